@@ -1,0 +1,34 @@
+// Bundles the client, the server, the command line and the benchmark with esbuild.
+// Type-checking is its own step (npm run typecheck).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const entries = [
+  { in: 'client/src/extension.ts', out: 'client' },
+  { in: 'server/src/lsp/main.ts', out: 'server' },
+  { in: 'server/src/cli/main.ts', out: 'cli' },
+  { in: 'server/src/bench/main.ts', out: 'bench' },
+].filter((e) => existsSync(e.in));
+
+const options = {
+  entryPoints: entries,
+  bundle: true,
+  outdir: 'dist',
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
+};
+
+if (watch) {
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
+} else {
+  await esbuild.build(options);
+}

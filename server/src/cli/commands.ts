@@ -1,0 +1,5 @@
+import type { Command } from './command';
+import { parseCommand } from './commands/parse';
+
+/** Every subcommand, in the order `--help` lists them. */
+export const commands: Command[] = [parseCommand];

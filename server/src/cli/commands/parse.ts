@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { parseDraft } from '../../core';
+import type { Command } from '../command';
+
+/** Prints the structure the parser sees in a draft: useful to check a draft's shape. */
+export const parseCommand: Command = {
+  name: 'parse',
+  summary: 'Show the structure of drafts (title, paragraphs, footnotes) as JSON.',
+  help: [
+    'Usage: resolution-drafter parse FILE…',
+    '',
+    'Prints, for each draft, what the parser recognises: title, counts of preambular and operative',
+    'paragraphs, subparagraphs, footnotes, symbols, citations, and any lines it could not place.',
+  ].join('\n'),
+  async run(args) {
+    const files = args.filter((a) => !a.startsWith('-'));
+    if (files.length === 0) {
+      process.stderr.write('resolution-drafter parse: name at least one file.\n');
+      return 2;
+    }
+    let failed = false;
+    const out = [];
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        process.stderr.write(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+        failed = true;
+        continue;
+      }
+      const doc = parseDraft(text);
+      out.push({
+        file,
+        shape: doc.shape,
+        title: doc.title ? { number: doc.title.number, title: doc.title.title } : null,
+        facts: { session: doc.facts.session, symbol: doc.facts.symbol, date: doc.facts.date?.iso },
+        preambular: doc.preamble.length,
+        operative: doc.operative.length,
+        subparagraphs: doc.paragraphs.filter((p) => p.kind === 'subparagraph').length,
+        footnotes: doc.footnotes.length,
+        markers: doc.markers.length,
+        symbols: doc.symbols.map((s) => s.text),
+        citations: doc.citations.map((c) => ({ key: c.key, kind: c.kind, date: c.date?.iso })),
+        notes: doc.notes.map((n) => ({ line: n.line + 1, message: n.message })),
+      });
+    }
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return failed ? 1 : 0;
+  },
+};

@@ -1,0 +1,10 @@
+/** The editor-free core of Resolution Drafter: parse a draft and reason about it. */
+export * from './model';
+export { LineIndex, spanText, contains, type Position } from './text';
+export { parseDraft } from './parse/parser';
+export { chinese } from './lang/zh';
+export type { LanguageProfile } from './lang/profile';
+export * from './parse/superscript';
+export * from './parse/numbers';
+export { isValidDate, citationKey, SYMBOL_PATTERN } from './parse/inline';
+export * from './settings';

@@ -1,0 +1,520 @@
+import { chinese } from '../lang/zh';
+import type { LanguageProfile } from '../lang/profile';
+import type {
+  DocumentShape,
+  FootnoteText,
+  HeadingField,
+  Label,
+  Opener,
+  Paragraph,
+  ParseNote,
+  ResolutionDocument,
+  SectionHeading,
+} from '../model';
+import { LineIndex, type Span } from '../text';
+import { emptyFindings, makeDate, scanInline } from './inline';
+import { chineseNumeral, circledValue, latinLetterValue, romanNumeral } from './numbers';
+import { fromSuperscript, isSuperscriptDigit } from './superscript';
+
+const SPACE = /[\s\u3000\u00a0\ufeff]/;
+
+type LineClass =
+  | { kind: 'blank' }
+  | { kind: 'separator' }
+  | { kind: 'footnote'; numberEnd: number; number: number }
+  | { kind: 'numbered'; label: Label; bodyStart: number }
+  | { kind: 'sub'; label: Label; bodyStart: number; letters?: string }
+  | { kind: 'section' }
+  | { kind: 'organ'; organ: string }
+  | { kind: 'title'; number: string; numberSpan: Span; titleStart: number; placeholder: boolean }
+  | { kind: 'closing-date' }
+  | { kind: 'meeting'; number: number }
+  | { kind: 'heading'; field: HeadingField }
+  | { kind: 'text' };
+
+const TITLE_NUMBER = /^((?:\d{1,4}|[Xx_＿?？…]+)\/(?:\d{1,4}(?:\s?[A-Z](?![A-Za-z]))?|[Xx_＿?？…]+))\s*[.．]\s*(?=\S)/;
+const NUMBERED = /^(\d{1,3})([.．])(?!\d)\s*/;
+const SUB_LATIN = /^[(（]([a-z]{1,4})[)）]\s*/;
+const SUB_CHINESE = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*/;
+const SECTION = /^(?:[一二三四五六七八九十]{1,3}[.．、]\s*\S|第[一二三四五六七八九十百]+(?:条|部分|章|节)(?:\S{0,40})$|[A-Z][.．]\s+\S)/;
+const CLOSING_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+const MEETING = /^第\s*(\d{1,4})\s*次(?:全体)?会议$/;
+const SEPARATOR = /^(?:-{3,}|_{3,}|—{2,}|－{3,}|＿{3,})$/;
+const FULL_SYMBOL_LINE = /^[A-Z][A-Z0-9.()-]*(?:\/[A-Za-z0-9.()-]+)+$/;
+
+function headingField(line: string): HeadingField | undefined {
+  if (/^(?:大\s*会|安\s*全\s*理\s*事\s*会|经济及社会理事会|人权理事会)$/.test(line)) return 'organ-heading';
+  if (/^Distr\.?\s*:/i.test(line)) return 'distribution';
+  if (/^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$/.test(line)) return 'date';
+  if (/^第[零〇一二三四五六七八九十百]+届.*会议$/.test(line)) return 'session';
+  if (/^议程项目/.test(line)) return 'agenda-item';
+  if (/^\d{4}\s*年.*(?:大会|理事会)?决议$/.test(line)) return 'adoption';
+  if (/^[[［].*[\]］]$/.test(line)) return 'report';
+  if (/^\d{2}-\d{5}(?:\s*\(C\))?$/.test(line)) return 'job-number';
+  if (FULL_SYMBOL_LINE.test(line)) return 'symbol';
+  return undefined;
+}
+
+function isSpace(ch: string): boolean {
+  return SPACE.test(ch);
+}
+
+/** Parses a draft resolution (or any text of the corpus) into its structure. Never throws. */
+export function parseDraft(text: string, profile: LanguageProfile = chinese): ResolutionDocument {
+  const lines = new LineIndex(text);
+  const doc: ResolutionDocument = {
+    text,
+    lines,
+    shape: 'resolution',
+    heading: [],
+    paragraphs: [],
+    preamble: [],
+    operative: [],
+    sections: [],
+    closing: {},
+    footnotes: [],
+    markers: [],
+    symbols: [],
+    citations: [],
+    dates: [],
+    titles: [],
+    crossReferences: [],
+    emphasis: [],
+    facts: {},
+    notes: [],
+  };
+  const inline = emptyFindings();
+  const organs = [...profile.organs];
+
+  // Trimmed extent and class of every line.
+  const extents: Span[] = [];
+  const classes: LineClass[] = [];
+  let hasOrganLine = false;
+  for (let i = 0; i < lines.lineCount; i++) {
+    let start = lines.lineStarts[i];
+    let end = lines.lineEnd(i);
+    while (start < end && isSpace(text[start])) start++;
+    while (end > start && isSpace(text[end - 1])) end--;
+    extents.push({ start, end });
+    const cls = classify(text.slice(start, end), start, organs);
+    if (cls.kind === 'organ') hasOrganLine = true;
+    classes.push(cls);
+  }
+
+  type Phase = 'heading' | 'preamble' | 'operative' | 'footnotes';
+  let phase: Phase = 'heading';
+  let sequence = 0;
+  const pendingHeadingOther: number[] = [];
+
+  const addParagraph = (p: Paragraph) => {
+    p.index = doc.paragraphs.length;
+    doc.paragraphs.push(p);
+  };
+  const note = (message: string, i: number) => doc.notes.push({ message, span: extents[i], line: i } satisfies ParseNote);
+
+  for (let i = 0; i < classes.length; i++) {
+    const cls = classes[i];
+    const span = extents[i];
+    const lineText = text.slice(span.start, span.end);
+    if (cls.kind === 'blank') continue;
+
+    if (cls.kind === 'separator') {
+      doc.footnoteSeparator ??= span;
+      phase = 'footnotes';
+      continue;
+    }
+    if (cls.kind === 'footnote') {
+      const textStart = skipSpaces(text, cls.numberEnd, span.end);
+      const footnote: FootnoteText = {
+        number: cls.number,
+        numberSpan: { start: span.start, end: cls.numberEnd },
+        textSpan: { start: textStart, end: span.end },
+        span,
+        line: i,
+        ibid: text.startsWith('同上', textStart),
+      };
+      doc.footnotes.push(footnote);
+      scanInline(text, textStart, span.end, i, inline);
+      continue;
+    }
+    if (phase === 'footnotes' && (cls.kind === 'text' || cls.kind === 'heading' || cls.kind === 'title')) {
+      note('This line stands among the footnotes but does not start with a footnote number (¹, ², …).', i);
+      scanInline(text, span.start, span.end, i, inline);
+      continue;
+    }
+
+    if (phase === 'heading') {
+      if (cls.kind === 'heading') {
+        doc.heading.push({ field: cls.field, span, line: i, text: lineText });
+        scanInline(text, span.start, span.end, i, inline);
+        continue;
+      }
+      if (cls.kind === 'title' && !doc.title) {
+        doc.title = {
+          number: cls.number,
+          numberSpan: cls.numberSpan,
+          placeholder: cls.placeholder,
+          title: text.slice(cls.titleStart, span.end),
+          titleSpan: { start: cls.titleStart, end: span.end },
+          span,
+          line: i,
+        };
+        scanInline(text, cls.titleStart, span.end, i, inline);
+        continue;
+      }
+      if (cls.kind === 'organ') {
+        doc.organ = { organ: cls.organ, span, line: i };
+        phase = 'preamble';
+        continue;
+      }
+      if (cls.kind === 'section') {
+        doc.sections.push({ text: lineText, span, line: i } satisfies SectionHeading);
+        scanInline(text, span.start, span.end, i, inline);
+        continue;
+      }
+      if (cls.kind === 'text' || cls.kind === 'closing-date' || cls.kind === 'meeting' || cls.kind === 'title') {
+        const endsLikePreamble = lineText.replace(/[*\s⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').endsWith(profile.endings.preambular);
+        if (!hasOrganLine && endsLikePreamble) {
+          phase = 'preamble';
+        } else {
+          doc.heading.push({ field: cls.kind === 'closing-date' ? 'date' : 'other', span, line: i, text: lineText });
+          pendingHeadingOther.push(doc.heading.length - 1);
+          scanInline(text, span.start, span.end, i, inline);
+          continue;
+        }
+      }
+      if (cls.kind === 'sub') phase = 'preamble';
+    }
+
+    if (cls.kind === 'organ') {
+      // A second organ line: keep the first, report this one.
+      note('The organ line (大会，) appears more than once.', i);
+      continue;
+    }
+    if (cls.kind === 'closing-date') {
+      const m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(lineText);
+      if (m && !doc.closing.date) {
+        doc.closing.date = makeDate(Number(m[1]), Number(m[2]), Number(m[3]), span.start, span.end, i);
+        doc.closing.dateLine = span;
+        doc.dates.push(doc.closing.date);
+        continue;
+      }
+    }
+    if (cls.kind === 'meeting' && !doc.closing.meeting) {
+      doc.closing.meeting = { number: cls.number, span, line: i };
+      continue;
+    }
+    if (cls.kind === 'section' && phase !== 'preamble') {
+      doc.sections.push({ text: lineText, span, line: i });
+      scanInline(text, span.start, span.end, i, inline);
+      continue;
+    }
+
+    if (cls.kind === 'numbered') {
+      phase = 'operative';
+      const previous = doc.operative[doc.operative.length - 1];
+      if (previous && cls.label.value === 1 && lastOf(previous).ending?.char === profile.endings.introducesList && previous.children.length === 0) {
+        sequence++;
+      }
+      const p = makeParagraph('operative', 'operative', 0, i, span, cls.label, cls.bodyStart, sequence);
+      addParagraph(p);
+      doc.operative.push(p);
+      scanInline(text, cls.bodyStart, span.end, i, inline);
+      continue;
+    }
+
+    if (cls.kind === 'sub') {
+      const part = phase === 'operative' ? 'operative' : 'preamble';
+      const top = part === 'operative' ? doc.operative[doc.operative.length - 1] : doc.preamble[doc.preamble.length - 1];
+      let label = cls.label;
+      let level = label.style === 'circled' || label.style === 'chinese-parenthesized' ? 2 : 1;
+      if (label.style === 'latin' && cls.letters && !Number.isNaN(romanNumeral(cls.letters))) {
+        // (i), (ii) … are roman numerals under a letter that introduces them, letters otherwise.
+        const lastChild = top ? lastOf(top) : undefined;
+        const nextLetter = lastChild && lastChild.level === 1 && lastChild.label?.style === 'latin' ? lastChild.label.value + 1 : 1;
+        const continuesRoman = lastChild?.label?.style === 'roman';
+        const introduced = lastChild?.level === 1 && lastChild.ending?.char === profile.endings.introducesList;
+        if ((continuesRoman || introduced || cls.letters.length > 1) && latinLetterValue(cls.letters) !== nextLetter) {
+          label = { ...label, style: 'roman', value: romanNumeral(cls.letters) };
+          level = 2;
+        }
+      }
+      let parent: Paragraph | undefined = top;
+      if (level === 2 && top) {
+        const lastChild = top.children[top.children.length - 1];
+        if (lastChild && lastChild.level === 1) parent = lastChild;
+      }
+      const p = makeParagraph('subparagraph', part, level, i, span, label, cls.bodyStart, top?.sequence ?? 0);
+      if (parent) {
+        p.parent = parent;
+        parent.children.push(p);
+      } else {
+        note('This subparagraph has no paragraph above it to belong to.', i);
+      }
+      addParagraph(p);
+      scanInline(text, cls.bodyStart, span.end, i, inline);
+      continue;
+    }
+
+    // Plain text.
+    if (phase === 'operative') {
+      const bare = lineText.replace(/[*\s]+$/, '');
+      if (bare.length <= 40 && !/[，；。：,;.]$/.test(bare)) {
+        doc.sections.push({ text: lineText, span, line: i });
+        scanInline(text, span.start, span.end, i, inline);
+        continue;
+      }
+      const p = makeParagraph('unnumbered', 'operative', 0, i, span, undefined, span.start, sequence);
+      addParagraph(p);
+      doc.operative.push(p);
+      scanInline(text, span.start, span.end, i, inline);
+      continue;
+    }
+    phase = 'preamble';
+    const p = makeParagraph('preambular', 'preamble', 0, i, span, undefined, span.start, 0);
+    addParagraph(p);
+    doc.preamble.push(p);
+    scanInline(text, span.start, span.end, i, inline);
+  }
+
+  // A draft title without a number: the last free heading line right before the organ line.
+  if (!doc.title && doc.organ && pendingHeadingOther.length > 0) {
+    const h = doc.heading[pendingHeadingOther[pendingHeadingOther.length - 1]];
+    if (h.field === 'other' && !doc.heading.some((x) => x.line > h.line)) {
+      doc.heading.splice(doc.heading.indexOf(h), 1);
+      doc.title = { placeholder: false, title: h.text, titleSpan: h.span, span: h.span, line: h.line };
+    }
+  }
+
+  for (const p of doc.paragraphs) {
+    p.opener = findOpener(text, p, profile, inline.emphasis);
+    p.ending = findEnding(text, p.span);
+  }
+
+  // Inline findings, tied to their paragraphs.
+  const paragraphByLine = new Map<number, Paragraph>();
+  for (const p of doc.paragraphs) paragraphByLine.set(p.line, p);
+  for (const m of inline.markers) m.paragraph = paragraphByLine.get(m.line);
+  for (const r of inline.crossReferences) r.from = paragraphByLine.get(r.line);
+  doc.markers = inline.markers;
+  doc.symbols = inline.symbols;
+  doc.citations = inline.citations;
+  doc.dates.push(...inline.dates);
+  doc.dates.sort((a, b) => a.span.start - b.span.start);
+  doc.titles = inline.titles;
+  doc.crossReferences = inline.crossReferences;
+  doc.emphasis = inline.emphasis;
+
+  doc.shape = decideShape(doc, profile);
+  doc.facts = documentFacts(doc);
+  return doc;
+}
+
+function skipSpaces(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isSpace(text[i])) i++;
+  return i;
+}
+
+function lastOf(p: Paragraph): Paragraph {
+  let last = p;
+  while (last.children.length > 0) last = last.children[last.children.length - 1];
+  return last;
+}
+
+function classify(line: string, offset: number, organs: string[]): LineClass {
+  if (line.length === 0) return { kind: 'blank' };
+  if (SEPARATOR.test(line)) return { kind: 'separator' };
+  if (isSuperscriptDigit(line[0])) {
+    let n = 0;
+    while (n < line.length && isSuperscriptDigit(line[n])) n++;
+    if (n < line.length) return { kind: 'footnote', number: fromSuperscript(line.slice(0, n)), numberEnd: offset + n };
+  }
+  let m = TITLE_NUMBER.exec(line);
+  if (m) {
+    return {
+      kind: 'title',
+      number: m[1],
+      numberSpan: { start: offset, end: offset + m[1].length },
+      titleStart: offset + m[0].length,
+      placeholder: !/^\d+\/\d+/.test(m[1]),
+    };
+  }
+  m = NUMBERED.exec(line);
+  if (m) {
+    return {
+      kind: 'numbered',
+      label: { text: m[1] + m[2], value: Number(m[1]), style: m[2] === '.' ? 'arabic' : 'arabic-fullwidth', span: { start: offset, end: offset + m[1].length + 1 } },
+      bodyStart: offset + m[0].length,
+    };
+  }
+  m = SUB_LATIN.exec(line);
+  if (m) {
+    const labelText = m[0].trimEnd();
+    return {
+      kind: 'sub',
+      letters: m[1],
+      label: { text: labelText, value: latinLetterValue(m[1]), style: 'latin', span: { start: offset, end: offset + labelText.length } },
+      bodyStart: offset + m[0].length,
+    };
+  }
+  if (circledValue(line[0]) > 0) {
+    let bodyStart = 1;
+    while (bodyStart < line.length && isSpace(line[bodyStart])) bodyStart++;
+    return {
+      kind: 'sub',
+      label: { text: line[0], value: circledValue(line[0]), style: 'circled', span: { start: offset, end: offset + 1 } },
+      bodyStart: offset + bodyStart,
+    };
+  }
+  m = SUB_CHINESE.exec(line);
+  if (m) {
+    const labelText = m[0].trimEnd();
+    return {
+      kind: 'sub',
+      label: { text: labelText, value: chineseNumeral(m[1]), style: 'chinese-parenthesized', span: { start: offset, end: offset + labelText.length } },
+      bodyStart: offset + m[0].length,
+    };
+  }
+  const organ = organs.find((o) => line === `${o}，` || line === `${o},`);
+  if (organ) return { kind: 'organ', organ };
+  if (CLOSING_DATE.test(line)) return { kind: 'closing-date' };
+  m = MEETING.exec(line);
+  if (m) return { kind: 'meeting', number: Number(m[1]) };
+  const field = headingField(line);
+  if (field) return { kind: 'heading', field };
+  if (SECTION.test(line) && line.length <= 60 && !/[，；。,;]$/.test(line)) return { kind: 'section' };
+  return { kind: 'text' };
+}
+
+function makeParagraph(
+  kind: Paragraph['kind'],
+  part: Paragraph['part'],
+  level: number,
+  line: number,
+  span: Span,
+  label: Label | undefined,
+  bodyStart: number,
+  sequence: number,
+): Paragraph {
+  return { kind, part, level, line, span, label, body: { start: bodyStart, end: span.end }, sequence, index: 0, children: [] };
+}
+
+let sortedCache: { profile: LanguageProfile; preamble: string[]; operative: string[] } | undefined;
+
+function sortedOpeners(profile: LanguageProfile): { preamble: string[]; operative: string[] } {
+  if (sortedCache?.profile !== profile) {
+    const byLength = (a: string, b: string) => b.length - a.length;
+    const all = [...new Set([...profile.preambularOpeners, ...profile.operativeOpeners])].sort(byLength);
+    sortedCache = {
+      profile,
+      preamble: [...profile.preambularOpeners].sort(byLength).concat(all),
+      operative: [...profile.operativeOpeners].sort(byLength).concat(all),
+    };
+  }
+  return sortedCache;
+}
+
+function matchOpenerAt(text: string, at: number, end: number, candidates: string[], profile: LanguageProfile): Opener | undefined {
+  const tryAt = (pos: number, prefix?: string): Opener | undefined => {
+    for (const o of candidates) {
+      if (pos + o.length <= end && text.startsWith(o, pos)) {
+        const start = prefix ? pos - prefix.length : pos;
+        return { text: (prefix ?? '') + o, base: o, repeatPrefix: prefix, span: { start, end: pos + o.length }, known: true };
+      }
+    }
+    return undefined;
+  };
+  for (const prefix of profile.repeatPrefixes) {
+    if (text.startsWith(prefix, at)) {
+      const found = tryAt(at + prefix.length, prefix);
+      if (found) return found;
+    }
+  }
+  return tryAt(at);
+}
+
+function skipEmphasisAndSpace(text: string, pos: number, end: number): number {
+  let i = pos;
+  while (i < end && (text[i] === '*' || isSpace(text[i]))) i++;
+  return i;
+}
+
+function findOpener(text: string, p: Paragraph, profile: LanguageProfile, emphasis: { span: Span; innerSpan: Span }[]): Opener | undefined {
+  const candidates = p.part === 'preamble' && p.level === 0 ? sortedOpeners(profile).preamble : sortedOpeners(profile).operative;
+  const end = p.body.end;
+  let at = skipEmphasisAndSpace(text, p.body.start, end);
+  const direct = matchOpenerAt(text, at, end, candidates, profile);
+  if (direct) return direct;
+  // Lead-ins such as 在这方面 or 审议大会 may stand before the opener.
+  for (let round = 0; round < 2; round++) {
+    const leadIn = profile.openerLeadIns.find((l) => text.startsWith(l, at));
+    if (!leadIn) break;
+    at = skipEmphasisAndSpace(text, at + leadIn.length, end);
+    if (text[at] === '，' || text[at] === ',') at = skipEmphasisAndSpace(text, at + 1, end);
+    const found = matchOpenerAt(text, at, end, candidates, profile);
+    if (found) return found;
+  }
+  // An introductory clause before a bold verb: 为促进……，**又鼓励：**
+  const bold = emphasis.find((e) => e.span.start >= p.body.start && e.span.end <= end);
+  if (bold) {
+    const inner = text.slice(bold.innerSpan.start, bold.innerSpan.end);
+    const lastClause = Math.max(inner.lastIndexOf('，'), inner.lastIndexOf(','));
+    const clauseStart = bold.innerSpan.start + (lastClause >= 0 ? lastClause + 1 : 0);
+    const found = matchOpenerAt(text, skipEmphasisAndSpace(text, clauseStart, end), bold.innerSpan.end, candidates, profile);
+    if (found) return found;
+    const clause = text.slice(clauseStart, bold.innerSpan.end).replace(/[：:，,\s]+$/, '');
+    if (clause.length > 0 && clause.length <= 8) {
+      const prefix = profile.repeatPrefixes.find((r) => clause.startsWith(r) && clause.length > r.length);
+      return {
+        text: clause,
+        base: prefix ? clause.slice(prefix.length) : clause,
+        repeatPrefix: prefix,
+        span: { start: clauseStart, end: clauseStart + clause.length },
+        known: false,
+      };
+    }
+  }
+  return undefined;
+}
+
+function findEnding(text: string, span: Span): Paragraph['ending'] {
+  let i = span.end;
+  while (i > span.start && (isSpace(text[i - 1]) || isSuperscriptDigit(text[i - 1]) || text[i - 1] === '*')) i--;
+  if (i <= span.start) return undefined;
+  // Surrogate pairs: keep the whole character.
+  const code = text.charCodeAt(i - 1);
+  const start = code >= 0xdc00 && code <= 0xdfff && i - 2 >= span.start ? i - 2 : i - 1;
+  return { char: text.slice(start, i), span: { start, end: i } };
+}
+
+function decideShape(doc: ResolutionDocument, profile: LanguageProfile): DocumentShape {
+  if (doc.organ || doc.preamble.length > 0) return 'resolution';
+  const numbered = doc.operative.filter((p) => p.label);
+  if (numbered.length === 0) return 'resolution';
+  const fullStops = numbered.filter((p) => lastOf(p).ending?.char === profile.endings.last).length;
+  return fullStops / numbered.length >= 0.6 ? 'numbered-text' : 'resolution';
+}
+
+function documentFacts(doc: ResolutionDocument): ResolutionDocument['facts'] {
+  const facts: ResolutionDocument['facts'] = {};
+  const sessionLine = doc.heading.find((h) => h.field === 'session');
+  if (sessionLine) {
+    const m = /^第([零〇一二三四五六七八九十百]+)届/.exec(sessionLine.text);
+    if (m) facts.session = chineseNumeral(m[1]);
+  }
+  const titleNumber = doc.title && !doc.title.placeholder ? doc.title.number : undefined;
+  if (titleNumber) {
+    const m = /^(\d{1,4})\/(\d{1,4})(?:\s?([A-Z]))?$/.exec(titleNumber);
+    if (m) {
+      facts.session ??= Number(m[1]);
+      facts.symbol = `A/RES/${m[1]}/${m[2]}${m[3] ?? ''}`;
+    }
+  }
+  const symbolLine = doc.heading.find((h) => h.field === 'symbol');
+  if (!facts.symbol && symbolLine) facts.symbol = symbolLine.text;
+  const adoption = doc.heading.find((h) => h.field === 'adoption');
+  const adoptionDate = adoption ? doc.dates.find((d) => d.line === adoption.line) : undefined;
+  facts.date = adoptionDate ?? doc.closing.date;
+  return facts;
+}

@@ -1,0 +1,93 @@
+import type { Connection, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseDraft, resolveSettings, type DrafterSettings, type ResolutionDocument } from '../core';
+
+/** A draft open in the editor, with its parsed model for the current version. */
+export interface OpenDraft {
+  document: TextDocument;
+  model: ResolutionDocument;
+}
+
+/** One editor feature (diagnostics, completion, outline …): the capabilities it adds, and its handlers. */
+export interface Feature {
+  name: string;
+  capabilities?(params: InitializeParams): ServerCapabilities;
+  register(ctx: ServerContext): void;
+}
+
+/** What every feature shares: the connection, the open drafts (parsed once per version), settings. */
+export class ServerContext {
+  private readonly cache = new Map<string, { version: number; model: ResolutionDocument }>();
+  private readonly settingsCache = new Map<string, Promise<DrafterSettings>>();
+  private readonly settingsListeners: (() => void)[] = [];
+  /** Set from the client's capabilities at initialize. */
+  supportsConfiguration = false;
+  initializeParams?: InitializeParams;
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+  ) {
+    documents.onDidClose((e) => {
+      this.cache.delete(e.document.uri);
+      this.settingsCache.delete(e.document.uri);
+    });
+  }
+
+  /** The open draft at `uri`, parsed; undefined when it is not open. */
+  draft(uri: string): OpenDraft | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === document.version) return { document, model: cached.model };
+    const model = parseDraft(document.getText());
+    this.cache.set(uri, { version: document.version, model });
+    return { document, model };
+  }
+
+  /** Settings for one draft, as the client resolves them for its folder. */
+  settings(uri: string): Promise<DrafterSettings> {
+    if (!this.supportsConfiguration) return Promise.resolve(resolveSettings(this.initializeParams?.initializationOptions?.settings));
+    let result = this.settingsCache.get(uri);
+    if (!result) {
+      result = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'resolutionDrafter' })
+        .then((s) => resolveSettings(s), () => resolveSettings(undefined));
+      this.settingsCache.set(uri, result);
+    }
+    return result;
+  }
+
+  onSettingsChanged(listener: () => void): void {
+    this.settingsListeners.push(listener);
+  }
+
+  settingsChanged(): void {
+    this.settingsCache.clear();
+    for (const l of this.settingsListeners) l();
+  }
+
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  /** Runs a handler and turns a failure into a logged error and an empty answer: a bug never takes the server down. */
+  safely<T>(what: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (err) {
+      this.connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return fallback;
+    }
+  }
+
+  async safelyAsync<T>(what: string, fallback: T, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      this.connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ServerContext, type Feature } from './context';
+import { diagnosticsFeature } from './features/diagnostics';
+import { outlineFeature } from './features/outline';
+
+/** Every feature the server offers; each adds its capabilities and handlers. */
+const features: Feature[] = [diagnosticsFeature, outlineFeature];
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const ctx = new ServerContext(connection, documents);
+
+connection.onInitialize((params): InitializeResult => {
+  ctx.initializeParams = params;
+  ctx.supportsConfiguration = !!params.capabilities.workspace?.configuration;
+  let capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+  for (const f of features) if (f.capabilities) capabilities = { ...capabilities, ...f.capabilities(params) };
+  return { capabilities, serverInfo: { name: 'resolution-drafter', version: '0.1.0' } };
+});
+
+connection.onInitialized(() => {
+  if (ctx.supportsConfiguration && ctx.initializeParams?.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'resolutionDrafter' });
+  }
+});
+connection.onDidChangeConfiguration(() => ctx.settingsChanged());
+
+for (const f of features) f.register(ctx);
+
+documents.listen(connection);
+connection.listen();

@@ -8,3 +8,5 @@ export * from './parse/superscript';
 export * from './parse/numbers';
 export { isValidDate, citationKey, SYMBOL_PATTERN } from './parse/inline';
 export * from './settings';
+export * from './catalogue';
+export * from './symbols';

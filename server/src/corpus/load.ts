@@ -1,0 +1,74 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseDraft, type Catalogue, type ResolutionDocument } from '../core';
+
+/** One clean corpus draft, parsed. */
+export interface CorpusDraft {
+  /** Absolute path of the .unres file. */
+  path: string;
+  /** Its symbol from the catalogue (or from the draft itself). */
+  symbol: string;
+  text: string;
+  model: ResolutionDocument;
+}
+
+export interface LoadedCorpus {
+  folders: string[];
+  drafts: CorpusDraft[];
+  catalogue: Catalogue;
+  /** Files that could not be read or parsed: reported and skipped. */
+  problems: string[];
+}
+
+/** The corpus bundled with the extension: `corpus/` beside `dist/` (or beside the sources in tests). */
+export function bundledCorpusFolder(): string {
+  const candidates = [resolve(__dirname, '..', 'corpus'), resolve(__dirname, '..', '..', '..', 'corpus'), resolve('corpus')];
+  return candidates.find((c) => existsSync(join(c, 'catalogue.json'))) ?? candidates[0];
+}
+
+function emptyCatalogue(): Catalogue {
+  return { version: 1, documents: [], cited: [], titles: [] };
+}
+
+/** Loads clean drafts and catalogues from folders. Never throws: problems are collected. */
+export function loadCorpus(folders: string[]): LoadedCorpus {
+  const result: LoadedCorpus = { folders, drafts: [], catalogue: emptyCatalogue(), problems: [] };
+  for (const folder of folders) {
+    let catalogue: Catalogue | undefined;
+    const cataloguePath = join(folder, 'catalogue.json');
+    if (existsSync(cataloguePath)) {
+      try {
+        const parsed = JSON.parse(readFileSync(cataloguePath, 'utf8')) as Catalogue;
+        if (!Array.isArray(parsed.documents)) throw new Error('no "documents" list');
+        catalogue = { version: 1, documents: parsed.documents, cited: parsed.cited ?? [], titles: parsed.titles ?? [] };
+      } catch (err) {
+        result.problems.push(`${cataloguePath}: not a valid catalogue (${err instanceof Error ? err.message : String(err)}); skipped`);
+      }
+    }
+    if (catalogue) {
+      result.catalogue.documents.push(...catalogue.documents);
+      result.catalogue.cited.push(...catalogue.cited);
+      result.catalogue.titles.push(...catalogue.titles);
+    }
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder).filter((n) => n.endsWith('.unres')).sort();
+    } catch (err) {
+      result.problems.push(`${folder}: cannot read the folder (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped`);
+    }
+    for (const name of names) {
+      const path = join(folder, name);
+      try {
+        const buffer = readFileSync(path);
+        const text = buffer.toString('utf8');
+        if (text.includes('\uFFFD') || buffer.includes(0)) throw new Error('not UTF-8 text');
+        const model = parseDraft(text);
+        const entry = catalogue?.documents.find((d) => d.file === name);
+        result.drafts.push({ path, symbol: entry?.symbol ?? model.facts.symbol ?? name, text, model });
+      } catch (err) {
+        result.problems.push(`${path}: ${err instanceof Error ? err.message : String(err)}; skipped`);
+      }
+    }
+  }
+  return result;
+}

@@ -2,6 +2,7 @@ import type { Connection, InitializeParams, ServerCapabilities } from 'vscode-la
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDraft, resolveSettings, type DrafterSettings, type ResolutionDocument } from '../core';
+import { bundledCorpusFolder, loadCorpus, type LoadedCorpus } from '../corpus/load';
 
 /** A draft open in the editor, with its parsed model for the current version. */
 export interface OpenDraft {
@@ -66,6 +67,28 @@ export class ServerContext {
   settingsChanged(): void {
     this.settingsCache.clear();
     for (const l of this.settingsListeners) l();
+  }
+
+  private loaded?: LoadedCorpus;
+
+  /**
+   * The corpus the server learns from: the bundled corpus plus the folders named in the
+   * initialization options (`corpusFolders`). Loaded once, on first use.
+   */
+  corpus(): LoadedCorpus {
+    if (!this.loaded) {
+      const options = (this.initializeParams?.initializationOptions ?? {}) as { corpusFolders?: unknown; useBundledCorpus?: unknown };
+      const extra = Array.isArray(options.corpusFolders) ? options.corpusFolders.filter((f): f is string => typeof f === 'string') : [];
+      const folders = [...(options.useBundledCorpus === false ? [] : [bundledCorpusFolder()]), ...extra];
+      this.loaded = loadCorpus(folders);
+      for (const problem of this.loaded.problems) this.connection.console.warn(`corpus: ${problem}`);
+    }
+    return this.loaded;
+  }
+
+  /** Drops the loaded corpus so that the next use reloads it (after the corpus changed). */
+  reloadCorpus(): void {
+    this.loaded = undefined;
   }
 
   log(message: string): void {

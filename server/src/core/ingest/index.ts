@@ -29,18 +29,8 @@ export function decodeRaw(bytes: Uint8Array): DecodeResult {
     if (b === 0) zeros++;
     else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
   }
-  if (zeros > 0 && zeros >= sample.length / 4) {
-    // Every other byte zero: UTF-16 without a byte-order mark.
-    let evenZeros = 0;
-    let oddZeros = 0;
-    for (let i = 0; i < sample.length; i++) {
-      if (sample[i] !== 0) continue;
-      if (i % 2 === 0) evenZeros++;
-      else oddZeros++;
-    }
-    if (Math.max(evenZeros, oddZeros) > sample.length / 2 * 0.6) {
-      return { ok: false, problem: 'the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 and ingest it again' };
-    }
+  if (zeros >= 4 && looksLikeUtf16(sample)) {
+    return { ok: false, problem: 'the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 and ingest it again' };
   }
   if (zeros > 0 || controls > sample.length / 20) return { ok: false, problem: 'the file is binary, not text (a PDF or Word file must first be converted to text)' };
   let text: string;
@@ -71,4 +61,23 @@ export function ingestText(raw: string, profile: LanguageProfile = chinese): Ing
   } catch (err) {
     return { ok: false, problem: `could not be cleaned (${err instanceof Error ? err.message : String(err)})` };
   }
+}
+
+/**
+ * UTF-16 without a byte-order mark: the zero bytes (high bytes of ASCII characters) sit almost
+ * all at the same parity, and the text decodes to printable characters.
+ */
+function looksLikeUtf16(sample: Uint8Array): boolean {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  const zeros = even + odd;
+  if (Math.max(even, odd) < zeros * 0.9) return false;
+  const decoded = new TextDecoder(odd > even ? 'utf-16le' : 'utf-16be').decode(sample.subarray(0, sample.length - (sample.length % 2)));
+  const printable = decoded.replace(/[\u0000-\u0008\u000e-\u001f\ufffd]/g, '').length;
+  return printable >= decoded.length * 0.95;
 }

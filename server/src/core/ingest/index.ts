@@ -78,6 +78,10 @@ function looksLikeUtf16(sample: Uint8Array): boolean {
   const zeros = even + odd;
   if (Math.max(even, odd) < zeros * 0.9) return false;
   const decoded = new TextDecoder(odd > even ? 'utf-16le' : 'utf-16be').decode(sample.subarray(0, sample.length - (sample.length % 2)));
-  const printable = decoded.replace(/[\u0000-\u0008\u000e-\u001f\ufffd]/g, '').length;
-  return printable >= decoded.length * 0.95;
+  let unprintable = 0;
+  for (let i = 0; i < decoded.length; i++) {
+    const c = decoded.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) unprintable++;
+  }
+  return unprintable <= decoded.length * 0.05;
 }

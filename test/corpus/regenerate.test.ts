@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { cleanRawText } from '../../server/src/core/ingest';
 import { ingestFiles } from '../../server/src/corpus/ingest-files';
 import { CORPUS, rawFiles, runCli } from './helpers';
 
@@ -58,4 +59,12 @@ test('`resolution-drafter ingest FILES --out DIR` writes exactly the committed c
 test('the catalogue records each source relative to the catalogue', () => {
   const catalogue = JSON.parse(readFileSync(join(CORPUS, 'catalogue.json'), 'utf8')) as { documents: { source: string }[] };
   assert.deepEqual(catalogue.documents.map((d) => d.source).sort(), rawFiles().map((f) => 'raw/' + basename(f)));
+});
+
+test('a clean draft ingested again comes out unchanged (the tool is idempotent)', () => {
+  const clean = readdirSync(CORPUS).filter((n) => n.endsWith('.unres')).map((n) => join(CORPUS, n));
+  for (const file of [...clean, 'test/fixtures/sample.unres']) {
+    const text = readFileSync(file, 'utf8');
+    assert.equal(cleanRawText(text).text, text, file);
+  }
 });

@@ -64,7 +64,7 @@ const LINK = /^https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:\d{1,3}\/\d{1,3}\s+\d{2}-\d{5}(?:\s*\(C\))?|\d{2}-\d{5}(?:\s*\(C\))?\s+\d{1,3}\/\d{1,3})$/;
 const JOB_NUMBER = /^\d{2}-\d{5}(?:\s*\(C\))?$/;
 const SYMBOL_LINE = /^[A-Z][A-Z0-9.()-]*(?:\/[A-Za-z0-9.()-]+)+$/;
-const UNDERSCORE_SEPARATOR = /^[_＿]{5,}$/;
+const UNDERSCORE_SEPARATOR = /^(?:[_＿]{5,}|-{3,}|—{2,})$/;
 
 const NUMBERED = /^\d{1,3}[.．](?!\d)\s*\S/;
 const SUB_LABEL = /^(?:[(（](?:[a-z]{1,4}|[一二三四五六七八九十]{1,3})[)）]|[\u3220-\u3229])\s*\S/;
@@ -85,7 +85,9 @@ function headingKind(content: string): boolean {
     /^议程项目/.test(content) ||
     /^\d{4}\s*年.*决议$/.test(content) ||
     /^[[［].*[\]］]$/.test(content) ||
-    /^Original\s*:/i.test(content)
+    /^Original\s*:/i.test(content) ||
+    // A conference's dates and place: 2022 年 8 月 1 日至 26 日，纽约
+    /^\d{4}\s*年[\d\s年月日至和-]*日[，,]\s*\S{1,12}$/.test(content)
   );
 }
 
@@ -131,6 +133,11 @@ function blockKind(content: string, organs: readonly string[]): BlockKind {
 
 /** Single-line kinds: nothing continues them. */
 const COMPLETE_KINDS = new Set<BlockKind>(['heading', 'title', 'organ', 'closing-date', 'meeting']);
+
+/** A short section heading line: 第一部分, 第五条, 一. 核裁军. */
+function isSectionHeading(content: string): boolean {
+  return SECTION_START.test(content) && content.length <= 60 && !endsParagraph(content);
+}
 
 function stripTail(text: string): string {
   return text.replace(/[\s*⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
@@ -214,6 +221,10 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese): C
   // after a line ending in ， or 。 still belongs to the same paragraph.
   const indentMarksParagraphs = numberedLines.length > 0 && numberedLines.filter((l) => l.indent >= 1).length / numberedLines.length >= 0.5;
   const numberedText = !hasOrgan;
+  // A text whose lines are whole paragraphs (a clean draft, or a PDF that kept paragraphs on one
+  // line, like 000) rather than lines wrapped at the page width.
+  const bodyLines = lines.filter((l) => l.kind === 'text' && l.content.length >= 20 && !headingKind(l.content));
+  const wrapped = bodyLines.length > 0 && bodyLines.filter((l) => !endsParagraph(l.content)).length / bodyLines.length >= 0.3;
 
   const blocks: Block[] = [];
   const footnotes: Footnote[] = [];
@@ -299,7 +310,12 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese): C
     else if (kind !== 'text') join = false;
     else if (line.indent >= 2) join = false;
     else if (COMPLETE_KINDS.has(current.kind)) join = false;
-    else if (!endsParagraph(lastFragment)) join = true;
+    else if (blankBefore && isSectionHeading(line.content)) join = false;
+    else if (!endsParagraph(lastFragment)) {
+      // In an unwrapped text a short line such as 第一部分 is a heading of its own, while a long
+      // line broken off (…或任 / 何其他核爆炸) continues after a page break.
+      join = wrapped || !blankBefore || lastFragment.length >= 30;
+    } else if (!wrapped) join = false;
     else if (numberedText) join = current.kind === 'numbered' || current.kind === 'sub';
     else if (indentMarksParagraphs) join = line.indent === 0;
     else join = !(blankBefore && (startsWithOpener(line.content, profile) || /[；。：;:]$/.test(stripTail(lastFragment))));

@@ -131,10 +131,26 @@ function mentionsOf(input: CatalogueInput, doc: ResolutionDocument, own: string 
     titles.push({
       title: t.title,
       site: site(t.title, t.line),
-      footnote: footnote ? doc.text.slice(footnote.textSpan.start, footnote.textSpan.end) : undefined,
+      footnote: footnote ? standaloneFootnote(doc, doc.footnotes.indexOf(footnote)) : undefined,
     });
   }
   return { mentions, titles };
+}
+
+/**
+ * A footnote's text that stands on its own: `同上，第 1974 卷，第 33757 号。` after
+ * `联合国，《条约汇编》，第 1015 卷，第 14860 号。` becomes `联合国，《条约汇编》，第 1974 卷，第 33757 号。`,
+ * so that the catalogue can offer it for its title anywhere. Only the treaty-series form
+ * (同上，第 …) is expanded; other 同上 texts are kept as written.
+ */
+function standaloneFootnote(doc: ResolutionDocument, index: number, depth = 0): string {
+  const f = doc.footnotes[index];
+  const text = doc.text.slice(f.textSpan.start, f.textSpan.end);
+  const m = /^同上(，第.*)$/.exec(text);
+  if (!m || index === 0 || depth > 20) return text;
+  const previous = standaloneFootnote(doc, index - 1, depth + 1);
+  const at = previous.indexOf('，第');
+  return at > 0 && !previous.startsWith('同上') ? previous.slice(0, at) + m[1] : text;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -68,3 +68,12 @@ test('a clean draft ingested again comes out unchanged (the tool is idempotent)'
     assert.equal(cleanRawText(text).text, text, file);
   }
 });
+
+test('Windows line ends, a byte-order mark and form feeds between pages change nothing', () => {
+  for (const file of rawFiles()) {
+    const raw = readFileSync(file, 'utf8');
+    const expected = cleanRawText(raw).text;
+    assert.equal(cleanRawText('\ufeff' + raw.replace(/\n/g, '\r\n')).text, expected, file);
+    assert.equal(cleanRawText(raw.replace(/\n\n\n/g, '\n\f\n')).text, expected, file);
+  }
+});

@@ -98,3 +98,15 @@ test('usage errors exit with 2 and --help explains the command', () => {
   assert.match(help.stdout, /Usage: resolution-drafter ingest \[--out DIR\]/);
   assert.match(runCli(['--help']).stdout, /ingest\s+Clean raw PDF-extracted documents/);
 });
+
+test('adding documents to a corpus folder keeps the drafts already there in the catalogue', () => {
+  const out = join(dir, 'growing');
+  const [first, second] = rawFiles();
+  const one = ingestFiles([first], out);
+  assert.deepEqual(one.kept, []);
+  const two = ingestFiles([second], out);
+  assert.deepEqual(two.kept, ['A-RES-76-54.unres']);
+  const catalogue = JSON.parse(readFileSync(join(out, 'catalogue.json'), 'utf8')) as { documents: { symbol: string; source: string }[] };
+  assert.deepEqual(catalogue.documents.map((d) => d.symbol), ['A/RES/73/62', 'A/RES/76/54']);
+  assert.ok(catalogue.documents.every((d) => /^\/|^[A-Za-z]:|\.txt$/.test(d.source)), 'sources are kept');
+});

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Catalogue, CatalogueDocument } from '../core/catalogue';
 import { buildCatalogue, decodeRaw, ingestText, serializeCatalogue, type CatalogueInput } from '../core/ingest';
 
 export interface IngestedFile {
@@ -25,6 +26,8 @@ export interface IngestReport {
   failed: FailedFile[];
   /** Path of the catalogue written. */
   catalogue: string;
+  /** Drafts already in outDir (from earlier ingests) that the catalogue still describes. */
+  kept: string[];
 }
 
 /** `A/RES/76/54` → `A-RES-76-54.unres`. */
@@ -44,7 +47,7 @@ function sourcePath(input: string, outDir: string): string {
  * written. Never throws for bad input files.
  */
 export function ingestFiles(inputs: string[], outDir: string): IngestReport {
-  const report: IngestReport = { outDir, ingested: [], failed: [], catalogue: join(outDir, 'catalogue.json') };
+  const report: IngestReport = { outDir, ingested: [], failed: [], catalogue: join(outDir, 'catalogue.json'), kept: [] };
   const drafts: CatalogueInput[] = [];
   const taken = new Map<string, string>();
   for (const input of inputs) {
@@ -78,8 +81,32 @@ export function ingestFiles(inputs: string[], outDir: string): IngestReport {
   }
   mkdirSync(outDir, { recursive: true });
   for (const d of drafts) writeFileSync(join(outDir, d.file), d.text);
+  // The catalogue describes every draft in the folder, not only this batch: adding documents to
+  // a corpus keeps the ones already there.
+  const earlier = earlierEntries(report.catalogue);
+  for (const name of readdirSync(outDir).filter((n) => n.endsWith('.unres')).sort()) {
+    if (drafts.some((d) => d.file === name)) continue;
+    let text: string;
+    try {
+      text = readFileSync(join(outDir, name), 'utf8');
+    } catch {
+      continue;
+    }
+    const entry = earlier.get(name);
+    drafts.push({ file: name, source: entry?.source ?? name, text, symbol: entry?.symbol || undefined, headingTitle: entry?.title || undefined });
+    report.kept.push(name);
+  }
   writeFileSync(report.catalogue, serializeCatalogue(buildCatalogue(drafts)));
   return report;
+}
+
+function earlierEntries(path: string): Map<string, CatalogueDocument> {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Catalogue>;
+    return new Map((Array.isArray(parsed.documents) ? parsed.documents : []).map((d) => [d.file, d]));
+  } catch {
+    return new Map();
+  }
 }
 
 /** The `.txt` files of a folder, sorted: what "add a folder to the corpus" ingests. */

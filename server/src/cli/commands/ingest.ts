@@ -12,7 +12,8 @@ export const ingestCommand: Command = {
     'Reads raw text extracted from PDF (UTF-8), undoes the extraction damage (broken lines,',
     'running heads, page numbers, footnote blocks, lost superscripts, letter-spaced text) and',
     'writes one clean draft per document, named from its symbol (A-RES-76-54.unres), plus',
-    'catalogue.json describing every document and everything it cites.',
+    'catalogue.json describing every document and everything it cites. Drafts already in the',
+    'folder stay, and the catalogue describes them too.',
     '',
     'A folder stands for the .txt files in it.',
     '',
@@ -55,7 +56,8 @@ export const ingestCommand: Command = {
     const report = ingestFiles(inputs, out);
     for (const f of report.ingested) process.stdout.write(`${f.input} → ${out}/${f.output}\n`);
     for (const f of report.failed) process.stderr.write(`${f.input}: ${f.problem}\n`);
-    process.stdout.write(`${report.ingested.length} ingested, ${report.failed.length} failed; catalogue: ${report.catalogue}\n`);
+    const kept = report.kept.length ? ` (with ${report.kept.length} draft${report.kept.length > 1 ? 's' : ''} already in ${out})` : '';
+    process.stdout.write(`${report.ingested.length} ingested, ${report.failed.length} failed; catalogue: ${report.catalogue}${kept}\n`);
     return report.failed.length > 0 ? 1 : 0;
   },
 };

@@ -149,3 +149,26 @@ test('the unmutated corpus passes the same checks, and the span walk sees its sp
   }
   for (const r of raws) checkIngest(r);
 });
+
+test('long runs that make naive regular expressions quadratic: parser and ingest finish and stay consistent', () => {
+  // No timing is asserted (speed belongs to the benchmark); a quadratic scan here would show up
+  // as a suite that takes minutes instead of milliseconds.
+  const n = 20000;
+  const shapes = [
+    'a' + ' '.repeat(n) + 'b',
+    '73/62. x\n大会，\n重申' + ' '.repeat(n) + '1 作为，\n______\n 1 联合国。',
+    '1 '.repeat(n),
+    '《'.repeat(n),
+    '第 1/2 号、'.repeat(n / 5),
+    'A/'.repeat(n),
+    '**'.repeat(n),
+    '¹'.repeat(n),
+    '1. 重申；\n'.repeat(n / 10),
+    '(a) x；\n'.repeat(n / 10),
+    '\u3000'.repeat(n) + '大会，',
+  ];
+  for (const text of shapes) {
+    checkParse(text);
+    checkIngest(text);
+  }
+});

@@ -57,8 +57,18 @@ interface Footnote {
 }
 
 const WS = '[\\s\\u3000\\u00a0\\ufeff]';
-const LEADING_WS = new RegExp(`^${WS}*`);
-const TRAILING_WS = new RegExp(`${WS}*$`);
+const SPACE = new RegExp(WS);
+const isSpace = (ch: string) => SPACE.test(ch);
+
+/**
+ * The text without the characters at its end that match. A loop, not `/[…]+$/`: that regular
+ * expression is quadratic on a line with a long run of such characters in the middle.
+ */
+function trimEndWhere(text: string, drop: (ch: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && drop(text[end - 1])) end--;
+  return text.slice(0, end);
+}
 
 const LINK = /^https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:\d{1,3}\/\d{1,3}\s+\d{2}-\d{5}(?:\s*\(C\))?|\d{2}-\d{5}(?:\s*\(C\))?\s+\d{1,3}\/\d{1,3})$/;
@@ -107,8 +117,9 @@ export function joinLetterSpacedChinese(line: string): string {
 }
 
 function classifyRaw(raw: string, number: number): RawLine {
-  const indent = (LEADING_WS.exec(raw)?.[0] ?? '').length;
-  const content = raw.slice(indent).replace(TRAILING_WS, '');
+  let indent = 0;
+  while (indent < raw.length && isSpace(raw[indent])) indent++;
+  const content = trimEndWhere(raw.slice(indent), isSpace);
   if (content.length === 0) {
     // A long run of spaces on its own is where the PDF had its footnote rule.
     return { kind: raw.length >= 20 ? 'separator' : 'blank', indent, content, number };
@@ -140,7 +151,7 @@ function isSectionHeading(content: string): boolean {
 }
 
 function stripTail(text: string): string {
-  return text.replace(/[\s*⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
+  return trimEndWhere(text, (ch) => ch === '*' || isSpace(ch) || SUPERSCRIPTS.includes(ch));
 }
 
 function endsParagraph(text: string): boolean {
@@ -187,20 +198,22 @@ const WORD_BEFORE = /(?:第|附件|附录|行动|目标|群组|编号|卷|段|�
  * `\n` in the text marks the joins between raw lines.
  */
 function restoreInlineMarkers(text: string, state: { highest: number; count: number }): string {
-  return text.replace(/([ \n]*)(?<![A-Za-z0-9/.\-(（:：])(\d{1,3})(?=[ \n]|$)/g, (whole, space: string, digits: string, offset: number) => {
+  // The match starts where a run of spaces starts (never inside one), so the scan stays linear.
+  return text.replace(/(?<![ \n])[ \n]*(?<![A-Za-z0-9/.\-(（:：])(\d{1,3})(?=[ \n]|$)/g, (whole: string, digits: string, offset: number) => {
     const n = Number(digits);
     if (n < 1 || n > state.count) return whole;
     if (n > state.highest + 1) return whole;
-    const before = text.slice(0, offset).replace(/[ \n]+$/, '');
-    if (before.length === 0) return whole;
+    if (offset === 0) return whole;
+    const before = text.slice(Math.max(0, offset - 8), offset);
     const prev = before[before.length - 1];
     if (/[A-Za-z0-9/.\-(（]/.test(prev)) return whole;
     if (WORD_BEFORE.test(before)) return whole;
-    const after = text.slice(offset + whole.length).replace(/^[ \n]+/, '');
+    let next = offset + whole.length;
+    while (next < text.length && (text[next] === ' ' || text[next] === '\n')) next++;
+    const after = text.slice(next, next + 2);
     if (UNIT_AFTER.test(after)) return whole;
     if (/^[/.．]/.test(after)) return whole;
     state.highest = Math.max(state.highest, n);
-    void space;
     return toSuperscript(n);
   });
 }

@@ -59,6 +59,16 @@ function isSpace(ch: string): boolean {
   return SPACE.test(ch);
 }
 
+/**
+ * The text without the characters at its end that match. A loop, not `/[…]+$/`: that regular
+ * expression is quadratic on a line with a long run of such characters in the middle.
+ */
+function trimEndWhere(text: string, drop: (ch: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && drop(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 /** Parses a draft resolution (or any text of the corpus) into its structure. Never throws. */
 export function parseDraft(text: string, profile: LanguageProfile = chinese): ResolutionDocument {
   const lines = new LineIndex(text);
@@ -173,7 +183,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
         continue;
       }
       if (cls.kind === 'text' || cls.kind === 'closing-date' || cls.kind === 'meeting' || cls.kind === 'title') {
-        const endsLikePreamble = lineText.replace(/[*\s⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').endsWith(profile.endings.preambular);
+        const endsLikePreamble = trimEndWhere(lineText, (ch) => ch === '*' || isSpace(ch) || isSuperscriptDigit(ch)).endsWith(profile.endings.preambular);
         if (!hasOrganLine && endsLikePreamble) {
           phase = 'preamble';
         } else {
@@ -259,7 +269,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
 
     // Plain text.
     if (phase === 'operative') {
-      const bare = lineText.replace(/[*\s]+$/, '');
+      const bare = trimEndWhere(lineText, (ch) => ch === '*' || isSpace(ch));
       if (bare.length <= 40 && !/[，；。：,;.]$/.test(bare)) {
         doc.sections.push({ text: lineText, span, line: i });
         scanInline(text, span.start, span.end, i, inline);
@@ -464,7 +474,7 @@ function findOpener(text: string, p: Paragraph, profile: LanguageProfile, emphas
     const clauseStart = bold.innerSpan.start + (lastClause >= 0 ? lastClause + 1 : 0);
     const found = matchOpenerAt(text, skipEmphasisAndSpace(text, clauseStart, end), bold.innerSpan.end, candidates, profile);
     if (found) return found;
-    const clause = text.slice(clauseStart, bold.innerSpan.end).replace(/[：:，,\s]+$/, '');
+    const clause = trimEndWhere(text.slice(clauseStart, bold.innerSpan.end), (ch) => '：:，,'.includes(ch) || isSpace(ch));
     if (clause.length > 0 && clause.length <= 8) {
       const prefix = profile.repeatPrefixes.find((r) => clause.startsWith(r) && clause.length > r.length);
       return {

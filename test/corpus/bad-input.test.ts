@@ -110,3 +110,16 @@ test('adding documents to a corpus folder keeps the drafts already there in the 
   assert.deepEqual(catalogue.documents.map((d) => d.symbol), ['A/RES/73/62', 'A/RES/76/54']);
   assert.ok(catalogue.documents.every((d) => /^\/|^[A-Za-z]:|\.txt$/.test(d.source)), 'sources are kept');
 });
+
+test('a draft with a footnote that lost its marker is written, with a remark to check it', () => {
+  const file = join(dir, 'lost-marker.txt');
+  writeFileSync(file, ['76/54. 建立无核武器世界的联合行动', '', '大会，', '', '重申实现无核武器世界是共同目标，', '', '1. 决定列入分项。', '', '______', '1 联合国，《条约汇编》，第 729 卷，第 10485 号。'].join('\n'));
+  const out = join(dir, 'out4');
+  const result = runCli(['ingest', '--out', out, file]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /check: footnote 1 has no marker in the text/);
+  assert.ok(readFileSync(join(out, 'A-RES-76-54.unres'), 'utf8').includes('¹ 联合国，《条约汇编》'));
+  // The corpus seeds have nothing to check.
+  const seeds = ingestFiles(rawFiles(), join(dir, 'out5'));
+  assert.deepEqual(seeds.ingested.map((f) => f.remarks), [[], [], [], [], []]);
+});

@@ -12,6 +12,8 @@ export interface IngestedFile {
   /** The clean draft written, relative to outDir. */
   output: string;
   symbol?: string;
+  /** Things to check in the clean draft (a footnote without its marker …); empty when all is placed. */
+  remarks: string[];
 }
 
 export interface FailedFile {
@@ -77,7 +79,7 @@ export function ingestFiles(inputs: string[], outDir: string): IngestReport {
     }
     taken.set(name, input);
     drafts.push({ file: name, source: sourcePath(input, outDir), text: result.draft.text, symbol: result.symbol, headingTitle: result.draft.headingTitle });
-    report.ingested.push({ input, output: name, symbol: result.symbol });
+    report.ingested.push({ input, output: name, symbol: result.symbol, remarks: result.draft.remarks });
   }
   mkdirSync(outDir, { recursive: true });
   for (const d of drafts) writeFileSync(join(outDir, d.file), d.text);

@@ -54,7 +54,10 @@ export const ingestCommand: Command = {
       return 2;
     }
     const report = ingestFiles(inputs, out);
-    for (const f of report.ingested) process.stdout.write(`${f.input} → ${out}/${f.output}\n`);
+    for (const f of report.ingested) {
+      process.stdout.write(`${f.input} → ${out}/${f.output}\n`);
+      for (const r of f.remarks) process.stdout.write(`  check: ${r}\n`);
+    }
     for (const f of report.failed) process.stderr.write(`${f.input}: ${f.problem}\n`);
     const kept = report.kept.length ? ` (with ${report.kept.length} draft${report.kept.length > 1 ? 's' : ''} already in ${out})` : '';
     process.stdout.write(`${report.ingested.length} ingested, ${report.failed.length} failed; catalogue: ${report.catalogue}${kept}\n`);

@@ -46,9 +46,8 @@ type BlockKind =
 
 interface Block {
   kind: BlockKind;
+  /** The raw lines (trimmed) that make up the paragraph. */
   fragments: string[];
-  /** The block ended with a marker on a line of its own (002/004 style). */
-  firstIndent: number;
 }
 
 interface Footnote {
@@ -334,7 +333,7 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese): C
     else join = !(blankBefore && (startsWithOpener(line.content, profile) || /[；。：;:]$/.test(stripTail(lastFragment))));
 
     if (join && current) current.fragments.push(line.content);
-    else blocks.push({ kind, fragments: [line.content], firstIndent: line.indent });
+    else blocks.push({ kind, fragments: [line.content] });
     blankBefore = false;
     afterMarkerLine = false;
   }

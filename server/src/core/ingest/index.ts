@@ -57,7 +57,15 @@ export function ingestText(raw: string, profile: LanguageProfile = chinese): Ing
     if (!doc.title && !doc.organ && numbered === 0) {
       return { ok: false, problem: 'no recognisable structure: no title line (76/54. …), no organ line (大会，) and no numbered paragraphs' };
     }
-    return { ok: true, draft, symbol: doc.facts.symbol ?? draft.symbol };
+    // What a reader of the clean draft should check: footnotes that lost their marker or the
+    // reverse, and lines the parser could not place.
+    const remarks = [...draft.remarks];
+    const marked = new Set(doc.markers.map((m) => m.number));
+    const texts = new Set(doc.footnotes.map((f) => f.number));
+    for (const n of [...marked].filter((n) => !texts.has(n)).sort((a, b) => a - b)) remarks.push(`marker ${n} has no footnote text`);
+    for (const n of [...texts].filter((n) => !marked.has(n)).sort((a, b) => a - b)) remarks.push(`footnote ${n} has no marker in the text`);
+    for (const note of doc.notes) remarks.push(`draft line ${note.line + 1}: ${note.message}`);
+    return { ok: true, draft: { ...draft, remarks }, symbol: doc.facts.symbol ?? draft.symbol };
   } catch (err) {
     return { ok: false, problem: `could not be cleaned (${err instanceof Error ? err.message : String(err)})` };
   }

@@ -1,0 +1,82 @@
+import type { FootnoteMarker, ResolutionDocument } from '../model';
+import type { Rule, RuleFinding } from './types';
+
+const messages = {
+  en: {
+    forbidden: (p) => `Footnote ${p.n} is used again. Current practice (${p.why}) gives a repeated reference a new footnote with the same text.`,
+    different: (p) => `Footnote ${p.n} is used again for a different source: here 《${p.here}》, first for 《${p.first}》.`,
+    firstUse: (p) => `First use of footnote ${p.n}.`,
+    whyForbid: () => 'setting footnotes.reuse = forbid',
+    whyDate: (p) => `documents dated from 2019 on; this one is ${p.date}`,
+    whyUndated: () => 'a draft without a date is taken as dated today',
+  },
+  zh: {
+    forbidden: (p) => `脚注 ${p.n} 被重复使用。按现行做法(${p.why})，再次引用同一出处应另加一条文字相同的新脚注。`,
+    different: (p) => `脚注 ${p.n} 被重复用于不同的出处：此处为《${p.here}》，首次为《${p.first}》。`,
+    firstUse: (p) => `脚注 ${p.n} 首次使用处。`,
+    whyForbid: () => '设置 footnotes.reuse = forbid',
+    whyDate: (p) => `2019 年起的文件；本文件日期为 ${p.date}`,
+    whyUndated: () => '无日期的草案按今天的日期处理',
+  },
+} satisfies Rule['messages'];
+
+/** The year from which the Editorial Manual no longer repeats footnote numbers in resolutions. */
+export const REUSE_FORBIDDEN_FROM_YEAR = 2019;
+
+/**
+ * Whether this document may reuse footnote numbers. `by-date` uses the document's own date
+ * (`facts.date`: adoption line or closing date): before 2019 reuse is allowed (older practice,
+ * e.g. 73/62 of 2018); from 2019, or with no valid date (a new draft), it is forbidden.
+ */
+export function reuseAllowed(model: ResolutionDocument, policy: 'allow' | 'forbid' | 'by-date'): boolean {
+  if (policy !== 'by-date') return policy === 'allow';
+  const date = model.facts.date;
+  return !!date && date.valid && date.year < REUSE_FORBIDDEN_FROM_YEAR;
+}
+
+/** The 《title》 a marker stands after (directly, or after a punctuation mark), if any. */
+function citedTitle(model: ResolutionDocument, marker: FootnoteMarker): string | undefined {
+  const before = model.text.slice(Math.max(0, marker.span.start - 2), marker.span.start);
+  const gap = /》[，；。：、,;]?\s?$/.exec(before) ? before.length - before.lastIndexOf('》') - 1 : -1;
+  if (gap < 0) return undefined;
+  const end = marker.span.start - gap;
+  return model.titles.find((t) => t.span.end === end)?.title;
+}
+
+/** A footnote number used again: allowed or forbidden by `footnotes.reuse`; when allowed, it must cite the same source. */
+export const footnoteReuse: Rule = {
+  id: 'footnote-reuse',
+  defaultSeverity: 'warning',
+  description: 'A footnote number is used again (setting footnotes.reuse: allow, forbid, by-date).',
+  messages,
+  check({ model, settings, say }) {
+    const policy = settings.footnotes.reuse;
+    const allowed = reuseAllowed(model, policy);
+    const first = new Map<number, FootnoteMarker>();
+    const findings: RuleFinding[] = [];
+    for (const m of model.markers) {
+      const earlier = first.get(m.number);
+      if (!earlier) {
+        first.set(m.number, m);
+        continue;
+      }
+      const related = [{ span: earlier.span, message: say(messages, 'firstUse', { n: m.number }) }];
+      if (!allowed) {
+        const why =
+          policy === 'forbid'
+            ? say(messages, 'whyForbid')
+            : model.facts.date?.valid
+              ? say(messages, 'whyDate', { date: model.facts.date.iso })
+              : say(messages, 'whyUndated');
+        findings.push({ span: m.span, message: say(messages, 'forbidden', { n: m.number, why }), related, data: { fix: 'renumber-footnotes', separateReuses: true } });
+        continue;
+      }
+      const here = citedTitle(model, m);
+      const there = citedTitle(model, earlier);
+      if (here && there && !here.includes(there) && !there.includes(here)) {
+        findings.push({ span: m.span, message: say(messages, 'different', { n: m.number, here, first: there }), related });
+      }
+    }
+    return findings;
+  },
+};

@@ -220,7 +220,8 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     if (cls.kind === 'numbered') {
       phase = 'operative';
       const previous = doc.operative[doc.operative.length - 1];
-      if (previous && cls.label.value === 1 && lastOf(previous).ending?.char === profile.endings.introducesList && previous.children.length === 0) {
+      // Endings are filled in after the loop, so read this one now.
+      if (previous && cls.label.value === 1 && findEnding(text, lastOf(previous).span)?.char === profile.endings.introducesList && previous.children.length === 0) {
         sequence++;
       }
       const p = makeParagraph('operative', 'operative', 0, i, span, cls.label, cls.bodyStart, sequence);
@@ -240,7 +241,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
         const lastChild = top ? lastOf(top) : undefined;
         const nextLetter = lastChild && lastChild.level === 1 && lastChild.label?.style === 'latin' ? lastChild.label.value + 1 : 1;
         const continuesRoman = lastChild?.label?.style === 'roman';
-        const introduced = lastChild?.level === 1 && lastChild.ending?.char === profile.endings.introducesList;
+        const introduced = lastChild?.level === 1 && findEnding(text, lastChild.span)?.char === profile.endings.introducesList;
         if ((continuesRoman || introduced || cls.letters.length > 1) && latinLetterValue(cls.letters) !== nextLetter) {
           label = { ...label, style: 'roman', value: romanNumeral(cls.letters) };
           level = 2;

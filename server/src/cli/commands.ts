@@ -1,5 +1,6 @@
 import type { Command } from './command';
+import { lintCommand } from './commands/lint';
 import { parseCommand } from './commands/parse';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [parseCommand];
+export const commands: Command[] = [parseCommand, lintCommand];

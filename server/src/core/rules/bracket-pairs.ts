@@ -18,6 +18,9 @@ const messages = {
 
 // Half- and full-width parentheses close each other here: the width is punctuation-width's business.
 const FAMILY: Record<string, string> = { '《': 'title', '》': 'title', '“': 'quote', '”': 'quote', '(': 'paren', ')': 'paren', '（': 'paren', '）': 'paren' };
+function isBracketCode(c: number): boolean {
+  return c === 0x28 || c === 0x29 || c === 0x300a || c === 0x300b || c === 0x201c || c === 0x201d || c === 0xff08 || c === 0xff09;
+}
 const OPENERS = new Set(['《', '“', '(', '（']);
 const CLOSER_OF: Record<string, string> = { '《': '》', '“': '”', '(': ')', '（': '）' };
 const OPENER_OF: Record<string, string> = { '》': '《', '”': '“', ')': '(', '）': '（' };
@@ -34,9 +37,10 @@ export const bracketPairs: Rule = {
     for (const span of runningText(model)) {
       const stack: { ch: string; at: number }[] = [];
       for (let i = span.start; i < span.end; i++) {
+        // Most characters are none of the eight marks: a numeric test keeps the scan cheap.
+        if (!isBracketCode(text.charCodeAt(i))) continue;
         const ch = text[i];
         const family = FAMILY[ch];
-        if (!family) continue;
         if (OPENERS.has(ch)) {
           stack.push({ ch, at: i });
           continue;

@@ -37,6 +37,8 @@ function chineseParenPairs(text: string, spans: Span[]): ParenPair[] {
   for (const span of spans) {
     const stack: number[] = [];
     for (let i = span.start; i < span.end; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== 0x28 && code !== 0x29 && code !== 0xff08 && code !== 0xff09) continue;
       const ch = text[i];
       if (ch === '(' || ch === '（') stack.push(i);
       else if ((ch === ')' || ch === '）') && stack.length > 0) {
@@ -65,8 +67,9 @@ export const punctuationWidth: Rule = {
     const spans = runningText(model);
     for (const span of spans) {
       for (let i = span.start; i < span.end; i++) {
+        const code = text.charCodeAt(i);
+        if (code !== 0x2c && code !== 0x3b && code !== 0x3a) continue; // , ; :
         const full = FULL[text[i]];
-        if (!full) continue;
         let before = i - 1;
         while (before > span.start && text[before] === ' ') before--;
         let after = i + 1;

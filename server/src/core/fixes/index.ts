@@ -153,8 +153,10 @@ export function renumberFootnotes(model: ResolutionDocument, options: { separate
   }
   const region = { start: first.span.start, end: last.span.end };
   const replacement = lines.join(eol(model));
-  if (text.slice(region.start, region.end) !== replacement) edits.push({ span: region, newText: replacement });
-  return edits;
+  // A marker inside a footnote text is rewritten with the block, never twice.
+  const outside = edits.filter((e) => e.span.end <= region.start || e.span.start >= region.end);
+  if (text.slice(region.start, region.end) !== replacement) outside.push({ span: region, newText: replacement });
+  return outside;
 }
 
 /** Inserts a footnote text stub for footnote `n`, in number order among the footnote texts. */

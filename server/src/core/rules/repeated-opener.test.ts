@@ -26,11 +26,11 @@ test('an earlier 重申 in the operative part does not count for the preamble', 
   assert.deepEqual(check('repeated-opener', resolution([MINDFUL, op, inOperative, LAST.replace(/^1\./, '3.')])), []);
 });
 
-test('重申 used again without 又 is a style remark (info), and the fix adds 又', () => {
+test('重申 used again without 又 is a style remark (hint), and the fix adds 又', () => {
   const text = resolution([REAFFIRM, MINDFUL, ALSO.replace(/^又/, ''), LAST]);
   const found = check('repeated-opener', text);
   assert.deepEqual(places(found), [[12, 0, 2]]);
-  assert.equal(found[0].severity, 'info');
+  assert.equal(found[0].severity, 'hint');
   assert.equal(applyFirstFix('repeated-opener', text), resolution([REAFFIRM, MINDFUL, ALSO, LAST]));
   assert.equal(check('repeated-opener', text, { rules: { 'repeated-opener': 'warning' } })[0].severity, 'warning');
 });

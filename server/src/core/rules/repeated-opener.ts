@@ -23,7 +23,7 @@ function sameVerb(a: string, b: string): boolean {
 
 /**
  * A repeated opener takes 又 (then 还): `重申` … `又重申`. `又重申` with no earlier `重申` in the
- * same part (preamble, operative) is an error; a plain opener used again is a style remark (info):
+ * same part (preamble, operative) is an error; a plain opener used again is a style remark (hint):
  * the published texts do it too. Resolutions only.
  */
 export const repeatedOpener: Rule = {
@@ -46,7 +46,7 @@ export const repeatedOpener: Rule = {
         } else if (!o.repeatPrefix && earlier && o.known) {
           findings.push({
             span: o.span,
-            severity: 'info',
+            severity: 'hint',
             message: say(messages, 'repeated', { base: o.base }),
             related: [{ span: earlier.opener.span, message: say(messages, 'earlier', { base: o.base }) }],
             data: { fix: 'insert', at: o.span.start, newText: '又', title: say(messages, 'fixTitle', { base: o.base }) },

@@ -40,3 +40,8 @@ test('the setting picks the style; parentheses around symbols are neutral', () =
   assert.ok(fixed.includes('签署和（或）批准《条约》'));
   assert.ok(fixed.includes('(A/76/444)'));
 });
+
+test('parentheses inside a title keep the title’s form (A/RES/62/42)', () => {
+  const bwc = '铭记 1972 年《禁止细菌（生物）及毒素武器的发展、生产和储存以及销毁这类武器的公约》已建立了彻底禁止生物武器的法律制度，';
+  assert.deepEqual(check('punctuation-width', resolution([FIRST, bwc, D, LAST])), []);
+});

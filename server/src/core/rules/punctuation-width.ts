@@ -79,7 +79,8 @@ export const punctuationWidth: Rule = {
         }
       }
     }
-    const pairs = chineseParenPairs(text, spans);
+    // Parentheses inside a title in 《》 belong to the title as it was published.
+    const pairs = chineseParenPairs(text, spans).filter((p) => !model.titles.some((t) => p.open > t.span.start && p.close < t.span.end));
     const fullCount = pairs.filter((p) => p.full).length;
     const halfCount = pairs.length - fullCount;
     let wantFull: boolean;

@@ -220,7 +220,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     if (cls.kind === 'numbered') {
       phase = 'operative';
       const previous = doc.operative[doc.operative.length - 1];
-      // Endings are filled in after the loop, so read this one now.
+      // Endings are filled in after the loop, so look at the text itself here.
       if (previous && cls.label.value === 1 && findEnding(text, lastOf(previous).span)?.char === profile.endings.introducesList && previous.children.length === 0) {
         sequence++;
       }

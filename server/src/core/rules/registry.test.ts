@@ -86,3 +86,9 @@ test('a malformed draft still gets every finding the rest of it deserves, and no
   }
   assert.deepEqual(errors, []);
 });
+
+test('messages follow the locale of the context', () => {
+  const model = parseDraft(BROKEN);
+  const zh = validate(model, defaultSettings, { today: TODAY, locale: 'zh' }).find((f) => f.rule === 'operative-numbering');
+  assert.equal(zh?.message, '第 3 段接在第 1 段之后：缺少第 2 段。');
+});

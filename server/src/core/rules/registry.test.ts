@@ -92,3 +92,13 @@ test('messages follow the locale of the context', () => {
   const zh = validate(model, defaultSettings, { today: TODAY, locale: 'zh' }).find((f) => f.rule === 'operative-numbering');
   assert.equal(zh?.message, '第 3 段接在第 1 段之后：缺少第 2 段。');
 });
+
+test('junk in a draft does not hide the findings the rest of it deserves', () => {
+  const rulesOf = (text: string) => [...new Set(validate(parseDraft(text), defaultSettings, { today: TODAY }).map((f) => f.rule))].sort();
+  const clean = rulesOf(BROKEN);
+  const junk = BROKEN.replace('大会，\n', '大会，\n\n)))》》“\n¹²³\n(zz) ？\n\u0000\uFFFD\n') + '---\n这一行不是脚注。\n⁹ 同上。\n';
+  const model = parseDraft(junk);
+  assert.ok(model.notes.length > 0, 'the parser notes the stray line');
+  const withJunk = rulesOf(junk);
+  for (const id of clean) assert.ok(withJunk.includes(id), id);
+});

@@ -20,6 +20,8 @@ export interface ServerHandle {
   request(method: string, params: unknown): Promise<unknown>;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
+  /** Resolves with the diagnostics published for `uri` after this call (e.g. after a settings change). */
+  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,13 @@ export async function startServer(options: { settings?: unknown; initializationO
       return new Promise((resolveDiagnostics) => {
         const list = waiting.get(uri) ?? [];
         list.push({ version, resolve: resolveDiagnostics });
+        waiting.set(uri, list);
+      });
+    },
+    nextDiagnostics(uri) {
+      return new Promise((resolveDiagnostics) => {
+        const list = waiting.get(uri) ?? [];
+        list.push({ resolve: resolveDiagnostics });
         waiting.set(uri, list);
       });
     },

@@ -1,6 +1,7 @@
 import type { Command } from './command';
+import { lintCommand } from './commands/lint';
 import { parseCommand } from './commands/parse';
 import { ingestCommand } from './commands/ingest';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [parseCommand, ingestCommand];
+export const commands: Command[] = [parseCommand, ingestCommand, lintCommand];

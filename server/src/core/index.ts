@@ -10,3 +10,6 @@ export { isValidDate, citationKey, SYMBOL_PATTERN } from './parse/inline';
 export * from './settings';
 export * from './catalogue';
 export * from './symbols';
+export { validate, validateDraft, rules, ruleById } from './rules';
+export type { Finding, Rule, RuleFinding, Severity, ValidationContext } from './rules';
+export { fixesFor, applyEdits, renumberParagraphs, renumberFootnotes, type Fix, type TextEdit } from './fixes';

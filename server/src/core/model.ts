@@ -237,6 +237,15 @@ export interface ResolutionDocument {
   facts: DocumentFacts;
   /** Lines the parser could not place, and other structural remarks. */
   notes: ParseNote[];
+  /** `%%` comment lines: the drafter's remarks and rule switches (`%% drafter-disable footnote-reuse`). */
+  comments: Comment[];
+}
+
+/** A `%%` comment line; `text` is what follows the `%%`, trimmed. */
+export interface Comment {
+  text: string;
+  span: Span;
+  line: number;
 }
 
 export interface DocumentFacts {

@@ -9,11 +9,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerContext, type Feature } from './context';
+import { codeActionsFeature } from './features/code-actions';
 import { diagnosticsFeature } from './features/diagnostics';
 import { outlineFeature } from './features/outline';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
-const features: Feature[] = [diagnosticsFeature, outlineFeature];
+const features: Feature[] = [diagnosticsFeature, outlineFeature, codeActionsFeature];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -23,7 +24,15 @@ connection.onInitialize((params): InitializeResult => {
   ctx.initializeParams = params;
   ctx.supportsConfiguration = !!params.capabilities.workspace?.configuration;
   let capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
-  for (const f of features) if (f.capabilities) capabilities = { ...capabilities, ...f.capabilities(params) };
+  const commands: string[] = [];
+  for (const f of features) {
+    if (!f.capabilities) continue;
+    const added = f.capabilities(params);
+    commands.push(...(added.executeCommandProvider?.commands ?? []));
+    capabilities = { ...capabilities, ...added };
+  }
+  // Several features may add commands: list them all.
+  if (commands.length > 0) capabilities.executeCommandProvider = { commands };
   return { capabilities, serverInfo: { name: 'resolution-drafter', version: '0.1.0' } };
 });
 

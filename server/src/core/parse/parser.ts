@@ -20,6 +20,7 @@ const SPACE = /[\s\u3000\u00a0\ufeff]/;
 
 type LineClass =
   | { kind: 'blank' }
+  | { kind: 'comment' }
   | { kind: 'separator' }
   | { kind: 'footnote'; numberEnd: number; number: number }
   | { kind: 'numbered'; label: Label; bodyStart: number }
@@ -92,6 +93,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     emphasis: [],
     facts: {},
     notes: [],
+    comments: [],
   };
   const inline = emptyFindings();
   const organs = [...profile.organs];
@@ -127,6 +129,11 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     const span = extents[i];
     const lineText = text.slice(span.start, span.end);
     if (cls.kind === 'blank') continue;
+    if (cls.kind === 'comment') {
+      // `%%` lines are the drafter's own remarks (and rule switches): no part of the text.
+      doc.comments.push({ text: lineText.slice(2).trim(), span, line: i });
+      continue;
+    }
 
     if (cls.kind === 'separator') {
       doc.footnoteSeparator ??= span;
@@ -244,7 +251,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
         const lastChild = top ? lastOf(top) : undefined;
         const nextLetter = lastChild && lastChild.level === 1 && lastChild.label?.style === 'latin' ? lastChild.label.value + 1 : 1;
         const continuesRoman = lastChild?.label?.style === 'roman';
-        const introduced = lastChild?.level === 1 && lastChild.ending?.char === profile.endings.introducesList;
+        const introduced = lastChild?.level === 1 && findEnding(text, lastChild.span)?.char === profile.endings.introducesList;
         if ((continuesRoman || introduced || cls.letters.length > 1) && latinLetterValue(cls.letters) !== nextLetter) {
           label = { ...label, style: 'roman', value: romanNumeral(cls.letters) };
           level = 2;
@@ -335,6 +342,7 @@ function lastOf(p: Paragraph): Paragraph {
 
 function classify(line: string, offset: number, organs: string[]): LineClass {
   if (line.length === 0) return { kind: 'blank' };
+  if (line.startsWith('%%')) return { kind: 'comment' };
   if (SEPARATOR.test(line)) return { kind: 'separator' };
   if (isSuperscriptDigit(line[0])) {
     let n = 0;

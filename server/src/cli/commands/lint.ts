@@ -1,0 +1,203 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseDraft, resolveSettings, type Catalogue, type DrafterSettings, type RuleSeverity } from '../../core';
+import { ruleById, rules, validate, type Severity } from '../../core/rules';
+import { bundledCorpusFolder, loadCorpus } from '../../corpus/load';
+import type { Command } from '../command';
+
+/** The settings file the lint command looks for, upward from each draft. Same shape as the editor's settings. */
+export const CONFIG_FILE = '.resolution-drafter.json';
+
+/** One finding as `--format json` prints it: 1-based lines and columns, columns in UTF-16 code units (as LSP). */
+export interface LintRecord {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+interface Options {
+  format: 'text' | 'json';
+  config?: string;
+  rules: Record<string, RuleSeverity>;
+  files: string[];
+}
+
+const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
+
+function parseArgs(args: string[]): Options | string {
+  const options: Options = { format: 'text', rules: {}, files: [] };
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    let value: string | undefined;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    if (eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const take = () => {
+      if (value !== undefined) return value;
+      const next = args[i + 1];
+      if (next === undefined) return undefined;
+      i++;
+      return next;
+    };
+    if (arg === '--format') {
+      const f = take();
+      if (f !== 'text' && f !== 'json') return `--format takes text or json, not '${f ?? ''}'.`;
+      options.format = f;
+    } else if (arg === '--config') {
+      const c = take();
+      if (!c) return '--config needs a file.';
+      options.config = c;
+    } else if (arg === '--rule') {
+      const r = take();
+      const m = r ? /^([a-z-]+)=([a-z]+)$/.exec(r) : null;
+      if (!m) return `--rule takes id=severity, e.g. --rule footnote-reuse=error (got '${r ?? ''}').`;
+      if (!ruleById(m[1]) && m[1] !== 'structure') return `there is no rule '${m[1]}'. Rules: ${rules.map((x) => x.id).join(', ')}.`;
+      if (!SEVERITIES.has(m[2])) return `severity '${m[2]}' is not one of off, hint, info, warning, error.`;
+      options.rules[m[1]] = m[2] as RuleSeverity;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return `unknown option '${arg}'.`;
+    } else {
+      options.files.push(args[i]);
+    }
+  }
+  if (options.files.length === 0) return 'name at least one draft to lint.';
+  return options;
+}
+
+/** Finds `.resolution-drafter.json` in the draft's folder or the nearest folder above it. */
+export function findConfig(file: string): string | undefined {
+  let dir = dirname(resolve(file));
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads a settings file; throws with a clear message when it is not valid JSON. */
+export function readConfig(path: string): { settings: DrafterSettings; folder: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`${path}: not a valid settings file (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return { settings: resolveSettings(raw), folder: dirname(resolve(path)) };
+}
+
+/** Findings for one draft's text, with the same rules and settings as the editor, structure notes included. */
+export function lintText(file: string, text: string, settings: DrafterSettings, catalogue?: Catalogue): LintRecord[] {
+  const model = parseDraft(text);
+  const records: LintRecord[] = [];
+  const at = (start: number, end: number) => {
+    const a = model.lines.positionAt(start);
+    const b = model.lines.positionAt(end);
+    return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
+  };
+  const structure = settings.rules.structure ?? 'warning';
+  if (structure !== 'off') {
+    for (const n of model.notes) records.push({ file, ...at(n.span.start, n.span.end), severity: structure, rule: 'structure', message: n.message });
+  }
+  for (const f of validate(model, settings, { catalogue })) {
+    records.push({ file, ...at(f.span.start, f.span.end), severity: f.severity, rule: f.rule, message: f.message });
+  }
+  records.sort((a, b) => a.line - b.line || a.column - b.column);
+  return records;
+}
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'Check drafts against the conventions of the published resolutions.',
+  help: [
+    'Usage: resolution-drafter lint [--format text|json] [--config FILE] [--rule id=severity]… FILE…',
+    '',
+    'Checks each draft with the same rules and settings as the editor.',
+    '',
+    'Options:',
+    '  --format text|json   text (default): file:line:column severity rule message, grouped per file;',
+    '                       json: an array of { file, line, column, endLine, endColumn, severity, rule, message }',
+    '                       (1-based; columns in UTF-16 code units, as in LSP).',
+    `  --config FILE        settings file; by default ${CONFIG_FILE} in the draft's folder or above it.`,
+    '                       It has the shape of the editor settings, e.g.',
+    '                       { "rules": { "footnote-reuse": "error" }, "footnotes": { "reuse": "forbid" }, "parentheses": "half-width" }',
+    '  --rule id=severity   set one rule: off, hint, info, warning or error (may be repeated; wins over the file).',
+    '',
+    `Rules: ${rules.map((r) => r.id).join(', ')} (and structure, the parser's notes).`,
+    'Exit codes: 0 no error found, 1 an error found or a file unreadable, 2 usage errors.',
+  ].join('\n'),
+  async run(args) {
+    const options = parseArgs(args);
+    if (typeof options === 'string') {
+      process.stderr.write(`resolution-drafter lint: ${options}\nRun 'resolution-drafter lint --help' for usage.\n`);
+      return 2;
+    }
+    let explicit: { settings: DrafterSettings; folder: string } | undefined;
+    if (options.config) {
+      try {
+        explicit = readConfig(options.config);
+      } catch (err) {
+        process.stderr.write(`resolution-drafter lint: ${err instanceof Error ? err.message : String(err)}\n`);
+        return 2;
+      }
+    }
+    const corpora = new Map<string, Catalogue>();
+    const catalogueFor = (settings: DrafterSettings, folder?: string): Catalogue => {
+      const folders = [...(settings.corpus.useBundled ? [bundledCorpusFolder()] : []), ...settings.corpus.folders.map((f) => resolve(folder ?? '.', f))];
+      const key = folders.join('\n');
+      let catalogue = corpora.get(key);
+      if (!catalogue) {
+        const loaded = loadCorpus(folders);
+        for (const p of loaded.problems) process.stderr.write(`corpus: ${p}\n`);
+        catalogue = loaded.catalogue;
+        corpora.set(key, catalogue);
+      }
+      return catalogue;
+    };
+    let failed = false;
+    const all: LintRecord[] = [];
+    const blocks: string[] = [];
+    for (const file of options.files) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        process.stderr.write(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+        failed = true;
+        continue;
+      }
+      let config = explicit;
+      if (!config) {
+        const found = findConfig(file);
+        if (found) {
+          try {
+            config = readConfig(found);
+          } catch (err) {
+            process.stderr.write(`${err instanceof Error ? err.message : String(err)}; using the default settings\n`);
+            failed = true;
+          }
+        }
+      }
+      const base = config?.settings ?? resolveSettings(undefined);
+      const settings: DrafterSettings = { ...base, rules: { ...base.rules, ...options.rules } };
+      const records = lintText(file, text, settings, catalogueFor(settings, config?.folder));
+      all.push(...records);
+      if (records.length > 0) blocks.push(records.map((r) => `${r.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}`).join('\n'));
+    }
+    if (options.format === 'json') process.stdout.write(JSON.stringify(all, null, 2) + '\n');
+    else if (blocks.length > 0) process.stdout.write(blocks.join('\n\n') + '\n');
+    const count = (s: Severity) => all.filter((r) => r.severity === s).length;
+    if (options.format === 'text') {
+      process.stderr.write(`${count('error')} errors, ${count('warning')} warnings, ${count('info') + count('hint')} remarks in ${options.files.length} file(s).\n`);
+    }
+    return failed || count('error') > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,93 @@
+import type { Catalogue } from '../catalogue';
+import type { FootnoteMarker, ResolutionDocument } from '../model';
+import type { Rule, RuleFinding } from './types';
+
+const messages = {
+  en: {
+    forbidden: (p) => `Footnote ${p.n} is used again. Current practice (${p.why}) gives a repeated reference a new footnote with the same text.`,
+    different: (p) => `Footnote ${p.n} is used again here for 《${p.here}》, but its text (${p.text}) is not the source 《${p.here}》 is cited with elsewhere: a reuse must cite the same source.`,
+    firstUse: (p) => `First use of footnote ${p.n}.`,
+    whyForbid: () => 'setting footnotes.reuse = forbid',
+    whyDate: (p) => `documents dated from 2019 on; this one is ${p.date}`,
+    whyUndated: () => 'a draft without a date is taken as dated today',
+  },
+  zh: {
+    forbidden: (p) => `脚注 ${p.n} 被重复使用。按现行做法(${p.why})，再次引用同一出处应另加一条文字相同的新脚注。`,
+    different: (p) => `脚注 ${p.n} 在此被重复用于《${p.here}》，但其文字(${p.text})并非《${p.here}》在别处所引的出处：重复使用的脚注必须引用同一出处。`,
+    firstUse: (p) => `脚注 ${p.n} 首次使用处。`,
+    whyForbid: () => '设置 footnotes.reuse = forbid',
+    whyDate: (p) => `2019 年起的文件；本文件日期为 ${p.date}`,
+    whyUndated: () => '无日期的草案按今天的日期处理',
+  },
+} satisfies Rule['messages'];
+
+/** The year from which the Editorial Manual no longer repeats footnote numbers in resolutions. */
+export const REUSE_FORBIDDEN_FROM_YEAR = 2019;
+
+/**
+ * Whether this document may reuse footnote numbers. `by-date` uses the document's own date
+ * (`facts.date`: adoption line or closing date): before 2019 reuse is allowed (older practice,
+ * e.g. 73/62 of 2018); from 2019, or with no valid date (a new draft), it is forbidden.
+ */
+export function reuseAllowed(model: ResolutionDocument, policy: 'allow' | 'forbid' | 'by-date'): boolean {
+  if (policy !== 'by-date') return policy === 'allow';
+  const date = model.facts.date;
+  return !!date && date.valid && date.year < REUSE_FORBIDDEN_FROM_YEAR;
+}
+
+/** The 《title》 a marker stands directly after (`《条约》¹`), if any. After punctuation (`《条约》，¹`) it cites the clause, not the title. */
+function titleBefore(model: ResolutionDocument, marker: FootnoteMarker): string | undefined {
+  return model.titles.find((t) => t.span.end === marker.span.start)?.title;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Footnote texts the corpus catalogue knows for a title. Only the catalogue counts as evidence:
+ * a short title such as 《最后文件》 stands for many documents within one draft.
+ */
+function knownFootnotes(title: string, catalogue: Catalogue | undefined): string[] {
+  return (catalogue?.titles.find((t) => t.title === title)?.footnotes ?? []).map(squeeze);
+}
+
+/** A footnote number used again: allowed or forbidden by `footnotes.reuse`; when allowed, it must cite the same source. */
+export const footnoteReuse: Rule = {
+  id: 'footnote-reuse',
+  defaultSeverity: 'warning',
+  description: 'A footnote number is used again (setting footnotes.reuse: allow, forbid, by-date).',
+  messages,
+  check({ model, settings, catalogue, say }) {
+    const policy = settings.footnotes.reuse;
+    const allowed = reuseAllowed(model, policy);
+    const first = new Map<number, FootnoteMarker>();
+    const findings: RuleFinding[] = [];
+    for (const m of model.markers) {
+      const earlier = first.get(m.number);
+      if (!earlier) {
+        first.set(m.number, m);
+        continue;
+      }
+      const related = [{ span: earlier.span, message: say(messages, 'firstUse', { n: m.number }) }];
+      if (!allowed) {
+        const why =
+          policy === 'forbid'
+            ? say(messages, 'whyForbid')
+            : model.facts.date?.valid
+              ? say(messages, 'whyDate', { date: model.facts.date.iso })
+              : say(messages, 'whyUndated');
+        findings.push({ span: m.span, message: say(messages, 'forbidden', { n: m.number, why }), related, data: { fix: 'renumber-footnotes', separateReuses: true } });
+        continue;
+      }
+      // Reused for another source: the reuse stands right after a title whose footnotes the corpus
+      // knows and differs from footnote N. Without such evidence, quiet.
+      const here = titleBefore(model, m);
+      const text = model.footnotes.find((f) => f.number === m.number);
+      if (!here || !text) continue;
+      const known = knownFootnotes(here, catalogue);
+      if (known.length > 0 && !known.includes(squeeze(model.text.slice(text.textSpan.start, text.textSpan.end)))) {
+        findings.push({ span: m.span, message: say(messages, 'different', { n: m.number, here, text: model.text.slice(text.textSpan.start, text.textSpan.end) }), related });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFirstFix, check, places, problems, resolution } from './testing';
+
+// A/RES/76/54, preambular paragraph 2 and footnote 1.
+const PRE = '又重申《不扩散核武器条约》¹ 是国际核不扩散制度和追求实现相辅相成的核裁军、核不扩散及和平利用核能的基石，';
+const FIRST = '重申实现无核武器世界是国际社会的共同目标，';
+const NOTE1 = '¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。';
+const LAST = '1. **决定**在大会第七十七届会议临时议程题为“全面彻底裁军”的项目下列入题为“建立无核武器世界的联合行动和面向未来的对话”的分项。';
+
+test('a marker with its footnote text: quiet', () => {
+  assert.deepEqual(check('footnote-undefined', resolution([FIRST, PRE, LAST], [NOTE1])), []);
+});
+
+test('a marker without text is reported on the first marker only', () => {
+  const found = check('footnote-undefined', resolution([FIRST, PRE, PRE.replace('又重申', '还重申'), LAST]));
+  assert.deepEqual(places(found), [[11, 13, 14]]);
+  assert.match(found[0].message, /Footnote 1 is cited here but has no footnote text/);
+});
+
+test('the stub fix adds a footnote text (and the footnote line) and the marker is then defined', () => {
+  const text = resolution([FIRST, PRE, LAST]);
+  const fixed = applyFirstFix('footnote-undefined', text);
+  assert.ok(fixed.endsWith('---\n¹ ……。\n'), JSON.stringify(fixed.slice(-30)));
+  assert.deepEqual(check('footnote-undefined', fixed), []);
+  assert.deepEqual(problems(fixed), []);
+});

@@ -1,0 +1,25 @@
+import type { Rule } from './types';
+
+const messages = {
+  en: { missing: (p) => `Footnote ${p.n} is cited here but has no footnote text. Add the text under the footnote line.` },
+  zh: { missing: (p) => `此处引用了脚注 ${p.n}，但没有脚注文字。请在脚注线下补上。` },
+} satisfies Rule['messages'];
+
+/** A footnote marker whose number has no footnote text; reported on the first marker with that number. */
+export const footnoteUndefined: Rule = {
+  id: 'footnote-undefined',
+  defaultSeverity: 'error',
+  description: 'A footnote marker has no footnote text.',
+  messages,
+  check({ model, say }) {
+    const defined = new Set(model.footnotes.map((f) => f.number));
+    const reported = new Set<number>();
+    const findings = [];
+    for (const m of model.markers) {
+      if (defined.has(m.number) || reported.has(m.number)) continue;
+      reported.add(m.number);
+      findings.push({ span: m.span, message: say(messages, 'missing', { n: m.number }), data: { fix: 'footnote-stub' as const, number: m.number } });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFirstFix, check, places, problems, resolution } from './testing';
+
+// A/RES/76/54.
+const FIRST = '重申实现无核武器世界是国际社会的共同目标，';
+const PRE = '又重申《不扩散核武器条约》¹ 是国际核不扩散制度和追求实现相辅相成的核裁军、核不扩散及和平利用核能的基石，';
+const NOTE1 = '¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。';
+const NOTE2 = '² 《不扩散核武器条约缔约国 1995 年审议和延期大会，最后文件，第一部分》(NPT/CONF.1995/32(Part I))。';
+const LAST = '1. **决定**在大会第七十七届会议临时议程题为“全面彻底裁军”的项目下列入题为“建立无核武器世界的联合行动和面向未来的对话”的分项。';
+
+test('every footnote cited: quiet', () => {
+  assert.deepEqual(check('footnote-unused', resolution([FIRST, PRE, LAST], [NOTE1])), []);
+});
+
+test('an uncited footnote text is reported on its number', () => {
+  const found = check('footnote-unused', resolution([FIRST, PRE, LAST], [NOTE1, NOTE2]));
+  assert.deepEqual(places(found), [[19, 0, 1]]);
+});
+
+test('the fix removes the uncited text and nothing else', () => {
+  const text = resolution([FIRST, PRE, LAST], [NOTE1, NOTE2]);
+  const fixed = applyFirstFix('footnote-unused', text);
+  assert.equal(fixed, resolution([FIRST, PRE, LAST], [NOTE1]));
+  assert.deepEqual(problems(fixed), []);
+});

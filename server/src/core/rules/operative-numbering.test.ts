@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFirstFix, check, draft, places, problems, resolution } from './testing';
+
+// Real operative paragraphs of A/RES/76/54.
+const OP1 = '1. **重申**《不扩散核武器条约》所有缔约国致力于实现消除核武器的最终目标，包括为此缓和国际紧张局势和加强各国之间信任及国际核不扩散制度，并致力于全面、稳步执行《条约》的所有方面，包括《条约》第六条，以实现无核武器世界；';
+const OP2 = '2. **促请**《不扩散核武器条约》所有缔约国确定具体措施，落实对第十次审议大会及其后的承诺；';
+const OP3 = '3. **决定**在大会第七十七届会议临时议程题为“全面彻底裁军”的项目下列入题为“建立无核武器世界的联合行动和面向未来的对话”的分项。';
+const renumber = (line: string, n: string) => line.replace(/^\d+\./, n);
+
+test('numbered 1, 2, 3: quiet', () => {
+  assert.deepEqual(check('operative-numbering', resolution([OP1, OP2, OP3])), []);
+});
+
+test('a gap is reported on the paragraph whose number is wrong', () => {
+  const found = check('operative-numbering', resolution([OP1, renumber(OP2, '3.'), renumber(OP3, '4.')]));
+  // Line 11 is the second operative paragraph (10 heading lines before the body).
+  assert.deepEqual(places(found), [[11, 0, 2]]);
+  assert.match(found[0].message, /number 2 is missing/);
+});
+
+test('a repeat and a wrong start', () => {
+  assert.deepEqual(places(check('operative-numbering', resolution([OP1, renumber(OP2, '1.'), renumber(OP3, '2.')]))), [[11, 0, 2]]);
+  assert.deepEqual(places(check('operative-numbering', resolution([renumber(OP1, '2.'), renumber(OP2, '3.'), renumber(OP3, '4.')]))), [[10, 0, 2]]);
+});
+
+test('full-width 1． counts like 1.', () => {
+  assert.deepEqual(check('operative-numbering', resolution([renumber(OP1, '1．'), renumber(OP2, '2．'), renumber(OP3, '3．')])), []);
+});
+
+test('a numbered text restarting at 1 after a paragraph ending ： is quiet (NPT/CONF.2020/WP.77)', () => {
+  const text = draft(
+    '1. 审议大会重申《不扩散核武器条约》缔约国对条约的承诺。',
+    '2. 审议大会核可以下内容：',
+    '1. 核武器国家承诺进一步努力削减和最终消除所有类型的核武器。',
+    '2. 缔约国承诺加强支持各项举措。',
+  );
+  assert.deepEqual(check('operative-numbering', text), []);
+});
+
+test('renumbering fixes the numbers and the 上文第 N 段 references, and adds no new fault', () => {
+  const refLine = '3. **请**秘书长就上文第 3 段所述承诺的执行情况提出报告；';
+  const text = resolution([OP1, renumber(OP2, '3.'), refLine.replace(/^3\./, '4.'), renumber(OP3, '5.')]);
+  const fixed = applyFirstFix('operative-numbering', text);
+  assert.deepEqual(check('operative-numbering', fixed), []);
+  assert.ok(fixed.includes('2. **促请**'));
+  assert.ok(fixed.includes('3. **请**秘书长就上文第 2 段'), fixed);
+  assert.ok(fixed.includes('4. **决定**'));
+  assert.deepEqual(problems(fixed), []);
+});

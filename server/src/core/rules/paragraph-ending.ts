@@ -1,0 +1,73 @@
+import { chinese } from '../lang/zh';
+import type { Paragraph, ResolutionDocument } from '../model';
+import type { Rule, RuleFinding } from './types';
+
+const messages = {
+  en: {
+    preambular: (p) => `A preambular paragraph ends with “，”; this one ends with “${p.found}”.`,
+    operative: (p) => `An operative paragraph ends with “；”; this one ends with “${p.found}”.`,
+    subparagraph: (p) => `A subparagraph ends with “；”; this one ends with “${p.found}”.`,
+    last: (p) => `The last operative paragraph ends with “。”; this one ends with “${p.found}”.`,
+    introduces: (p) => `A paragraph that introduces subparagraphs ends with “：”; this one ends with “${p.found}”.`,
+    fixTitle: (p) => `End the paragraph with “${p.expected}”`,
+  },
+  zh: {
+    preambular: (p) => `序言段落应以“，”结尾；此段以“${p.found}”结尾。`,
+    operative: (p) => `执行段落应以“；”结尾；此段以“${p.found}”结尾。`,
+    subparagraph: (p) => `分段应以“；”结尾；此段以“${p.found}”结尾。`,
+    last: (p) => `最后一个执行段落应以“。”结尾；此段以“${p.found}”结尾。`,
+    introduces: (p) => `引出分段的段落应以“：”结尾；此段以“${p.found}”结尾。`,
+    fixTitle: (p) => `以“${p.expected}”结尾`,
+  },
+} satisfies Rule['messages'];
+
+/** Punctuation that can close a paragraph: a wrong one is replaced, otherwise the right one is added. */
+const CLOSING_MARKS = new Set(['，', '；', '。', '：', ',', ';', '.', ':', '、']);
+
+type Expectation = { key: 'preambular' | 'operative' | 'subparagraph' | 'last' | 'introduces'; chars: string[] };
+
+function lastParagraph(model: ResolutionDocument): Paragraph | undefined {
+  let last = model.operative[model.operative.length - 1];
+  while (last && last.children.length > 0) last = last.children[last.children.length - 1];
+  return last;
+}
+
+function expectation(p: Paragraph, last: Paragraph | undefined): Expectation {
+  const e = chinese.endings;
+  if (p.children.length > 0) return { key: 'introduces', chars: [e.introducesList] };
+  if (p.part === 'preamble') return { key: 'preambular', chars: p.level === 0 ? [e.preambular] : [e.preambular, e.operative] };
+  if (p === last) return { key: 'last', chars: [e.last] };
+  return { key: p.level === 0 ? 'operative' : 'subparagraph', chars: [e.operative] };
+}
+
+/**
+ * Resolution paragraphs end with fixed punctuation: preambular `，`, operative and subparagraphs
+ * `；`, the last `。`, a paragraph that introduces subparagraphs `：`. Numbered texts (working
+ * papers) end their sentences with `。` and are not checked.
+ */
+export const paragraphEnding: Rule = {
+  id: 'paragraph-ending',
+  defaultSeverity: 'warning',
+  description: 'A paragraph does not end with the punctuation its place calls for (，；。：).',
+  messages,
+  check({ model, say }) {
+    if (model.shape !== 'resolution') return [];
+    const findings: RuleFinding[] = [];
+    const last = lastParagraph(model);
+    for (const p of model.paragraphs) {
+      if (!p.ending) continue;
+      const want = expectation(p, last);
+      if (want.chars.includes(p.ending.char)) continue;
+      const expected = want.chars[0];
+      const title = say(messages, 'fixTitle', { expected });
+      findings.push({
+        span: p.ending.span,
+        message: say(messages, want.key, { found: p.ending.char }),
+        data: CLOSING_MARKS.has(p.ending.char)
+          ? { fix: 'replace', newText: expected, title }
+          : { fix: 'insert', at: p.ending.span.end, newText: expected, title },
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,23 @@
+import type { ResolutionDocument } from '../model';
+import type { Span } from '../text';
+
+/** The stretches of running text a typography rule reads: title, paragraphs (after their labels), footnote texts. */
+export function runningText(model: ResolutionDocument): Span[] {
+  const spans: Span[] = [];
+  if (model.title) spans.push(model.title.titleSpan);
+  for (const p of model.paragraphs) spans.push(p.body);
+  for (const f of model.footnotes) spans.push(f.textSpan);
+  return spans;
+}
+
+/** CJK ideographs and the full-width punctuation that sits in Chinese text. */
+export function isChinese(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d;
+}
+
+/** Whether a span of text contains a CJK ideograph. */
+export function hasIdeograph(text: string): boolean {
+  return /[\u3400-\u4dbf\u4e00-\u9fff]/.test(text);
+}

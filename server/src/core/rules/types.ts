@@ -1,0 +1,86 @@
+/** The contract between the validation engine and its rules. */
+import type { Catalogue } from '../catalogue';
+import type { ResolutionDocument } from '../model';
+import type { DrafterSettings } from '../settings';
+import type { Span } from '../text';
+
+/** How serious a finding is, as LSP and the command line show it. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** The language of the messages. English is complete; Chinese is given for every message too. */
+export type Locale = 'en' | 'zh';
+
+export type MessageParams = Record<string, string | number>;
+/**
+ * Each rule keeps its message strings in one table, keyed by message id, with an English and a
+ * Chinese text. The engine picks the text for `context.locale`.
+ */
+export type MessageTable<K extends string = string> = Record<Locale, Record<K, (p: MessageParams) => string>>;
+
+/** A place elsewhere in the draft that explains a finding (the first use of a footnote number …). */
+export interface RelatedSpan {
+  span: Span;
+  message: string;
+}
+
+/** What a rule reports: where, what, and what a quick fix needs. */
+export interface RuleFinding {
+  span: Span;
+  message: string;
+  /** A finding may be milder than its rule's default (a style remark); settings still override it. */
+  severity?: Severity;
+  related?: RelatedSpan[];
+  /** What a quick fix needs (see core/fixes). */
+  data?: FindingData;
+}
+
+/** The quick-fix payload; `fix` names the fix that applies. */
+export type FindingData =
+  | { fix: 'renumber-paragraphs' }
+  | { fix: 'reletter-subparagraphs' }
+  | { fix: 'replace'; newText: string; title: string }
+  | { fix: 'insert'; at: number; newText: string; title: string }
+  | { fix: 'edits'; edits: { span: Span; newText: string }[]; title: string }
+  | { fix: 'renumber-footnotes'; separateReuses?: boolean }
+  | { fix: 'footnote-stub'; number: number }
+  | { fix: 'remove-footnote'; line: number };
+
+/** A finding with its rule and effective severity, as `validate` returns it. */
+export interface Finding extends RuleFinding {
+  rule: string;
+  severity: Severity;
+}
+
+/** What validation may know besides the draft itself. */
+export interface ValidationContext {
+  /** The corpus catalogue: dates of cited resolutions. */
+  catalogue?: Catalogue;
+  /** Today's date (for symbols of sessions still to come, dates in the future); defaults to now. */
+  today?: Date;
+  /** The language of the messages; English by default. */
+  locale?: Locale;
+  /** Told when a rule fails (a bug): the other rules still run. */
+  onRuleError?: (rule: string, error: unknown) => void;
+}
+
+/** What a rule's check receives. */
+export interface RuleContext {
+  model: ResolutionDocument;
+  settings: DrafterSettings;
+  catalogue?: Catalogue;
+  today: Date;
+  locale: Locale;
+  /** The message `key` of `table` in the context's locale (English when missing). */
+  say<K extends string>(table: MessageTable<K>, key: K, params?: MessageParams): string;
+}
+
+/** One convention, checked. */
+export interface Rule {
+  /** Stable id, used in settings, suppression comments and diagnostic codes. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One line a drafter understands. */
+  description: string;
+  messages: MessageTable;
+  check(ctx: RuleContext): RuleFinding[];
+}

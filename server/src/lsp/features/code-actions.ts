@@ -1,0 +1,71 @@
+import { CodeActionKind, TextDocumentEdit, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import type { ResolutionDocument } from '../../core';
+import { fixesFor, renumberFootnotes, renumberParagraphs, type TextEdit } from '../../core/fixes';
+import { validate } from '../../core/rules';
+import { ServerCommands } from '../protocol';
+import { registerServerCommand } from '../commands';
+import type { Feature, ServerContext } from '../context';
+import { toRange } from '../convert';
+import { SOURCE, validationContext } from './diagnostics';
+
+function workspaceEdit(uri: string, version: number, model: ResolutionDocument, edits: TextEdit[]): WorkspaceEdit {
+  const lsp: LspTextEdit[] = edits.map((e) => ({ range: toRange(model, e.span), newText: e.newText }));
+  return { documentChanges: [TextDocumentEdit.create({ uri, version }, lsp)] };
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start <= b.end && b.start <= a.end;
+
+/** Quick fixes for the findings under the cursor, and source actions that renumber the whole draft. */
+export const codeActionsFeature: Feature = {
+  name: 'code-actions',
+  capabilities: () => ({
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+    executeCommandProvider: { commands: [ServerCommands.renumberParagraphs, ServerCommands.renumberFootnotes] },
+  }),
+  register(ctx: ServerContext) {
+    ctx.connection.onCodeAction((params) =>
+      ctx.safelyAsync('code actions', [] as CodeAction[], async () => {
+        const uri = params.textDocument.uri;
+        const settings = await ctx.settings(uri);
+        const draft = ctx.draft(uri);
+        if (!draft) return [];
+        const { model, document } = draft;
+        const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+        const actions: CodeAction[] = [];
+        const titles = new Set<string>();
+        for (const finding of validate(model, settings, validationContext(ctx))) {
+          if (!overlaps(finding.span, range)) continue;
+          const findingRange = toRange(model, finding.span);
+          const diagnostics: Diagnostic[] = params.context.diagnostics.filter(
+            (d) => d.source === SOURCE && d.code === finding.rule && d.range.start.line === findingRange.start.line && d.range.start.character === findingRange.start.character,
+          );
+          for (const fix of fixesFor(model, finding)) {
+            if (titles.has(fix.title)) continue;
+            titles.add(fix.title);
+            actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.preferred, edit: workspaceEdit(uri, document.version, model, fix.edits) });
+          }
+        }
+        const wantsSource = !params.context.only || params.context.only.some((k) => k === CodeActionKind.Source || k.startsWith(CodeActionKind.Source + '.'));
+        if (wantsSource) {
+          const paragraphs = renumberParagraphs(model);
+          if (paragraphs.length > 0) actions.push({ title: 'Renumber the operative paragraphs', kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, paragraphs) });
+          const footnotes = renumberFootnotes(model);
+          if (footnotes.length > 0) actions.push({ title: 'Renumber the footnotes in order of appearance', kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, footnotes) });
+        }
+        return actions;
+      }),
+    );
+
+    const command = (compute: (model: ResolutionDocument) => TextEdit[]) => async (args: unknown[]) => {
+      const uri = typeof args[0] === 'string' ? args[0] : undefined;
+      const draft = uri ? ctx.draft(uri) : undefined;
+      if (!uri || !draft) return { applied: false, reason: 'The draft is not open.' };
+      const edits = compute(draft.model);
+      if (edits.length === 0) return { applied: true, edits: 0 };
+      const result = await ctx.connection.workspace.applyEdit({ label: 'Renumber', edit: workspaceEdit(uri, draft.document.version, draft.model, edits) });
+      return { applied: result.applied, edits: edits.length, reason: result.failureReason };
+    };
+    registerServerCommand(ctx, ServerCommands.renumberParagraphs, command(renumberParagraphs));
+    registerServerCommand(ctx, ServerCommands.renumberFootnotes, command((m) => renumberFootnotes(m)));
+  },
+};

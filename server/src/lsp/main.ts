@@ -12,9 +12,10 @@ import { ServerContext, type Feature } from './context';
 import { codeActionsFeature } from './features/code-actions';
 import { diagnosticsFeature } from './features/diagnostics';
 import { outlineFeature } from './features/outline';
+import { ingestFeature } from './features/ingest';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
-const features: Feature[] = [diagnosticsFeature, outlineFeature, codeActionsFeature];
+const features: Feature[] = [diagnosticsFeature, outlineFeature, codeActionsFeature, ingestFeature];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

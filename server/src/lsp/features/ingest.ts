@@ -1,0 +1,42 @@
+import { statSync } from 'node:fs';
+import { ingestFiles, rawFilesIn, type IngestReport } from '../../corpus/ingest-files';
+import { registerServerCommand } from '../commands';
+import type { Feature, ServerContext } from '../context';
+import { ServerCommands } from '../protocol';
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "Add a folder to the corpus": the client names raw documents (or folders of `.txt` files) and
+ * a corpus folder; the server cleans them into drafts and a catalogue there. Files that cannot
+ * be used are named to the user; the others are still added.
+ */
+export const ingestFeature: Feature = {
+  name: 'ingest',
+  capabilities: () => ({ executeCommandProvider: { commands: [ServerCommands.ingest] } }),
+  register(ctx: ServerContext) {
+    registerServerCommand(ctx, ServerCommands.ingest, (args): IngestReport => {
+      const [inputs, outDir] = args;
+      if (!Array.isArray(inputs) || !inputs.every((i) => typeof i === 'string') || typeof outDir !== 'string' || outDir.length === 0) {
+        throw new Error(`${ServerCommands.ingest} expects [files or folders: string[], corpus folder: string]`);
+      }
+      const files = (inputs as string[]).flatMap((i) => (isFolder(i) ? rawFilesIn(i) : [i]));
+      const report = ingestFiles(files, outDir);
+      if (files.length === 0) void ctx.connection.window.showWarningMessage(`Resolution Drafter: no .txt files to add in ${(inputs as string[]).join(', ')}.`);
+      if (report.failed.length > 0) {
+        const list = report.failed.map((f) => `${f.input}: ${f.problem}`).join('; ');
+        void ctx.connection.window.showWarningMessage(`Resolution Drafter: ${report.failed.length} file(s) could not be added to the corpus — ${list}`);
+      }
+      ctx.connection.console.info(`ingest: ${report.ingested.length} added to ${outDir}, ${report.failed.length} failed`);
+      // The folder may be part of the corpus already: read it again on next use.
+      ctx.reloadCorpus();
+      return report;
+    });
+  },
+};

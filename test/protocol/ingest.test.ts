@@ -1,0 +1,62 @@
+// "Add a folder to the corpus" through the real server: workspace/executeCommand
+// resolutionDrafter.server.ingest with [[folder], corpusFolder].
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { ServerCommands } from '../../server/src/lsp/protocol';
+import { rawFiles } from '../corpus/helpers';
+import { startServer, type ServerHandle } from './harness';
+
+let server: ServerHandle;
+let dir: string;
+const warnings: string[] = [];
+
+before(async () => {
+  server = await startServer();
+  // vscode-languageserver sends window.showWarningMessage as a window/showMessageRequest.
+  server.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    warnings.push(p.message);
+    return null;
+  });
+  server.connection.onNotification('window/showMessage', (p: { message: string }) => warnings.push(p.message));
+  dir = mkdtempSync(join(tmpdir(), 'rd-server-ingest-'));
+});
+after(async () => {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Report {
+  ingested: { input: string; output: string }[];
+  failed: { input: string; problem: string }[];
+  catalogue: string;
+}
+
+test('the server lists the ingest command', () => {
+  assert.ok(server.initializeResult.capabilities.executeCommandProvider?.commands.includes(ServerCommands.ingest));
+});
+
+test('adding a folder of raw texts writes the clean drafts and the catalogue; a bad file is named', async () => {
+  const folder = join(dir, 'raw');
+  mkdirSync(folder);
+  for (const f of rawFiles().slice(0, 2)) copyFileSync(f, join(folder, basename(f)));
+  writeFileSync(join(folder, 'empty.txt'), '');
+  const out = join(dir, 'corpus');
+  const report = (await server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: [[folder], out] })) as Report;
+  assert.deepEqual(report.ingested.map((f) => f.output).sort(), ['A-RES-73-62.unres', 'A-RES-76-54.unres']);
+  assert.deepEqual(report.failed.map((f) => [basename(f.input), f.problem]), [['empty.txt', 'the file is empty']]);
+  assert.ok(existsSync(join(out, 'A-RES-76-54.unres')));
+  const catalogue = JSON.parse(readFileSync(join(out, 'catalogue.json'), 'utf8')) as { documents: { symbol: string }[] };
+  assert.deepEqual(catalogue.documents.map((d) => d.symbol), ['A/RES/73/62', 'A/RES/76/54']);
+  assert.ok(warnings.some((w) => w.includes('empty.txt') && w.includes('the file is empty')), warnings.join(' | '));
+});
+
+test('bad arguments are answered with nothing and the server keeps working', async () => {
+  const answer = await server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: ['not a list'] });
+  assert.equal(answer, null);
+  const uri = await server.open('after.unres', '大会，\n\n1. 决定。\n');
+  const symbols = (await server.request('textDocument/documentSymbol', { textDocument: { uri } })) as unknown[];
+  assert.ok(Array.isArray(symbols) && symbols.length > 0);
+});

@@ -9,6 +9,7 @@
  */
 import { chinese } from '../lang/zh';
 import type { LanguageProfile } from '../lang/profile';
+import { chineseIngest, type IngestTables } from '../lang/zh-ingest';
 import { toSuperscript } from '../parse/superscript';
 
 export interface CleanDraft {
@@ -78,26 +79,12 @@ const UNDERSCORE_SEPARATOR = /^(?:[_＿]{5,}|-{3,}|—{2,})$/;
 const NUMBERED = /^\d{1,3}[.．](?!\d)\s*\S/;
 const SUB_LABEL = /^(?:[(（](?:[a-z]{1,4}|[一二三四五六七八九十]{1,3})[)）]|[\u3220-\u3229])\s*\S/;
 const TITLE = /^(?:\d{1,4}|[Xx_＿]+)\/(?:\d{1,4}(?:\s?[A-Z](?![A-Za-z]))?|[Xx_＿]+)\s*[.．]\s*\S/;
-const CLOSING_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
-const MEETING = /^第\s*\d{1,4}\s*次(?:全体)?会议$/;
-const SECTION_START = /^(?:[一二三四五六七八九十]{1,3}[.．、]\s*\S|第[一二三四五六七八九十百]+(?:条|部分|章|节))/;
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_START = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$/;
 
-function headingKind(content: string): boolean {
-  return (
-    /^(?:大\s*会|安\s*全\s*理\s*事\s*会|经济及社会理事会|人权理事会)$/.test(content) ||
-    /^Distr\.?\s*:/i.test(content) ||
-    /^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$/.test(content) ||
-    /^第[零〇一二三四五六七八九十百]+届.*会议$/.test(content) ||
-    /^议程项目/.test(content) ||
-    /^\d{4}\s*年.*决议$/.test(content) ||
-    /^[[［].*[\]］]$/.test(content) ||
-    /^Original\s*:/i.test(content) ||
-    // A conference's dates and place: 2022 年 8 月 1 日至 26 日，纽约
-    /^\d{4}\s*年[\d\s年月日至和-]*日[，,]\s*\S{1,12}$/.test(content)
-  );
+function headingKind(content: string, tables: IngestTables): boolean {
+  return tables.headingLines.some((r) => r.test(content));
 }
 
 /** Repairs letter-spaced digits (`2 0 0 4 年 1 2 月` → `2004 年 12 月`). */
@@ -105,17 +92,16 @@ export function joinLetterSpacedDigits(line: string): string {
   return line.replace(/(?<![\d.,/])\d(?: \d)+(?![\d.,/])/g, (run) => run.replace(/ /g, ''));
 }
 
-const CJK = '\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff00-\\uffef《》“”';
-
 /** Repairs letter-spaced Chinese (`《 不 扩 散 核 武 器` → `《不扩散核武器`), keeping spaces next to digits. */
-export function joinLetterSpacedChinese(line: string): string {
-  const pairs = line.match(new RegExp(`[${CJK}] (?=[${CJK}])`, 'g'))?.length ?? 0;
-  const cjk = line.match(new RegExp(`[${CJK}]`, 'g'))?.length ?? 0;
-  if (pairs < 5 || pairs < cjk * 0.4) return line;
-  return line.replace(new RegExp(`([${CJK}]) +(?=[${CJK}])`, 'g'), '$1');
+export function joinLetterSpacedChinese(line: string, tables: IngestTables = chineseIngest): string {
+  const script = tables.letterSpacedScript;
+  const pairs = line.match(new RegExp(`[${script}] (?=[${script}])`, 'g'))?.length ?? 0;
+  const letters = line.match(new RegExp(`[${script}]`, 'g'))?.length ?? 0;
+  if (pairs < 5 || pairs < letters * 0.4) return line;
+  return line.replace(new RegExp(`([${script}]) +(?=[${script}])`, 'g'), '$1');
 }
 
-function classifyRaw(raw: string, number: number): RawLine {
+function classifyRaw(raw: string, number: number, tables: IngestTables): RawLine {
   let indent = 0;
   while (indent < raw.length && isSpace(raw[indent])) indent++;
   const content = trimEndWhere(raw.slice(indent), isSpace);
@@ -127,17 +113,17 @@ function classifyRaw(raw: string, number: number): RawLine {
   if (LINK.test(content) || PAGE_NUMBER.test(content) || JOB_NUMBER.test(content)) return { kind: 'artefact', indent, content, number };
   if (SYMBOL_LINE.test(content)) return { kind: 'running-head', indent, content, number };
   if (/^\d{1,3}$/.test(content) || /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(content)) return { kind: 'marker', indent, content, number };
-  return { kind: 'text', indent, content: joinLetterSpacedChinese(joinLetterSpacedDigits(content)), number };
+  return { kind: 'text', indent, content: joinLetterSpacedChinese(joinLetterSpacedDigits(content), tables), number };
 }
 
-function blockKind(content: string, organs: readonly string[]): BlockKind {
+function blockKind(content: string, organs: readonly string[], tables: IngestTables): BlockKind {
   if (TITLE.test(content)) return 'title';
   if (NUMBERED.test(content)) return 'numbered';
   if (SUB_LABEL.test(content)) return 'sub';
   if (organs.some((o) => content === `${o}，` || content === `${o},`)) return 'organ';
-  if (CLOSING_DATE.test(content)) return 'closing-date';
-  if (MEETING.test(content)) return 'meeting';
-  if (headingKind(content)) return 'heading';
+  if (tables.closingDate.test(content)) return 'closing-date';
+  if (tables.meeting.test(content)) return 'meeting';
+  if (headingKind(content, tables)) return 'heading';
   return 'text';
 }
 
@@ -145,8 +131,8 @@ function blockKind(content: string, organs: readonly string[]): BlockKind {
 const COMPLETE_KINDS = new Set<BlockKind>(['heading', 'title', 'organ', 'closing-date', 'meeting']);
 
 /** A short section heading line: 第一部分, 第五条, 一. 核裁军. */
-function isSectionHeading(content: string): boolean {
-  return SECTION_START.test(content) && content.length <= 60 && !endsParagraph(content);
+function isSectionHeading(content: string, tables: IngestTables): boolean {
+  return tables.sectionStart.test(content) && content.length <= 60 && !endsParagraph(content);
 }
 
 function stripTail(text: string): string {
@@ -186,8 +172,6 @@ function joinFragments(fragments: string[]): string {
 }
 
 // Units that follow a number that is not a footnote marker: 2018 年 4 月, 第 3 段, 6 个国家.
-const UNIT_AFTER = /^[年月日号段卷条款次届个项名国周岁时分页章节点倍%％亿万千百十人票部册期]/;
-const WORD_BEFORE = /(?:第|附件|附录|行动|目标|群组|编号|卷|段|至|-|—|~|～)$/;
 
 /**
  * Footnote markers that lost their superscript and stand as plain digits in the text
@@ -196,7 +180,7 @@ const WORD_BEFORE = /(?:第|附件|附录|行动|目标|群组|编号|卷|段|�
  * ones repeated), stands apart from other digits and symbols, and is not followed by a unit.
  * `\n` in the text marks the joins between raw lines.
  */
-function restoreInlineMarkers(text: string, state: { highest: number; count: number }): string {
+function restoreInlineMarkers(text: string, state: { highest: number; count: number }, tables: IngestTables): string {
   // The match starts where a run of spaces starts (never inside one), so the scan stays linear.
   return text.replace(/(?<![ \n])[ \n]*(?<![A-Za-z0-9/.\-(（:：])(\d{1,3})(?=[ \n]|$)/g, (whole: string, digits: string, offset: number) => {
     const n = Number(digits);
@@ -206,11 +190,11 @@ function restoreInlineMarkers(text: string, state: { highest: number; count: num
     const before = text.slice(Math.max(0, offset - 8), offset);
     const prev = before[before.length - 1];
     if (/[A-Za-z0-9/.\-(（]/.test(prev)) return whole;
-    if (WORD_BEFORE.test(before)) return whole;
+    if (tables.wordBeforeNumber.test(before)) return whole;
     let next = offset + whole.length;
     while (next < text.length && (text[next] === ' ' || text[next] === '\n')) next++;
     const after = text.slice(next, next + 2);
-    if (UNIT_AFTER.test(after)) return whole;
+    if (tables.unitAfterNumber.test(after)) return whole;
     if (/^[/.．]/.test(after)) return whole;
     state.highest = Math.max(state.highest, n);
     return toSuperscript(n);
@@ -218,10 +202,10 @@ function restoreInlineMarkers(text: string, state: { highest: number; count: num
 }
 
 /** Cleans one raw document. Never throws on text input. */
-export function cleanRawText(raw: string, profile: LanguageProfile = chinese): CleanDraft {
+export function cleanRawText(raw: string, profile: LanguageProfile = chinese, tables: IngestTables = chineseIngest): CleanDraft {
   const remarks: string[] = [];
   const text = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
-  const lines = text.split('\n').map((l, i) => classifyRaw(l, i + 1));
+  const lines = text.split('\n').map((l, i) => classifyRaw(l, i + 1, tables));
 
   // The document's own symbol: a symbol alone on a line (running head or heading).
   const symbolLine = lines.find((l) => l.kind === 'running-head');
@@ -235,7 +219,7 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese): C
   const numberedText = !hasOrgan;
   // A text whose lines are whole paragraphs (a clean draft, or a PDF that kept paragraphs on one
   // line, like 000) rather than lines wrapped at the page width.
-  const bodyLines = lines.filter((l) => l.kind === 'text' && l.content.length >= 20 && !headingKind(l.content));
+  const bodyLines = lines.filter((l) => l.kind === 'text' && l.content.length >= 20 && !headingKind(l.content, tables));
   const wrapped = bodyLines.length > 0 && bodyLines.filter((l) => !endsParagraph(l.content)).length / bodyLines.length >= 0.3;
 
   const blocks: Block[] = [];
@@ -291,7 +275,7 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese): C
         footnotes.push({ number: Number(numbered[1]), fragments: [numbered[2]] });
         continue;
       }
-      if (line.kind === 'text' && currentFootnoteOpen() && line.indent < 2 && blockKind(line.content, profile.organs) === 'text') {
+      if (line.kind === 'text' && currentFootnoteOpen() && line.indent < 2 && blockKind(line.content, profile.organs, tables) === 'text') {
         footnotes[footnotes.length - 1].fragments.push(line.content);
         continue;
       }
@@ -315,14 +299,14 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese): C
       remarks.push(`line ${line.number}: a number on a line of its own (${line.content}) that follows no text; kept as text`);
     }
 
-    const kind = blockKind(line.content, profile.organs);
+    const kind = blockKind(line.content, profile.organs, tables);
     let join: boolean;
     if (!current || lastFragment === undefined) join = false;
     else if (afterMarkerLine) join = true;
     else if (kind !== 'text') join = false;
     else if (line.indent >= 2) join = false;
     else if (COMPLETE_KINDS.has(current.kind)) join = false;
-    else if (blankBefore && isSectionHeading(line.content)) join = false;
+    else if (blankBefore && isSectionHeading(line.content, tables)) join = false;
     else if (!endsParagraph(lastFragment)) {
       // In an unwrapped text a short line such as 第一部分 is a heading of its own, while a long
       // line broken off (…或任 / 何其他核爆炸) continues after a page break.
@@ -343,7 +327,7 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese): C
   const markerState = { highest: 0, count: footnotes.length ? Math.max(...footnotes.map((f) => f.number)) : 0 };
   const paragraphs = blocks.map((b) => {
     if (!hasMarkers && markerState.count > 0) {
-      const marked = restoreInlineMarkers(b.fragments.join('\n'), markerState);
+      const marked = restoreInlineMarkers(b.fragments.join('\n'), markerState, tables);
       return { kind: b.kind, text: joinFragments(marked.split('\n').filter((f) => f.length > 0)) };
     }
     return { kind: b.kind, text: joinFragments(b.fragments) };
@@ -355,7 +339,7 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese): C
   let headingEnd: number;
   if (titleIndex >= 0) headingEnd = titleIndex;
   else {
-    headingEnd = paragraphs.findIndex((p) => p.kind !== 'text' && p.kind !== 'heading' ? true : SECTION_START.test(p.text));
+    headingEnd = paragraphs.findIndex((p) => p.kind !== 'text' && p.kind !== 'heading' ? true : tables.sectionStart.test(p.text));
     if (headingEnd < 0) headingEnd = 0;
   }
   const heading = paragraphs.slice(0, headingEnd).map((p) => p.text);

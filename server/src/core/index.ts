@@ -10,3 +10,4 @@ export { isValidDate, citationKey, SYMBOL_PATTERN } from './parse/inline';
 export * from './settings';
 export * from './catalogue';
 export * from './symbols';
+export * from './navigation';

@@ -11,9 +11,24 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerContext, type Feature } from './context';
 import { diagnosticsFeature } from './features/diagnostics';
 import { outlineFeature } from './features/outline';
+import { foldingFeature } from './features/folding';
+import { definitionFeature } from './features/definition';
+import { renameFeature } from './features/rename';
+import { linksFeature } from './features/links';
+import { insertFootnoteFeature } from './features/insertFootnote';
+import { onTypeFormattingFeature } from './features/onTypeFormatting';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
-const features: Feature[] = [diagnosticsFeature, outlineFeature];
+const features: Feature[] = [
+  diagnosticsFeature,
+  outlineFeature,
+  foldingFeature,
+  definitionFeature,
+  renameFeature,
+  linksFeature,
+  insertFootnoteFeature,
+  onTypeFormattingFeature,
+];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -23,7 +38,14 @@ connection.onInitialize((params): InitializeResult => {
   ctx.initializeParams = params;
   ctx.supportsConfiguration = !!params.capabilities.workspace?.configuration;
   let capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
-  for (const f of features) if (f.capabilities) capabilities = { ...capabilities, ...f.capabilities(params) };
+  for (const f of features) {
+    if (!f.capabilities) continue;
+    const added = f.capabilities(params);
+    // Several features implement commands: their lists are joined, not overwritten.
+    const commands = [...(capabilities.executeCommandProvider?.commands ?? []), ...(added.executeCommandProvider?.commands ?? [])];
+    capabilities = { ...capabilities, ...added };
+    if (commands.length > 0) capabilities.executeCommandProvider = { ...capabilities.executeCommandProvider, commands };
+  }
   return { capabilities, serverInfo: { name: 'resolution-drafter', version: '0.1.0' } };
 });
 
@@ -35,6 +57,14 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => ctx.settingsChanged());
 
 for (const f of features) f.register(ctx);
+connection.onExecuteCommand((params) => {
+  const handler = ctx.commands.get(params.command);
+  if (!handler) {
+    connection.console.warn(`unknown command ${params.command}`);
+    return null;
+  }
+  return ctx.safelyAsync(params.command, null, async () => (await handler(params.arguments ?? [])) ?? null);
+});
 
 documents.listen(connection);
 connection.listen();

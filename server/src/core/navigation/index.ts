@@ -3,3 +3,4 @@ export * from './footnotes';
 export * from './paragraphs';
 export * from './links';
 export * from './folding';
+export * from './outline';

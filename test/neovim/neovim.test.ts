@@ -24,6 +24,7 @@ interface Outcome {
   serverName: string;
   capabilities: Record<string, unknown>;
   diagnostics: { line: number; message: string }[];
+  buffer: string[];
   results: Record<string, { result?: unknown; error?: { message?: string } | null }>;
 }
 
@@ -42,6 +43,11 @@ test('Neovim (headless, built-in LSP client) talks to the server', { skip, timeo
       { name: 'references', method: 'textDocument/references', params: { position: { line: find('¹ 联合国'), character: 0 }, context: { includeDeclaration: true } } },
       { name: 'rename', method: 'textDocument/rename', params: { position: { line: find('又重申'), character: marker }, newName: '2' } },
       { name: 'hover', method: 'textDocument/hover', params: { position: { line: find('1. **重申**'), character: 6 } } },
+      {
+        name: 'insertFootnote',
+        method: 'workspace/executeCommand',
+        params: { command: 'resolutionDrafter.server.insertFootnote', arguments: [{ line: find('3. **决定**'), character: lines[find('3. **决定**')].length - 1 }] },
+      },
       { name: 'completion', method: 'textDocument/completion', params: { position: { line: find('1. **重申**'), character: 3 } } },
     ];
     const run = spawnSync('nvim', ['--headless', '--clean', '-u', resolve('test/neovim/test.lua'), draft], {
@@ -78,6 +84,12 @@ test('Neovim (headless, built-in LSP client) talks to the server', { skip, timeo
     const rename = outcome.results.rename.result as { changes: Record<string, { newText: string }[]> };
     const edits = Object.values(rename.changes)[0];
     assert.deepEqual(edits.map((e) => e.newText), ['²', '²']);
+
+    // Insert footnote: Neovim applied the server's workspace/applyEdit to the buffer.
+    const inserted = outcome.results.insertFootnote.result as { applied: boolean; number: number };
+    assert.deepEqual([inserted.applied, inserted.number], [true, 2]);
+    assert.ok(outcome.buffer[find('3. **决定**')].endsWith('的分项²。'), outcome.buffer[find('3. **决定**')]);
+    assert.equal(outcome.buffer[find('¹ 联合国') + 1], '² ');
 
     // Hover and completion come from the assist feature: checked whenever the server offers them.
     if (outcome.capabilities.hoverProvider) {

@@ -55,7 +55,12 @@ local function run()
       goto continue
     end
     local params = r.params or {}
-    params.textDocument = { uri = uri }
+    if r.method == 'workspace/executeCommand' then
+      -- Commands take the draft's URI as their first argument.
+      table.insert(params.arguments, 1, uri)
+    else
+      params.textDocument = { uri = uri }
+    end
     local responses, err = vim.lsp.buf_request_sync(buf, r.method, params, 10000)
     local entry = { error = err }
     if responses and responses[client_id] then
@@ -65,6 +70,8 @@ local function run()
     out.results[r.name] = entry
     ::continue::
   end
+  -- The buffer after the requests: shows whether the client applied the server's edits.
+  out.buffer = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   finish(out, false)
 end
 

@@ -154,13 +154,31 @@ test('insert footnote: the next marker at the cursor, its stub after the last fo
   })) as { applied: boolean; number: number; stub: { line: number; character: number } };
   assert.equal(result.number, 5);
   assert.equal(result.applied, true);
-  const change = applied?.edit.documentChanges?.[0] as { edits: TextEdit[] } | undefined;
-  assert.deepEqual(change?.edits.map((e) => [e.range.start, e.newText]), [
+  // The harness declares no documentChanges support: plain changes.
+  const change = applied?.edit.changes?.[uri];
+  assert.deepEqual(change?.map((e) => [e.range.start, e.newText]), [
     [at('所有缔约国致力于'), '⁵'],
     [{ line: at('⁴ 《').line, character: lines[at('⁴ 《').line].length }, '\n⁵ '],
   ]);
   assert.deepEqual(result.stub, { line: at('⁴ 《').line + 1, character: 2 });
-  assert.equal(await server.request('workspace/executeCommand', { command: 'resolutionDrafter.server.insertFootnote', arguments: [uri, 'nowhere'] }), null);
+  await assert.rejects(server.request('workspace/executeCommand', { command: 'resolutionDrafter.server.insertFootnote', arguments: [uri, 'nowhere'] }), /takes \[uri, position\]/);
+});
+
+test('the outline of a numbered text puts paragraphs under their sections (NPT/CONF.2020/WP.77)', async () => {
+  const text = [
+    '2. 缔约国重申，所有缔约国紧急、充分、有效履行上述承诺，对《条约》的完整性和公信力至关重要。',
+    '一. 核裁军',
+    '3. 在彻底消除核武器之前，缔约国承诺尽一切努力，确保永远不再使用核武器。',
+    '二. 核不扩散',
+    '44. 审议大会促请所有缔约国尽一切努力，促进各国普遍加入《条约》。',
+  ].join('\n\n');
+  const uri = await server.open('wp77.unres', text);
+  const symbols = (await server.request('textDocument/documentSymbol', { textDocument: { uri } })) as { name: string; children?: { name: string }[] }[];
+  assert.deepEqual(symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]), [
+    ['2. 重申', []],
+    ['一. 核裁军', ['3. 在彻底消除核武器之前，缔…']],
+    ['二. 核不扩散', ['44. 促请']],
+  ]);
 });
 
 test('Enter after operative paragraph 1 starts paragraph 2; after (a) starts (b)', async () => {

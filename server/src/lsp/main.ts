@@ -1,6 +1,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -57,13 +59,20 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => ctx.settingsChanged());
 
 for (const f of features) f.register(ctx);
-connection.onExecuteCommand((params) => {
+connection.onExecuteCommand(async (params) => {
   const handler = ctx.commands.get(params.command);
   if (!handler) {
     connection.console.warn(`unknown command ${params.command}`);
     return null;
   }
-  return ctx.safelyAsync(params.command, null, async () => (await handler(params.arguments ?? [])) ?? null);
+  try {
+    return (await handler(params.arguments ?? [])) ?? null;
+  } catch (err) {
+    // A command that fails answers with its reason; the server goes on.
+    const message = err instanceof Error ? err.message : String(err);
+    connection.console.error(`${params.command} failed: ${err instanceof Error ? (err.stack ?? message) : message}`);
+    return new ResponseError(ErrorCodes.InvalidParams, message);
+  }
 });
 
 documents.listen(connection);

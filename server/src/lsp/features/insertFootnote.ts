@@ -36,16 +36,14 @@ export const insertFootnoteFeature: Feature = {
       for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) edited = edited.slice(0, e.span.start) + e.newText + edited.slice(e.span.end);
       const before = edited.slice(0, stubOffset).split(/\r\n|\r|\n/);
       const stub = { line: before.length - 1, character: before[before.length - 1].length };
+      const textEdits = edits.map((e) => ({ range: toRange(model, e.span), newText: e.newText }));
+      // A versioned edit is refused if the draft changed meanwhile; clients without documentChanges get plain changes.
+      const versioned = !!ctx.initializeParams?.capabilities.workspace?.workspaceEdit?.documentChanges;
       const result = await ctx.connection.workspace.applyEdit({
         label: `Insert footnote ${number}`,
-        edit: {
-          documentChanges: [
-            {
-              textDocument: { uri, version: draft.document.version },
-              edits: edits.map((e) => ({ range: toRange(model, e.span), newText: e.newText })),
-            },
-          ],
-        },
+        edit: versioned
+          ? { documentChanges: [{ textDocument: { uri, version: draft.document.version }, edits: textEdits }] }
+          : { changes: { [uri]: textEdits } },
       });
       return { applied: result.applied, number, stub } satisfies InsertFootnoteResult;
     });

@@ -69,17 +69,6 @@ export class ServerContext {
     for (const l of this.settingsListeners) l();
   }
 
-  /** Handlers of workspace/executeCommand, by command name; main.ts dispatches to them. */
-  readonly commands = new Map<string, (args: unknown[]) => unknown>();
-
-  /**
-   * Implements a server command. The protocol allows one executeCommand handler per connection,
-   * so features register here rather than with `connection.onExecuteCommand`.
-   */
-  onCommand(name: string, handler: (args: unknown[]) => unknown): void {
-    this.commands.set(name, handler);
-  }
-
   private loaded?: LoadedCorpus;
 
   /**

@@ -1,8 +1,6 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
-  ErrorCodes,
-  ResponseError,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -40,14 +38,15 @@ connection.onInitialize((params): InitializeResult => {
   ctx.initializeParams = params;
   ctx.supportsConfiguration = !!params.capabilities.workspace?.configuration;
   let capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+  const commands: string[] = [];
   for (const f of features) {
     if (!f.capabilities) continue;
     const added = f.capabilities(params);
-    // Several features implement commands: their lists are joined, not overwritten.
-    const commands = [...(capabilities.executeCommandProvider?.commands ?? []), ...(added.executeCommandProvider?.commands ?? [])];
+    commands.push(...(added.executeCommandProvider?.commands ?? []));
     capabilities = { ...capabilities, ...added };
-    if (commands.length > 0) capabilities.executeCommandProvider = { ...capabilities.executeCommandProvider, commands };
   }
+  // Several features may add commands: list them all.
+  if (commands.length > 0) capabilities.executeCommandProvider = { commands };
   return { capabilities, serverInfo: { name: 'resolution-drafter', version: '0.1.0' } };
 });
 
@@ -59,21 +58,6 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => ctx.settingsChanged());
 
 for (const f of features) f.register(ctx);
-connection.onExecuteCommand(async (params) => {
-  const handler = ctx.commands.get(params.command);
-  if (!handler) {
-    connection.console.warn(`unknown command ${params.command}`);
-    return null;
-  }
-  try {
-    return (await handler(params.arguments ?? [])) ?? null;
-  } catch (err) {
-    // A command that fails answers with its reason; the server goes on.
-    const message = err instanceof Error ? err.message : String(err);
-    connection.console.error(`${params.command} failed: ${err instanceof Error ? (err.stack ?? message) : message}`);
-    return new ResponseError(ErrorCodes.InvalidParams, message);
-  }
-});
 
 documents.listen(connection);
 connection.listen();

@@ -1,6 +1,7 @@
 import type { Position } from 'vscode-languageserver/node';
 import { insertFootnote } from '../../core';
 import type { Feature } from '../context';
+import { registerServerCommand } from '../commands';
 import { toRange } from '../convert';
 import { ServerCommands } from '../protocol';
 
@@ -22,7 +23,7 @@ export const insertFootnoteFeature: Feature = {
   name: 'insertFootnote',
   capabilities: () => ({ executeCommandProvider: { commands: [ServerCommands.insertFootnote] } }),
   register(ctx) {
-    ctx.onCommand(ServerCommands.insertFootnote, async (args) => {
+    registerServerCommand(ctx, ServerCommands.insertFootnote, async (args) => {
       const [uri, position] = args;
       if (typeof uri !== 'string' || !isPosition(position)) {
         throw new Error(`${ServerCommands.insertFootnote} takes [uri, position]`);

@@ -1,10 +1,11 @@
 /**
  * Builds the TextMate grammar of `.unres` drafts. The openers, lead-ins, repeat prefixes and organs
- * come from the language table (server/src/core/lang/zh.ts), so the colours follow the table the
- * parser and the rules use. `npm run grammar` writes syntaxes/unres.tmLanguage.json; a test fails
+ * come from the language table (server/src/core/lang/zh.ts) and the symbol pattern from the parser,
+ * so the colours follow what the parser and the rules use. `npm run grammar` writes syntaxes/unres.tmLanguage.json; a test fails
  * when the file and the table drift apart.
  */
 import type { LanguageProfile } from '../../server/src/core/lang/profile';
+import { SYMBOL_PATTERN } from '../../server/src/core/parse/inline';
 
 type Rule = Record<string, unknown>;
 
@@ -21,16 +22,20 @@ function alternation(words: readonly string[]): string {
 const SUPERSCRIPT = '[⁰¹²³⁴⁵⁶⁷⁸⁹]';
 const DATE = String.raw`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`;
 const RESOLUTION_NUMBER = String.raw`(?:[SE]S?-\d{1,2}/\d{1,4}|\d{1,4}/\d{1,4}(?:\s?[A-Z](?![A-Za-z]))?|\d{1,5}\s?[(（]\d{4}[)）]|\d{1,4}\s?[(（][IVXLC]+[)）])`;
-// Symbols sit directly against Chinese text, so no \b: only an ASCII letter, digit or symbol
-// character before the series stops a match.
-const SYMBOL = String.raw`(?<![A-Za-z0-9/.\-])(?:GC\(\d{1,3}\)|CTBT-Art\.XIV|[A-Z]{1,8})(?:/(?:(?:Revision|Rev\.|Add\.|Corr\.|Amend\.)\s\d{1,3}|[A-Za-z0-9][A-Za-z0-9.\-]*))+(?:\s?\((?:Parts?|Vol\.|Corrected)[^()\n]{0,24}\)|\s?\(\d{4}\))?`;
+// The parser's own symbol pattern (Oniguruma reads it as JavaScript does). Symbols sit directly
+// against Chinese text, so it uses no \b: only a letter, digit or symbol character before the
+// series stops a match. It is loose on purpose (a/res/72/50, A／76／444) so that faulty symbols are
+// still coloured as symbols while the validator marks them.
+const SYMBOL = SYMBOL_PATTERN.source;
 
 export function buildGrammar(profile: LanguageProfile): Rule {
   const repeat = `(?:${alternation(profile.repeatPrefixes)})?`;
   // As in the parser: a preambular paragraph may open with any opener of the table (鼓励 in 76/54).
   const preambular = `${repeat}(?:${alternation([...profile.preambularOpeners, ...profile.operativeOpeners])})`;
-  const operative = `${repeat}(?:${alternation(profile.operativeOpeners)})`;
-  const leadIn = `(?:${alternation(profile.openerLeadIns)})`;
+  // Likewise an operative paragraph may open with a preambular opener (承诺, 铭记 in WP.77).
+  const operative = `${repeat}(?:${alternation([...profile.operativeOpeners, ...profile.preambularOpeners])})`;
+  // Up to two lead-ins before the opener, as the parser allows: 在这方面，审议大会欢迎.
+  const leadIns = `(?:(?:${alternation(profile.openerLeadIns)})[，,]?\\s*){1,2}`;
   const organs = alternation(profile.organs);
 
   const repository: Record<string, Rule> = {
@@ -60,7 +65,7 @@ export function buildGrammar(profile: LanguageProfile): Rule {
           patterns: [{ include: '#inline' }],
         },
         { match: '^\\s*\\d{2}-\\d{5}(?:\\s*\\(C\\))?\\s*$', name: 'markup.heading.job-number.unres' },
-        { match: `^\\s*${SYMBOL}\\s*$`, name: 'markup.heading.symbol.unres' },
+        { match: `^\\s*(${SYMBOL})\\s*$`, name: 'markup.heading.symbol.unres', captures: { 1: { name: 'entity.name.type.symbol.unres' } } },
       ],
     },
     title: {
@@ -99,8 +104,8 @@ export function buildGrammar(profile: LanguageProfile): Rule {
       beginCaptures: { 1: { name: 'constant.numeric.paragraph.unres' }, 2: { name: 'punctuation.separator.paragraph.unres' } },
       patterns: [
         {
-          // The verb right after the number, or after a lead-in such as 在这方面.
-          match: `\\G\\s*(?:(${leadIn})[，,]?\\s*)?(${operative})`,
+          // The verb right after the number, or after lead-ins such as 在这方面，审议大会.
+          match: `\\G\\s*(${leadIns})?(${operative})`,
           captures: { 1: { name: 'keyword.other.lead-in.unres' }, 2: { name: 'keyword.other.operative-verb.unres' } },
         },
         { include: '#emphasis-with-verb' },
@@ -115,7 +120,7 @@ export function buildGrammar(profile: LanguageProfile): Rule {
       patterns: [{ include: '#emphasis-with-verb' }, { include: '#inline' }],
     },
     'preambular-paragraph': {
-      begin: `^\\s*(?:(${leadIn})[，,]?\\s*)?(${preambular})`,
+      begin: `^\\s*(${leadIns})?(${preambular})`,
       end: '$',
       name: 'meta.paragraph.preambular.unres',
       beginCaptures: { 1: { name: 'keyword.other.lead-in.unres' }, 2: { name: 'entity.name.function.preambular-opener.unres' } },

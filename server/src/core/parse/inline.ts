@@ -128,7 +128,9 @@ export function scanInline(text: string, start: number, end: number, line: numbe
     const numberEnd = numberStart + m[1].length;
     if (symbolSpans.some((sp) => numberStart >= sp.start && numberStart < sp.end)) continue;
     const before = text.slice(Math.max(start, numberStart - 40), numberStart);
-    const after = text.slice(numberEnd, Math.min(end, numberEnd + 240));
+    // Long lists (第 49/75 H 号、……和第 58/59 号决议) share one 号决议 far down the clause; the
+    // bound keeps a pathological line from making the scan quadratic.
+    const after = text.slice(numberEnd, Math.min(end, numberEnd + 2000));
     const hasDi = /第\s*$/.test(before);
     // The 号 that closes this number or the list it belongs to, within the same clause.
     const close = /^[^，；。：,;]*?号\s*(决议|决定|文件)?/.exec(after);

@@ -213,7 +213,8 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     if (cls.kind === 'numbered') {
       phase = 'operative';
       const previous = doc.operative[doc.operative.length - 1];
-      if (previous && cls.label.value === 1 && lastOf(previous).ending?.char === profile.endings.introducesList && previous.children.length === 0) {
+      // Endings are filled in after the loop, so look at the text itself here.
+      if (previous && cls.label.value === 1 && findEnding(text, lastOf(previous).span)?.char === profile.endings.introducesList && previous.children.length === 0) {
         sequence++;
       }
       const p = makeParagraph('operative', 'operative', 0, i, span, cls.label, cls.bodyStart, sequence);

@@ -1,0 +1,61 @@
+import { statSync } from 'node:fs';
+import { ingestFiles, rawFilesIn } from '../../corpus/ingest-files';
+import type { Command } from '../command';
+
+/** Turns raw PDF-extracted documents into clean `.unres` drafts and a corpus catalogue. */
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'Clean raw PDF-extracted documents into .unres drafts and a corpus catalogue.',
+  help: [
+    'Usage: resolution-drafter ingest [--out DIR] FILE|FOLDER…',
+    '',
+    'Reads raw text extracted from PDF (UTF-8), undoes the extraction damage (broken lines,',
+    'running heads, page numbers, footnote blocks, lost superscripts, letter-spaced text) and',
+    'writes one clean draft per document, named from its symbol (A-RES-76-54.unres), plus',
+    'catalogue.json describing every document and everything it cites.',
+    '',
+    'A folder stands for the .txt files in it.',
+    '',
+    'Options:',
+    '  --out DIR   where to write the drafts and catalogue.json (default: corpus)',
+    '',
+    'Files that cannot be ingested (empty, binary, not UTF-8, no recognisable structure) are',
+    'named on stderr; the others are still written. Exit code 1 if any file failed.',
+  ].join('\n'),
+  async run(args) {
+    let out = 'corpus';
+    const inputs: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '--out' || a === '-o') {
+        const value = args[++i];
+        if (!value) {
+          process.stderr.write('resolution-drafter ingest: --out needs a folder.\n');
+          return 2;
+        }
+        out = value;
+      } else if (a.startsWith('--out=')) out = a.slice('--out='.length);
+      else if (a.startsWith('-')) {
+        process.stderr.write(`resolution-drafter ingest: unknown option '${a}'.\n`);
+        return 2;
+      } else {
+        let folder = false;
+        try {
+          folder = statSync(a).isDirectory();
+        } catch {
+          folder = false;
+        }
+        inputs.push(...(folder ? rawFilesIn(a) : [a]));
+      }
+    }
+    if (inputs.length === 0) {
+      process.stderr.write('resolution-drafter ingest: name at least one raw file or folder.\n');
+      return 2;
+    }
+    const report = ingestFiles(inputs, out);
+    for (const f of report.ingested) process.stdout.write(`${f.input} → ${out}/${f.output}\n`);
+    for (const f of report.failed) process.stderr.write(`${f.input}: ${f.problem}\n`);
+    process.stdout.write(`${report.ingested.length} ingested, ${report.failed.length} failed; catalogue: ${report.catalogue}\n`);
+    return report.failed.length > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,92 @@
+/**
+ * The file side of the ingest tool: reads raw documents, writes clean drafts and the catalogue.
+ * Used by `resolution-drafter ingest` and by the server's "add a folder to the corpus".
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { buildCatalogue, decodeRaw, ingestText, serializeCatalogue, type CatalogueInput } from '../core/ingest';
+
+export interface IngestedFile {
+  input: string;
+  /** The clean draft written, relative to outDir. */
+  output: string;
+  symbol?: string;
+}
+
+export interface FailedFile {
+  input: string;
+  /** A sentence naming the problem (the file is named by `input`). */
+  problem: string;
+}
+
+export interface IngestReport {
+  outDir: string;
+  ingested: IngestedFile[];
+  failed: FailedFile[];
+  /** Path of the catalogue written. */
+  catalogue: string;
+}
+
+/** `A/RES/76/54` → `A-RES-76-54.unres`. */
+export function draftFileName(symbol: string): string {
+  return symbol.replace(/[/\\]/g, '-').replace(/[^A-Za-z0-9.()\-_]/g, '_') + '.unres';
+}
+
+function sourcePath(input: string, outDir: string): string {
+  const rel = relative(resolve(outDir), resolve(input));
+  const usable = rel && !rel.startsWith('..') && !isAbsolute(rel);
+  return (usable ? rel : resolve(input)).split(sep).join('/');
+}
+
+/**
+ * Ingests raw documents into `outDir`: one clean draft per input and a catalogue of all of them.
+ * Inputs that cannot be read or have no structure are reported in `failed`; the rest are
+ * written. Never throws for bad input files.
+ */
+export function ingestFiles(inputs: string[], outDir: string): IngestReport {
+  const report: IngestReport = { outDir, ingested: [], failed: [], catalogue: join(outDir, 'catalogue.json') };
+  const drafts: CatalogueInput[] = [];
+  const taken = new Map<string, string>();
+  for (const input of inputs) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(input);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      report.failed.push({ input, problem: code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(err)})` });
+      continue;
+    }
+    const decoded = decodeRaw(bytes);
+    if (!decoded.ok) {
+      report.failed.push({ input, problem: decoded.problem });
+      continue;
+    }
+    const result = ingestText(decoded.text);
+    if (!result.ok) {
+      report.failed.push({ input, problem: result.problem });
+      continue;
+    }
+    const name = result.symbol ? draftFileName(result.symbol) : basename(input, extname(input)) + '.unres';
+    const earlier = taken.get(name);
+    if (earlier) {
+      report.failed.push({ input, problem: `gives the same document (${name}) as ${earlier}; skipped` });
+      continue;
+    }
+    taken.set(name, input);
+    drafts.push({ file: name, source: sourcePath(input, outDir), text: result.draft.text, symbol: result.symbol, headingTitle: result.draft.headingTitle });
+    report.ingested.push({ input, output: name, symbol: result.symbol });
+  }
+  mkdirSync(outDir, { recursive: true });
+  for (const d of drafts) writeFileSync(join(outDir, d.file), d.text);
+  writeFileSync(report.catalogue, serializeCatalogue(buildCatalogue(drafts)));
+  return report;
+}
+
+/** The `.txt` files of a folder, sorted: what "add a folder to the corpus" ingests. */
+export function rawFilesIn(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((n) => n.toLowerCase().endsWith('.txt'))
+    .sort()
+    .map((n) => join(folder, n));
+}

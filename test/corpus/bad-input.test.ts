@@ -1,0 +1,100 @@
+// Bad input to `resolution-drafter ingest`: each bad file is named with its problem, the good
+// files of the same batch are still ingested, and the exit code is 1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeRaw, ingestText } from '../../server/src/core/ingest';
+import { ingestFiles } from '../../server/src/corpus/ingest-files';
+import { rawFiles, runCli } from './helpers';
+
+let dir: string;
+let good: string;
+const bad: Record<string, string> = {};
+
+// 大会，重申 in GBK/GB18030 bytes: B4F3 BBE1 A3AC D6D8 C9EA.
+const GBK = Uint8Array.from([0xb4, 0xf3, 0xbb, 0xe1, 0xa3, 0xac, 0x0a, 0x31, 0x2e, 0x20, 0xd6, 0xd8, 0xc9, 0xea, 0x0a]);
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rd-bad-'));
+  good = join(dir, 'good.txt');
+  copyFileSync(rawFiles()[0], good);
+  bad.empty = join(dir, 'empty.txt');
+  writeFileSync(bad.empty, '');
+  bad.blank = join(dir, 'blank.txt');
+  writeFileSync(bad.blank, ' \n\n   \n');
+  bad.binary = join(dir, 'scan.txt');
+  writeFileSync(bad.binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0x01, 0x02, 0xff, 0xd8, 0x00, 0x10, 0x4a, 0x46]));
+  bad.structureless = join(dir, 'notes.txt');
+  writeFileSync(bad.structureless, '会议记录\n今天讨论了预算问题，没有结论。\nMeeting notes\n');
+  bad.gbk = join(dir, 'gbk.txt');
+  writeFileSync(bad.gbk, GBK);
+  bad.utf16 = join(dir, 'utf16.txt');
+  writeFileSync(bad.utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(good, 'utf8').slice(0, 400), 'utf16le')]));
+  bad.utf16nobom = join(dir, 'utf16be.txt');
+  writeFileSync(bad.utf16nobom, Buffer.from(readFileSync(good, 'utf8').slice(0, 400), 'utf16le'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('the GBK test bytes really are GB18030 for 大会，', () => {
+  assert.equal(new TextDecoder('gb18030').decode(GBK), '大会，\n1. 重申\n');
+});
+
+test('each kind of bad input is recognised with a clear reason', () => {
+  const problem = (file: string) => {
+    const decoded = decodeRaw(readFileSync(file));
+    if (!decoded.ok) return decoded.problem;
+    const result = ingestText(decoded.text);
+    return result.ok ? 'ok' : result.problem;
+  };
+  assert.match(problem(bad.empty), /empty/);
+  assert.match(problem(bad.blank), /empty/);
+  assert.match(problem(bad.binary), /binary/);
+  assert.match(problem(bad.structureless), /no recognisable structure/);
+  assert.match(problem(bad.gbk), /not UTF-8.*GB18030/);
+  assert.match(problem(bad.utf16), /UTF-16/);
+  assert.match(problem(bad.utf16nobom), /UTF-16/);
+  assert.equal(problem(good), 'ok');
+});
+
+test('the command line names every bad file, still ingests the good one and exits with 1', () => {
+  const out = join(dir, 'out');
+  const files = Object.values(bad);
+  const result = runCli(['ingest', '--out', out, files[0], files[1], files[2], good, ...files.slice(3)]);
+  assert.equal(result.status, 1, result.stderr);
+  const lines = result.stderr.trim().split('\n');
+  assert.equal(lines.length, files.length, result.stderr);
+  for (const f of files) assert.ok(lines.some((l) => l.startsWith(`${f}: `)), `${f} is named: ${result.stderr}`);
+  assert.ok(existsSync(join(out, 'A-RES-76-54.unres')), 'the good file is ingested');
+  const catalogue = JSON.parse(readFileSync(join(out, 'catalogue.json'), 'utf8')) as { documents: { symbol: string }[] };
+  assert.deepEqual(catalogue.documents.map((d) => d.symbol), ['A/RES/76/54']);
+  assert.match(result.stdout, /1 ingested, 7 failed/);
+});
+
+test('a missing file and a folder of good files', () => {
+  const out = join(dir, 'out2');
+  const result = runCli(['ingest', '--out', out, join(dir, 'missing.txt')]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /missing\.txt: cannot be read \(ENOENT\)/);
+  const folder = runCli(['ingest', '--out', out, 'corpus/raw']);
+  assert.equal(folder.status, 0, folder.stderr);
+  assert.match(folder.stdout, /5 ingested, 0 failed/);
+});
+
+test('the same document twice: the second copy is reported, not written over the first', () => {
+  const report = ingestFiles([good, rawFiles()[0]], join(dir, 'out3'));
+  assert.equal(report.ingested.length, 1);
+  assert.equal(report.failed.length, 1);
+  assert.match(report.failed[0].problem, /same document \(A-RES-76-54\.unres\)/);
+});
+
+test('usage errors exit with 2 and --help explains the command', () => {
+  assert.equal(runCli(['ingest']).status, 2);
+  assert.equal(runCli(['ingest', '--out']).status, 2);
+  assert.equal(runCli(['ingest', '--bogus', 'x.txt']).status, 2);
+  const help = runCli(['ingest', '--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /Usage: resolution-drafter ingest \[--out DIR\]/);
+  assert.match(runCli(['--help']).stdout, /ingest\s+Clean raw PDF-extracted documents/);
+});

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ApplyWorkspaceEditParams, DocumentLink, FoldingRange, Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { startServer, type ServerHandle } from './harness';
@@ -199,4 +199,19 @@ test('Enter after operative paragraph 1 starts paragraph 2; after (a) starts (b)
     textDocument: { uri: subUri }, position: { line: subLine, character: 0 }, ch: '\n', options: { tabSize: 4, insertSpaces: true },
   })) as TextEdit[];
   assert.deepEqual(subEdits.map((e) => e.newText), ['(b) ']);
+});
+
+test('definition on the bundled corpus: a citation and a symbol open the clean drafts', async () => {
+  const bundled = await startServer();
+  try {
+    const text = '回顾其 2018 年 12 月 5 日第 73/62 号决议和审议大会主席的工作文件(NPT/CONF.2020/WP.77)，';
+    const uri = await bundled.open('bundled.unres', `大会，\n\n${text}\n`);
+    const line = 2;
+    const toResolution = (await bundled.request('textDocument/definition', { textDocument: { uri }, position: { line, character: text.indexOf('73/62') } })) as Location[];
+    assert.deepEqual(toResolution.map((l) => l.uri), [pathToFileURL(resolve('corpus/A-RES-73-62.unres')).toString()]);
+    const toPaper = (await bundled.request('textDocument/definition', { textDocument: { uri }, position: { line, character: text.indexOf('WP.77') } })) as Location[];
+    assert.deepEqual(toPaper.map((l) => l.uri), [pathToFileURL(resolve('corpus/NPT-CONF.2020-WP.77.unres')).toString()]);
+  } finally {
+    await bundled.stop();
+  }
 });

@@ -12,9 +12,25 @@ import { ServerContext, type Feature } from './context';
 import { codeActionsFeature } from './features/code-actions';
 import { diagnosticsFeature } from './features/diagnostics';
 import { outlineFeature } from './features/outline';
+import { foldingFeature } from './features/folding';
+import { definitionFeature } from './features/definition';
+import { renameFeature } from './features/rename';
+import { linksFeature } from './features/links';
+import { insertFootnoteFeature } from './features/insertFootnote';
+import { onTypeFormattingFeature } from './features/onTypeFormatting';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
-const features: Feature[] = [diagnosticsFeature, outlineFeature, codeActionsFeature];
+const features: Feature[] = [
+  diagnosticsFeature,
+  outlineFeature,
+  foldingFeature,
+  definitionFeature,
+  renameFeature,
+  linksFeature,
+  insertFootnoteFeature,
+  onTypeFormattingFeature,
+  codeActionsFeature,
+];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -13,3 +13,4 @@ export * from './symbols';
 export { validate, validateDraft, rules, ruleById } from './rules';
 export type { Finding, Rule, RuleFinding, Severity, ValidationContext } from './rules';
 export { fixesFor, applyEdits, renumberParagraphs, renumberFootnotes, type Fix, type TextEdit } from './fixes';
+export * from './navigation';

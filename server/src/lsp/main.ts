@@ -12,10 +12,27 @@ import { ServerContext, type Feature } from './context';
 import { codeActionsFeature } from './features/code-actions';
 import { diagnosticsFeature } from './features/diagnostics';
 import { outlineFeature } from './features/outline';
+import { foldingFeature } from './features/folding';
+import { definitionFeature } from './features/definition';
+import { renameFeature } from './features/rename';
+import { linksFeature } from './features/links';
+import { insertFootnoteFeature } from './features/insertFootnote';
+import { onTypeFormattingFeature } from './features/onTypeFormatting';
 import { ingestFeature } from './features/ingest';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
-const features: Feature[] = [diagnosticsFeature, outlineFeature, codeActionsFeature, ingestFeature];
+const features: Feature[] = [
+  diagnosticsFeature,
+  outlineFeature,
+  foldingFeature,
+  definitionFeature,
+  renameFeature,
+  linksFeature,
+  insertFootnoteFeature,
+  onTypeFormattingFeature,
+  codeActionsFeature,
+  ingestFeature,
+];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDraft } from '../parse/parser';
+import { outlineEntries, type OutlineEntry } from './outline';
+
+const sample = readFileSync('test/fixtures/sample.unres', 'utf8');
+const show = (e: OutlineEntry): string => e.name + (e.children.length ? ` [${e.children.map(show).join(', ')}]` : '');
+
+test('a resolution: title, preamble by opener, operative paragraphs by number and opener, subparagraphs, footnotes', () => {
+  const entries = outlineEntries(parseDraft(sample));
+  assert.deepEqual(entries.map(show), [
+    '76/54. 建立无核武器世界的联合行动和面向未来的对话',
+    '序言部分 [重申, 又重申, 回顾]',
+    '1. 重申',
+    '2. 鼓励 [(a) 核武器国家明确阐述其核政…, (b) 所有国家就核裁军与安全的…]',
+    '3. 决定',
+    '脚注 [脚注 1]',
+  ]);
+  const second = entries[3];
+  assert.equal(second.detail, '为促进面向未来的对话，鼓励：');
+  // The paragraph's range takes in its subparagraphs, as LSP requires of a parent.
+  assert.equal(sample.slice(second.span.start, second.span.end).split('\n').length, 5);
+});
+
+// NPT/CONF.2020/WP.77 (corpus/raw/003): a numbered text under section headings.
+const workingPaper = [
+  '2. 缔约国重申，所有缔约国紧急、充分、有效履行上述承诺，对《条约》的完整性和公信力至关重要。',
+  '一. 核裁军',
+  '3. 在彻底消除核武器之前，缔约国承诺尽一切努力，确保永远不再使用核武器。',
+  '4. 缔约国再次承诺，按照《条约》的目标，实现一个人人都更加安全的世界，并实现无核武器世界的和平与安全。',
+  '二. 核不扩散',
+  '44. 审议大会促请所有缔约国尽一切努力，促进各国普遍加入《条约》，不采取可能消极影响普遍加入《条约》前景的任何行动。',
+].join('\n\n');
+
+test('a numbered text: paragraphs under their sections', () => {
+  const entries = outlineEntries(parseDraft(workingPaper));
+  assert.deepEqual(entries.map((e) => `${e.name} (${e.children.map((c) => c.name.split(' ')[0]).join(' ')})`), [
+    '2. 重申 ()',
+    '一. 核裁军 (3. 4.)',
+    '二. 核不扩散 (44.)',
+  ]);
+});
+
+function checkNesting(entries: OutlineEntry[], parent?: OutlineEntry): void {
+  for (const e of entries) {
+    assert.ok(e.selection.start >= e.span.start && e.selection.end <= e.span.end, `selection of ${e.name} outside its range`);
+    if (parent) assert.ok(e.span.start >= parent.span.start && e.span.end <= parent.span.end, `${e.name} outside ${parent.name}`);
+    checkNesting(e.children, e);
+  }
+}
+
+test('every entry lies inside its parent and selects inside itself, on every corpus seed', () => {
+  checkNesting(outlineEntries(parseDraft(sample)));
+  checkNesting(outlineEntries(parseDraft(workingPaper)));
+  for (const name of readdirSync('corpus/raw')) checkNesting(outlineEntries(parseDraft(readFileSync(join('corpus/raw', name), 'utf8'))));
+});

@@ -1,0 +1,69 @@
+import { pathToFileURL } from 'node:url';
+import type { Location } from 'vscode-languageserver/node';
+import {
+  crossReferenceAt,
+  footnoteAt,
+  footnoteReferences,
+  footnoteText,
+  referencedParagraph,
+  sameSymbol,
+  symbolAt,
+} from '../../core';
+import type { Feature, ServerContext } from '../context';
+import { toRange } from '../convert';
+
+/**
+ * Go to definition: a footnote marker → its footnote text; a footnote text's number → its markers;
+ * `上文第 N 段` → paragraph N; a symbol or citation of a corpus document → its clean corpus draft.
+ */
+function definition(ctx: ServerContext, uri: string, line: number, character: number): Location[] {
+  const draft = ctx.draft(uri);
+  if (!draft) return [];
+  const model = draft.model;
+  const offset = model.lines.offsetAt({ line, character });
+  const footnote = footnoteAt(model, offset);
+  if (footnote) {
+    if (footnote.where === 'marker') {
+      const text = footnoteText(model, footnote.number);
+      return text ? [{ uri, range: toRange(model, text.span) }] : [];
+    }
+    return footnoteReferences(model, footnote.number, false).map((span) => ({ uri, range: toRange(model, span) }));
+  }
+  const ref = crossReferenceAt(model, offset);
+  if (ref) {
+    const target = referencedParagraph(model, ref);
+    return target ? [{ uri, range: toRange(model, target.span) }] : [];
+  }
+  const symbol = symbolAt(model, offset);
+  if (symbol) {
+    const corpusDraft = ctx.corpus().drafts.find((d) => sameSymbol(d.symbol, symbol.symbol));
+    if (corpusDraft) {
+      const target = corpusDraft.model.title?.span ?? { start: 0, end: 0 };
+      return [{ uri: pathToFileURL(corpusDraft.path).toString(), range: toRange(corpusDraft.model, target) }];
+    }
+  }
+  return [];
+}
+
+/** References: every marker of a footnote and its footnote text. */
+export const definitionFeature: Feature = {
+  name: 'definition',
+  capabilities: () => ({ definitionProvider: true, referencesProvider: true }),
+  register(ctx) {
+    ctx.connection.onDefinition((params) =>
+      ctx.safely('definition', [] as Location[], () => definition(ctx, params.textDocument.uri, params.position.line, params.position.character)),
+    );
+    ctx.connection.onReferences((params) =>
+      ctx.safely('references', [] as Location[], () => {
+        const draft = ctx.draft(params.textDocument.uri);
+        if (!draft) return [];
+        const model = draft.model;
+        const hit = footnoteAt(model, model.lines.offsetAt(params.position));
+        if (!hit) return [];
+        const markers = footnoteReferences(model, hit.number, false);
+        const texts = params.context.includeDeclaration ? model.footnotes.filter((f) => f.number === hit.number).map((f) => f.numberSpan) : [];
+        return [...markers, ...texts].map((span) => ({ uri: params.textDocument.uri, range: toRange(model, span) }));
+      }),
+    );
+  },
+};

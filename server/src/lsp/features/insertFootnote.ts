@@ -1,0 +1,52 @@
+import type { Position } from 'vscode-languageserver/node';
+import { insertFootnote } from '../../core';
+import type { Feature } from '../context';
+import { registerServerCommand } from '../commands';
+import { toRange } from '../convert';
+import { ServerCommands } from '../protocol';
+
+/** What `resolutionDrafter.server.insertFootnote` answers: the new number and where its text goes. */
+export interface InsertFootnoteResult {
+  applied: boolean;
+  number: number;
+  /** Where the footnote text is to be typed, after the edit. */
+  stub: Position;
+}
+
+function isPosition(value: unknown): value is Position {
+  const p = value as Position | undefined;
+  return typeof p?.line === 'number' && typeof p.character === 'number';
+}
+
+/** The insert-footnote command: the next marker at the cursor, a stub `ⁿ ` after the `---` separator. */
+export const insertFootnoteFeature: Feature = {
+  name: 'insertFootnote',
+  capabilities: () => ({ executeCommandProvider: { commands: [ServerCommands.insertFootnote] } }),
+  register(ctx) {
+    registerServerCommand(ctx, ServerCommands.insertFootnote, async (args) => {
+      const [uri, position] = args;
+      if (typeof uri !== 'string' || !isPosition(position)) {
+        throw new Error(`${ServerCommands.insertFootnote} takes [uri, position]`);
+      }
+      const draft = ctx.draft(uri);
+      if (!draft) return null;
+      const model = draft.model;
+      const { number, edits, stubOffset } = insertFootnote(model, model.lines.offsetAt(position));
+      // Where the stub ends up: compute on the edited text.
+      let edited = model.text;
+      for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) edited = edited.slice(0, e.span.start) + e.newText + edited.slice(e.span.end);
+      const before = edited.slice(0, stubOffset).split(/\r\n|\r|\n/);
+      const stub = { line: before.length - 1, character: before[before.length - 1].length };
+      const textEdits = edits.map((e) => ({ range: toRange(model, e.span), newText: e.newText }));
+      // A versioned edit is refused if the draft changed meanwhile; clients without documentChanges get plain changes.
+      const versioned = !!ctx.initializeParams?.capabilities.workspace?.workspaceEdit?.documentChanges;
+      const result = await ctx.connection.workspace.applyEdit({
+        label: `Insert footnote ${number}`,
+        edit: versioned
+          ? { documentChanges: [{ textDocument: { uri, version: draft.document.version }, edits: textEdits }] }
+          : { changes: { [uri]: textEdits } },
+      });
+      return { applied: result.applied, number, stub } satisfies InsertFootnoteResult;
+    });
+  },
+};

@@ -123,3 +123,12 @@ test('a draft with a footnote that lost its marker is written, with a remark to 
   const seeds = ingestFiles(rawFiles(), join(dir, 'out5'));
   assert.deepEqual(seeds.ingested.map((f) => f.remarks), [[], [], [], [], []]);
 });
+
+test('an output folder that cannot be written is named, without a stack trace', () => {
+  const blocker = join(dir, 'a-file');
+  writeFileSync(blocker, 'not a folder');
+  const result = runCli(['ingest', '--out', join(blocker, 'corpus'), good]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /cannot write to .*a-file\/corpus \((ENOTDIR|EEXIST)\)/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /);
+});

@@ -53,7 +53,14 @@ export const ingestCommand: Command = {
       process.stderr.write('resolution-drafter ingest: name at least one raw file or folder.\n');
       return 2;
     }
-    const report = ingestFiles(inputs, out);
+    let report: ReturnType<typeof ingestFiles>;
+    try {
+      report = ingestFiles(inputs, out);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      process.stderr.write(`resolution-drafter ingest: cannot write to ${out} (${code ?? String(err)}).\n`);
+      return 1;
+    }
     for (const f of report.ingested) {
       process.stdout.write(`${f.input} → ${out}/${f.output}\n`);
       for (const r of f.remarks) process.stdout.write(`  check: ${r}\n`);

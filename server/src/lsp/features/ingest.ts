@@ -21,13 +21,20 @@ export const ingestFeature: Feature = {
   name: 'ingest',
   capabilities: () => ({ executeCommandProvider: { commands: [ServerCommands.ingest] } }),
   register(ctx: ServerContext) {
-    registerServerCommand(ctx, ServerCommands.ingest, (args): IngestReport => {
+    registerServerCommand(ctx, ServerCommands.ingest, (args): IngestReport | null => {
       const [inputs, outDir] = args;
       if (!Array.isArray(inputs) || !inputs.every((i) => typeof i === 'string') || typeof outDir !== 'string' || outDir.length === 0) {
         throw new Error(`${ServerCommands.ingest} expects [files or folders: string[], corpus folder: string]`);
       }
       const files = (inputs as string[]).flatMap((i) => (isFolder(i) ? rawFilesIn(i) : [i]));
-      const report = ingestFiles(files, outDir);
+      let report: IngestReport;
+      try {
+        report = ingestFiles(files, outDir);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? String(err);
+        void ctx.connection.window.showErrorMessage(`Resolution Drafter: cannot write the corpus to ${outDir} (${code}).`);
+        return null;
+      }
       if (files.length === 0) void ctx.connection.window.showWarningMessage(`Resolution Drafter: no .txt files to add in ${(inputs as string[]).join(', ')}.`);
       if (report.failed.length > 0) {
         const list = report.failed.map((f) => `${f.input}: ${f.problem}`).join('; ');

@@ -2,6 +2,7 @@ import type { Connection, InitializeParams, ServerCapabilities } from 'vscode-la
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDraft, resolveSettings, type DrafterSettings, type ResolutionDocument } from '../core';
+import type { PhraseSource } from '../core/agreed/types';
 import { bundledCorpusFolder, loadCorpus, type LoadedCorpus } from '../corpus/load';
 
 /** A draft open in the editor, with its parsed model for the current version. */
@@ -25,6 +26,8 @@ export class ServerContext {
   /** Set from the client's capabilities at initialize. */
   supportsConfiguration = false;
   initializeParams?: InitializeParams;
+  /** The corpus phrase index once it is loaded or built; undefined until then (features answer without it). */
+  phraseSource?: PhraseSource;
 
   constructor(
     readonly connection: Connection,

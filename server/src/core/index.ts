@@ -14,3 +14,6 @@ export { validate, validateDraft, rules, ruleById } from './rules';
 export type { Finding, Rule, RuleFinding, Severity, ValidationContext } from './rules';
 export { fixesFor, applyEdits, renumberParagraphs, renumberFootnotes, type Fix, type TextEdit } from './fixes';
 export * from './navigation';
+export * from './assist';
+export { chineseAssist, type AssistTables } from './lang/zh-assist';
+export type { Continuation, PhraseSource, PhraseSourceParagraph } from './agreed/types';

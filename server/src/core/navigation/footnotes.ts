@@ -67,23 +67,39 @@ export function renameFootnote(doc: ResolutionDocument, from: number, to: number
   return { edits: footnoteReferences(doc, from).map((span) => ({ span, newText })) };
 }
 
-/** The number a new footnote gets: one more than the highest in use. */
-export function nextFootnoteNumber(doc: ResolutionDocument): number {
+/** The number a new footnote gets: one more than the highest in use (a marker inside `ignore`, being typed over, does not count). */
+export function nextFootnoteNumber(doc: ResolutionDocument, ignore?: Span): number {
   let max = 0;
-  for (const n of footnoteNumbersInUse(doc)) if (Number.isFinite(n) && n > max) max = n;
+  const inUse = ignore
+    ? [...doc.markers.filter((m) => m.span.end <= ignore.start || m.span.start >= ignore.end).map((m) => m.number), ...doc.footnotes.map((f) => f.number)]
+    : footnoteNumbersInUse(doc);
+  for (const n of inUse) if (Number.isFinite(n) && n > max) max = n;
   return max + 1;
+}
+
+/** How `insertFootnote` places the new footnote. */
+export interface InsertFootnoteOptions {
+  /** Text the marker replaces (what was typed to ask for it: `⁵`, `^`); at `offset` when absent. */
+  replace?: Span;
+  /** The footnote's text, when it is known (a title's standard footnote); the stub is left empty otherwise. */
+  text?: string;
 }
 
 /**
  * Inserts a new footnote: a superscript marker at `offset` and a stub line `ⁿ ` for its text at the
  * end, after the `---` separator (which is created when the draft has none).
  */
-export function insertFootnote(doc: ResolutionDocument, offset: number): { number: number; edits: TextEdit[]; stubOffset: number } {
-  const number = nextFootnoteNumber(doc);
-  const marker = toSuperscript(number);
+export function insertFootnote(
+  doc: ResolutionDocument,
+  offset: number,
+  options: InsertFootnoteOptions = {},
+): { number: number; edits: TextEdit[]; stubOffset: number } {
   const text = doc.text;
+  const at = Math.max(0, Math.min(options.replace?.start ?? offset, text.length));
+  const replaced = options.replace ? Math.max(at, Math.min(options.replace.end, text.length)) : at;
+  const number = nextFootnoteNumber(doc, options.replace);
+  const marker = toSuperscript(number);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const at = Math.max(0, Math.min(offset, text.length));
   let stubAt: number;
   let stub: string;
   const lastFootnote = doc.footnotes[doc.footnotes.length - 1];
@@ -99,12 +115,14 @@ export function insertFootnote(doc: ResolutionDocument, offset: number): { numbe
     const lead = text.length === 0 ? '' : trailing.length === 0 ? eol + eol : trailing === eol ? eol : '';
     stub = `${lead}---${eol}${marker} `;
   }
-  if (stubAt === at) {
+  const stubEnd = stub.length;
+  stub += options.text ?? '';
+  if (stubAt === replaced) {
     // One edit, so that the marker comes before the stub whatever order a client applies edits in.
-    return { number, edits: [{ span: { start: at, end: at }, newText: marker + stub }], stubOffset: at + marker.length + stub.length };
+    return { number, edits: [{ span: { start: at, end: replaced }, newText: marker + stub }], stubOffset: at + marker.length + stubEnd };
   }
-  const edits = [{ span: { start: at, end: at }, newText: marker }, { span: { start: stubAt, end: stubAt }, newText: stub }];
+  const edits = [{ span: { start: at, end: replaced }, newText: marker }, { span: { start: stubAt, end: stubAt }, newText: stub }];
   // Where the cursor should go to type the footnote text, in the text after both edits.
-  const stubOffset = stubAt + stub.length + (at < stubAt ? marker.length : 0);
+  const stubOffset = stubAt + stubEnd + (at < stubAt ? marker.length - (replaced - at) : 0);
   return { number, edits, stubOffset };
 }

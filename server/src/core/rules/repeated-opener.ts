@@ -17,7 +17,7 @@ const messages = {
 } satisfies Rule['messages'];
 
 /** Whether two openers are the same verb, allowing a longer form of it (强调 / 强调指出). */
-function sameVerb(a: string, b: string): boolean {
+export function sameVerb(a: string, b: string): boolean {
   return a === b || a.startsWith(b) || b.startsWith(a);
 }
 

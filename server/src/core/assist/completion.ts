@@ -1,0 +1,340 @@
+/**
+ * Completion: agreed language at the drafter's fingertips. What is offered depends on where the
+ * cursor is: the start of a paragraph (openers and operative verbs, ranked by corpus use, with
+ * 又/还 when the opener was used above), inside 《 (titles), after 第 and digits (resolutions with
+ * their dates), after a footnote marker being typed (reuse or a new footnote), and anywhere else
+ * in a paragraph (continuations of agreed language from the phrase index).
+ */
+import type { PhraseSource } from '../agreed/types';
+import type { Paragraph, Part, ResolutionDocument } from '../model';
+import { insertFootnote } from '../navigation/footnotes';
+import { fromSuperscript, isSuperscriptDigit, toSuperscript } from '../parse/superscript';
+import { reuseAllowed } from '../rules/footnote-reuse';
+import { sameVerb } from '../rules/repeated-opener';
+import { defaultSettings, type DrafterSettings } from '../settings';
+import type { Span } from '../text';
+import type { CorpusKnowledge, OpenerUse } from './knowledge';
+import { escapeMarkdown } from './markdown';
+
+/** A replacement of the draft's text at `span` (an insertion when the span is empty). */
+export interface AssistEdit {
+  span: Span;
+  newText: string;
+}
+
+export type AssistItemKind = 'opener' | 'phrase' | 'title' | 'resolution' | 'footnote-reuse' | 'footnote-new';
+
+/** One completion, as plain data: the LSP layer converts it. */
+export interface AssistItem {
+  label: string;
+  kind: AssistItemKind;
+  detail?: string;
+  /** Markdown; corpus text in it is escaped. */
+  documentation?: string;
+  /** The main edit: replaces what was typed, on the cursor's line. */
+  edit: AssistEdit;
+  /** Edits elsewhere, applied with the item (a new footnote's text line). */
+  additionalEdits?: AssistEdit[];
+  /** What the editor filters against what was typed (the label when absent). */
+  filterText?: string;
+  /** Order of the items as ranked here. */
+  sortText: string;
+}
+
+/** Where the cursor stands, as completion sees it. */
+export type AssistContext = 'opener' | 'phrase' | 'title' | 'resolution' | 'footnote' | 'none';
+
+export interface CompletionAnswer {
+  context: AssistContext;
+  items: AssistItem[];
+  /** Always true when there are items: the next keystroke asks again and refines them. */
+  isIncomplete: boolean;
+}
+
+/** How many items a list holds at most: short enough to read. */
+export const COMPLETION_LIMIT = 25;
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const sortKey = (group: number, rank: number) => `${group}-${String(rank).padStart(4, '0')}`;
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/**
+ * The completions at `offset` in a draft. `phrases` is the corpus phrase index (continuations are
+ * offered only when it is there); `settings` decides whether footnotes may be reused.
+ */
+export function completeAt(
+  model: ResolutionDocument,
+  offset: number,
+  knowledge: CorpusKnowledge,
+  phrases?: PhraseSource,
+  settings: DrafterSettings = defaultSettings,
+): CompletionAnswer {
+  const at = Math.max(0, Math.min(offset, model.text.length));
+  const line = model.lines.positionAt(at).line;
+  const lineStart = model.lines.lineStarts[line];
+  const lineEnd = model.lines.lineEnd(line);
+  const before = model.text.slice(lineStart, at);
+  const after = model.text.slice(at, lineEnd);
+  const inFootnotes = !!model.footnoteSeparator && lineStart > model.footnoteSeparator.start;
+  const t = knowledge.tables;
+  const answer = (context: AssistContext, items: AssistItem[]): CompletionAnswer => ({
+    context,
+    items: items.slice(0, COMPLETION_LIMIT),
+    isIncomplete: true,
+  });
+
+  // A footnote marker being typed: `¹`, or `^` where superscripts are hard to type.
+  if (!inFootnotes) {
+    let runStart = at;
+    while (runStart > lineStart && isSuperscriptDigit(model.text[runStart - 1])) runStart--;
+    if (runStart === at && before.endsWith(t.footnoteTrigger)) runStart = at - t.footnoteTrigger.length;
+    if (runStart < at && runStart > lineStart) return answer('footnote', footnoteItems(model, { start: runStart, end: at }, knowledge, settings));
+  }
+
+  // Inside 《: titles.
+  const open = before.lastIndexOf(t.titleOpen);
+  if (open >= 0 && before.indexOf(t.titleClose, open) < 0) {
+    return answer('title', titleItems(knowledge, lineStart + open + t.titleOpen.length, at, before.slice(open + t.titleOpen.length), after));
+  }
+
+  // After 第 and digits: resolutions.
+  const cited = t.citationTyped.exec(before);
+  if (cited) {
+    const items = resolutionItems(model, knowledge, lineStart + cited.index, at, cited[1], before.slice(0, cited.index), after);
+    if (items.length > 0) return answer('resolution', items);
+  }
+
+  if (inFootnotes) {
+    const footnote = model.footnotes.find((f) => f.line === line);
+    const typed = footnote && at >= footnote.textSpan.start ? model.text.slice(footnote.textSpan.start, at) : '';
+    return answer(typed ? 'phrase' : 'none', typed ? phraseItems(phrases, typed, at) : []);
+  }
+
+  // The start of a paragraph: openers; further on: agreed language.
+  const part = partOfLine(model, line);
+  if (!part) return answer('none', []);
+  const label = t.label.exec(before);
+  const bodyStart = lineStart + (label ? label[0].length : before.length - before.trimStart().length);
+  const typed = model.text.slice(bodyStart, at);
+  const isParagraphStart = part.part === 'operative' ? !!label : part.part === 'preamble' && !label && part.level === 0;
+  const items: AssistItem[] = [];
+  let context: AssistContext = 'none';
+  if (isParagraphStart && t.openerTyped.test(typed)) {
+    const wantsSpace = !!label && t.labelWantsSpace.test(before);
+    items.push(...openerItems(model, knowledge, part.part, line, { start: bodyStart, end: at }, typed, wantsSpace));
+    if (items.length > 0) context = 'opener';
+  }
+  if (typed.trim().length > 0) {
+    const phraseList = phraseItems(phrases, typed, at);
+    if (phraseList.length > 0 && context === 'none') context = 'phrase';
+    items.push(...phraseList.slice(0, Math.max(5, COMPLETION_LIMIT - items.length)));
+  }
+  return answer(context, items);
+}
+
+/** The part (and level) a line belongs to, for a line being typed: its paragraph's, or where it stands. */
+function partOfLine(model: ResolutionDocument, line: number): { part: Part; level: number } | undefined {
+  const p = model.paragraphs.find((x) => x.line === line);
+  if (p) return { part: p.part, level: p.level };
+  if (model.closing.dateLine && model.lines.positionAt(model.closing.dateLine.start).line < line) return undefined;
+  if (model.operative.some((x) => x.line < line)) return { part: 'operative', level: 0 };
+  if (model.organ && model.organ.line < line) return { part: 'preamble', level: 0 };
+  return undefined;
+}
+
+/** Which repeat prefix the next use of `base` takes in this part above `line`: none, 又 or 还. */
+function repeatPrefixFor(model: ResolutionDocument, part: Part, line: number, base: string, order: readonly string[]): string | undefined {
+  const above = (part === 'preamble' ? model.preamble : model.operative).filter((p: Paragraph) => p.line < line && p.opener && sameVerb(p.opener.base, base));
+  if (above.length === 0) return undefined;
+  const used = new Set(above.map((p) => p.opener?.repeatPrefix ?? ''));
+  // 重申 → 又重申 → 还重申; the last prefix serves every later use.
+  return order.find((prefix) => !used.has(prefix)) ?? order[order.length - 1];
+}
+
+function openerItems(
+  model: ResolutionDocument,
+  knowledge: CorpusKnowledge,
+  part: Part,
+  line: number,
+  span: Span,
+  typed: string,
+  wantsSpace: boolean,
+): AssistItem[] {
+  const t = knowledge.tables;
+  const typedBold = typed.startsWith('**');
+  const word = typedBold ? typed.slice(2) : typed;
+  // Operative verbs in bold when the draft already writes them so (as recent resolutions do).
+  const bold = typedBold || (part === 'operative' && model.operative.some((p) => p.opener && model.emphasis.some((e) => e.span.start <= p.opener!.span.start && e.span.end >= p.opener!.span.end)));
+  const ranked: OpenerUse[] = part === 'preamble' ? knowledge.preambularOpeners : knowledge.operativeOpeners;
+  const count = (o: OpenerUse) => (part === 'preamble' ? o.preambular : o.operative);
+  const partName = part === 'preamble' ? t.partName.preamble : t.partName.operative;
+  const repeated: AssistItem[] = [];
+  const plain: AssistItem[] = [];
+  for (const use of ranked) {
+    const prefix = repeatPrefixFor(model, part, line, use.base, t.repeatOrder);
+    const forms = prefix ? [prefix + use.base, use.base] : [use.base];
+    for (const form of forms) {
+      if (!form.startsWith(word) && !use.base.startsWith(word)) continue;
+      const isRepeat = form !== use.base;
+      const detail = `${partName} ${t.uses(count(use))} · ${t.documents(use.documents.length)}`;
+      const note = isRepeat
+        ? `“${escapeMarkdown(use.base)}” already opens a paragraph above in this part: the convention writes “${escapeMarkdown(form)}”.`
+        : prefix
+          ? `“${escapeMarkdown(use.base)}” already opens a paragraph above: “${escapeMarkdown(prefix + use.base)}” follows the convention.`
+          : undefined;
+      const uses = `Opens ${use.preambular} preambular and ${use.operative} operative paragraphs in ${use.documents.length} corpus documents.`;
+      const item: AssistItem = {
+        label: form,
+        kind: 'opener',
+        detail,
+        documentation: note ? `${note}\n\n${uses}` : uses,
+        edit: { span, newText: (wantsSpace ? ' ' : '') + (bold ? `**${form}**` : form) },
+        filterText: (typedBold ? '**' : '') + (form.startsWith(word) ? form : use.base),
+        sortText: '',
+      };
+      (isRepeat ? repeated : plain).push(item);
+    }
+  }
+  return [...repeated, ...plain].map((item, i) => ({ ...item, sortText: sortKey(0, i) }));
+}
+
+function phraseItems(phrases: PhraseSource | undefined, before: string, at: number): AssistItem[] {
+  if (!phrases) return [];
+  const found = phrases.continuations(before, 40);
+  const seen = new Set<string>();
+  const ordered = [...found].sort((a, b) => a.stretch - b.stretch || b.occurrences - a.occurrences);
+  const items: AssistItem[] = [];
+  for (const c of ordered) {
+    if (!c.text || seen.has(c.text)) continue;
+    seen.add(c.text);
+    const where = `${escapeMarkdown(c.example.symbol)}, ${escapeMarkdown(c.example.where)}`;
+    const documents = c.documents.slice(0, 3).join(', ') + (c.documents.length > 3 ? ' …' : '');
+    items.push({
+      label: c.text,
+      kind: 'phrase',
+      detail: `${c.documents.length} 份文件 · ${documents}`,
+      documentation: [
+        `Agreed language after “${escapeMarkdown(cut(c.matched, 30))}”: ${c.occurrences} corpus paragraph${c.occurrences === 1 ? '' : 's'} in ${c.documents.length} document${c.documents.length === 1 ? '' : 's'}.`,
+        `**${where}**`,
+        `> ${escapeMarkdown(c.example.text)}`,
+      ].join('\n\n'),
+      edit: { span: { start: at, end: at }, newText: c.text },
+      sortText: sortKey(1 + Math.min(c.stretch, 8), items.length),
+    });
+  }
+  return items;
+}
+
+function titleItems(knowledge: CorpusKnowledge, start: number, at: number, typed: string, after: string): AssistItem[] {
+  const t = knowledge.tables;
+  const closes = after.trimStart().startsWith(t.titleClose);
+  const key = squeeze(typed);
+  const starting = knowledge.titles.filter((x) => squeeze(x.title).startsWith(key));
+  const containing = key ? knowledge.titles.filter((x) => !squeeze(x.title).startsWith(key) && squeeze(x.title).includes(key)) : [];
+  return [...starting, ...containing].slice(0, COMPLETION_LIMIT).map((use, i) => {
+    const footnote = use.footnotes[0];
+    return {
+      label: use.title,
+      kind: 'title' as const,
+      detail: `${t.uses(use.uses)}${use.documents.length ? ` · ${t.documents(use.documents.length)}` : ''}`,
+      documentation: footnote
+        ? `Cited in the corpus with the footnote:\n\n> ${escapeMarkdown(footnote)}`
+        : `Cited ${use.uses} time${use.uses === 1 ? '' : 's'} in the corpus, without a footnote of its own.`,
+      edit: { span: { start, end: at }, newText: use.title + (closes ? '' : t.titleClose) },
+      // A title found by a word inside it is still shown when the editor filters by what was typed.
+      filterText: i < starting.length ? use.title : typed + use.title,
+      sortText: sortKey(0, i),
+    };
+  });
+}
+
+function resolutionItems(
+  model: ResolutionDocument,
+  knowledge: CorpusKnowledge,
+  start: number,
+  at: number,
+  typedNumber: string,
+  textBefore: string,
+  after: string,
+): AssistItem[] {
+  const t = knowledge.tables;
+  const key = squeeze(typedNumber).replace(/（/g, '(').replace(/）/g, ')');
+  const hasDate = t.dateBefore.test(textBefore);
+  const tail = t.citationTail.exec(after);
+  const end = at + (tail ? tail[0].length : 0);
+  const typedText = model.text.slice(start, at);
+  return knowledge.resolutions
+    .filter((r) => squeeze(r.number).startsWith(key))
+    .slice(0, COMPLETION_LIMIT)
+    .map((r, i) => {
+      const date = r.date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.date) : null;
+      const ymd = date && !hasDate ? { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]) } : undefined;
+      const citation = t.citeResolution(r.number, ymd);
+      const facts = [
+        `**${escapeMarkdown(r.symbol)}**${r.title ? ` ${escapeMarkdown(r.title)}` : ''}`,
+        r.date ? `Adopted ${escapeMarkdown(r.date)}.` : 'The corpus gives no adoption date.',
+        `Cited in ${r.citations} corpus place${r.citations === 1 ? '' : 's'}.`,
+      ];
+      return {
+        label: t.citeResolution(r.number),
+        kind: 'resolution' as const,
+        detail: [r.title, r.date].filter(Boolean).join(' · ') || r.symbol,
+        documentation: facts.join('\n\n'),
+        edit: { span: { start, end }, newText: citation },
+        filterText: typedText + squeeze(r.number).slice(key.length),
+        sortText: sortKey(0, i),
+      };
+    });
+}
+
+function footnoteItems(model: ResolutionDocument, typed: Span, knowledge: CorpusKnowledge, settings: DrafterSettings): AssistItem[] {
+  const typedText = model.text.slice(typed.start, typed.end);
+  const typedNumber = fromSuperscript(typedText);
+  // The title the marker follows (`《不扩散核武器条约》¹`) and the footnote the corpus gives it.
+  const title = model.titles.find((x) => x.span.end === typed.start);
+  const titleFootnote = title ? knowledge.titleByName.get(title.title)?.footnotes[0] : undefined;
+  const items: AssistItem[] = [];
+  const allowed = reuseAllowed(model, settings.footnotes.reuse);
+  const policy =
+    settings.footnotes.reuse === 'by-date'
+      ? `footnotes.reuse is by-date and this draft is ${model.facts.date?.valid ? `dated ${model.facts.date.iso}` : 'undated'}`
+      : `footnotes.reuse is ${settings.footnotes.reuse}`;
+  if (allowed) {
+    const seen = new Set<number>();
+    for (const f of model.footnotes) {
+      if (seen.has(f.number) || !Number.isFinite(f.number)) continue;
+      seen.add(f.number);
+      if (!Number.isNaN(typedNumber) && !String(f.number).startsWith(String(typedNumber))) continue;
+      const text = model.text.slice(f.textSpan.start, f.textSpan.end);
+      const sameSource = !!titleFootnote && squeeze(titleFootnote) === squeeze(text);
+      items.push({
+        label: `${toSuperscript(f.number)} ${cut(text, 30)}`,
+        kind: 'footnote-reuse',
+        detail: `reuse footnote ${f.number}`,
+        documentation: `Cites footnote ${f.number} again (${escapeMarkdown(policy)}: reuse is allowed):\n\n> ${escapeMarkdown(text)}`,
+        edit: { span: typed, newText: toSuperscript(f.number) },
+        filterText: typedText,
+        sortText: sortKey(sameSource ? 0 : 2, f.number),
+      });
+    }
+  }
+  const inserted = insertFootnote(model, typed.start, { replace: typed, text: titleFootnote });
+  const [main, ...rest] = inserted.edits;
+  items.push({
+    label: `${toSuperscript(inserted.number)} new footnote`,
+    kind: 'footnote-new',
+    detail: titleFootnote ? cut(titleFootnote, 40) : 'its text goes below the --- line',
+    documentation: [
+      `Footnote ${inserted.number}: the marker here and its line at the foot of the draft${model.footnoteSeparator ? '' : ' (after a new --- separator)'}.`,
+      titleFootnote ? `Its text, as the corpus cites 《${escapeMarkdown(title?.title ?? '')}》:\n\n> ${escapeMarkdown(titleFootnote)}` : '',
+      allowed ? '' : `Existing footnotes are not offered for reuse: ${escapeMarkdown(policy)}.`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    edit: main,
+    additionalEdits: rest,
+    filterText: typedText,
+    sortText: sortKey(1, 0),
+  });
+  return items.sort((a, b) => a.sortText.localeCompare(b.sortText));
+}

@@ -1,0 +1,5 @@
+/** Completion and hovers: agreed language and corpus facts at the drafter's fingertips. */
+export * from './knowledge';
+export * from './completion';
+export * from './hover';
+export { escapeMarkdown, markdownLink } from './markdown';

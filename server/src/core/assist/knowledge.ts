@@ -1,0 +1,210 @@
+/**
+ * What the corpus knows, gathered once per corpus load for completion and hovers: how often each
+ * opener opens a preambular or an operative paragraph, which titles are cited and with which
+ * footnote, which resolutions are cited and with which date, and every fact about a symbol.
+ */
+import type { Catalogue, DocumentKind } from '../catalogue';
+import { chineseAssist, type AssistTables } from '../lang/zh-assist';
+import type { ResolutionDocument } from '../model';
+import { analyzeSymbol, symbolKind } from '../symbols';
+
+/** The corpus as the knowledge is built from it: parsed clean drafts and the merged catalogue. */
+export interface KnowledgeSource {
+  drafts: readonly { symbol: string; path?: string; model: ResolutionDocument }[];
+  catalogue: Catalogue;
+}
+
+/** How the corpus uses one opener (without 又/还). */
+export interface OpenerUse {
+  base: string;
+  /** Top-level preambular paragraphs it opens. */
+  preambular: number;
+  /** Top-level operative paragraphs it opens. */
+  operative: number;
+  /** Symbols of the documents that use it, in either part. */
+  documents: string[];
+}
+
+/** A title cited in 《》 in the corpus. */
+export interface TitleUse {
+  title: string;
+  uses: number;
+  /** Footnote texts the catalogue gives it, most used first. */
+  footnotes: string[];
+  documents: string[];
+}
+
+/** A resolution the corpus cites or contains, as a citation writes it. */
+export interface KnownResolution {
+  symbol: string;
+  /** As written after 第: `72/50`, `49/75 E`, `1540(2004)`. */
+  number: string;
+  organ: 'GA' | 'SC';
+  /** Adoption date (ISO), when the corpus gives one. */
+  date?: string;
+  title?: string;
+  /** Corpus places that cite it. */
+  citations: number;
+}
+
+/** Where a corpus document cites a symbol: the citing document and the 1-based line of its clean draft. */
+export interface CitingPlace {
+  symbol: string;
+  line: number;
+  /** Absolute path of the citing clean draft, when it is loaded. */
+  path?: string;
+}
+
+/** Everything the corpus says about one document symbol. */
+export interface SymbolFacts {
+  symbol: string;
+  kind: DocumentKind;
+  /** Its own title (the corpus document's title line), or the titles seen with it. */
+  titles: string[];
+  /** Adoption or issue dates (ISO); more than one means the corpus disagrees with itself. */
+  dates: string[];
+  citedBy: CitingPlace[];
+  footnotes: string[];
+  /** The clean draft of the document itself, when the corpus contains it. */
+  draft?: { path?: string; symbol: string };
+}
+
+/** The corpus digested for completion and hovers. Build it with `buildKnowledge` once per corpus load. */
+export interface CorpusKnowledge {
+  openers: Map<string, OpenerUse>;
+  /** Openers of preambular paragraphs, most used first. */
+  preambularOpeners: OpenerUse[];
+  /** Operative verbs, most used first. */
+  operativeOpeners: OpenerUse[];
+  /** Titles, most used first. */
+  titles: TitleUse[];
+  titleByName: Map<string, TitleUse>;
+  /** Resolutions citable as `第 N 号决议`, most cited first. */
+  resolutions: KnownResolution[];
+  symbols: Map<string, SymbolFacts>;
+  tables: AssistTables;
+}
+
+/** The key under which a symbol is looked up: its normal form, without spaces, upper case. */
+export function symbolKey(symbol: string): string {
+  return analyzeSymbol(symbol).normalized.replace(/\s+/g, '').toUpperCase();
+}
+
+const pushNew = <T>(list: T[], value: T) => {
+  if (!list.includes(value)) list.push(value);
+};
+
+/** Digests the corpus: call once per corpus load, not per keystroke. */
+export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = chineseAssist): CorpusKnowledge {
+  const openers = new Map<string, OpenerUse>();
+  const titles = new Map<string, TitleUse>();
+  const symbols = new Map<string, SymbolFacts>();
+  const pathByFile = new Map<string, string>();
+  // The catalogue names a citing place by its file; the drafter knows documents by symbol.
+  const symbolByFile = new Map<string, string>();
+
+  const facts = (symbol: string): SymbolFacts => {
+    const key = symbolKey(symbol);
+    let f = symbols.get(key);
+    if (!f) {
+      f = { symbol: analyzeSymbol(symbol).normalized, kind: symbolKind(analyzeSymbol(symbol).normalized), titles: [], dates: [], citedBy: [], footnotes: [] };
+      symbols.set(key, f);
+    }
+    return f;
+  };
+
+  for (const draft of source.drafts) {
+    if (draft.path) {
+      const file = draft.path.split(/[\\/]/).pop() ?? draft.path;
+      pathByFile.set(file, draft.path);
+      symbolByFile.set(file, draft.symbol);
+    }
+    const model = draft.model;
+    // Openers of resolutions only: the numbered sentences of a working paper (`缔约国承诺……`)
+    // are prose, not the operative verbs a resolution opens with.
+    if (model.shape === 'resolution') {
+      for (const p of model.paragraphs) {
+        if (p.level !== 0 || !p.opener) continue;
+        let use = openers.get(p.opener.base);
+        if (!use) {
+          use = { base: p.opener.base, preambular: 0, operative: 0, documents: [] };
+          openers.set(p.opener.base, use);
+        }
+        if (p.part === 'preamble') use.preambular++;
+        else use.operative++;
+        pushNew(use.documents, draft.symbol);
+      }
+    }
+    for (const t of model.titles) {
+      let use = titles.get(t.title);
+      if (!use) {
+        use = { title: t.title, uses: 0, footnotes: [], documents: [] };
+        titles.set(t.title, use);
+      }
+      use.uses++;
+      pushNew(use.documents, draft.symbol);
+    }
+    const own = facts(draft.symbol);
+    own.draft = { path: draft.path, symbol: draft.symbol };
+    if (model.title?.title) pushNew(own.titles, model.title.title);
+    if (model.facts.date?.valid) pushNew(own.dates, model.facts.date.iso);
+  }
+
+  const { catalogue } = source;
+  for (const d of catalogue.documents) symbolByFile.set(d.file, d.symbol);
+  for (const d of catalogue.documents) {
+    const f = facts(d.symbol);
+    f.kind = d.kind;
+    if (d.title) pushNew(f.titles, d.title);
+    if (d.date) pushNew(f.dates, d.date);
+    f.draft ??= { path: pathByFile.get(d.file), symbol: d.symbol };
+    f.draft.path ??= pathByFile.get(d.file);
+  }
+  for (const c of catalogue.cited) {
+    const f = facts(c.symbol);
+    if (f.kind === 'other' && c.kind !== 'other') f.kind = c.kind;
+    for (const t of c.titles) pushNew(f.titles, t);
+    for (const d of c.dates) pushNew(f.dates, d);
+    for (const n of c.footnotes) pushNew(f.footnotes, n);
+    for (const site of c.citedBy) {
+      const citing = symbolByFile.get(site.file) ?? site.file;
+      if (!f.citedBy.some((s) => s.symbol === citing && s.line === site.line)) {
+        f.citedBy.push({ symbol: citing, line: site.line, path: pathByFile.get(site.file) });
+      }
+    }
+  }
+  for (const t of catalogue.titles) {
+    let use = titles.get(t.title);
+    if (!use) {
+      use = { title: t.title, uses: t.citedBy.length, footnotes: [], documents: [] };
+      titles.set(t.title, use);
+    }
+    for (const n of t.footnotes) pushNew(use.footnotes, n);
+  }
+
+  const resolutions: KnownResolution[] = [];
+  for (const f of symbols.values()) {
+    const cite = tables.citationNumber(f.symbol);
+    if (!cite) continue;
+    resolutions.push({ symbol: f.symbol, number: cite.number, organ: cite.organ, date: f.dates[0], title: f.titles[0], citations: f.citedBy.length });
+  }
+
+  const byUse = (part: 'preambular' | 'operative') =>
+    [...openers.values()].filter((o) => o[part] > 0).sort((a, b) => b[part] - a[part] || b.documents.length - a.documents.length || a.base.localeCompare(b.base));
+  const sortedTitles = [...titles.values()].sort((a, b) => b.uses - a.uses || a.title.localeCompare(b.title));
+  return {
+    openers,
+    preambularOpeners: byUse('preambular'),
+    operativeOpeners: byUse('operative'),
+    titles: sortedTitles,
+    titleByName: titles,
+    resolutions: resolutions.sort((a, b) => b.citations - a.citations || a.number.localeCompare(b.number, 'en', { numeric: true })),
+    symbols,
+    tables,
+  };
+}
+
+/** What the corpus knows about a symbol (any written form: `a/res/76/54`, `A/RES/76/54`); undefined when nothing. */
+export function symbolFacts(knowledge: CorpusKnowledge, symbol: string): SymbolFacts | undefined {
+  return knowledge.symbols.get(symbolKey(symbol));
+}

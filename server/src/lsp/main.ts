@@ -19,6 +19,8 @@ import { linksFeature } from './features/links';
 import { insertFootnoteFeature } from './features/insertFootnote';
 import { onTypeFormattingFeature } from './features/onTypeFormatting';
 import { ingestFeature } from './features/ingest';
+import { completionFeature } from './features/completion';
+import { hoverFeature } from './features/hover';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
 const features: Feature[] = [
@@ -32,6 +34,8 @@ const features: Feature[] = [
   onTypeFormattingFeature,
   codeActionsFeature,
   ingestFeature,
+  completionFeature,
+  hoverFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

@@ -55,6 +55,14 @@ export interface CompletionAnswer {
 export const COMPLETION_LIMIT = 25;
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Paragraph text as language, without its formatting: no `**` emphasis, no footnote markers (nor
+ * the space a marker takes after it). This is what the phrase index is asked about.
+ */
+export function agreedText(text: string): string {
+  return text.replace(/\*\*/g, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+ ?/g, '');
+}
 const sortKey = (group: number, rank: number) => `${group}-${String(rank).padStart(4, '0')}`;
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
@@ -200,7 +208,9 @@ function openerItems(
 
 function phraseItems(phrases: PhraseSource | undefined, before: string, at: number): AssistItem[] {
   if (!phrases) return [];
-  const found = phrases.continuations(before, 40);
+  const query = agreedText(before);
+  if (!query.trim()) return [];
+  const found = phrases.continuations(query, 40);
   const seen = new Set<string>();
   const ordered = [...found].sort((a, b) => a.stretch - b.stretch || b.occurrences - a.occurrences);
   const items: AssistItem[] = [];

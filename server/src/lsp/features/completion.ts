@@ -1,0 +1,69 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
+import { completeAt, type AssistItem, type AssistItemKind, type ResolutionDocument } from '../../core';
+import type { Feature, ServerContext } from '../context';
+import { toRange } from '../convert';
+import { corpusKnowledge } from '../knowledge';
+
+const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/**
+ * Characters after which the editor asks at once. CJK text mostly arrives as whole words when the
+ * input method commits them (the editor then asks on its own, as for any word), so these are the
+ * characters that start a new context: 《 (titles), 第 and digits (resolutions), a label's stop
+ * and space (openers), clause marks (the next stretch of agreed language), superscripts and ^
+ * (footnotes).
+ */
+export const COMPLETION_TRIGGERS = ['《', '第', '/', '.', '．', ' ', '，', '、', '^', ...'0123456789', ...SUPERSCRIPTS];
+
+const kinds: Record<AssistItemKind, CompletionItemKind> = {
+  opener: CompletionItemKind.Keyword,
+  phrase: CompletionItemKind.Text,
+  title: CompletionItemKind.Reference,
+  resolution: CompletionItemKind.Reference,
+  'footnote-reuse': CompletionItemKind.Reference,
+  'footnote-new': CompletionItemKind.Snippet,
+};
+
+/** Markdown for clients that take it; otherwise the same text without its escapes. */
+function documentation(ctx: ServerContext, markdown: string): CompletionItem['documentation'] {
+  const formats = ctx.initializeParams?.capabilities.textDocument?.completion?.completionItem?.documentationFormat;
+  if (!formats || formats.includes(MarkupKind.Markdown)) return { kind: MarkupKind.Markdown, value: markdown };
+  return markdown.replace(/\\(.)/g, '$1');
+}
+
+function toItem(ctx: ServerContext, model: ResolutionDocument, item: AssistItem): CompletionItem {
+  return {
+    label: item.label,
+    kind: kinds[item.kind],
+    detail: item.detail,
+    documentation: item.documentation ? documentation(ctx, item.documentation) : undefined,
+    textEdit: { range: toRange(model, item.edit.span), newText: item.edit.newText },
+    additionalTextEdits: item.additionalEdits?.map((e) => ({ range: toRange(model, e.span), newText: e.newText })),
+    insertTextFormat: InsertTextFormat.PlainText,
+    filterText: item.filterText,
+    sortText: item.sortText,
+  };
+}
+
+const empty: CompletionList = { isIncomplete: false, items: [] };
+
+/** Completion: openers, operative verbs, titles, resolutions, footnotes and agreed language from the corpus. */
+export const completionFeature: Feature = {
+  name: 'completion',
+  capabilities: () => ({ completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false } }),
+  register(ctx) {
+    ctx.connection.onCompletion((params, token) =>
+      ctx.safelyAsync('completion', empty, async () => {
+        const uri = params.textDocument.uri;
+        if (!ctx.draft(uri)) return empty;
+        const settings = await ctx.settings(uri);
+        // The draft may have changed or closed while the settings came.
+        const draft = ctx.draft(uri);
+        if (!draft || token.isCancellationRequested) return empty;
+        const model = draft.model;
+        const answer = completeAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx), ctx.phraseSource, settings);
+        return { isIncomplete: answer.isIncomplete, items: answer.items.map((i) => toItem(ctx, model, i)) };
+      }),
+    );
+  },
+};

@@ -1,0 +1,30 @@
+import { pathToFileURL } from 'node:url';
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { hoverAt, hoverMarkdown } from '../../core';
+import type { Feature } from '../context';
+import { toRange } from '../convert';
+import { corpusKnowledge } from '../knowledge';
+
+/** A plain `file:` link to a corpus draft, at a 1-based line (`#L12`, which VS Code opens there). */
+function draftLink(path: string, line?: number): string {
+  return pathToFileURL(path).toString() + (line ? `#L${line}` : '');
+}
+
+/** Hovers: symbols and citations, footnote markers, titles and openers, from what the corpus knows. */
+export const hoverFeature: Feature = {
+  name: 'hover',
+  capabilities: () => ({ hoverProvider: true }),
+  register(ctx) {
+    ctx.connection.onHover((params) =>
+      ctx.safely('hover', null as Hover | null, () => {
+        const draft = ctx.draft(params.textDocument.uri);
+        if (!draft) return null;
+        const model = draft.model;
+        const hover = hoverAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx));
+        if (!hover) return null;
+        // Plain Markdown: corpus text is escaped in it, and the client is not asked to trust it (no command links, no HTML).
+        return { contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(hover, draftLink) }, range: toRange(model, hover.span) };
+      }),
+    );
+  },
+};

@@ -1,0 +1,146 @@
+// Completion and hovers over LSP, against the real server bundle and the bundled corpus.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CompletionItem, CompletionList, Hover, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
+import { startServer, type ServerHandle } from './harness';
+
+const corpus7654 = readFileSync('corpus/A-RES-76-54.unres', 'utf8').split('\n');
+const corpusLine = (startsWith: string) => {
+  const found = corpus7654.find((l) => l.startsWith(startsWith));
+  assert.ok(found, startsWith);
+  return found;
+};
+
+let server: ServerHandle;
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.stop();
+});
+
+/** The position right after the `occurrence`-th `needle` in `text`. */
+function after_(text: string, needle: string): Position {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, needle);
+  const lines = text.slice(0, i + needle.length).split('\n');
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+async function completion(uri: string, position: Position): Promise<CompletionList> {
+  return (await server.request('textDocument/completion', { textDocument: { uri }, position })) as CompletionList;
+}
+
+async function hover(uri: string, position: Position): Promise<string> {
+  const h = (await server.request('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
+  assert.ok(h, 'a hover');
+  assert.ok(!h.range || h.range.start.line === position.line);
+  return (h.contents as MarkupContent).value;
+}
+
+const head = ['76/54. 建立无核武器世界的联合行动和面向未来的对话', '', '大会，', '', corpusLine('重申实现无核武器世界'), ''];
+
+test('the server declares completion (with its trigger characters) and hover', () => {
+  const c = server.initializeResult.capabilities;
+  assert.ok(c.hoverProvider);
+  for (const ch of ['《', '第', '/', ' ', '¹', '^']) assert.ok(c.completionProvider?.triggerCharacters?.includes(ch), ch);
+});
+
+test('hover on A/RES/76/54 shows its title and adoption date, a link to the corpus draft and undocs.org', async () => {
+  const text = [...head, '回顾其 A/RES/76/54 号决议，', ''].join('\n');
+  const uri = await server.open('hover.unres', text);
+  const md = await hover(uri, after_(text, 'A/RES/7'));
+  assert.ok(md.includes('建立无核武器世界的联合行动和面向未来的对话'), md);
+  assert.ok(md.includes('2021\\-12\\-06'), md);
+  assert.match(md, /\]\(file:\/\/\/[^)]*A-RES-76-54\.unres\)/);
+  assert.ok(md.includes('(https://undocs.org/ch/A/RES/76/54)'));
+  assert.doesNotMatch(md, /command:|<[a-z]/i);
+});
+
+test('hover on 《不扩散核武器条约》 shows the Treaty Series footnote', async () => {
+  const text = [...head, corpusLine('又重申《不扩散'), ''].join('\n');
+  const uri = await server.open('title.unres', text);
+  const md = await hover(uri, after_(text, '《不扩散'));
+  assert.ok(md.includes('联合国，《条约汇编》，第 729 卷，第 10485 号。'), md);
+});
+
+test('hover on a symbol the corpus does not know says so', async () => {
+  const text = [...head, '注意到 A/75/1000 号文件，', ''].join('\n');
+  const uri = await server.open('unknown.unres', text);
+  assert.match(await hover(uri, after_(text, 'A/75/1')), /Not in the corpus/);
+});
+
+test('completion after `2. ` offers operative verbs; the verb of paragraph 1 comes first with 又', async () => {
+  const text = [...head, '1. 重申所有缔约国致力于实现消除核武器的最终目标；', '', '2. '].join('\n');
+  const uri = await server.open('verbs.unres', text);
+  const list = await completion(uri, after_(text, '2. '));
+  assert.equal(list.isIncomplete, true);
+  const labels = list.items.map((i) => i.label);
+  assert.equal(labels[0], '又重申');
+  for (const verb of ['促请', '鼓励', '敦促']) assert.ok(labels.includes(verb), labels.join());
+  const urge = list.items.find((i) => i.label === '促请')!;
+  assert.deepEqual((urge.textEdit as TextEdit).range, { start: after_(text, '2. '), end: after_(text, '2. ') });
+  assert.match(urge.detail ?? '', /^执行部分 \d+ 次 · \d+ 份文件$/);
+});
+
+test('completion on a new preambular line after 重申… offers 又重申 first', async () => {
+  const text = [...head, ''].join('\n');
+  const uri = await server.open('again.unres', text);
+  const list = await completion(uri, { line: head.length, character: 0 });
+  assert.equal(list.items[0].label, '又重申');
+  assert.equal((list.items[0].textEdit as TextEdit).newText, '又重申');
+});
+
+test('completion inside 《 and after 第: titles and dated resolutions', async () => {
+  const text = [...head, '回顾《不扩', '', '回顾其第 72/'].join('\n');
+  const uri = await server.open('cite.unres', text);
+  const titles = await completion(uri, after_(text, '《不扩'));
+  assert.equal(titles.items[0].label, '不扩散核武器条约');
+  assert.equal((titles.items[0].textEdit as TextEdit).newText, '不扩散核武器条约》');
+  const resolutions = await completion(uri, after_(text, '第 72/'));
+  const item = resolutions.items.find((i) => i.label === '第 72/50 号决议')!;
+  assert.equal((item.textEdit as TextEdit).newText, '2017 年 12 月 4 日第 72/50 号决议');
+});
+
+test('a new footnote from completion: the marker and its line after --- in one item', async () => {
+  const text = [...head, '回顾《不扩散核武器条约》^', ''].join('\n');
+  const uri = await server.open('footnote.unres', text);
+  const list = await completion(uri, after_(text, '》^'));
+  const item = list.items.find((i: CompletionItem) => i.label.startsWith('¹'))!;
+  assert.equal((item.textEdit as TextEdit).newText, '¹');
+  assert.equal(item.additionalTextEdits?.length, 1);
+  assert.equal(item.additionalTextEdits![0].newText, '\n---\n¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。');
+  assert.deepEqual(item.additionalTextEdits![0].range.start, { line: head.length + 1, character: 0 });
+});
+
+test('completion and hover on a closed draft answer empty', async () => {
+  const gone = 'file:///nowhere/closed.unres';
+  const list = await completion(gone, { line: 0, character: 0 });
+  assert.deepEqual(list.items, []);
+  assert.equal(await server.request('textDocument/hover', { textDocument: { uri: gone }, position: { line: 0, character: 0 } }), null);
+});
+
+// The phrase index is built by its own part of the server; it sets ctx.phraseSource when ready.
+// Until the server wires it in, this test is skipped (and says why).
+const indexWired = readdirSync('server/src/lsp', { recursive: true })
+  .filter((f): f is string => typeof f === 'string' && f.endsWith('.ts'))
+  .some((f) => /\.phraseSource\s*=(?!=)/.test(readFileSync(join('server/src/lsp', f), 'utf8')));
+
+test(
+  'typing 重申《不扩散核武器条约》 offers the corpus continuations once the phrase index is ready',
+  { skip: indexWired ? false : 'the server does not set ctx.phraseSource yet' },
+  async () => {
+    const text = [...head, '1. 重申《不扩散核武器条约》'].join('\n');
+    const uri = await server.open('agreed.unres', text);
+    const position = after_(text, '1. 重申《不扩散核武器条约》');
+    // The index may still be building: ask again, a bounded number of times, until items come.
+    let labels: string[] = [];
+    for (let attempt = 0; attempt < 100 && labels.length === 0; attempt++) {
+      labels = (await completion(uri, position)).items.filter((i) => i.sortText && !i.sortText.startsWith('0-')).map((i) => i.label);
+      if (labels.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(labels.some((l) => l.startsWith('所有缔约国致力于实现消除核武器的最终目标')), labels.join(' | '));
+  },
+);

@@ -143,6 +143,8 @@ test('completion after `2. `: operative verbs, in bold when the draft writes the
   assert.equal(answer.context, 'opener');
   const labels = answer.items.map((i) => i.label);
   assert.equal(labels[0], '又重申');
+  // 重申吁请 is another verb: its 又 form keeps its own (low) rank.
+  assert.ok(labels.indexOf('又重申吁请') > labels.indexOf('促请'), labels.join());
   for (const verb of knowledge.operativeOpeners.slice(0, 5).map((o) => o.base)) assert.ok(labels.includes(verb), verb);
   const urge = answer.items.find((i) => i.label === '促请')!;
   assert.equal(urge.edit.newText, '**促请**');

@@ -47,7 +47,7 @@ export type AssistContext = 'opener' | 'phrase' | 'title' | 'resolution' | 'foot
 export interface CompletionAnswer {
   context: AssistContext;
   items: AssistItem[];
-  /** Always true when there are items: the next keystroke asks again and refines them. */
+  /** Always true: the next keystroke asks again (a new context may begin at any character). */
   isIncomplete: boolean;
 }
 
@@ -64,6 +64,7 @@ export function agreedText(text: string): string {
   return text.replace(/\*\*/g, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+ ?/g, '');
 }
 const sortKey = (group: number, rank: number) => `${group}-${String(rank).padStart(4, '0')}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /**
@@ -150,13 +151,17 @@ function partOfLine(model: ResolutionDocument, line: number): { part: Part; leve
   return undefined;
 }
 
-/** Which repeat prefix the next use of `base` takes in this part above `line`: none, 又 or 还. */
-function repeatPrefixFor(model: ResolutionDocument, part: Part, line: number, base: string, order: readonly string[]): string | undefined {
+/**
+ * Which repeat prefix the next use of `base` takes in this part above `line`: none, 又 or 还; and
+ * whether `base` itself was used above (not only a longer or shorter form of it, 重申吁请 / 重申).
+ */
+function repeatPrefixFor(model: ResolutionDocument, part: Part, line: number, base: string, order: readonly string[]): { prefix: string; exact: boolean } | undefined {
   const above = (part === 'preamble' ? model.preamble : model.operative).filter((p: Paragraph) => p.line < line && p.opener && sameVerb(p.opener.base, base));
   if (above.length === 0) return undefined;
   const used = new Set(above.map((p) => p.opener?.repeatPrefix ?? ''));
   // 重申 → 又重申 → 还重申; the last prefix serves every later use.
-  return order.find((prefix) => !used.has(prefix)) ?? order[order.length - 1];
+  const prefix = order.find((r) => !used.has(r)) ?? order[order.length - 1];
+  return { prefix, exact: above.some((p) => p.opener?.base === base) };
 }
 
 function openerItems(
@@ -179,7 +184,8 @@ function openerItems(
   const repeated: AssistItem[] = [];
   const plain: AssistItem[] = [];
   for (const use of ranked) {
-    const prefix = repeatPrefixFor(model, part, line, use.base, t.repeatOrder);
+    const repeat = repeatPrefixFor(model, part, line, use.base, t.repeatOrder);
+    const prefix = repeat?.prefix;
     const forms = prefix ? [prefix + use.base, use.base] : [use.base];
     for (const form of forms) {
       if (!form.startsWith(word) && !use.base.startsWith(word)) continue;
@@ -190,7 +196,7 @@ function openerItems(
         : prefix
           ? `“${escapeMarkdown(use.base)}” already opens a paragraph above: “${escapeMarkdown(prefix + use.base)}” follows the convention.`
           : undefined;
-      const uses = `Opens ${use.preambular} preambular and ${use.operative} operative paragraphs in ${use.documents.length} corpus documents.`;
+      const uses = `Opens ${plural(use.preambular, 'preambular paragraph')} and ${plural(use.operative, 'operative paragraph')} in ${plural(use.documents.length, 'corpus document')}.`;
       const item: AssistItem = {
         label: form,
         kind: 'opener',
@@ -200,7 +206,8 @@ function openerItems(
         filterText: (typedBold ? '**' : '') + (form.startsWith(word) ? form : use.base),
         sortText: '',
       };
-      (isRepeat ? repeated : plain).push(item);
+      // The 又 form of an opener used above comes first; of a related verb (重申吁请 after 重申), in its rank.
+      (isRepeat && repeat?.exact ? repeated : plain).push(item);
     }
   }
   return [...repeated, ...plain].map((item, i) => ({ ...item, sortText: sortKey(0, i) }));
@@ -224,7 +231,7 @@ function phraseItems(phrases: PhraseSource | undefined, before: string, at: numb
       kind: 'phrase',
       detail: `${c.documents.length} 份文件 · ${documents}`,
       documentation: [
-        `Agreed language after “${escapeMarkdown(cut(c.matched, 30))}”: ${c.occurrences} corpus paragraph${c.occurrences === 1 ? '' : 's'} in ${c.documents.length} document${c.documents.length === 1 ? '' : 's'}.`,
+        `Agreed language after “${escapeMarkdown(cut(c.matched, 30))}”: ${plural(c.occurrences, 'corpus paragraph')} in ${plural(c.documents.length, 'document')}.`,
         `**${where}**`,
         `> ${escapeMarkdown(c.example.text)}`,
       ].join('\n\n'),
@@ -249,7 +256,7 @@ function titleItems(knowledge: CorpusKnowledge, start: number, at: number, typed
       detail: `${t.uses(use.uses)}${use.documents.length ? ` · ${t.documents(use.documents.length)}` : ''}`,
       documentation: footnote
         ? `Cited in the corpus with the footnote:\n\n> ${escapeMarkdown(footnote)}`
-        : `Cited ${use.uses} time${use.uses === 1 ? '' : 's'} in the corpus, without a footnote of its own.`,
+        : `Cited ${plural(use.uses, 'time')} in the corpus, without a footnote of its own.`,
       edit: { span: { start, end: at }, newText: use.title + (closes ? '' : t.titleClose) },
       // A title found by a word inside it is still shown when the editor filters by what was typed.
       filterText: i < starting.length ? use.title : typed + use.title,
@@ -283,7 +290,7 @@ function resolutionItems(
       const facts = [
         `**${escapeMarkdown(r.symbol)}**${r.title ? ` ${escapeMarkdown(r.title)}` : ''}`,
         r.date ? `Adopted ${escapeMarkdown(r.date)}.` : 'The corpus gives no adoption date.',
-        `Cited in ${r.citations} corpus place${r.citations === 1 ? '' : 's'}.`,
+        `Cited in ${plural(r.citations, 'corpus place')}.`,
       ];
       return {
         label: t.citeResolution(r.number),

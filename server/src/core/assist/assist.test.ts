@@ -173,6 +173,11 @@ test('mid-paragraph: continuations of agreed language, shortest stretch first, w
   assert.match(item.detail ?? '', /^1 份文件 · A\/RES\/76\/54$/);
   assert.ok(item.documentation?.includes('A\\/RES\\/76\\/54'), item.documentation);
   assert.ok(item.documentation?.includes('所有缔约国致力于实现消除核武器的最终目标，包括为此缓和国际紧张局势'));
+  // A bare clause mark is not offered (the corpus has `……重申，`).
+  const { answer: opener } = complete(`${head7654}\n重申`);
+  assert.ok(phrases.continuations('重申').some((c) => c.text === '，'));
+  assert.ok(!opener.items.some((i) => i.label === '，'));
+  assert.ok(opener.items.some((i) => i.kind === 'phrase') && opener.items[0].kind === 'opener');
   // Without an index there is nothing to say mid-paragraph (and no failure).
   assert.deepEqual(completeAt(parseDraft(text), text.length, knowledge).items, []);
 });

@@ -222,7 +222,8 @@ function phraseItems(phrases: PhraseSource | undefined, before: string, at: numb
   const ordered = [...found].sort((a, b) => a.stretch - b.stretch || b.occurrences - a.occurrences);
   const items: AssistItem[] = [];
   for (const c of ordered) {
-    if (!c.text || seen.has(c.text)) continue;
+    // A bare clause mark (`，`) is no language to offer.
+    if (!/[\p{L}\p{N}]/u.test(c.text) || seen.has(c.text)) continue;
     seen.add(c.text);
     const where = `${escapeMarkdown(c.example.symbol)}, ${escapeMarkdown(c.example.where)}`;
     const documents = c.documents.slice(0, 3).join(', ') + (c.documents.length > 3 ? ' …' : '');

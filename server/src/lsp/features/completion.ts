@@ -10,14 +10,15 @@ const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸'
  * Characters after which the editor asks at once. CJK text mostly arrives as whole words when the
  * input method commits them (the editor then asks on its own, as for any word), so these are the
  * characters that start a new context: 《 (titles), 第 and digits (resolutions), a label's stop
- * and space (openers), clause marks (the next stretch of agreed language), superscripts and ^
- * (footnotes).
+ * and space (openers), 》 and clause marks (the next stretch of agreed language), superscripts
+ * and ^ (footnotes).
  */
-export const COMPLETION_TRIGGERS = ['《', '第', '/', '.', '．', ' ', '，', '、', '^', ...'0123456789', ...SUPERSCRIPTS];
+export const COMPLETION_TRIGGERS = ['《', '》', '第', '/', '.', '．', ' ', '，', '、', '^', ...'0123456789', ...SUPERSCRIPTS];
 
+// Not `Text` for agreed language: VS Code hides Text items under `editor.suggest.showWords: false`.
 const kinds: Record<AssistItemKind, CompletionItemKind> = {
   opener: CompletionItemKind.Keyword,
-  phrase: CompletionItemKind.Text,
+  phrase: CompletionItemKind.Value,
   title: CompletionItemKind.Reference,
   resolution: CompletionItemKind.Reference,
   'footnote-reuse': CompletionItemKind.Reference,

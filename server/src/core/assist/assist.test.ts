@@ -213,6 +213,8 @@ test('after 第 and digits: resolutions of the catalogue in their standard form,
   const { answer: d } = complete(dated, '第72');
   const withDate = d.items.find((i) => i.label === '第 72/50 号决议')!;
   assert.equal(applyItem(dated, withDate).split('\n').at(-1), '回顾其 2017 年 12 月 4 日第 72/50 号决议，');
+  // `上文第 1` is a paragraph reference being typed, not a resolution.
+  assert.notEqual(complete(`${head7654}\n1. 回顾上文第 1`).answer.context, 'resolution');
   // The Security Council's numbering.
   const { answer: sc } = complete(`${head7654}\n回顾安全理事会第 154`);
   assert.equal(sc.items[0].edit.newText, '2004 年 4 月 28 日第 1540(2004)号决议');

@@ -108,7 +108,7 @@ export function completeAt(
 
   // After 第 and digits: resolutions.
   const cited = t.citationTyped.exec(before);
-  if (cited) {
+  if (cited && !t.paragraphReferenceBefore.test(before.slice(0, cited.index))) {
     const items = resolutionItems(model, knowledge, lineStart + cited.index, at, cited[1], before.slice(0, cited.index), after);
     if (items.length > 0) return answer('resolution', items);
   }

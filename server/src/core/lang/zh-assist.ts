@@ -16,6 +16,8 @@ export interface AssistTables {
   titleClose: string;
   /** `第` and the digits of a resolution number typed so far, at the end of the text before the cursor. */
   citationTyped: RegExp;
+  /** Words before 第 that make it a paragraph reference (`上文第 15 段`), not a resolution. */
+  paragraphReferenceBefore: RegExp;
   /** A date written right before the citation (`2017 年 12 月 4 日`), at the end of a text. */
   dateBefore: RegExp;
   /** What may follow the number and would be written twice (` 号决议`, `号`). */
@@ -43,6 +45,7 @@ export const chineseAssist: AssistTables = {
   titleOpen: '《',
   titleClose: '》',
   citationTyped: /第\s*(\d{1,5}(?:\s*\/\s*\d{0,4}(?:\s*[A-Z])?|\s*[(（]\d{0,4}[)）]?)?)$/,
+  paragraphReferenceBefore: /(?:上文|下文|本决议|上述|该决议)\s*$/,
   dateBefore: /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/,
   citationTail: /^\s*号(?:决议)?/,
   footnoteTrigger: '^',

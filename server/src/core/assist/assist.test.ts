@@ -287,6 +287,17 @@ test('hover on a symbol: kind, title, date, citing documents, corpus draft and u
   assert.ok(report.includes(`[A\\/RES\\/76\\/54\\, line ${reportLine}](file://${join(bundledCorpusFolder(), 'A-RES-76-54.unres')}#L${reportLine})`), report);
 });
 
+test('hover on a conference document and a Conference on Disarmament document', () => {
+  const text = `${head7654}\n回顾 NPT/CONF.1995/32(Part I) 和 CD/1299 号文件，`;
+  const model = parseDraft(text);
+  const npt = hoverMarkdown(hoverAt(model, text.indexOf('NPT') + 4, knowledge)!);
+  assert.ok(npt.startsWith('**NPT\\/CONF\\.1995\\/32\\(Part I\\)** — conference document'), npt);
+  assert.ok(npt.includes('不扩散核武器条约缔约国 1995 年审议和延期大会，最后文件，第一部分'), npt);
+  const cd = hoverMarkdown(hoverAt(model, text.indexOf('CD/') + 1, knowledge)!);
+  assert.match(cd, /— conference document/);
+  assert.ok(cd.includes('Dated 1995\\-03\\-24.'), cd);
+});
+
 test('hover on a symbol the corpus does not know says so, and still links to undocs.org', () => {
   const text = `${head7654}\n注意到 A/75/1000 号文件，`;
   const md = hoverMarkdown(hoverAt(parseDraft(text), text.indexOf('A/75') + 1, knowledge)!);

@@ -57,6 +57,8 @@ test('cited documents carry their normalised symbol, titles and dates', () => {
   assert.deepEqual(cited('A/RES/S-10/2').footnotes, ['S-10/2 号决议。']);
   assert.deepEqual(cited('S/RES/1540(2004)').dates, ['2004-04-28']);
   assert.deepEqual([...new Set(cited('S/RES/1540(2004)').citedBy.map((s) => s.file))], ['A-RES-59-76.unres', 'A-RES-73-62.unres', 'A-RES-76-54.unres', 'NPT-CONF.2020-WP.77.unres']);
+  // A site names the citing document, not the cited one.
+  assert.deepEqual([...new Set(cited('S/RES/1540(2004)').citedBy.map((s) => s.symbol))], ['A/RES/59/76', 'A/RES/73/62', 'A/RES/76/54', 'NPT/CONF.2020/WP.77']);
   assert.deepEqual(cited('S/RES/984(1995)').dates, ['1995-04-11']);
   assert.deepEqual(cited('CD/1299').dates, ['1995-03-24']);
   assert.deepEqual(cited('A/54/42').titles, ['大会正式记录，第五十四届会议，补编第 42 号']);

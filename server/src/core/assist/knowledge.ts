@@ -100,8 +100,6 @@ export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = c
   const titles = new Map<string, TitleUse>();
   const symbols = new Map<string, SymbolFacts>();
   const pathByFile = new Map<string, string>();
-  // The catalogue names a citing place by its file; the drafter knows documents by symbol.
-  const symbolByFile = new Map<string, string>();
 
   const facts = (symbol: string): SymbolFacts => {
     const key = symbolKey(symbol);
@@ -117,7 +115,6 @@ export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = c
     if (draft.path) {
       const file = draft.path.split(/[\\/]/).pop() ?? draft.path;
       pathByFile.set(file, draft.path);
-      symbolByFile.set(file, draft.symbol);
     }
     const model = draft.model;
     // Openers of resolutions only: the numbered sentences of a working paper (`缔约国承诺……`)
@@ -151,7 +148,6 @@ export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = c
   }
 
   const { catalogue } = source;
-  for (const d of catalogue.documents) symbolByFile.set(d.file, d.symbol);
   for (const d of catalogue.documents) {
     const f = facts(d.symbol);
     f.kind = d.kind;
@@ -167,7 +163,7 @@ export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = c
     for (const d of c.dates) pushNew(f.dates, d);
     for (const n of c.footnotes) pushNew(f.footnotes, n);
     for (const site of c.citedBy) {
-      const citing = symbolByFile.get(site.file) ?? site.file;
+      const citing = site.symbol;
       if (!f.citedBy.some((s) => s.symbol === citing && s.line === site.line)) {
         f.citedBy.push({ symbol: citing, line: site.line, path: pathByFile.get(site.file) });
       }

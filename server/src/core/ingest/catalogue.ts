@@ -89,7 +89,8 @@ function titleBefore(doc: ResolutionDocument, at: Span, within: Span): string | 
 function mentionsOf(input: CatalogueInput, doc: ResolutionDocument, own: string | undefined): { mentions: Mention[]; titles: TitleUse[] } {
   const mentions: Mention[] = [];
   const titles: TitleUse[] = [];
-  const site = (symbol: string, line: number): CitationSite => ({ symbol, file: input.file, line: line + 1 });
+  // A site names the citing document (this one), not the document it cites.
+  const site = (line: number): CitationSite => ({ symbol: own ?? input.file, file: input.file, line: line + 1 });
   const footnoteAt = (line: number) => doc.footnotes.find((f) => f.line === line);
   const footnoteText = (line: number) => {
     const f = footnoteAt(line);
@@ -107,7 +108,7 @@ function mentionsOf(input: CatalogueInput, doc: ResolutionDocument, own: string 
     mentions.push({
       symbol: analysis.normalized,
       kind: analysis.kind,
-      site: site(analysis.normalized, s.line),
+      site: site(s.line),
       title: footnote ? titleBefore(doc, s.span, footnote.textSpan) : titleBefore(doc, s.span, lineSpan),
       date: dateBefore?.valid ? dateBefore.iso : undefined,
       footnote: footnoteText(s.line),
@@ -119,7 +120,7 @@ function mentionsOf(input: CatalogueInput, doc: ResolutionDocument, own: string 
     mentions.push({
       symbol: normalized,
       kind: c.kind === 'decision' ? 'decision' : symbolKind(normalized),
-      site: site(normalized, c.line),
+      site: site(c.line),
       date: c.date?.valid ? c.date.iso : undefined,
       footnote: footnoteText(c.line),
     });
@@ -130,7 +131,7 @@ function mentionsOf(input: CatalogueInput, doc: ResolutionDocument, own: string 
     const footnote = marker ? doc.footnotes.find((f) => f.number === marker.number) : undefined;
     titles.push({
       title: t.title,
-      site: site(t.title, t.line),
+      site: site(t.line),
       footnote: footnote ? standaloneFootnote(doc, doc.footnotes.indexOf(footnote)) : undefined,
     });
   }

@@ -125,11 +125,19 @@ export class Drafter implements vscode.Disposable {
     if (choice === show) this.output.show(true);
   }
 
-  /** Tells the user that something failed, with the output at hand. */
+  /** Tells the user that something failed, with the output at hand (and a restart when the server is down). */
   reportFailure(err: unknown): void {
     const message = err instanceof Error ? err.message : String(err);
     this.log(`Failed: ${err instanceof Error ? (err.stack ?? message) : message}`);
-    void this.offerRestart(t('Resolution Drafter: {0}', message));
+    const text = t('Resolution Drafter: {0}', message);
+    if (this.client?.state === State.Running) {
+      const show = t('Show output');
+      void vscode.window.showErrorMessage(text, show).then((choice) => {
+        if (choice === show) this.output.show(true);
+      });
+    } else {
+      void this.offerRestart(text);
+    }
   }
 
   /** Stops and starts the server (settings read at start are read again). */

@@ -103,7 +103,8 @@ export class Drafter implements vscode.Disposable {
     const corpus = vscode.workspace.getConfiguration(SECTION).get<{ folders?: unknown; useBundled?: unknown }>('corpus') ?? {};
     const options = corpusInitializationOptions(corpus, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
     this.log(`Corpus: ${options.useBundledCorpus ? 'bundled corpus' : 'no bundled corpus'}${options.corpusFolders.length ? ' + ' + options.corpusFolders.join(', ') : ''}`);
-    return options;
+    // A writable place for the corpus phrase index: the extension's own folder may be read-only.
+    return { ...options, storagePath: this.extension.globalStorageUri.fsPath };
   }
 
   private serverClosed() {

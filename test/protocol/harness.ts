@@ -27,7 +27,8 @@ export interface ServerHandle {
 
 export const SERVER_BUNDLE = resolve('dist/server.js');
 
-export async function startServer(options: { settings?: unknown; initializationOptions?: unknown } = {}): Promise<ServerHandle> {
+/** `locale` is the client's display language, as VS Code sends it in `initialize` (`zh-cn`, `en`). */
+export async function startServer(options: { settings?: unknown; initializationOptions?: unknown; locale?: string } = {}): Promise<ServerHandle> {
   const child: ChildProcess = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, { version?: number; resolve: (p: PublishDiagnosticsParams) => void }[]>();
@@ -52,6 +53,7 @@ export async function startServer(options: { settings?: unknown; initializationO
     rootUri: root,
     workspaceFolders: [{ uri: root, name: 'fixtures' }],
     initializationOptions: options.initializationOptions,
+    locale: options.locale,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
       textDocument: {

@@ -196,7 +196,8 @@ export interface SectionHeading {
 export interface Closing {
   date?: DateMention;
   dateLine?: Span;
-  meeting?: { number: number; span: Span; line: number };
+  /** The meeting line; `number` is absent for a placeholder (第 XX 次全体会议). */
+  meeting?: { number?: number; span: Span; line: number };
 }
 
 export interface ParseNote {

@@ -2,7 +2,14 @@
  * The drafter's settings, shared by the editor and the command line. This table is the single
  * source for the defaults; the client's package.json settings are checked against it.
  */
-export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
+/** The severities a setting may give a rule, mildest first (`off` silences it). */
+export const ruleSeverities = ['off', 'hint', 'info', 'warning', 'error'] as const;
+export type RuleSeverity = (typeof ruleSeverities)[number];
+
+/** The footnote reuse policies (`footnotes.reuse`). */
+export const footnoteReusePolicies = ['allow', 'forbid', 'by-date'] as const;
+/** The parenthesis styles (`parentheses`). */
+export const parenthesisStyles = ['half-width', 'full-width', 'consistent'] as const;
 
 export interface DrafterSettings {
   /** Severity per rule id; rules not named keep their default. */
@@ -12,10 +19,10 @@ export interface DrafterSettings {
      * Whether a footnote number may be used again for the same source. `by-date` follows the
      * document's era: allowed before 2019 (older practice), forbidden from 2019 on (current Manual).
      */
-    reuse: 'allow' | 'forbid' | 'by-date';
+    reuse: (typeof footnoteReusePolicies)[number];
   };
   /** Which parentheses Chinese text uses: half-width () as from 2018, full-width （）, or either as long as one style is kept. */
-  parentheses: 'half-width' | 'full-width' | 'consistent';
+  parentheses: (typeof parenthesisStyles)[number];
   corpus: {
     /** Extra folders of clean .unres drafts (with a catalogue.json) to learn from, besides the bundled corpus. */
     folders: string[];
@@ -35,7 +42,7 @@ export const defaultSettings: DrafterSettings = {
 export function resolveSettings(partial: unknown): DrafterSettings {
   const p = (partial && typeof partial === 'object' ? partial : {}) as Partial<DrafterSettings> & Record<string, unknown>;
   const rules: Record<string, RuleSeverity> = {};
-  const severities = new Set(['off', 'hint', 'info', 'warning', 'error']);
+  const severities = new Set<string>(ruleSeverities);
   if (p.rules && typeof p.rules === 'object') {
     for (const [id, sev] of Object.entries(p.rules)) if (typeof sev === 'string' && severities.has(sev)) rules[id] = sev as RuleSeverity;
   }
@@ -44,8 +51,8 @@ export function resolveSettings(partial: unknown): DrafterSettings {
   const folders = Array.isArray(p.corpus?.folders) ? p.corpus.folders.filter((f): f is string => typeof f === 'string') : [];
   return {
     rules,
-    footnotes: { reuse: reuse === 'allow' || reuse === 'forbid' || reuse === 'by-date' ? reuse : defaultSettings.footnotes.reuse },
-    parentheses: parens === 'half-width' || parens === 'full-width' || parens === 'consistent' ? parens : defaultSettings.parentheses,
+    footnotes: { reuse: footnoteReusePolicies.find((r) => r === reuse) ?? defaultSettings.footnotes.reuse },
+    parentheses: parenthesisStyles.find((s) => s === parens) ?? defaultSettings.parentheses,
     corpus: { folders, useBundled: p.corpus?.useBundled !== false },
   };
 }

@@ -3,6 +3,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDraft, resolveSettings, type DrafterSettings, type ResolutionDocument } from '../core';
 import type { PhraseSource } from '../core/agreed/types';
+import type { Locale } from '../core/rules';
 import { bundledCorpusFolder, loadCorpus, type LoadedCorpus } from '../corpus/load';
 
 /** A draft open in the editor, with its parsed model for the current version. */
@@ -70,6 +71,11 @@ export class ServerContext {
   settingsChanged(): void {
     this.settingsCache.clear();
     for (const l of this.settingsListeners) l();
+  }
+
+  /** The language of messages: Chinese when the client's display language is Chinese (`zh`, `zh-cn`, `zh-tw`), else English. */
+  locale(): Locale {
+    return this.initializeParams?.locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   }
 
   private loaded?: LoadedCorpus;

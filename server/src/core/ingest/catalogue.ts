@@ -62,7 +62,7 @@ export function describeDocument(input: CatalogueInput, doc: ResolutionDocument 
   if (doc.facts.session !== undefined) entry.session = doc.facts.session;
   if (agenda) entry.agendaItem = agenda.text.replace(/^议程项目\s*/, '');
   if (reportSymbol) entry.report = analyzeSymbol(reportSymbol.text).normalized;
-  if (doc.closing.meeting) entry.meeting = doc.closing.meeting.number;
+  if (doc.closing.meeting?.number !== undefined) entry.meeting = doc.closing.meeting.number;
   return entry;
 }
 

@@ -29,7 +29,7 @@ type LineClass =
   | { kind: 'organ'; organ: string }
   | { kind: 'title'; number: string; numberSpan: Span; titleStart: number; placeholder: boolean }
   | { kind: 'closing-date' }
-  | { kind: 'meeting'; number: number }
+  | { kind: 'meeting'; number?: number }
   | { kind: 'heading'; field: HeadingField }
   | { kind: 'text' };
 
@@ -38,8 +38,9 @@ const NUMBERED = /^(\d{1,3})([.．])(?!\d)\s*/;
 const SUB_LATIN = /^[(（]([a-z]{1,4})[)）]\s*/;
 const SUB_CHINESE = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*/;
 const SECTION = /^(?:[一二三四五六七八九十]{1,3}[.．、]\s*\S|第[一二三四五六七八九十百]+(?:条|部分|章|节)(?:\S{0,40})$|[A-Z][.．]\s+\S)/;
-const CLOSING_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
-const MEETING = /^第\s*(\d{1,4})\s*次(?:全体)?会议$/;
+// The closing of a draft not yet adopted holds placeholders, as the title number does: XXXX 年 XX 月 XX 日, 第 XX 次全体会议.
+const CLOSING_DATE = /^(?:\d{4}|[Xx_＿?？…]+)\s*年\s*(?:\d{1,2}|[Xx_＿?？…]+)\s*月\s*(?:\d{1,2}|[Xx_＿?？…]+)\s*日$/;
+const MEETING = /^第\s*(\d{1,4}|[Xx_＿?？…]+)\s*次(?:全体)?会议$/;
 const SEPARATOR = /^(?:-{3,}|_{3,}|—{2,}|－{3,}|＿{3,})$/;
 const FULL_SYMBOL_LINE = /^[A-Z][A-Z0-9.()-]*(?:\/[A-Za-z0-9.()-]+)+$/;
 
@@ -214,6 +215,11 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
         doc.closing.date = makeDate(Number(m[1]), Number(m[2]), Number(m[3]), span.start, span.end, i);
         doc.closing.dateLine = span;
         doc.dates.push(doc.closing.date);
+        continue;
+      }
+      if (!m && !doc.closing.dateLine) {
+        // A placeholder date: the line is the closing, with no date yet.
+        doc.closing.dateLine = span;
         continue;
       }
     }
@@ -399,7 +405,7 @@ function classify(line: string, offset: number, organs: string[]): LineClass {
   if (organ) return { kind: 'organ', organ };
   if (CLOSING_DATE.test(line)) return { kind: 'closing-date' };
   m = MEETING.exec(line);
-  if (m) return { kind: 'meeting', number: Number(m[1]) };
+  if (m) return { kind: 'meeting', number: /^\d/.test(m[1]) ? Number(m[1]) : undefined };
   const field = headingField(line);
   if (field) return { kind: 'heading', field };
   if (SECTION.test(line) && line.length <= 60 && !/[，；。,;]$/.test(line)) return { kind: 'section' };

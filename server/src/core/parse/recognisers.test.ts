@@ -75,3 +75,17 @@ test('a paragraph that introduces subparagraphs does not restart the numbering',
   const doc = parseDraft(['大会，', '', '1. 鼓励：', '', '(a) 所有国家；', '', '2. 决定。'].join('\n'));
   assert.deepEqual(doc.operative.map((p) => p.sequence), [0, 0]);
 });
+
+test('a draft closing with placeholders (XXXX 年 XX 月 XX 日, 第 XX 次全体会议) is the closing, with no date or number yet', () => {
+  const draft = ['XX/XX. 标题', '', '大会，', '', '回顾……，', '', '1. **决定**……。', '', 'XXXX 年 XX 月 XX 日', '第 XX 次全体会议', ''].join('\n');
+  const model = parseDraft(draft);
+  assert.equal(model.closing.dateLine && model.lines.positionAt(model.closing.dateLine.start).line, 8);
+  assert.equal(model.closing.date, undefined);
+  assert.equal(model.closing.meeting?.line, 9);
+  assert.equal(model.closing.meeting?.number, undefined);
+  assert.deepEqual(model.sections, []);
+  // The adopted form still gives the date and the number (A/RES/76/54).
+  const adopted = parseDraft(draft.replace('XXXX 年 XX 月 XX 日', '2021 年 12 月 6 日').replace('第 XX 次', '第 45 次'));
+  assert.equal(adopted.closing.date?.iso, '2021-12-06');
+  assert.equal(adopted.closing.meeting?.number, 45);
+});

@@ -39,7 +39,7 @@ export const codeActionsFeature: Feature = {
           const diagnostics: Diagnostic[] = params.context.diagnostics.filter(
             (d) => d.source === SOURCE && d.code === finding.rule && d.range.start.line === findingRange.start.line && d.range.start.character === findingRange.start.character,
           );
-          for (const fix of fixesFor(model, finding)) {
+          for (const fix of fixesFor(model, finding, ctx.locale())) {
             if (titles.has(fix.title)) continue;
             titles.add(fix.title);
             actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.preferred, edit: workspaceEdit(uri, document.version, model, fix.edits) });

@@ -40,9 +40,10 @@ export function diagnose(uri: string, model: ResolutionDocument, settings: Draft
   return [...notes, ...validate(model, settings, context).map((f) => toDiagnostic(uri, model, f))];
 }
 
-/** The validation context the server gives the rules: the corpus catalogue, and rule failures logged. */
+/** The validation context the server gives the rules: the corpus catalogue, the client's language, and rule failures logged. */
 export function validationContext(ctx: ServerContext): ValidationContext {
   return {
+    locale: ctx.locale(),
     catalogue: ctx.safely('corpus', undefined, () => ctx.corpus().catalogue),
     onRuleError: (rule, err) => ctx.connection.console.error(`rule ${rule} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
   };

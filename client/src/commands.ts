@@ -1,0 +1,243 @@
+/**
+ * The commands in the palette. Each takes optional arguments so that a test (or another
+ * extension) can run it through `vscode.commands.executeCommand` without dialogs, and returns
+ * what it did.
+ */
+import { dirname, isAbsolute, resolve } from 'node:path';
+import * as vscode from 'vscode';
+import { ServerCommands, SimilarRequest, type CorpusStats, type SimilarMatch, type SimilarParams } from '../../server/src/lsp/protocol';
+import { Commands } from './command-ids';
+import type { Drafter } from './drafter';
+import { SECTION } from './drafter';
+import { t } from './l10n';
+import { ingestSummary, paragraphBody, sentences, similarItem, statsDetails, statsSummary, type IngestOutcome } from './present';
+import { templateSnippet } from './template';
+
+
+/** How many similar paragraphs to offer. */
+const SIMILAR_LIMIT = 20;
+
+/** The draft a command acts on: the one named, else the active `unres` editor's. */
+function targetDraft(uri: unknown): vscode.Uri | undefined {
+  if (uri instanceof vscode.Uri) return uri;
+  if (typeof uri === 'string') return vscode.Uri.parse(uri);
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === 'unres') return editor.document.uri;
+  void vscode.window.showWarningMessage(t('Open a resolution draft (.unres) first.'));
+  return undefined;
+}
+
+interface RenumberResult {
+  applied: boolean;
+  edits?: number;
+  reason?: string;
+}
+
+async function renumber(drafter: Drafter, command: string, uriArg: unknown, done: string, nothing: string): Promise<RenumberResult | undefined> {
+  const uri = targetDraft(uriArg);
+  if (!uri) return undefined;
+  const result = await drafter.serverCommand<RenumberResult | null>(command, [uri.toString()]);
+  if (!result) return undefined;
+  if (!result.applied) void vscode.window.showWarningMessage(t('The draft was not changed: {0}', result.reason ?? t('the edit was refused')));
+  else vscode.window.setStatusBarMessage(result.edits ? done : nothing, 4000);
+  return result;
+}
+
+interface InsertFootnoteResult {
+  applied: boolean;
+  number: number;
+  stub: { line: number; character: number };
+}
+
+/** Inserts the next footnote marker at the cursor, and moves the cursor to its text after the `---` line. */
+async function insertFootnote(drafter: Drafter, uriArg?: unknown, positionArg?: { line: number; character: number }): Promise<InsertFootnoteResult | undefined> {
+  const uri = targetDraft(uriArg);
+  if (!uri) return undefined;
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  const position = positionArg ?? (editor ? { line: editor.selection.active.line, character: editor.selection.active.character } : undefined);
+  if (!position) {
+    void vscode.window.showWarningMessage(t('Put the cursor where the footnote marker goes.'));
+    return undefined;
+  }
+  const result = await drafter.serverCommand<InsertFootnoteResult | null>(ServerCommands.insertFootnote, [uri.toString(), position]);
+  if (!result) return undefined;
+  if (!result.applied) {
+    void vscode.window.showWarningMessage(t('The footnote was not inserted: the draft changed meanwhile. Try again.'));
+  } else if (editor && !positionArg) {
+    const stub = new vscode.Position(result.stub.line, result.stub.character);
+    editor.selection = new vscode.Selection(stub, stub);
+    editor.revealRange(new vscode.Range(stub, stub), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  return result;
+}
+
+/**
+ * Finds corpus paragraphs close to the selection (or the current line's paragraph) and replaces
+ * it with the one chosen. Given a text, it only returns the matches (no dialog).
+ */
+async function findSimilar(drafter: Drafter, textArg?: unknown): Promise<SimilarMatch[] | undefined> {
+  if (typeof textArg === 'string') return drafter.request<SimilarMatch[]>(SimilarRequest, { text: textArg, limit: SIMILAR_LIMIT } satisfies SimilarParams);
+
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'unres') {
+    void vscode.window.showWarningMessage(t('Open a resolution draft (.unres) first.'));
+    return undefined;
+  }
+  let range: vscode.Range;
+  let query: string;
+  if (!editor.selection.isEmpty) {
+    range = editor.selection;
+    query = editor.document.getText(range);
+  } else {
+    const line = editor.document.lineAt(editor.selection.active.line);
+    const body = paragraphBody(line.text);
+    if (!body) {
+      void vscode.window.showInformationMessage(t('Select some text, or put the cursor on a paragraph, to find similar agreed language.'));
+      return undefined;
+    }
+    range = new vscode.Range(line.lineNumber, body.start, line.lineNumber, body.end);
+    query = body.text;
+  }
+  const version = editor.document.version;
+  const matches = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: t('Looking for similar agreed language…') },
+    () => drafter.request<SimilarMatch[]>(SimilarRequest, { text: query, limit: SIMILAR_LIMIT } satisfies SimilarParams),
+  );
+  if (!matches || matches.length === 0) {
+    const message = drafter.stats?.indexing
+      ? t('The corpus index is still being built. Try again in a moment.')
+      : t('No similar agreed language in the corpus.');
+    void vscode.window.showInformationMessage(message);
+    return matches ?? [];
+  }
+  const items = matches.map((m) => ({ ...similarItem(m), match: m }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Similar agreed language'),
+    placeHolder: t('Choose a paragraph to put in place of "{0}"', query.length > 30 ? query.slice(0, 30) + '…' : query),
+    matchOnDetail: true,
+  });
+  if (!picked) return matches;
+  if (editor.document.version !== version) {
+    void vscode.window.showWarningMessage(t('The draft changed meanwhile; nothing was replaced.'));
+    return matches;
+  }
+  // The corpus text may carry its own label (5. ); the draft's label stays.
+  const replacement = editor.selection.isEmpty ? (paragraphBody(picked.match.text)?.text ?? picked.match.text) : picked.match.text;
+  await editor.edit((edit) => edit.replace(range, replacement));
+  return matches;
+}
+
+/** Shows the corpus statistics in a message (details in the output); returns them. */
+async function showCorpusStats(drafter: Drafter): Promise<CorpusStats | undefined> {
+  const stats = await drafter.refreshStats();
+  if (!stats) {
+    void vscode.window.showWarningMessage(t('The server gives no corpus statistics yet. The output shows why.'));
+    return undefined;
+  }
+  drafter.output.appendLine(statsDetails(stats, t));
+  const details = t('Show details');
+  void vscode.window.showInformationMessage(statsSummary(stats, t), details).then((choice) => {
+    if (choice === details) drafter.output.show(true);
+  });
+  return stats;
+}
+
+/** Opens an untitled draft with the resolution template, the cursor on the title. */
+async function newResolution(): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language: 'unres', content: '' });
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.insertSnippet(new vscode.SnippetString(templateSnippet()), new vscode.Position(0, 0));
+  return document;
+}
+
+async function pickFolder(title: string, openLabel: string, near?: string): Promise<string | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    title,
+    openLabel,
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    defaultUri: near ? vscode.Uri.file(near) : vscode.workspace.workspaceFolders?.[0]?.uri,
+  });
+  return picked?.[0]?.fsPath;
+}
+
+/** Adds an output folder to `resolutionDrafter.corpus.folders` (of the workspace when one is open); the server restarts to load it. */
+async function addToCorpusSettings(folder: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = config.inspect<string[]>('corpus.folders');
+  const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+  if (current.includes(folder)) return;
+  await config.update('corpus.folders', [...current, folder], target);
+}
+
+function inCorpusSettings(folder: string): boolean {
+  const folders = vscode.workspace.getConfiguration(SECTION).get<string[]>('corpus.folders') ?? [];
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  return folders.some((f) => resolve(root && !isAbsolute(f) ? resolve(root, f) : f) === resolve(folder));
+}
+
+/**
+ * "Add a folder to the corpus": raw `.txt` documents → clean drafts and a catalogue in a corpus
+ * folder, then (if the user agrees, or `addToSettings` is true) that folder in the corpus settings.
+ * With both folders given there is no dialog and no question unless `addToSettings` is undefined.
+ */
+async function addCorpusFolder(drafter: Drafter, inputArg?: unknown, outArg?: unknown, addToSettings?: unknown): Promise<IngestOutcome | undefined> {
+  const input = typeof inputArg === 'string' ? inputArg : await pickFolder(t('Folder of raw documents (.txt)'), t('Use these documents'));
+  if (!input) return undefined;
+  const outDir = typeof outArg === 'string' ? outArg : await pickFolder(t('Folder for the clean drafts and their catalogue'), t('Write the drafts here'), dirname(input));
+  if (!outDir) return undefined;
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Adding documents to the corpus…') },
+    () => drafter.serverCommand<IngestOutcome | null>(ServerCommands.ingest, [[input], outDir]),
+  );
+  // null: the server could not write the folder and has said so.
+  if (!report) return undefined;
+  const summary = ingestSummary(report, t);
+  drafter.log(summary);
+  const show = (message: string, ...buttons: string[]) =>
+    report.failed.length > 0 ? vscode.window.showWarningMessage(message, ...buttons) : vscode.window.showInformationMessage(message, ...buttons);
+  if (inCorpusSettings(outDir)) {
+    // Already part of the corpus: the server has read it again.
+    void show(summary);
+    await drafter.refreshStats();
+    return report;
+  }
+  if (typeof addToSettings === 'boolean' || report.ingested.length === 0) {
+    void show(summary);
+    if (addToSettings === true && report.ingested.length > 0) await addToCorpusSettings(outDir);
+    return report;
+  }
+  const add = t('Use it as corpus');
+  const choice = await show(sentences(summary, t('Use {0} as corpus from now on?', outDir)), add);
+  if (choice === add) await addToCorpusSettings(outDir);
+  return report;
+}
+
+/** Registers every command; the disposables go to the extension's subscriptions. */
+export function registerCommands(drafter: Drafter): vscode.Disposable[] {
+  const guarded = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
+    try {
+      return await run(...args);
+    } catch (err) {
+      drafter.reportFailure(err);
+      return undefined;
+    }
+  };
+  return [
+    vscode.commands.registerCommand(Commands.renumberParagraphs, guarded((uri?: unknown) =>
+      renumber(drafter, ServerCommands.renumberParagraphs, uri, t('Operative paragraphs renumbered.'), t('The operative paragraphs are already numbered in order.')))),
+    vscode.commands.registerCommand(Commands.renumberFootnotes, guarded((uri?: unknown) =>
+      renumber(drafter, ServerCommands.renumberFootnotes, uri, t('Footnotes renumbered.'), t('The footnotes are already numbered in order of appearance.')))),
+    vscode.commands.registerCommand(Commands.insertFootnote, guarded((uri?: unknown, position?: { line: number; character: number }) => insertFootnote(drafter, uri, position))),
+    vscode.commands.registerCommand(Commands.findSimilar, guarded((text?: unknown) => findSimilar(drafter, text))),
+    vscode.commands.registerCommand(Commands.showCorpusStats, guarded(() => showCorpusStats(drafter))),
+    vscode.commands.registerCommand(Commands.newResolution, guarded(() => newResolution())),
+    vscode.commands.registerCommand(Commands.addCorpusFolder, guarded((input?: unknown, out?: unknown, add?: unknown) => addCorpusFolder(drafter, input, out, add))),
+    vscode.commands.registerCommand(Commands.restartServer, guarded(async () => {
+      await drafter.restart();
+      vscode.window.setStatusBarMessage(t('Resolution Drafter server restarted.'), 4000);
+    })),
+  ];
+}

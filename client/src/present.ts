@@ -1,0 +1,120 @@
+/**
+ * What the client shows, as pure functions of what the server answers: quick-pick items, the
+ * status bar text, summaries. No vscode import, so they are tested under node; the caller passes
+ * `vscode.l10n.t` as `t`.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { parseDraft } from '../../server/src/core/parse/parser';
+import { chinese } from '../../server/src/core/lang/zh';
+import type { CorpusStats, SimilarMatch } from '../../server/src/lsp/protocol';
+
+/** `vscode.l10n.t`'s shape: a message with `{0}`, `{1}` … and its arguments. */
+export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;
+
+/** The English text itself, with its arguments in place (what `l10n.t` does without a bundle). */
+export const english: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+
+/** 1234 → `1,234`, as both the Chinese and English texts write it. */
+export const count = (n: number): string => n.toLocaleString('en-US');
+
+/** Sentences in a row: a space after an English stop, none after a Chinese one. */
+export function sentences(...parts: string[]): string {
+  return parts.filter((p) => p.length > 0).reduce((all, p) => (all === '' || /[。！？：；]$/.test(all) ? all + p : `${all} ${p}`), '');
+}
+
+/** One quick-pick entry for a similar paragraph: `score%  symbol  where`, the text below. */
+export function similarItem(match: SimilarMatch): { label: string; detail: string } {
+  return { label: `${Math.round(match.score)}%  ${match.symbol}  ${match.where}`, detail: match.text };
+}
+
+/** Where a paragraph's text starts and ends in a line, after its label (`5. `, `(a) `, `㈠ `). */
+export interface LineBody {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The text of the paragraph on one line, without its label and surrounding spaces: what to look
+ * up, and what a chosen match replaces (the label stays). Undefined for a blank line.
+ */
+export function paragraphBody(line: string): LineBody | undefined {
+  const organ = `${chinese.organs[0]}${chinese.endings.preambular}\n`;
+  const paragraph = parseDraft(organ + line).paragraphs[0];
+  const start = paragraph ? paragraph.body.start - organ.length : line.length - line.trimStart().length;
+  const end = paragraph ? paragraph.body.end - organ.length : line.trimEnd().length;
+  if (end <= start) return undefined;
+  return { text: line.slice(start, end), start, end };
+}
+
+/** The status bar text: the corpus in use, spinning while the index is being built. */
+export function statusText(stats: CorpusStats | undefined, t: Translate): string {
+  if (!stats) return `$(sync~spin) ${t('Corpus')}`;
+  const icon = stats.indexing ? '$(sync~spin)' : '$(book)';
+  return `${icon} ${t('Corpus {0} documents · {1} paragraphs', count(stats.documents), count(stats.paragraphs))}`;
+}
+
+/** The status bar tooltip: the folders, the state of the index, what a click does. */
+export function statusTooltip(stats: CorpusStats | undefined, t: Translate): string {
+  if (!stats) return t('Resolution Drafter: starting');
+  const lines = [
+    stats.indexing ? t('Building the corpus index…') : t('Corpus index ready'),
+    ...stats.folders,
+  ];
+  if (stats.problems.length > 0) lines.push(t('{0} problems while loading the corpus', count(stats.problems.length)));
+  lines.push(t('Click for corpus statistics'));
+  return lines.join('\n');
+}
+
+/** One line for an information message. */
+export function statsSummary(stats: CorpusStats, t: Translate): string {
+  const summary = t(
+    'Corpus: {0} documents, {1} paragraphs, {2} cited documents, {3} folders.',
+    count(stats.documents),
+    count(stats.paragraphs),
+    count(stats.citedDocuments),
+    count(stats.folders.length),
+  );
+  const problems = stats.problems.length === 0 ? t('No problems.') : t('{0} problems: see the output.', count(stats.problems.length));
+  return sentences(summary, problems, stats.indexing ? t('The index is still being built.') : '');
+}
+
+/** The full statistics, for the output channel. */
+export function statsDetails(stats: CorpusStats, t: Translate): string {
+  return [
+    t('Corpus statistics'),
+    `  ${t('Documents')}: ${count(stats.documents)}`,
+    `  ${t('Paragraphs')}: ${count(stats.paragraphs)}`,
+    `  ${t('Cited documents')}: ${count(stats.citedDocuments)}`,
+    `  ${t('Folders')}:`,
+    ...stats.folders.map((f) => `    ${f}`),
+    `  ${t('Problems')}: ${stats.problems.length === 0 ? t('none') : ''}`,
+    ...stats.problems.map((p) => `    ${p}`),
+  ].join('\n');
+}
+
+/** What an ingest wrote and which files it could not use (the shape of `IngestReport`). */
+export interface IngestOutcome {
+  outDir: string;
+  ingested: { input: string; output: string; remarks: string[] }[];
+  failed: { input: string; problem: string }[];
+}
+
+/** A summary of an ingest, for a message. */
+export function ingestSummary(report: IngestOutcome, t: Translate): string {
+  const added = t('Added {0} documents to {1}.', count(report.ingested.length), report.outDir);
+  if (report.failed.length === 0) return added;
+  return sentences(added, t('{0} files could not be used: {1}', count(report.failed.length), report.failed.map((f) => `${f.input} (${f.problem})`).join('; ')));
+}
+
+/** The corpus settings as the server's initialization options; relative folders are read from the workspace folder. */
+export function corpusInitializationOptions(
+  settings: { folders?: unknown; useBundled?: unknown },
+  workspaceFolder: string | undefined,
+): { corpusFolders: string[]; useBundledCorpus: boolean } {
+  const folders = Array.isArray(settings.folders) ? settings.folders.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [];
+  return {
+    corpusFolders: folders.map((f) => (isAbsolute(f) || !workspaceFolder ? f : resolve(workspaceFolder, f))),
+    useBundledCorpus: settings.useBundled !== false,
+  };
+}

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDraft, validateDraft } from '../../server/src/core';
+import { templateSnippet, templateText } from './template';
+
+test('the new-resolution template lints with no finding at all', () => {
+  const findings = validateDraft(templateText(), undefined, { today: new Date('2026-01-01') });
+  assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), []);
+});
+
+test('the template has every part of a resolution', () => {
+  const model = parseDraft(templateText());
+  assert.equal(model.shape, 'resolution');
+  assert.ok(model.heading.length >= 2, 'heading block');
+  assert.equal(model.title?.number, 'XX/XX');
+  assert.ok(model.organ, 'organ line 大会，');
+  assert.equal(model.preamble.length, 1);
+  assert.equal(model.operative.length, 1);
+  assert.ok(model.closing.dateLine, 'closing date line');
+  assert.ok(model.footnoteSeparator, 'footnote separator');
+  assert.deepEqual(model.notes, []);
+});
+
+test('the snippet has the same text once its tab stops are filled with their defaults', () => {
+  const snippet = templateSnippet();
+  const filled = snippet.replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1').replace(/\\([$}\\])/g, '$1');
+  assert.equal(filled, templateText());
+  // The title is the first tab stop, and every stop is numbered once.
+  assert.match(snippet, /^XX\/XX\. \$\{1:决议标题\}$/m);
+  const stops = [...snippet.matchAll(/\$\{(\d+):/g)].map((m) => Number(m[1]));
+  assert.deepEqual([...stops].sort((a, b) => a - b), stops.map((_, i) => i + 1));
+});
+
+test('snippet syntax in a template line is escaped', () => {
+  assert.equal(templateSnippet(['费用 $5 {标题}', 'a}b\\c']), '费用 \\$5 ${1:标题}\na\\}b\\\\c');
+});

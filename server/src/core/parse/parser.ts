@@ -126,9 +126,14 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
   const note = (message: string, i: number) => doc.notes.push({ message, span: extents[i], line: i } satisfies ParseNote);
 
   for (let i = 0; i < classes.length; i++) {
-    const cls = classes[i];
     const span = extents[i];
     const lineText = text.slice(span.start, span.end);
+    // Below the footnote line, a number alone is a footnote whose text is still to be written
+    // (just inserted, `¹ `), not a stray marker.
+    const cls: LineClass =
+      phase === 'footnotes' && lineText.length > 0 && [...lineText].every(isSuperscriptDigit)
+        ? { kind: 'footnote', number: fromSuperscript(lineText), numberEnd: span.end }
+        : classes[i];
     if (cls.kind === 'blank') continue;
     if (cls.kind === 'comment') {
       // `%%` lines are the drafter's own remarks (and rule switches): no part of the text.

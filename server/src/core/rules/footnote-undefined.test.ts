@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseDraft } from '../parse/parser';
 import { applyFirstFix, check, places, problems, resolution } from './testing';
 
 // A/RES/76/54, preambular paragraph 2 and footnote 1.
@@ -24,4 +25,15 @@ test('the stub fix adds a footnote text (and the footnote line) and the marker i
   assert.ok(fixed.endsWith('---\n¹ ……。\n'), JSON.stringify(fixed.slice(-30)));
   assert.deepEqual(check('footnote-undefined', fixed), []);
   assert.deepEqual(problems(fixed), []);
+});
+
+test('a footnote line with its number but no text yet (just inserted) is one finding, on that number', () => {
+  const text = resolution([FIRST, PRE, LAST], ['¹ ']);
+  const found = check('footnote-undefined', text);
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /Footnote 1 has no text yet/);
+  assert.equal(found[0].text, '¹');
+  // Not a stray line among the footnotes, nor a second use of footnote 1.
+  assert.deepEqual(problems(text).map((p) => p.rule), ['footnote-undefined']);
+  assert.deepEqual(parseDraft(text).notes, []);
 });

@@ -64,7 +64,7 @@ test('every paragraph and footnote of the corpus is indexed, markers and emphasi
     assert.ok(all.includes(expected), expected);
   }
   const first = index.paragraph(paragraphs.findIndex((p) => p.symbol === 'A/RES/76/54' && p.where === '执行部分第 1 段'));
-  assert.equal(first.kind, 'operative');
+  assert.equal(index.kind(paragraphs.findIndex((p) => p.symbol === 'A/RES/76/54' && p.where === '执行部分第 1 段')), 'operative');
   assert.match(first.text, /^重申《不扩散核武器条约》所有缔约国致力于/);
   assert.equal(first.line, corpus.drafts.find((d) => d.symbol === 'A/RES/76/54')!.text.split('\n').findIndex((l) => l.startsWith('1. **重申**')));
   assert.equal(indexedText('《不扩散核武器条约》¹ 是**基石**，'), '《不扩散核武器条约》是基石，');

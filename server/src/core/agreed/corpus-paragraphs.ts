@@ -33,7 +33,7 @@ const SUPERSCRIPT_MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ \t]*/g;
  * reusing agreed language, so they must not break a match.
  */
 export function indexedText(text: string): string {
-  return text.replace(SUPERSCRIPT_MARKERS, '').replace(/\*\*/g, '').replace(/[\r\n\u0000\uffff]/g, ' ');
+  return text.replace(SUPERSCRIPT_MARKERS, '').replace(/\*\*/g, '').replace(/[\r\n\uffff]/g, ' ');
 }
 
 function topNumber(p: Paragraph): number {

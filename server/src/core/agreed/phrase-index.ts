@@ -249,18 +249,22 @@ export class PhraseIndex implements PhraseSource {
   }
 
   /** The paragraph with this number, for a drafter. */
-  paragraph(p: number): PhraseSourceParagraph & { kind: CorpusParagraphKind } {
+  paragraph(p: number): PhraseSourceParagraph {
     const d = this.data;
     const doc = d.documents[d.paragraphDocument[p]];
-    const result: PhraseSourceParagraph & { kind: CorpusParagraphKind } = {
+    const result: PhraseSourceParagraph = {
       symbol: doc.symbol,
       where: d.whereNames[d.paragraphWhere[p]],
       text: decode(d.text, d.paragraphStarts[p], d.paragraphStarts[p + 1] - 1),
-      kind: CORPUS_PARAGRAPH_KINDS[d.paragraphKind[p]],
       line: d.paragraphLine[p],
     };
     if (doc.file !== undefined) result.file = doc.file;
     return result;
+  }
+
+  /** Whether paragraph `p` is preambular, operative, a subparagraph or a footnote. */
+  kind(p: number): CorpusParagraphKind {
+    return CORPUS_PARAGRAPH_KINDS[this.data.paragraphKind[p]];
   }
 
   /** The paragraph that contains text offset `offset`. */
@@ -393,7 +397,7 @@ export class PhraseIndex implements PhraseSource {
     // Beyond the cap the count is of occurrences (a paragraph rarely repeats a phrase).
     const occurrences = to - from <= COUNT_CAP ? paragraphs.size : to - from;
     const first = paragraphs.values().next().value ?? this.paragraphAt(sa[from]);
-    const { kind: _kind, ...example } = this.paragraph(first);
+    const example = this.paragraph(first);
     return {
       matched,
       text: found.text,
@@ -460,8 +464,7 @@ export class PhraseIndex implements PhraseSource {
       // Only the same text scores 100; a near miss on a long paragraph shows 99 at most.
       const score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longer)));
       if (score < minScore) continue;
-      const { kind: _kind, ...rest } = paragraph;
-      results.push({ score, ...rest, p });
+      results.push({ score, ...paragraph, p });
     }
     results.sort((a, b) => b.score - a.score || a.p - b.p);
     return results.slice(0, limit).map(({ p: _p, ...r }) => r);

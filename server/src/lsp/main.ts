@@ -19,6 +19,7 @@ import { linksFeature } from './features/links';
 import { insertFootnoteFeature } from './features/insertFootnote';
 import { onTypeFormattingFeature } from './features/onTypeFormatting';
 import { ingestFeature } from './features/ingest';
+import { agreedLanguageIndexFeature } from './features/agreed-index';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
 const features: Feature[] = [
@@ -32,6 +33,7 @@ const features: Feature[] = [
   onTypeFormattingFeature,
   codeActionsFeature,
   ingestFeature,
+  agreedLanguageIndexFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);
@@ -58,6 +60,7 @@ connection.onInitialized(() => {
   if (ctx.supportsConfiguration && ctx.initializeParams?.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'resolutionDrafter' });
   }
+  for (const f of features) f.initialized?.(ctx);
 });
 connection.onDidChangeConfiguration(() => ctx.settingsChanged());
 

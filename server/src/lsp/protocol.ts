@@ -47,4 +47,6 @@ export const ServerCommands = {
   insertFootnote: 'resolutionDrafter.server.insertFootnote',
   /** [inputFolderOrFiles: string[], outFolder: string]: ingest raw documents into a clean corpus folder. */
   ingest: 'resolutionDrafter.server.ingest',
+  /** [text: string, limit?: number]: corpus paragraphs close to the text (SimilarMatch[]), best first. */
+  findSimilar: 'resolutionDrafter.server.findSimilar',
 } as const;

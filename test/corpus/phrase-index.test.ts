@@ -139,3 +139,15 @@ test('similar text: an exact paragraph scores 100 and comes first; a modified on
   assert.deepEqual(index.similar('核'), []);
   assert.deepEqual(index.similar('完全无关的文字内容ABC', { minScore: 90 }), []);
 });
+
+test('similar text: paragraphs that use a short phrase word for word are listed whatever their score', () => {
+  const phrase = '审议大会重申，';
+  const found = index.similar(phrase, { limit: 1000 });
+  const users = new Set(scan(phrase).map((x) => Number(x.split(':')[0])));
+  assert.ok(users.size >= 3);
+  assert.equal(found.filter((m) => m.contains).length, users.size);
+  for (const m of found.filter((x) => x.contains)) assert.ok(m.text.includes(phrase) && m.score < 50);
+  for (let i = 1; i < found.length; i++) assert.ok(found[i - 1].score >= found[i].score);
+  assert.deepEqual(index.similar(phrase, { containing: false }), []);
+});
+

@@ -20,6 +20,8 @@ export interface SimilarMatch {
   /** file: URI of the clean corpus draft and the 0-based line, to open it. */
   uri?: string;
   line?: number;
+  /** True when the paragraph contains the searched text word for word (listed even when its score is low). */
+  contains?: boolean;
 }
 
 /** Request `resolutionDrafter/corpusStats`, and notification `resolutionDrafter/corpusStatus` (server → client) when it changes. */

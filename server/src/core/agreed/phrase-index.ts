@@ -46,6 +46,8 @@ export interface SimilarParagraph {
   text: string;
   file?: string;
   line?: number;
+  /** True when the paragraph contains the searched text word for word (shown even below the minimum score). */
+  contains?: boolean;
 }
 
 /** Options of a similar-text search. */
@@ -53,6 +55,8 @@ export interface SimilarOptions {
   limit?: number;
   /** The lowest score returned (default 50). */
   minScore?: number;
+  /** Also return paragraphs that contain the text word for word, whatever their score (default true). */
+  containing?: boolean;
 }
 
 /** Limits that keep one query fast whatever the corpus size. */
@@ -69,6 +73,8 @@ const MAX_CONTINUATION = 2000;
 const POSTING_BUDGET = 4_000_000;
 /** Candidates compared character by character after the bigram count. */
 const EDIT_CANDIDATES = 60;
+/** Paragraphs containing the searched text word for word that are scored. */
+const CONTAINING_CAP = 100;
 
 function toCodes(s: string): Uint16Array {
   const codes = new Uint16Array(s.length);
@@ -454,17 +460,30 @@ export class PhraseIndex implements PhraseSource {
       top[i] = { p, dice };
     }
     const results: (SimilarParagraph & { p: number })[] = [];
-    for (const { p } of top) {
+    // Paragraphs that use the text word for word are shown whatever their score (a phrase is short, its paragraph long).
+    const containing = new Set<number>();
+    const verbatim = indexedText(query).trim();
+    if (options.containing !== false && verbatim.length >= 2) {
+      const [from, to] = this.range(toCodes(verbatim));
+      for (let i = from; i < Math.min(to, from + CONTAINING_CAP); i++) containing.add(this.paragraphAt(d.suffixes[i]));
+    }
+    const seen = new Set<number>();
+    for (const p of [...containing, ...top.map((c) => c.p)]) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      let contains = containing.has(p);
       const paragraph = this.paragraph(p);
       const t = similarityText(paragraph.text);
       const longer = Math.max(t.length, q.length);
       // Edit distance is at least the difference in length: skip what cannot reach the minimum.
-      if (100 * (1 - Math.abs(t.length - q.length) / longer) < minScore) continue;
+      if (!contains && 100 * (1 - Math.abs(t.length - q.length) / longer) < minScore) continue;
       const distance = t === q ? 0 : editDistance(t, q);
       // Only the same text scores 100; a near miss on a long paragraph shows 99 at most.
       const score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longer)));
-      if (score < minScore) continue;
-      results.push({ score, ...paragraph, p });
+      if (!contains && score < minScore) continue;
+      // The same text is no news as "contains".
+      if (distance === 0) contains = false;
+      results.push(contains ? { score, ...paragraph, contains, p } : { score, ...paragraph, p });
     }
     results.sort((a, b) => b.score - a.score || a.p - b.p);
     return results.slice(0, limit).map(({ p: _p, ...r }) => r);

@@ -48,7 +48,7 @@ test('json format with --limit: score, symbol, where, text, file and 1-based lin
 test('a phrase lists the paragraphs that use it word for word; the text may come from standard input', () => {
   const r = search(['--limit', '50', '-'], '审议大会重申，\n');
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /NPT\/CONF\.2020\/WP\.77  第 171 段  \(uses the text word for word\)\n {6}审议大会重申，必须推动全面执行该 1995 年决议。/);
+  assert.match(r.stdout, /NPT\/CONF\.2020\/WP\.77 {2}第 171 段 {2}\(uses the text word for word\)\n {6}审议大会重申，必须推动全面执行该 1995 年决议。/);
 });
 
 test('--corpus adds a folder; --no-bundled searches only it', () => {

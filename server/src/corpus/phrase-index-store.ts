@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildPhraseIndexData, PhraseIndex, type BuildProgress, type PhraseIndexData } from '../core/agreed/phrase-index';
-import { bundledCorpusFolder, type LoadedCorpus } from './load';
+import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
+import { buildPhraseIndexFromParagraphs, PhraseIndex, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
+import { bundledCorpusFolder, forEachCorpusDraft } from './load';
 
 /** Raised whenever the layout of the file or the meaning of its arrays changes. */
 export const PHRASE_INDEX_FORMAT = 1;
@@ -176,17 +177,26 @@ export interface PhraseIndexOptions {
   noWrite?: boolean;
 }
 
-/** The input the index is built from: the loaded corpus's drafts. */
-export function indexInput(corpus: LoadedCorpus) {
-  return corpus.drafts.map((d) => ({ symbol: d.symbol, file: d.path, model: d.model }));
+/**
+ * Reads the corpus folders draft by draft and keeps only what the index needs (each draft's
+ * paragraphs), so a large corpus is never held as parsed models all at once.
+ */
+export function readIndexInput(folders: string[], progress: BuildProgress = () => undefined): { documents: IndexedDocumentParagraphs[]; problems: string[] } {
+  const documents: IndexedDocumentParagraphs[] = [];
+  const { problems } = forEachCorpusDraft(folders, (draft) => {
+    documents.push({ symbol: draft.symbol, file: draft.path, paragraphs: corpusParagraphs(draft.model) });
+    if (documents.length % 100 === 0) progress('corpus', 0.5);
+  });
+  progress('corpus', 1);
+  return { documents, problems };
 }
 
 /**
- * The phrase index of a corpus: read from its file when that matches the corpus, else built and
- * written. `corpus` is called only when a build is needed, so a persisted index starts the
- * command line without parsing the corpus.
+ * The phrase index of a corpus: read from its file when that matches the corpus, else built from
+ * the folders and written. Reading the file parses no draft, so the command line and the server
+ * start at once on a corpus they have seen.
  */
-export function loadOrBuildPhraseIndex(folders: string[], corpus: () => LoadedCorpus, options: PhraseIndexOptions = {}): LoadedPhraseIndex {
+export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOptions = {}): LoadedPhraseIndex {
   const fingerprint = corpusFingerprint(folders);
   const paths = phraseIndexPaths(folders, options.storagePath);
   const problems: string[] = [];
@@ -197,7 +207,9 @@ export function loadOrBuildPhraseIndex(folders: string[], corpus: () => LoadedCo
       if (!read.missing) problems.push(`${read.problem}; rebuilding it`);
     }
   }
-  const data = buildPhraseIndexData(indexInput(corpus()), options.progress);
+  const input = readIndexInput(folders, options.progress);
+  problems.push(...input.problems.map((p) => `corpus: ${p}`));
+  const data = buildPhraseIndexFromParagraphs(input.documents, options.progress);
   const index = new PhraseIndex(data);
   if (options.noWrite) return { index, source: 'built', problems };
   for (const path of paths) {

@@ -4,7 +4,6 @@
  * index file or builds and writes it, and reports progress; the server then reads the file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCorpus } from '../corpus/load';
 import { loadOrBuildPhraseIndex } from '../corpus/phrase-index-store';
 import type { PhraseIndexData } from '../core/agreed/phrase-index';
 
@@ -28,7 +27,7 @@ if (parentPort) {
   const job = workerData as IndexJob;
   try {
     post({ type: 'progress', stage: 'corpus', fraction: 0 });
-    const result = loadOrBuildPhraseIndex(job.folders, () => loadCorpus(job.folders), {
+    const result = loadOrBuildPhraseIndex(job.folders, {
       storagePath: job.storagePath,
       progress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
     });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SimilarParagraph } from '../../core/agreed/phrase-index';
-import { bundledCorpusFolder, loadCorpus } from '../../corpus/load';
+import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
 
@@ -102,11 +102,7 @@ export const searchCommand: Command = {
       return 2;
     }
     const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
-    const { index, problems } = loadOrBuildPhraseIndex(folders, () => {
-      const corpus = loadCorpus(folders);
-      for (const p of corpus.problems) process.stderr.write(`corpus: ${p}\n`);
-      return corpus;
-    });
+    const { index, problems } = loadOrBuildPhraseIndex(folders);
     for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
     const matches = index.similar(options.text, { limit: options.limit, minScore: options.minScore });
     if (options.format === 'json') {

@@ -4,7 +4,7 @@
  * searches) and a character-bigram inverted index ("which paragraphs are close to this text").
  */
 import { chineseAgreed, type AgreedLanguageTables } from '../lang/zh-agreed';
-import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS, indexedText, type CorpusParagraphKind, type IndexedDocumentInput } from './corpus-paragraphs';
+import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS, indexedText, type CorpusParagraph, type CorpusParagraphKind, type IndexedDocumentInput } from './corpus-paragraphs';
 import { buildSuffixArray } from './suffix-array';
 import type { Continuation, PhraseSource, PhraseSourceParagraph } from './types';
 
@@ -122,8 +122,23 @@ function editDistance(a: string, b: string): number {
 /** Progress of a build, for a progress bar: a stage name and a fraction done. */
 export type BuildProgress = (stage: string, fraction: number) => void;
 
+/** One corpus document with its paragraphs already extracted (see `corpusParagraphs`). */
+export interface IndexedDocumentParagraphs {
+  symbol: string;
+  file?: string;
+  paragraphs: CorpusParagraph[];
+}
+
 /** Builds the index data from parsed corpus documents. */
 export function buildPhraseIndexData(documents: IndexedDocumentInput[], progress: BuildProgress = () => undefined, tables: AgreedLanguageTables = chineseAgreed): PhraseIndexData {
+  return buildPhraseIndexFromParagraphs(
+    documents.map((d) => ({ symbol: d.symbol, file: d.file, paragraphs: corpusParagraphs(d.model, tables) })),
+    progress,
+  );
+}
+
+/** Builds the index data from documents whose paragraphs are already extracted (their models may be gone). */
+export function buildPhraseIndexFromParagraphs(documents: IndexedDocumentParagraphs[], progress: BuildProgress = () => undefined): PhraseIndexData {
   const texts: string[] = [];
   const lines: number[] = [];
   const kinds: number[] = [];
@@ -132,7 +147,7 @@ export function buildPhraseIndexData(documents: IndexedDocumentInput[], progress
   const whereIds = new Map<string, number>();
   let length = 0;
   documents.forEach((doc, d) => {
-    for (const p of corpusParagraphs(doc.model, tables)) {
+    for (const p of doc.paragraphs) {
       texts.push(p.text);
       lines.push(p.line);
       kinds.push(CORPUS_PARAGRAPH_KINDS.indexOf(p.kind));

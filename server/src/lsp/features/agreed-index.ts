@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { PhraseIndex, type PhraseIndexData } from '../../core/agreed/phrase-index';
-import { loadCorpus } from '../../corpus/load';
 import { corpusFingerprint, loadOrBuildPhraseIndex, readPhraseIndex } from '../../corpus/phrase-index-store';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
@@ -127,7 +126,7 @@ class PhraseIndexKeeper {
       return new Promise((resolve, reject) => {
         setImmediate(() => {
           try {
-            resolve(loadOrBuildPhraseIndex(job.folders, () => loadCorpus(job.folders), { storagePath: job.storagePath, progress }));
+            resolve(loadOrBuildPhraseIndex(job.folders, { storagePath: job.storagePath, progress }));
           } catch (err) {
             reject(err);
           }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { corpusParagraphs, indexedText } from '../../server/src/core/agreed/corpus-paragraphs';
-import { PhraseIndex } from '../../server/src/core/agreed/phrase-index';
+import { CONTINUATION_SAMPLE, PhraseIndex } from '../../server/src/core/agreed/phrase-index';
 import { bundledCorpusFolder, loadCorpus } from '../../server/src/corpus/load';
 
 const corpus = loadCorpus([bundledCorpusFolder()]);
@@ -107,7 +107,7 @@ test('continuations agree with a linear scan for random endings of corpus text',
       const ending = index.longestEnding(before)!;
       assert.ok(before.endsWith(ending.matched) && ending.matched.length >= Math.min(phrase.length, 40));
       const expected = bruteContinuations(ending.matched);
-      if (scan(ending.matched).length > 500) return; // a sampled range: counts are checked, not completeness
+      if (scan(ending.matched).length > CONTINUATION_SAMPLE) return; // a sampled range: not every continuation is listed
       const stretch0 = items.filter((c) => c.stretch === 0);
       assert.deepEqual(new Map(stretch0.map((c) => [c.text, c.occurrences])), new Map([...expected].map(([t, ps]) => [t, ps.size])));
       for (const c of stretch0) {
@@ -149,5 +149,17 @@ test('similar text: paragraphs that use a short phrase word for word are listed 
   for (const m of found.filter((x) => x.contains)) assert.ok(m.text.includes(phrase) && m.score < 50);
   for (let i = 1; i < found.length; i++) assert.ok(found[i - 1].score >= found[i].score);
   assert.deepEqual(index.similar(phrase, { containing: false }), []);
+});
+
+test('continuations of a very common ending: the most used ones, counted exactly', () => {
+  // 审议大会 occurs in hundreds of paragraphs: more than are sampled.
+  assert.ok(scan('审议大会').length > CONTINUATION_SAMPLE);
+  const items = index.continuations('审议大会', 5);
+  assert.equal(items.length, 5);
+  const expected = [...bruteContinuations('审议大会')].map(([t, ps]) => [t, ps.size] as const).sort((a, b) => b[1] - a[1]);
+  const stretch0 = items.filter((c) => c.stretch === 0);
+  // The most used continuations, with their exact counts (ties may come in any order).
+  assert.deepEqual(stretch0.map((c) => c.occurrences), expected.slice(0, stretch0.length).map((e) => e[1]));
+  for (const c of stretch0) assert.equal(c.occurrences, new Map(expected).get(c.text));
 });
 

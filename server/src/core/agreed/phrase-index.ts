@@ -62,15 +62,16 @@ export interface SimilarOptions {
 /** Limits that keep one query fast whatever the corpus size. */
 const MIN_MATCH = 2;
 const MAX_MATCH = 40;
-/** Occurrences looked at to find the different continuations of a very common phrase. */
-const SAMPLE = 512;
-/** Occurrences mapped to paragraphs and documents for one continuation. */
-const COUNT_CAP = 2000;
+/** Occurrences looked at to find the different continuations of a very common phrase (all of them below this). */
+export const CONTINUATION_SAMPLE = 256;
+const SAMPLE = CONTINUATION_SAMPLE;
+/** Occurrences mapped to paragraphs and documents for one continuation (evenly sampled beyond). */
+const COUNT_CAP = 256;
 const MAX_STRETCH = 2;
 /** A continuation longer than this (no clause boundary in sight) is cut. */
 const MAX_CONTINUATION = 2000;
 /** Bigram postings read per similar query, rarest bigrams first. */
-const POSTING_BUDGET = 4_000_000;
+const POSTING_BUDGET = 1_000_000;
 /** Candidates compared character by character after the bigram count. */
 const EDIT_CANDIDATES = 60;
 /** Paragraphs containing the searched text word for word that are scored. */
@@ -385,19 +386,22 @@ export class PhraseIndex implements PhraseSource {
     const [lo, hi] = ending.range;
     const sa = this.data.suffixes;
     const step = Math.max(1, (hi - lo) / SAMPLE);
-    const items: Continuation[] = [];
+    // Group the sampled occurrences by what follows them; a group's share of the sample ranks it
+    // (exactly, when the range is small enough to be read whole).
+    const groups = new Map<string, { found: Stretch; stretch: number; hits: number }>();
     for (let stretch = 0; stretch <= MAX_STRETCH; stretch++) {
-      const seen = new Set<string>();
       for (let x = lo; x < hi; x += step) {
-        const at = sa[Math.floor(x)];
-        const found = this.stretchAt(at + matched.length, stretch);
+        const found = this.stretchAt(sa[Math.floor(x)] + matched.length, stretch);
         if (!found) continue;
-        const key = found.text + (found.atEnd ? '\n' : '');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        items.push(this.counted(matched, found, stretch, lo, hi));
+        const key = `${stretch}\u0000${found.text}${found.atEnd ? '\n' : ''}`;
+        const group = groups.get(key);
+        if (group) group.hits++;
+        else groups.set(key, { found, stretch, hits: 1 });
       }
     }
+    // Only the best groups are counted exactly (two binary searches each) and given their documents.
+    const best = [...groups.values()].sort((a, b) => b.hits - a.hits || a.stretch - b.stretch).slice(0, limit + 4);
+    const items = best.map((g) => this.counted(matched, g.found, g.stretch, lo, hi));
     items.sort((a, b) => b.occurrences - a.occurrences || a.stretch - b.stretch || b.documents.length - a.documents.length || (a.text < b.text ? -1 : 1));
     return items.slice(0, limit);
   }
@@ -409,23 +413,23 @@ export class PhraseIndex implements PhraseSource {
     const sa = this.data.suffixes;
     const paragraphs = new Set<number>();
     const documents = new Set<number>();
-    const scan = Math.min(to, from + COUNT_CAP);
-    for (let i = from; i < scan; i++) {
-      const p = this.paragraphAt(sa[i]);
+    // A small range is read whole; a large one is sampled evenly for its documents.
+    const step = Math.max(1, (to - from) / COUNT_CAP);
+    for (let x = from; x < to; x += step) {
+      const p = this.paragraphAt(sa[Math.floor(x)]);
       paragraphs.add(p);
       documents.add(this.data.paragraphDocument[p]);
     }
     // Beyond the cap the count is of occurrences (a paragraph rarely repeats a phrase).
-    const occurrences = to - from <= COUNT_CAP ? paragraphs.size : to - from;
+    const occurrences = step === 1 ? paragraphs.size : to - from;
     const first = paragraphs.values().next().value ?? this.paragraphAt(sa[from]);
-    const example = this.paragraph(first);
     return {
       matched,
       text: found.text,
       stretch,
       occurrences,
-      documents: [...documents].map((d) => this.data.documents[d].symbol).filter((s, i, all) => all.indexOf(s) === i),
-      example,
+      documents: [...new Set([...documents].map((d) => this.data.documents[d].symbol))],
+      example: this.paragraph(first),
     };
   }
 

@@ -1,7 +1,7 @@
 /**
  * The phrase index build, in a worker thread: parsing a large corpus and sorting its suffixes
  * takes seconds to minutes, and the server must keep answering meanwhile. The worker loads the
- * index file or builds and writes it, and reports progress; the server then reads the file.
+ * index file or builds and writes it, reports progress, and hands the arrays over.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadOrBuildPhraseIndex } from '../corpus/phrase-index-store';
@@ -13,10 +13,10 @@ export interface IndexJob {
   storagePath?: string;
 }
 
-/** What the worker answers: progress, then the result (a file to read, or the data when nothing could be written). */
+/** What the worker answers: progress, then the index data (and the file it was read from or written to). */
 export type IndexWorkerMessage =
   | { type: 'progress'; stage: string; fraction: number }
-  | { type: 'done'; source: 'file' | 'built'; path?: string; data?: PhraseIndexData; problems: string[] }
+  | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[] }
   | { type: 'failed'; message: string };
 
 function post(message: IndexWorkerMessage): void {
@@ -31,7 +31,11 @@ if (parentPort) {
       storagePath: job.storagePath,
       progress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
     });
-    post({ type: 'done', source: result.source, path: result.path, data: result.path ? undefined : result.index.data, problems: result.problems });
+    // The arrays move to the server thread without a copy: their buffers are transferred.
+    const data = result.index.data;
+    const buffers = new Set<ArrayBuffer>();
+    for (const value of Object.values(data)) if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
+    parentPort.postMessage({ type: 'done', source: result.source, path: result.path, data, problems: result.problems } satisfies IndexWorkerMessage, [...buffers]);
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }

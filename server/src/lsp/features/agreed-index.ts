@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { PhraseIndex, type PhraseIndexData } from '../../core/agreed/phrase-index';
-import { corpusFingerprint, loadOrBuildPhraseIndex, readPhraseIndex } from '../../corpus/phrase-index-store';
+import { PhraseIndex } from '../../core/agreed/phrase-index';
+import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import type { IndexJob, IndexWorkerMessage } from '../index-worker';
@@ -143,15 +143,8 @@ class PhraseIndexKeeper {
           reject(new Error(m.message));
         } else {
           settled = true;
-          let data: PhraseIndexData | undefined = m.data;
-          const problems = [...m.problems];
-          if (!data && m.path) {
-            const read = readPhraseIndex(m.path, corpusFingerprint(job.folders));
-            if ('data' in read) data = read.data;
-            else problems.push(read.problem);
-          }
-          if (data) resolve({ index: new PhraseIndex(data), source: m.source, path: m.path, problems });
-          else reject(new Error(problems.join('; ')));
+          resolve({ index: new PhraseIndex(m.data), source: m.source, path: m.path, problems: m.problems });
+          void worker.terminate();
         }
       });
       worker.on('error', (err) => {

@@ -37,6 +37,19 @@ export function loadCorpus(folders: string[]): LoadedCorpus {
   return { folders, drafts, catalogue, problems };
 }
 
+/** The catalogue of one corpus folder (`catalogue.json`), if it has a valid one. Never throws. */
+export function readCatalogue(folder: string): { catalogue?: Catalogue; problem?: string } {
+  const cataloguePath = join(folder, 'catalogue.json');
+  if (!existsSync(cataloguePath)) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(cataloguePath, 'utf8')) as Catalogue;
+    if (!Array.isArray(parsed.documents)) throw new Error('no "documents" list');
+    return { catalogue: { version: 1, documents: parsed.documents, cited: parsed.cited ?? [], titles: parsed.titles ?? [] } };
+  } catch (err) {
+    return { problem: `${cataloguePath}: not a valid catalogue (${err instanceof Error ? err.message : String(err)}); skipped` };
+  }
+}
+
 /**
  * Reads the drafts of the folders one at a time and hands each to `visit`, so that a caller that
  * needs only part of each draft (the phrase index) does not keep every parsed model of a large
@@ -45,17 +58,8 @@ export function loadCorpus(folders: string[]): LoadedCorpus {
 export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft) => void): { catalogue: Catalogue; problems: string[] } {
   const result = { catalogue: emptyCatalogue(), problems: [] as string[] };
   for (const folder of folders) {
-    let catalogue: Catalogue | undefined;
-    const cataloguePath = join(folder, 'catalogue.json');
-    if (existsSync(cataloguePath)) {
-      try {
-        const parsed = JSON.parse(readFileSync(cataloguePath, 'utf8')) as Catalogue;
-        if (!Array.isArray(parsed.documents)) throw new Error('no "documents" list');
-        catalogue = { version: 1, documents: parsed.documents, cited: parsed.cited ?? [], titles: parsed.titles ?? [] };
-      } catch (err) {
-        result.problems.push(`${cataloguePath}: not a valid catalogue (${err instanceof Error ? err.message : String(err)}); skipped`);
-      }
-    }
+    const { catalogue, problem } = readCatalogue(folder);
+    if (problem) result.problems.push(problem);
     if (catalogue) {
       result.catalogue.documents.push(...catalogue.documents);
       result.catalogue.cited.push(...catalogue.cited);

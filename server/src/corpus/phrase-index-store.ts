@@ -41,6 +41,8 @@ interface Header {
   sections: { name: ArrayName; offset: number; length: number }[];
   whereNames: string[];
   documents: { symbol: string; file?: string }[];
+  /** Drafts that could not be read when the index was built (they are not in it). */
+  corpusProblems?: string[];
 }
 
 /**
@@ -82,7 +84,7 @@ export function phraseIndexPaths(folders: string[], storagePath?: string): strin
 }
 
 /** Writes the index atomically (a temporary file renamed into place). Throws when the folder cannot be written. */
-export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprint: string): void {
+export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprint: string, corpusProblems: string[] = []): void {
   const sections: Header['sections'] = [];
   let offset = 0;
   for (const name of Object.keys(ARRAYS) as ArrayName[]) {
@@ -102,7 +104,7 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
     hash.update(bytes).update(pad);
     chunks.push(bytes, pad);
   }
-  const header: Header = { format: PHRASE_INDEX_FORMAT, fingerprint, dataBytes, checksum: hash.digest('hex'), sections, whereNames: data.whereNames, documents: data.documents };
+  const header: Header = { format: PHRASE_INDEX_FORMAT, fingerprint, dataBytes, checksum: hash.digest('hex'), sections, whereNames: data.whereNames, documents: data.documents, corpusProblems };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
   const headerBytes = Math.ceil((8 + json.length) / 8) * 8 - 8;
   json = Buffer.concat([json, Buffer.alloc(headerBytes - json.length, 0x20)]);
@@ -123,7 +125,7 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
 }
 
 /** Reads an index file; a problem (missing, other corpus, other format, truncated, corrupt) is returned as a sentence. */
-export function readPhraseIndex(path: string, fingerprint: string): { data: PhraseIndexData } | { problem: string; missing?: boolean } {
+export function readPhraseIndex(path: string, fingerprint: string): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -154,7 +156,7 @@ export function readPhraseIndex(path: string, fingerprint: string): { data: Phra
     arrays[s.name] = new type(aligned.buffer as ArrayBuffer, aligned.byteOffset + s.offset, s.length);
   }
   for (const name of Object.keys(ARRAYS) as ArrayName[]) if (!arrays[name]) return { problem: `${path} lacks the section ${name}` };
-  return { data: { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents: header.documents } };
+  return { data: { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents: header.documents }, corpusProblems: header.corpusProblems ?? [] };
 }
 
 /** How an index came to be: read from a file, or built (and where it was written, if anywhere). */
@@ -165,6 +167,8 @@ export interface LoadedPhraseIndex {
   path?: string;
   /** What went wrong on the way (a corrupt file, an unwritable folder): for the log, never fatal. */
   problems: string[];
+  /** Drafts of the corpus that could not be read (skipped), as found when the index was built. */
+  corpusProblems: string[];
 }
 
 export interface PhraseIndexOptions {
@@ -203,19 +207,19 @@ export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOp
   if (!options.rebuild) {
     for (const path of paths) {
       const read = readPhraseIndex(path, fingerprint);
-      if ('data' in read) return { index: new PhraseIndex(read.data), source: 'file', path, problems };
+      if ('data' in read) return { index: new PhraseIndex(read.data), source: 'file', path, problems, corpusProblems: read.corpusProblems };
       if (!read.missing) problems.push(`${read.problem}; rebuilding it`);
     }
   }
   const input = readIndexInput(folders, options.progress);
-  problems.push(...input.problems.map((p) => `corpus: ${p}`));
+  const corpusProblems = input.problems;
   const data = buildPhraseIndexFromParagraphs(input.documents, options.progress);
   const index = new PhraseIndex(data);
-  if (options.noWrite) return { index, source: 'built', problems };
+  if (options.noWrite) return { index, source: 'built', problems, corpusProblems };
   for (const path of paths) {
     try {
-      writePhraseIndex(path, data, fingerprint);
-      return { index, source: 'built', path, problems };
+      writePhraseIndex(path, data, fingerprint, corpusProblems);
+      return { index, source: 'built', path, problems, corpusProblems };
     } catch (err) {
       problems.push(`cannot write the phrase index to ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
       try {
@@ -225,5 +229,5 @@ export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOp
       }
     }
   }
-  return { index, source: 'built', problems };
+  return { index, source: 'built', problems, corpusProblems };
 }

@@ -16,7 +16,7 @@ export interface IndexJob {
 /** What the worker answers: progress, then the index data (and the file it was read from or written to). */
 export type IndexWorkerMessage =
   | { type: 'progress'; stage: string; fraction: number }
-  | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[] }
+  | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[]; corpusProblems: string[] }
   | { type: 'failed'; message: string };
 
 function post(message: IndexWorkerMessage): void {
@@ -35,7 +35,7 @@ if (parentPort) {
     const data = result.index.data;
     const buffers = new Set<ArrayBuffer>();
     for (const value of Object.values(data)) if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
-    parentPort.postMessage({ type: 'done', source: result.source, path: result.path, data, problems: result.problems } satisfies IndexWorkerMessage, [...buffers]);
+    parentPort.postMessage({ type: 'done', source: result.source, path: result.path, data, problems: result.problems, corpusProblems: result.corpusProblems } satisfies IndexWorkerMessage, [...buffers]);
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }

@@ -71,7 +71,7 @@ const MAX_STRETCH = 2;
 /** A continuation longer than this (no clause boundary in sight) is cut. */
 const MAX_CONTINUATION = 2000;
 /** Bigram postings read per similar query, rarest bigrams first. */
-const POSTING_BUDGET = 1_000_000;
+const POSTING_BUDGET = 250_000;
 /** Candidates compared character by character after the bigram count. */
 const EDIT_CANDIDATES = 60;
 /** Paragraphs containing the searched text word for word that are scored. */
@@ -457,8 +457,9 @@ export class PhraseIndex implements PhraseSource {
     const shared = this.sharedCounts ?? (this.sharedCounts = new Int32Array(this.paragraphCount));
     const touched: number[] = [];
     let budget = POSTING_BUDGET;
-    for (const [from, to] of lists) {
-      if (to - from > budget && touched.length > 0) break;
+    for (const [n, [from, to]] of lists.entries()) {
+      // The rarest few lists are always read: a paragraph much like the query shares most of them.
+      if (to - from > budget && n >= 3) break;
       budget -= to - from;
       for (let i = from; i < to; i++) {
         const p = d.bigramParagraphs[i];

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { PhraseIndex } from '../../core/agreed/phrase-index';
+import { readCatalogue } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
@@ -18,6 +19,14 @@ const STAGES: Record<string, { from: number; to: number; message: string }> = {
   bigrams: { from: 75, to: 100, message: 'indexing similar text' },
 };
 
+function unresFiles(folder: string): number {
+  try {
+    return readdirSync(folder).filter((n) => n.endsWith('.unres')).length;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Keeps the corpus phrase index: loads or builds it after `initialized` (in a worker thread, so
  * requests are answered meanwhile), rebuilds it when the corpus is reloaded, and tells the client
@@ -28,21 +37,37 @@ class PhraseIndexKeeper {
   /** A reload came in during a build: build again when this one ends. */
   private again = false;
   private problems: string[] = [];
+  private corpusProblems: string[] = [];
+  private catalogueProblems: string[] = [];
+  /** Documents the catalogues cite; read again when the corpus is reloaded. */
+  private cited?: number;
   private index?: PhraseIndex;
   /** Resolves when the running build ends (tests and the bench wait for it). */
   ready: Promise<void> = Promise.resolve();
 
   constructor(private readonly ctx: ServerContext) {}
 
+  /**
+   * The corpus in figures. Read from the index and the catalogues, never by parsing the corpus, so
+   * that the status can be sent while a large corpus is still being indexed.
+   */
   stats(): CorpusStats {
-    const corpus = this.ctx.corpus();
+    const folders = this.ctx.corpusFolders();
+    if (this.cited === undefined) {
+      this.cited = 0;
+      for (const folder of folders) {
+        const { catalogue, problem } = readCatalogue(folder);
+        this.cited += catalogue?.cited.length ?? 0;
+        if (problem) this.catalogueProblems.push(problem);
+      }
+    }
     return {
-      documents: corpus.drafts.length,
-      paragraphs: this.index?.paragraphCount ?? corpus.drafts.reduce((n, d) => n + d.model.paragraphs.length + d.model.footnotes.length, 0),
-      citedDocuments: corpus.catalogue.cited.length,
-      folders: corpus.folders,
+      documents: this.index?.documentCount ?? folders.reduce((n, f) => n + unresFiles(f), 0),
+      paragraphs: this.index?.paragraphCount ?? 0,
+      citedDocuments: this.cited,
+      folders,
       indexing: this.indexing,
-      problems: [...corpus.problems, ...this.problems],
+      problems: [...this.catalogueProblems, ...this.corpusProblems, ...this.problems],
     };
   }
 
@@ -63,6 +88,8 @@ class PhraseIndexKeeper {
       return;
     }
     this.indexing = true;
+    this.cited = undefined;
+    this.catalogueProblems = [];
     this.ready = this.run().finally(() => {
       this.indexing = false;
       this.announce();
@@ -103,6 +130,7 @@ class PhraseIndexKeeper {
         progress?.report(last.percentage, last.message);
       });
       this.problems = result.problems;
+      this.corpusProblems = result.corpusProblems;
       for (const p of result.problems) ctx.connection.console.warn(`phrase index: ${p}`);
       this.index = result.index;
       ctx.phraseSource = result.index;
@@ -120,7 +148,7 @@ class PhraseIndexKeeper {
   }
 
   /** Builds in a worker thread when the bundle has one (dist/index-worker.js), else on a later tick. */
-  private build(job: IndexJob, progress: (stage: string, fraction: number) => void): Promise<{ index: PhraseIndex; source: string; path?: string; problems: string[] }> {
+  private build(job: IndexJob, progress: (stage: string, fraction: number) => void): Promise<{ index: PhraseIndex; source: string; path?: string; problems: string[]; corpusProblems: string[] }> {
     const workerFile = join(__dirname, 'index-worker.js');
     if (!existsSync(workerFile)) {
       return new Promise((resolve, reject) => {
@@ -143,7 +171,7 @@ class PhraseIndexKeeper {
           reject(new Error(m.message));
         } else {
           settled = true;
-          resolve({ index: new PhraseIndex(m.data), source: m.source, path: m.path, problems: m.problems });
+          resolve({ index: new PhraseIndex(m.data), source: m.source, path: m.path, problems: m.problems, corpusProblems: m.corpusProblems });
           void worker.terminate();
         }
       });

@@ -96,3 +96,16 @@ test('an unwritable place is skipped for the next one', () => {
   assert.ok(r.path && r.path.startsWith(tmpdir()) && existsSync(r.path));
   rmSync(r.path);
 });
+
+test('a draft that cannot be read is skipped and named, also when the index comes from its file', () => {
+  writeFileSync(join(folder, 'A-RES-99-2.unres'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+  const built = load();
+  assert.equal(built.source, 'built');
+  assert.match(built.corpusProblems.join('\n'), /A-RES-99-2\.unres: not UTF-8 text; skipped/);
+  const loaded = load();
+  assert.equal(loaded.source, 'file');
+  assert.deepEqual(loaded.corpusProblems, built.corpusProblems);
+  rmSync(join(folder, 'A-RES-99-2.unres'));
+  assert.deepEqual(load().corpusProblems, []);
+});
+

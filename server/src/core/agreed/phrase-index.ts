@@ -67,6 +67,8 @@ export const CONTINUATION_SAMPLE = 256;
 const SAMPLE = CONTINUATION_SAMPLE;
 /** Occurrences mapped to paragraphs and documents for one continuation (evenly sampled beyond). */
 const COUNT_CAP = 256;
+/** Occurrences of a very common continuation looked at for the documents that use it. */
+const DOCUMENT_SAMPLE = 48;
 const MAX_STRETCH = 2;
 /** A continuation longer than this (no clause boundary in sight) is cut. */
 const MAX_CONTINUATION = 2000;
@@ -413,8 +415,8 @@ export class PhraseIndex implements PhraseSource {
     const sa = this.data.suffixes;
     const paragraphs = new Set<number>();
     const documents = new Set<number>();
-    // A small range is read whole; a large one is sampled evenly for its documents.
-    const step = Math.max(1, (to - from) / COUNT_CAP);
+    // A small range is read whole (exact paragraph count); a large one is sampled evenly for its documents.
+    const step = to - from <= COUNT_CAP ? 1 : (to - from) / DOCUMENT_SAMPLE;
     for (let x = from; x < to; x += step) {
       const p = this.paragraphAt(sa[Math.floor(x)]);
       paragraphs.add(p);

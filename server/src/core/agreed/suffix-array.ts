@@ -21,8 +21,8 @@ export function buildSuffixArray(text: Uint16Array): Int32Array {
   shifted[n] = 0;
   const sa = new Int32Array(n + 1);
   sais(shifted, sa, n + 1, 0x10001);
-  // sa[0] is the sentinel; the rest are the suffixes of the text.
-  return sa.subarray(1).slice();
+  // sa[0] is the sentinel; the rest are the suffixes of the text (a view: no copy of a large array).
+  return sa.subarray(1);
 }
 
 function bucketBounds(s: IntArray, n: number, bkt: Int32Array, k: number, ends: boolean): void {

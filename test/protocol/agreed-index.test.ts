@@ -2,7 +2,7 @@
 // the corpusStatus notification and work-done progress while the index is built.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,7 +30,10 @@ function indexReady(since: number): Promise<void> {
 }
 
 before(async () => {
-  server = await startServer();
+  dir = mkdtempSync(join(tmpdir(), 'rd-agreed-index-'));
+  // A corpus folder of the user's, empty at first: the ingest command adds to it below.
+  mkdirSync(join(dir, 'mine'));
+  server = await startServer({ initializationOptions: { corpusFolders: [join(dir, 'mine')] } });
   server.connection.onNotification(CorpusStatusNotification, (s: CorpusStats) => {
     statuses.push(s);
     const w = waiters;
@@ -39,7 +42,6 @@ before(async () => {
   });
   server.connection.onNotification('$/progress', (p: (typeof progress)[number]) => progress.push(p));
   server.connection.onRequest('window/showMessageRequest', () => null);
-  dir = mkdtempSync(join(tmpdir(), 'rd-agreed-index-'));
   // The build started on `initialized`; the stats tell whether it is still running.
   const stats = (await server.request(CorpusStatsRequest, null)) as CorpusStats;
   if (stats.indexing) await indexReady(0);
@@ -58,7 +60,7 @@ test('corpusStats counts the documents, paragraphs and cited documents of the co
   assert.equal(stats.paragraphs, corpus.drafts.reduce((n, d) => n + corpusParagraphs(d.model).length, 0));
   assert.equal(stats.citedDocuments, corpus.catalogue.cited.length);
   assert.ok(stats.citedDocuments > 10);
-  assert.deepEqual(stats.folders, [resolve('corpus')]);
+  assert.deepEqual(stats.folders, [resolve('corpus'), join(dir, 'mine')]);
   assert.deepEqual(stats.problems, []);
 });
 
@@ -85,23 +87,27 @@ test('similar: an exact corpus paragraph scores 100, a modified one less', async
   assert.ok(server.initializeResult.capabilities.executeCommandProvider?.commands.includes(ServerCommands.findSimilar));
 });
 
-test('a corpus reload loads the index again, with progress and corpusStatus notifications', async () => {
+test('adding a document to the corpus rebuilds the index, with progress and corpusStatus notifications', async () => {
   const before = statuses.length;
   const progressBefore = progress.length;
   const ready = indexReady(before);
-  // The ingest command reloads the corpus, as adding a folder does.
-  await server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: [[rawFiles()[0]], join(dir, 'out')] });
+  // The ingest command writes the draft into the user's corpus folder and reloads the corpus.
+  const raw = rawFiles().find((f) => readFileSync(f, 'utf8').includes('73/62'))!;
+  await server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: [[raw], join(dir, 'mine')] });
   await ready;
   const seen = statuses.slice(before);
   assert.equal(seen[0].indexing, true);
   assert.equal(seen[seen.length - 1].indexing, false);
-  assert.equal(seen[seen.length - 1].documents, corpus.drafts.length);
+  assert.equal(seen[seen.length - 1].documents, corpus.drafts.length + 1);
   // The progress end may arrive just after the status; wait for it by asking once more.
   await server.request(CorpusStatsRequest, null);
   const kinds = progress.slice(progressBefore).map((p) => p.value.kind);
   assert.equal(kinds[0], 'begin');
   assert.equal(kinds[kinds.length - 1], 'end');
   assert.match(progress[progressBefore].value.title ?? '', /indexing the corpus/);
-  const exact = (await server.request(SimilarRequest, { text: corpusParagraphs(corpus.drafts[0].model)[0].text })) as SimilarMatch[];
-  assert.equal(exact[0].score, 100);
+  // The new draft's paragraphs are found, in its new place.
+  const added = loadCorpus([join(dir, 'mine')]).drafts[0];
+  assert.equal(added.symbol, 'A/RES/73/62');
+  const exact = (await server.request(SimilarRequest, { text: corpusParagraphs(added.model)[2].text })) as SimilarMatch[];
+  assert.ok(exact.some((m) => m.score === 100 && m.uri === pathToFileURL(added.path).toString()), JSON.stringify(exact.slice(0, 3)));
 });

@@ -11,6 +11,8 @@ const entries = [
   { in: 'server/src/lsp/main.ts', out: 'server' },
   { in: 'server/src/cli/main.ts', out: 'cli' },
   { in: 'server/src/bench/main.ts', out: 'bench' },
+  // The phrase index is built in a worker thread beside the server.
+  { in: 'server/src/lsp/index-worker.ts', out: 'index-worker' },
 ].filter((e) => existsSync(e.in));
 
 const options = {

@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { lintCommand } from './commands/lint';
 import { parseCommand } from './commands/parse';
 import { ingestCommand } from './commands/ingest';
+import { searchCommand } from './commands/search';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [parseCommand, ingestCommand, lintCommand];
+export const commands: Command[] = [parseCommand, ingestCommand, lintCommand, searchCommand];

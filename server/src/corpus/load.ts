@@ -32,19 +32,34 @@ function emptyCatalogue(): Catalogue {
 
 /** Loads clean drafts and catalogues from folders. Never throws: problems are collected. */
 export function loadCorpus(folders: string[]): LoadedCorpus {
-  const result: LoadedCorpus = { folders, drafts: [], catalogue: emptyCatalogue(), problems: [] };
+  const drafts: CorpusDraft[] = [];
+  const { catalogue, problems } = forEachCorpusDraft(folders, (draft) => drafts.push(draft));
+  return { folders, drafts, catalogue, problems };
+}
+
+/** The catalogue of one corpus folder (`catalogue.json`), if it has a valid one. Never throws. */
+export function readCatalogue(folder: string): { catalogue?: Catalogue; problem?: string } {
+  const cataloguePath = join(folder, 'catalogue.json');
+  if (!existsSync(cataloguePath)) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(cataloguePath, 'utf8')) as Catalogue;
+    if (!Array.isArray(parsed.documents)) throw new Error('no "documents" list');
+    return { catalogue: { version: 1, documents: parsed.documents, cited: parsed.cited ?? [], titles: parsed.titles ?? [] } };
+  } catch (err) {
+    return { problem: `${cataloguePath}: not a valid catalogue (${err instanceof Error ? err.message : String(err)}); skipped` };
+  }
+}
+
+/**
+ * Reads the drafts of the folders one at a time and hands each to `visit`, so that a caller that
+ * needs only part of each draft (the phrase index) does not keep every parsed model of a large
+ * corpus. Returns the merged catalogue and the problems met. Never throws.
+ */
+export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft) => void): { catalogue: Catalogue; problems: string[] } {
+  const result = { catalogue: emptyCatalogue(), problems: [] as string[] };
   for (const folder of folders) {
-    let catalogue: Catalogue | undefined;
-    const cataloguePath = join(folder, 'catalogue.json');
-    if (existsSync(cataloguePath)) {
-      try {
-        const parsed = JSON.parse(readFileSync(cataloguePath, 'utf8')) as Catalogue;
-        if (!Array.isArray(parsed.documents)) throw new Error('no "documents" list');
-        catalogue = { version: 1, documents: parsed.documents, cited: parsed.cited ?? [], titles: parsed.titles ?? [] };
-      } catch (err) {
-        result.problems.push(`${cataloguePath}: not a valid catalogue (${err instanceof Error ? err.message : String(err)}); skipped`);
-      }
-    }
+    const { catalogue, problem } = readCatalogue(folder);
+    if (problem) result.problems.push(problem);
     if (catalogue) {
       result.catalogue.documents.push(...catalogue.documents);
       result.catalogue.cited.push(...catalogue.cited);
@@ -56,18 +71,21 @@ export function loadCorpus(folders: string[]): LoadedCorpus {
     } catch (err) {
       result.problems.push(`${folder}: cannot read the folder (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped`);
     }
+    const entries = new Map((catalogue?.documents ?? []).map((d) => [d.file, d]));
     for (const name of names) {
       const path = join(folder, name);
+      let draft: CorpusDraft;
       try {
         const buffer = readFileSync(path);
         const text = buffer.toString('utf8');
         if (text.includes('\uFFFD') || buffer.includes(0)) throw new Error('not UTF-8 text');
         const model = parseDraft(text);
-        const entry = catalogue?.documents.find((d) => d.file === name);
-        result.drafts.push({ path, symbol: entry?.symbol ?? model.facts.symbol ?? name, text, model });
+        draft = { path, symbol: entries.get(name)?.symbol ?? model.facts.symbol ?? name, text, model };
       } catch (err) {
         result.problems.push(`${path}: ${err instanceof Error ? err.message : String(err)}; skipped`);
+        continue;
       }
+      visit(draft);
     }
   }
   return result;

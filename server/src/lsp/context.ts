@@ -17,6 +17,8 @@ export interface Feature {
   name: string;
   capabilities?(params: InitializeParams): ServerCapabilities;
   register(ctx: ServerContext): void;
+  /** Called once the client has sent `initialized` (work that may talk back to the client: progress, registrations). */
+  initialized?(ctx: ServerContext): void;
 }
 
 /** What every feature shares: the connection, the open drafts (parsed once per version), settings. */
@@ -79,25 +81,33 @@ export class ServerContext {
   }
 
   private loaded?: LoadedCorpus;
+  private readonly corpusListeners: (() => void)[] = [];
 
-  /**
-   * The corpus the server learns from: the bundled corpus plus the folders named in the
-   * initialization options (`corpusFolders`). Loaded once, on first use.
-   */
+  /** The corpus folders: the bundled corpus plus the folders named in the initialization options (`corpusFolders`). */
+  corpusFolders(): string[] {
+    const options = (this.initializeParams?.initializationOptions ?? {}) as { corpusFolders?: unknown; useBundledCorpus?: unknown };
+    const extra = Array.isArray(options.corpusFolders) ? options.corpusFolders.filter((f): f is string => typeof f === 'string') : [];
+    return [...(options.useBundledCorpus === false ? [] : [bundledCorpusFolder()]), ...extra];
+  }
+
+  /** The corpus the server learns from, in `corpusFolders()`. Loaded once, on first use. */
   corpus(): LoadedCorpus {
     if (!this.loaded) {
-      const options = (this.initializeParams?.initializationOptions ?? {}) as { corpusFolders?: unknown; useBundledCorpus?: unknown };
-      const extra = Array.isArray(options.corpusFolders) ? options.corpusFolders.filter((f): f is string => typeof f === 'string') : [];
-      const folders = [...(options.useBundledCorpus === false ? [] : [bundledCorpusFolder()]), ...extra];
-      this.loaded = loadCorpus(folders);
+      this.loaded = loadCorpus(this.corpusFolders());
       for (const problem of this.loaded.problems) this.connection.console.warn(`corpus: ${problem}`);
     }
     return this.loaded;
   }
 
-  /** Drops the loaded corpus so that the next use reloads it (after the corpus changed). */
+  /** Drops the loaded corpus so that the next use reloads it (after the corpus changed), and tells the listeners. */
   reloadCorpus(): void {
     this.loaded = undefined;
+    for (const l of this.corpusListeners) l();
+  }
+
+  /** Called after `reloadCorpus()` (the phrase index rebuilds then). */
+  onCorpusReloaded(listener: () => void): void {
+    this.corpusListeners.push(listener);
   }
 
   log(message: string): void {

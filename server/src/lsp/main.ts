@@ -21,6 +21,7 @@ import { onTypeFormattingFeature } from './features/onTypeFormatting';
 import { ingestFeature } from './features/ingest';
 import { completionFeature } from './features/completion';
 import { hoverFeature } from './features/hover';
+import { agreedLanguageIndexFeature } from './features/agreed-index';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
 const features: Feature[] = [
@@ -36,6 +37,7 @@ const features: Feature[] = [
   ingestFeature,
   completionFeature,
   hoverFeature,
+  agreedLanguageIndexFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);
@@ -62,6 +64,7 @@ connection.onInitialized(() => {
   if (ctx.supportsConfiguration && ctx.initializeParams?.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'resolutionDrafter' });
   }
+  for (const f of features) f.initialized?.(ctx);
 });
 connection.onDidChangeConfiguration(() => ctx.settingsChanged());
 

@@ -20,6 +20,8 @@ export interface SimilarMatch {
   /** file: URI of the clean corpus draft and the 0-based line, to open it. */
   uri?: string;
   line?: number;
+  /** True when the paragraph contains the searched text word for word (listed even when its score is low). */
+  contains?: boolean;
 }
 
 /** Request `resolutionDrafter/corpusStats`, and notification `resolutionDrafter/corpusStatus` (server → client) when it changes. */
@@ -47,4 +49,6 @@ export const ServerCommands = {
   insertFootnote: 'resolutionDrafter.server.insertFootnote',
   /** [inputFolderOrFiles: string[], outFolder: string]: ingest raw documents into a clean corpus folder. */
   ingest: 'resolutionDrafter.server.ingest',
+  /** [text: string, limit?: number]: corpus paragraphs close to the text (SimilarMatch[]), best first. */
+  findSimilar: 'resolutionDrafter.server.findSimilar',
 } as const;

@@ -10,7 +10,7 @@ export interface PhraseSourceParagraph {
   symbol: string;
   /** `序言部分第 3 段`, `执行部分第 5 段`, `第 3 段(b)`, `脚注 1`. */
   where: string;
-  /** The whole paragraph, as in the clean draft. */
+  /** The whole paragraph as the index keeps it: its text after the label, without footnote markers and `**`. */
   text: string;
   /** Absolute path of the clean draft and the 0-based line, to open it. */
   file?: string;

@@ -1,0 +1,141 @@
+/**
+ * The benchmark: `npm run bench [-- --sizes bundled,50,200] [--json FILE] [--quick]`.
+ * For each corpus size (the bundled corpus, synthetic corpora of 50 and 200 MB) it measures the
+ * index build, the cold start from the persisted index to a first answer, the repeated measures
+ * of `measures.ts` (p50/p95) and the resident memory. Figures go to stdout, and as JSON to FILE.
+ */
+import { statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
+import { buildPhraseIndexFromParagraphs, PhraseIndex } from '../core/agreed/phrase-index';
+import { bundledCorpusFolder, loadCorpus } from '../corpus/load';
+import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readIndexInput, writePhraseIndex } from '../corpus/phrase-index-store';
+import { benchDraft, measures, percentiles, type BenchContext } from './measures';
+import { random, syntheticCorpus } from './synthetic';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+interface Options {
+  sizes: string[];
+  json?: string;
+  /** Fewer runs: a smoke test of the bench itself. */
+  quick: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { sizes: ['bundled', '50', '200'], quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') options.json = argv[++i];
+    else if (a.startsWith('--json=')) options.json = a.slice(7);
+    else if (a === '--sizes') options.sizes = (argv[++i] ?? '').split(',').filter(Boolean);
+    else if (a.startsWith('--sizes=')) options.sizes = a.slice(8).split(',').filter(Boolean);
+    else if (a === '--quick') options.quick = true;
+    else throw new Error(`unknown option ${a}. Usage: bench [--sizes bundled,50,200] [--json FILE] [--quick]`);
+  }
+  for (const s of options.sizes) if (s !== 'bundled' && !/^\d+$/.test(s)) throw new Error(`--sizes takes bundled or a number of MB, not ${s}`);
+  return options;
+}
+
+type Figures = Record<string, unknown>;
+
+function benchSize(size: string, options: Options): Figures {
+  const bundled = loadCorpus([bundledCorpusFolder()]);
+  const work = join(tmpdir(), 'resolution-drafter-bench');
+  let folder = bundledCorpusFolder();
+  const figures: Figures = { size };
+  if (size !== 'bundled') {
+    const started = now();
+    const made = syntheticCorpus(bundled.drafts, Number(size), join(work, `corpus-${size}MB`));
+    folder = made.folder;
+    figures.syntheticFiles = made.files;
+    figures.syntheticWriteMs = Math.round(now() - started);
+  }
+  const folders = [folder];
+  const storage = join(work, 'storage');
+  gc();
+
+  // Build: read and parse the drafts, then sort the suffixes and count the bigrams.
+  let started = now();
+  const input = readIndexInput(folders);
+  figures.corpusReadMs = Math.round(now() - started);
+  started = now();
+  const built = buildPhraseIndexFromParagraphs(input.documents);
+  figures.indexBuildMs = Math.round(now() - started);
+  figures.documents = input.documents.length;
+  figures.paragraphs = built.paragraphStarts.length - 1;
+  figures.corpusChars = built.text.length;
+  figures.corpusMB = mb(input.documents.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + Buffer.byteLength(p.text), 0), 0));
+  const path = phraseIndexPaths(folders, storage)[0];
+  started = now();
+  writePhraseIndex(path, built, corpusFingerprint(folders));
+  figures.indexWriteMs = Math.round(now() - started);
+  input.documents.length = 0;
+  gc();
+
+  // Cold start: fingerprint the corpus, read and check the file, answer one continuation.
+  const loads: number[] = [];
+  let index: PhraseIndex | undefined;
+  for (let i = 0; i < (options.quick ? 1 : 3); i++) {
+    index = undefined;
+    gc();
+    started = now();
+    const loaded = loadOrBuildPhraseIndex(folders, { storagePath: storage });
+    loaded.index.continuations('重申《不扩散核武器条约》');
+    loads.push(now() - started);
+    if (loaded.source !== 'file') throw new Error(`the index was not read from its file: ${loaded.problems.join('; ')}`);
+    index = loaded.index;
+  }
+  figures.coldStartMs = percentiles(loads).p50;
+  figures.indexFileMB = mb(statSync(path).size);
+
+  const ctx: BenchContext = {
+    size,
+    index: index!,
+    catalogue: bundled.catalogue,
+    draft: benchDraft(bundled.drafts.flatMap((d) => corpusParagraphs(d.model))),
+    random: random(42),
+  };
+  figures.draftKB = Math.round(Buffer.byteLength(ctx.draft) / 1024);
+  for (const m of measures) {
+    const runs = options.quick ? Math.min(m.runs, 20) : m.runs;
+    for (let i = 0; i < Math.min(10, runs); i++) m.prepare(ctx, i)();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const work = m.prepare(ctx, i);
+      const t = now();
+      work();
+      times.push(now() - t);
+    }
+    figures[m.name] = percentiles(times);
+  }
+  figures.rssMB = mb(process.memoryUsage().rss);
+  return figures;
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+  process.stdout.write(`machine: ${machine.cpus} × ${machine.cpu}, node ${machine.node}\n`);
+  const results: Figures[] = [];
+  for (const size of options.sizes) {
+    process.stdout.write(`\n== corpus ${size === 'bundled' ? 'bundled' : `${size} MB synthetic`} ==\n`);
+    const figures = benchSize(size, options);
+    results.push({ ...figures, machine });
+    for (const [k, v] of Object.entries(figures)) {
+      const shown = typeof v === 'object' && v !== null ? `p50 ${(v as { p50: number }).p50} ms, p95 ${(v as { p95: number }).p95} ms (${(v as { runs: number }).runs} runs)` : String(v);
+      process.stdout.write(`${k.padEnd(22)} ${shown}\n`);
+    }
+    gc();
+  }
+  if (options.json) writeFileSync(options.json, JSON.stringify(results, null, 2) + '\n');
+}
+
+main();

@@ -1,0 +1,128 @@
+/**
+ * The benchmark's measures: each takes the loaded corpus index and the bench draft and makes the
+ * work of one timed run. To add a measure (completion, hover …), add one entry to `measures`.
+ */
+import { parseDraft, validate, type Catalogue } from '../core';
+import type { PhraseIndex } from '../core/agreed/phrase-index';
+import { random } from './synthetic';
+
+/** What every measure may use. */
+export interface BenchContext {
+  /** `bundled`, `50`, `200` (MB). */
+  size: string;
+  index: PhraseIndex;
+  /** The bundled corpus catalogue (validation reads cited dates from it). */
+  catalogue: Catalogue;
+  /** A ~100 KB draft made of corpus paragraphs (about 150 paragraphs and 50 footnotes). */
+  draft: string;
+  /** Seeded randomness: the same inputs on every run of the bench. */
+  random: () => number;
+}
+
+/** A repeated measure: `prepare` builds one run's input (not timed) and returns the work that is timed. */
+export interface Measure {
+  name: string;
+  /** Timed runs (after a few untimed warm-up runs). */
+  runs: number;
+  prepare(ctx: BenchContext, run: number): () => unknown;
+}
+
+/** What a drafter has typed so far in a paragraph: a corpus paragraph cut at a random point. */
+export function typedBefore(ctx: BenchContext): string {
+  const p = Math.floor(ctx.random() * ctx.index.paragraphCount);
+  const text = ctx.index.paragraph(p).text;
+  const cut = 2 + Math.floor(ctx.random() * Math.max(1, text.length - 2));
+  return text.slice(0, cut);
+}
+
+/** A corpus paragraph with a few characters changed, as a drafter's edited copy would be. */
+function editedParagraph(ctx: BenchContext): string {
+  const text = ctx.index.paragraph(Math.floor(ctx.random() * ctx.index.paragraphCount)).text;
+  const chars = [...text];
+  for (let i = 0; i < 3 && chars.length > 4; i++) chars.splice(Math.floor(ctx.random() * chars.length), 1, '和');
+  return chars.join('');
+}
+
+/** The draft with one character typed into a random paragraph. */
+function afterKeystroke(ctx: BenchContext): string {
+  const lines = ctx.draft.split('\n');
+  let line = Math.floor(ctx.random() * lines.length);
+  while (lines[line].length < 10) line = (line + 1) % lines.length;
+  const at = 5 + Math.floor(ctx.random() * (lines[line].length - 5));
+  lines[line] = lines[line].slice(0, at) + '的' + lines[line].slice(at);
+  return lines.join('\n');
+}
+
+export const measures: Measure[] = [
+  {
+    // What completion calls on every keystroke: the continuations of the text before the cursor.
+    name: 'continuation',
+    runs: 1000,
+    prepare(ctx, run) {
+      const before = run % 10 === 0 ? '重申《不扩散核武器条约》' : typedBefore(ctx);
+      return () => ctx.index.continuations(before, 20);
+    },
+  },
+  {
+    name: 'similar',
+    runs: 200,
+    prepare(ctx, run) {
+      const text = run % 4 === 0 ? typedBefore(ctx).slice(-12) : editedParagraph(ctx);
+      return () => ctx.index.similar(text, { limit: 10 });
+    },
+  },
+  {
+    // The whole draft parsed and checked by every rule, as when it is opened.
+    name: 'validateDraft',
+    runs: 30,
+    prepare(ctx) {
+      return () => validate(parseDraft(ctx.draft), undefined, { catalogue: ctx.catalogue });
+    },
+  },
+  {
+    // After one keystroke the server parses and validates the changed draft again.
+    name: 'revalidateKeystroke',
+    runs: 30,
+    prepare(ctx) {
+      const text = afterKeystroke(ctx);
+      return () => validate(parseDraft(text), undefined, { catalogue: ctx.catalogue });
+    },
+  },
+];
+
+/** The bench draft: corpus paragraphs (from the bundled corpus) until about 100 KB, with footnotes. */
+export function benchDraft(paragraphs: { kind: string; text: string }[], seed = 7): string {
+  const next = random(seed);
+  // Long paragraphs, so that ~100 KB holds about 150 of them, as a long resolution does.
+  const body = paragraphs.filter((p) => p.kind !== 'footnote' && p.text.length >= 200);
+  const notes = paragraphs.filter((p) => p.kind === 'footnote');
+  const preamble: string[] = [];
+  const operative: string[] = [];
+  let bytes = 0;
+  const footnotes: string[] = [];
+  while (bytes < 95 * 1024) {
+    const p = body[Math.floor(next() * body.length)];
+    let text = p.text.replace(/[，；。：]$/, '');
+    // About two paragraphs in five cite a document with a footnote, as resolutions do.
+    if (footnotes.length < 50 && next() < 0.4) {
+      footnotes.push(notes[Math.floor(next() * notes.length)].text);
+      const n = String(footnotes.length).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
+      const title = text.indexOf('》');
+      text = title > 0 ? `${text.slice(0, title + 1)}${n} ${text.slice(title + 1)}` : `${text}${n}`;
+    }
+    if (preamble.length < 60) preamble.push(`${text}，`);
+    else operative.push(text);
+    bytes += Buffer.byteLength(text) + 2;
+  }
+  const ops = operative.map((t, i) => `${i + 1}. ${t}${i === operative.length - 1 ? '。' : '；'}`);
+  const foot = footnotes.map((t, i) => `${String(i + 1).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)])} ${t}`);
+  return ['第七十九届会议', '', '79/__. 基准决议草案', '', '大会，', '', ...preamble.flatMap((p) => [p, '']), ...ops.flatMap((p) => [p, '']), '2024 年 12 月 2 日', '第 50 次全体会议', '', '---', ...foot, ''].join('\n');
+}
+
+/** p50 and p95 of a list of times (ms). */
+export function percentiles(times: number[]): { p50: number; p95: number; runs: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { p50: round(at(0.5)), p95: round(at(0.95)), runs: sorted.length };
+}

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { SimilarParagraph } from '../../core/agreed/phrase-index';
+import { bundledCorpusFolder } from '../../corpus/load';
+import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
+import type { Command } from '../command';
+
+/** One match as `--format json` prints it (line 1-based, as lint prints lines). */
+export interface SearchRecord {
+  contains?: boolean;
+  score: number;
+  symbol: string;
+  where: string;
+  text: string;
+  file?: string;
+  line?: number;
+}
+
+interface Options {
+  text: string;
+  limit: number;
+  minScore: number;
+  format: 'text' | 'json';
+  folders: string[];
+  bundled: boolean;
+}
+
+function parseArgs(args: string[]): Options | string {
+  const options: Options = { text: '', limit: 10, minScore: 50, format: 'text', folders: [], bundled: true };
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    let value: string | undefined;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    if (eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const take = () => value ?? (i + 1 < args.length ? args[++i] : undefined);
+    if (arg === '--limit' || arg === '--min-score') {
+      const v = take();
+      const n = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
+      if (arg === '--limit' && !(n >= 1)) return `--limit takes a whole number of at least 1, not '${v ?? ''}'.`;
+      if (arg === '--min-score' && !(n >= 0 && n <= 100)) return `--min-score takes a number from 0 to 100, not '${v ?? ''}'.`;
+      if (arg === '--limit') options.limit = n;
+      else options.minScore = n;
+    } else if (arg === '--format') {
+      const f = take();
+      if (f !== 'text' && f !== 'json') return `--format takes text or json, not '${f ?? ''}'.`;
+      options.format = f;
+    } else if (arg === '--corpus') {
+      const c = take();
+      if (!c) return '--corpus needs a folder.';
+      if (!existsSync(c) || !statSync(c).isDirectory()) return `--corpus ${c}: no such folder.`;
+      options.folders.push(resolve(c));
+    } else if (arg === '--no-bundled') {
+      options.bundled = false;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return `unknown option '${arg}'.`;
+    } else {
+      words.push(args[i]);
+    }
+  }
+  if (words.length === 0) return 'give the text to look for (or - to read it from standard input).';
+  options.text = words.length === 1 && words[0] === '-' ? readFileSync(0, 'utf8').trim() : words.join(' ');
+  if (options.text.trim().length < 2) return 'the text to look for needs at least two characters.';
+  if (!options.bundled && options.folders.length === 0) return '--no-bundled leaves no corpus: add --corpus FOLDER.';
+  return options;
+}
+
+/** A match as the text format prints it: score, source and place, then the paragraph. */
+export function formatMatch(m: SimilarParagraph): string {
+  return `${String(m.score).padStart(3)}%  ${m.symbol}  ${m.where}${m.contains ? '  (uses the text word for word)' : ''}\n      ${m.text}`;
+}
+
+export const searchCommand: Command = {
+  name: 'search',
+  summary: 'Find corpus paragraphs close to a text (agreed language), with a match percentage.',
+  help: [
+    'Usage: resolution-drafter search [--limit N] [--min-score N] [--format text|json] [--corpus FOLDER]… [--no-bundled] TEXT',
+    '',
+    'Lists the corpus paragraphs and footnotes closest to TEXT, best first, with a percentage as',
+    'translation memories show it (100 = the same text; footnote markers, ** and spaces are ignored),',
+    'the symbol of the document and where in it (序言部分第 3 段, 执行部分第 5 段, 第 3 段(b), 脚注 1).',
+    'Paragraphs that use TEXT word for word are listed too, whatever their percentage.',
+    'TEXT - reads the text from standard input.',
+    '',
+    'Options:',
+    '  --limit N            at most N paragraphs (default 10).',
+    '  --min-score N        only matches of at least N percent (default 50).',
+    '  --format text|json   text (default); json: an array of { score, symbol, where, text, file, line, contains? } (line 1-based).',
+    '  --corpus FOLDER      also search this corpus folder (clean .unres drafts, as ingest writes them); may be repeated.',
+    '  --no-bundled         leave out the corpus bundled with the tool.',
+    '',
+    'The index is kept in corpus/.index/ (or the system temporary folder) and rebuilt when the corpus changes.',
+    'Exit codes: 0 matches found, 1 nothing close enough, 2 usage errors.',
+  ].join('\n'),
+  async run(args) {
+    const options = parseArgs(args);
+    if (typeof options === 'string') {
+      process.stderr.write(`resolution-drafter search: ${options}\nRun 'resolution-drafter search --help' for usage.\n`);
+      return 2;
+    }
+    const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
+    const { index, problems } = loadOrBuildPhraseIndex(folders);
+    for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
+    const matches = index.similar(options.text, { limit: options.limit, minScore: options.minScore });
+    if (options.format === 'json') {
+      const records: SearchRecord[] = matches.map((m) => ({ ...m, line: m.line === undefined ? undefined : m.line + 1 }));
+      process.stdout.write(JSON.stringify(records, null, 2) + '\n');
+    } else if (matches.length > 0) {
+      process.stdout.write(matches.map(formatMatch).join('\n') + '\n');
+    } else {
+      process.stderr.write(`No corpus paragraph is ${options.minScore}% close to this text.\n`);
+    }
+    return matches.length > 0 ? 0 : 1;
+  },
+};

@@ -1,0 +1,513 @@
+/**
+ * The corpus phrase index: every corpus paragraph and footnote, concatenated into one UTF-16 text
+ * with a suffix array over it ("what follows this text in the corpus", exact, in a few binary
+ * searches) and a character-bigram inverted index ("which paragraphs are close to this text").
+ */
+import { chineseAgreed, type AgreedLanguageTables } from '../lang/zh-agreed';
+import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS, indexedText, type CorpusParagraph, type CorpusParagraphKind, type IndexedDocumentInput } from './corpus-paragraphs';
+import { buildSuffixArray } from './suffix-array';
+import type { Continuation, PhraseSource, PhraseSourceParagraph } from './types';
+
+/** Ends every paragraph in the concatenated text, so that no match runs from one paragraph into the next. */
+const PARAGRAPH_END = 0x0a;
+
+/** The arrays and tables the index consists of; what the store writes to disk and reads back. */
+export interface PhraseIndexData {
+  /** Every paragraph's indexed text followed by a line feed. */
+  text: Uint16Array;
+  /** Start offsets of the suffixes of `text`, in sorted order. */
+  suffixes: Int32Array;
+  /** Offset in `text` where each paragraph starts; one more entry, `text.length`, at the end. */
+  paragraphStarts: Int32Array;
+  paragraphDocument: Int32Array;
+  paragraphLine: Int32Array;
+  /** Index into CORPUS_PARAGRAPH_KINDS. */
+  paragraphKind: Uint8Array;
+  /** Index into `whereNames`. */
+  paragraphWhere: Int32Array;
+  /** Distinct bigrams (two code units, high << 16 | low), sorted, over the text without white space. */
+  bigramKeys: Uint32Array;
+  /** Where each bigram's paragraphs start in `bigramParagraphs`; one more entry at the end. */
+  bigramOffsets: Int32Array;
+  /** For each bigram, the paragraphs that contain it, ascending. */
+  bigramParagraphs: Int32Array;
+  /** How many distinct bigrams each paragraph has. */
+  paragraphBigrams: Int32Array;
+  whereNames: string[];
+  documents: { symbol: string; file?: string }[];
+}
+
+/** A corpus paragraph close to a text: the fields of the `resolutionDrafter/similar` answer. */
+export interface SimilarParagraph {
+  /** 0–100, as translation memories show fuzzy matches; 100 is the same text. */
+  score: number;
+  symbol: string;
+  where: string;
+  text: string;
+  file?: string;
+  line?: number;
+  /** True when the paragraph contains the searched text word for word (shown even below the minimum score). */
+  contains?: boolean;
+}
+
+/** Options of a similar-text search. */
+export interface SimilarOptions {
+  limit?: number;
+  /** The lowest score returned (default 50). */
+  minScore?: number;
+  /** Also return paragraphs that contain the text word for word, whatever their score (default true). */
+  containing?: boolean;
+}
+
+/** Limits that keep one query fast whatever the corpus size. */
+const MIN_MATCH = 2;
+const MAX_MATCH = 40;
+/** Occurrences looked at to find the different continuations of a very common phrase (all of them below this). */
+export const CONTINUATION_SAMPLE = 256;
+const SAMPLE = CONTINUATION_SAMPLE;
+/** Occurrences mapped to paragraphs and documents for one continuation (evenly sampled beyond). */
+const COUNT_CAP = 256;
+/** Occurrences of a very common continuation looked at for the documents that use it. */
+const DOCUMENT_SAMPLE = 48;
+const MAX_STRETCH = 2;
+/** A continuation longer than this (no clause boundary in sight) is cut. */
+const MAX_CONTINUATION = 2000;
+/** Bigram postings read per similar query, rarest bigrams first. */
+const POSTING_BUDGET = 250_000;
+/** Candidates compared character by character after the bigram count. */
+const EDIT_CANDIDATES = 60;
+/** Paragraphs containing the searched text word for word that are scored. */
+const CONTAINING_CAP = 100;
+
+function toCodes(s: string): Uint16Array {
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  return codes;
+}
+
+function decode(codes: Uint16Array, start: number, end: number): string {
+  let out = '';
+  // String.fromCharCode with many arguments is fast; chunk to stay within argument limits.
+  for (let i = start; i < end; i += 4096) out += String.fromCharCode(...codes.subarray(i, Math.min(end, i + 4096)));
+  return out;
+}
+
+/** The text without white space, on which similarity is measured (spaces around digits are PDF artefacts). */
+function similarityText(text: string): string {
+  return indexedText(text).replace(/\s+/g, '');
+}
+
+function distinctBigrams(s: string): number[] {
+  const keys: number[] = [];
+  for (let i = 0; i + 1 < s.length; i++) keys.push(((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1)) >>> 0);
+  keys.sort((a, b) => a - b);
+  return keys.filter((k, i) => i === 0 || keys[i - 1] !== k);
+}
+
+/** Levenshtein distance in code units, one row of memory. */
+function editDistance(a: string, b: string): number {
+  if (a.length < b.length) [a, b] = [b, a];
+  const row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** Progress of a build, for a progress bar: a stage name and a fraction done. */
+export type BuildProgress = (stage: string, fraction: number) => void;
+
+/** One corpus document with its paragraphs already extracted (see `corpusParagraphs`). */
+export interface IndexedDocumentParagraphs {
+  symbol: string;
+  file?: string;
+  paragraphs: CorpusParagraph[];
+}
+
+/** Builds the index data from parsed corpus documents. */
+export function buildPhraseIndexData(documents: IndexedDocumentInput[], progress: BuildProgress = () => undefined, tables: AgreedLanguageTables = chineseAgreed): PhraseIndexData {
+  return buildPhraseIndexFromParagraphs(
+    documents.map((d) => ({ symbol: d.symbol, file: d.file, paragraphs: corpusParagraphs(d.model, tables) })),
+    progress,
+  );
+}
+
+/** Builds the index data from documents whose paragraphs are already extracted (their models may be gone). */
+export function buildPhraseIndexFromParagraphs(documents: IndexedDocumentParagraphs[], progress: BuildProgress = () => undefined): PhraseIndexData {
+  const texts: string[] = [];
+  const lines: number[] = [];
+  const kinds: number[] = [];
+  const wheres: number[] = [];
+  const owners: number[] = [];
+  const whereIds = new Map<string, number>();
+  let length = 0;
+  documents.forEach((doc, d) => {
+    for (const p of doc.paragraphs) {
+      texts.push(p.text);
+      lines.push(p.line);
+      kinds.push(CORPUS_PARAGRAPH_KINDS.indexOf(p.kind));
+      let w = whereIds.get(p.where);
+      if (w === undefined) whereIds.set(p.where, (w = whereIds.size));
+      wheres.push(w);
+      owners.push(d);
+      length += p.text.length + 1;
+    }
+  });
+  progress('paragraphs', 1);
+  const text = new Uint16Array(length);
+  const paragraphStarts = new Int32Array(texts.length + 1);
+  let at = 0;
+  texts.forEach((t, i) => {
+    paragraphStarts[i] = at;
+    for (let j = 0; j < t.length; j++) text[at + j] = t.charCodeAt(j);
+    at += t.length;
+    text[at++] = PARAGRAPH_END;
+  });
+  paragraphStarts[texts.length] = at;
+  progress('suffixes', 0);
+  const suffixes = buildSuffixArray(text);
+  progress('suffixes', 1);
+  const bigrams = buildBigrams(texts, progress);
+  return {
+    text,
+    suffixes,
+    paragraphStarts,
+    paragraphDocument: Int32Array.from(owners),
+    paragraphLine: Int32Array.from(lines),
+    paragraphKind: Uint8Array.from(kinds),
+    paragraphWhere: Int32Array.from(wheres),
+    ...bigrams,
+    whereNames: [...whereIds.keys()],
+    documents: documents.map((d) => (d.file === undefined ? { symbol: d.symbol } : { symbol: d.symbol, file: d.file })),
+  };
+}
+
+function buildBigrams(texts: string[], progress: BuildProgress) {
+  // Pass 1: each paragraph's distinct bigrams, as provisional ids in first-seen order.
+  const idOf = new Map<number, number>();
+  const keysById: number[] = [];
+  let total = 0;
+  for (const t of texts) total += Math.max(0, t.length - 1);
+  const ids = new Int32Array(total);
+  const paragraphBigrams = new Int32Array(texts.length);
+  let at = 0;
+  let scratch = new Uint32Array(1024);
+  for (let p = 0; p < texts.length; p++) {
+    const s = texts[p].replace(/\s+/g, '');
+    if (scratch.length < s.length) scratch = new Uint32Array(s.length * 2);
+    let count = 0;
+    for (let i = 0; i + 1 < s.length; i++) scratch[count++] = ((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1)) >>> 0;
+    const sorted = scratch.subarray(0, count).sort();
+    let distinct = 0;
+    for (let i = 0; i < count; i++) {
+      if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+      let id = idOf.get(sorted[i]);
+      if (id === undefined) {
+        id = keysById.length;
+        idOf.set(sorted[i], id);
+        keysById.push(sorted[i]);
+      }
+      ids[at + distinct++] = id;
+    }
+    paragraphBigrams[p] = distinct;
+    at += distinct;
+    if ((p & 0xffff) === 0) progress('bigrams', p / texts.length);
+  }
+  // Renumber the ids in key order, so that a query finds a bigram by binary search.
+  const order = Int32Array.from(keysById.keys()).sort((a, b) => keysById[a] - keysById[b]);
+  const rank = new Int32Array(keysById.length);
+  const bigramKeys = new Uint32Array(keysById.length);
+  order.forEach((id, r) => {
+    rank[id] = r;
+    bigramKeys[r] = keysById[id];
+  });
+  const bigramOffsets = new Int32Array(keysById.length + 1);
+  for (let i = 0; i < at; i++) bigramOffsets[rank[ids[i]] + 1]++;
+  for (let r = 0; r < keysById.length; r++) bigramOffsets[r + 1] += bigramOffsets[r];
+  const fill = bigramOffsets.slice(0, keysById.length);
+  const bigramParagraphs = new Int32Array(at);
+  // Pass 2: paragraphs in ascending order, so each bigram's list comes out sorted.
+  for (let p = 0, i = 0; p < texts.length; p++) {
+    for (let k = 0; k < paragraphBigrams[p]; k++, i++) bigramParagraphs[fill[rank[ids[i]]]++] = p;
+  }
+  progress('bigrams', 1);
+  return { bigramKeys, bigramOffsets, bigramParagraphs, paragraphBigrams };
+}
+
+/** A continuation candidate before it is counted. */
+interface Stretch {
+  text: string;
+  /** True when the stretch runs to the paragraph's end with no boundary (so the search pattern includes the end). */
+  atEnd: boolean;
+}
+
+/** The corpus phrase index: continuations (agreed language) and similar paragraphs. */
+export class PhraseIndex implements PhraseSource {
+  private readonly boundaries: Set<number>;
+  /** Per-paragraph counters reused by every similar query (reset after each). */
+  private sharedCounts?: Int32Array;
+
+  constructor(readonly data: PhraseIndexData, tables: AgreedLanguageTables = chineseAgreed) {
+    this.boundaries = new Set([...tables.clauseBoundaries].map((c) => c.charCodeAt(0)));
+  }
+
+  /** Builds the index from parsed corpus documents. */
+  static build(documents: IndexedDocumentInput[], progress?: BuildProgress): PhraseIndex {
+    return new PhraseIndex(buildPhraseIndexData(documents, progress));
+  }
+
+  get paragraphCount(): number {
+    return this.data.paragraphStarts.length - 1;
+  }
+
+  get documentCount(): number {
+    return this.data.documents.length;
+  }
+
+  /** The paragraph with this number, for a drafter. */
+  paragraph(p: number): PhraseSourceParagraph {
+    const d = this.data;
+    const doc = d.documents[d.paragraphDocument[p]];
+    const result: PhraseSourceParagraph = {
+      symbol: doc.symbol,
+      where: d.whereNames[d.paragraphWhere[p]],
+      text: decode(d.text, d.paragraphStarts[p], d.paragraphStarts[p + 1] - 1),
+      line: d.paragraphLine[p],
+    };
+    if (doc.file !== undefined) result.file = doc.file;
+    return result;
+  }
+
+  /** Whether paragraph `p` is preambular, operative, a subparagraph or a footnote. */
+  kind(p: number): CorpusParagraphKind {
+    return CORPUS_PARAGRAPH_KINDS[this.data.paragraphKind[p]];
+  }
+
+  /** The paragraph that contains text offset `offset`. */
+  paragraphAt(offset: number): number {
+    const starts = this.data.paragraphStarts;
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Compares the suffix at `start` with `pattern`: 0 when the pattern is a prefix of it. */
+  private compare(start: number, pattern: Uint16Array): number {
+    const text = this.data.text;
+    const n = text.length;
+    for (let i = 0; i < pattern.length; i++) {
+      if (start + i >= n) return -1;
+      const diff = text[start + i] - pattern[i];
+      if (diff !== 0) return diff;
+    }
+    return 0;
+  }
+
+  /** The suffix-array range [from, to) of suffixes that start with `pattern`, searched within [lo, hi). */
+  range(pattern: Uint16Array, lo = 0, hi = this.data.suffixes.length): [number, number] {
+    const sa = this.data.suffixes;
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (this.compare(sa[mid], pattern) < 0) a = mid + 1;
+      else b = mid;
+    }
+    const from = a;
+    b = hi;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (this.compare(sa[mid], pattern) <= 0) a = mid + 1;
+      else b = mid;
+    }
+    return [from, a];
+  }
+
+  /** Every offset in the corpus text where `phrase` occurs (as indexed: no markers, no emphasis), ascending. */
+  occurrences(phrase: string): number[] {
+    if (phrase.length === 0) return [];
+    const [from, to] = this.range(toCodes(phrase));
+    return [...this.data.suffixes.subarray(from, to)].sort((a, b) => a - b);
+  }
+
+  /** The stretch of text from `start` up to and including the (stretch+1)-th clause boundary, or the paragraph's end. */
+  private stretchAt(start: number, stretch: number): Stretch | undefined {
+    const text = this.data.text;
+    let seen = 0;
+    for (let i = start; i < text.length && i - start < MAX_CONTINUATION; i++) {
+      const c = text[i];
+      if (c === PARAGRAPH_END) {
+        // The paragraph ended before this stretch's last boundary (or right after the previous
+        // stretch's boundary): a shorter stretch already says it.
+        if (seen < stretch || i === start || this.boundaries.has(text[i - 1])) return undefined;
+        return { text: decode(text, start, i), atEnd: true };
+      }
+      if (this.boundaries.has(c)) {
+        if (seen === stretch) {
+          // The boundary itself delimits the stretch: the same words end a clause mid-paragraph or at its end.
+          return { text: decode(text, start, i + 1), atEnd: false };
+        }
+        seen++;
+      }
+    }
+    return seen === stretch && text[start] !== PARAGRAPH_END ? { text: decode(text, start, Math.min(text.length, start + MAX_CONTINUATION)), atEnd: false } : undefined;
+  }
+
+  /** The longest ending of `before` (its last line, as indexed) that the corpus contains, with its suffix-array range. */
+  longestEnding(before: string): { matched: string; range: [number, number] } | undefined {
+    const line = before.slice(before.lastIndexOf('\n') + 1);
+    const tail = indexedText(line).slice(-MAX_MATCH);
+    let best: { matched: string; range: [number, number] } | undefined;
+    // A longer ending occurs only where a shorter one does: grow it until it stops occurring.
+    for (let length = MIN_MATCH; length <= tail.length; length++) {
+      const matched = tail.slice(tail.length - length);
+      const found = this.range(toCodes(matched));
+      if (found[0] === found[1]) break;
+      best = { matched, range: found };
+    }
+    return best;
+  }
+
+  continuations(before: string, limit = 10): Continuation[] {
+    const ending = this.longestEnding(before);
+    if (!ending) return [];
+    const { matched } = ending;
+    const [lo, hi] = ending.range;
+    const sa = this.data.suffixes;
+    const step = Math.max(1, (hi - lo) / SAMPLE);
+    // Group the sampled occurrences by what follows them; a group's share of the sample ranks it
+    // (exactly, when the range is small enough to be read whole).
+    const groups = new Map<string, { found: Stretch; stretch: number; hits: number }>();
+    for (let stretch = 0; stretch <= MAX_STRETCH; stretch++) {
+      for (let x = lo; x < hi; x += step) {
+        const found = this.stretchAt(sa[Math.floor(x)] + matched.length, stretch);
+        if (!found) continue;
+        const key = `${stretch}\u0000${found.text}${found.atEnd ? '\n' : ''}`;
+        const group = groups.get(key);
+        if (group) group.hits++;
+        else groups.set(key, { found, stretch, hits: 1 });
+      }
+    }
+    // Only the best groups are counted exactly (two binary searches each) and given their documents.
+    const best = [...groups.values()].sort((a, b) => b.hits - a.hits || a.stretch - b.stretch).slice(0, limit + 4);
+    const items = best.map((g) => this.counted(matched, g.found, g.stretch, lo, hi));
+    items.sort((a, b) => b.occurrences - a.occurrences || a.stretch - b.stretch || b.documents.length - a.documents.length || (a.text < b.text ? -1 : 1));
+    return items.slice(0, limit);
+  }
+
+  /** Counts the paragraphs and documents that use `matched + found.text`. */
+  private counted(matched: string, found: Stretch, stretch: number, lo: number, hi: number): Continuation {
+    const pattern = toCodes(matched + found.text + (found.atEnd ? '\n' : ''));
+    const [from, to] = this.range(pattern, lo, hi);
+    const sa = this.data.suffixes;
+    const paragraphs = new Set<number>();
+    const documents = new Set<number>();
+    // A small range is read whole (exact paragraph count); a large one is sampled evenly for its documents.
+    const step = to - from <= COUNT_CAP ? 1 : (to - from) / DOCUMENT_SAMPLE;
+    for (let x = from; x < to; x += step) {
+      const p = this.paragraphAt(sa[Math.floor(x)]);
+      paragraphs.add(p);
+      documents.add(this.data.paragraphDocument[p]);
+    }
+    // Beyond the cap the count is of occurrences (a paragraph rarely repeats a phrase).
+    const occurrences = step === 1 ? paragraphs.size : to - from;
+    const first = paragraphs.values().next().value ?? this.paragraphAt(sa[from]);
+    return {
+      matched,
+      text: found.text,
+      stretch,
+      occurrences,
+      documents: [...new Set([...documents].map((d) => this.data.documents[d].symbol))],
+      example: this.paragraph(first),
+    };
+  }
+
+  /** Corpus paragraphs close to `query`, best first; the same text scores 100. */
+  similar(query: string, options: SimilarOptions = {}): SimilarParagraph[] {
+    const limit = options.limit ?? 10;
+    const minScore = options.minScore ?? 50;
+    const q = similarityText(query);
+    if (q.length < 2 || limit <= 0) return [];
+    const d = this.data;
+    const lists: [number, number][] = [];
+    const queryBigrams = distinctBigrams(q);
+    for (const key of queryBigrams) {
+      let a = 0;
+      let b = d.bigramKeys.length;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (d.bigramKeys[mid] < key) a = mid + 1;
+        else b = mid;
+      }
+      if (a < d.bigramKeys.length && d.bigramKeys[a] === key) lists.push([d.bigramOffsets[a], d.bigramOffsets[a + 1]]);
+    }
+    // Rarest bigrams first; the most common ones add little and cost most, so they may be skipped.
+    lists.sort((x, y) => x[1] - x[0] - (y[1] - y[0]));
+    const shared = this.sharedCounts ?? (this.sharedCounts = new Int32Array(this.paragraphCount));
+    const touched: number[] = [];
+    let budget = POSTING_BUDGET;
+    for (const [n, [from, to]] of lists.entries()) {
+      // The rarest few lists are always read: a paragraph much like the query shares most of them.
+      if (to - from > budget && n >= 3) break;
+      budget -= to - from;
+      for (let i = from; i < to; i++) {
+        const p = d.bigramParagraphs[i];
+        if (shared[p]++ === 0) touched.push(p);
+      }
+    }
+    // Dice coefficient on bigrams picks the candidates; edit distance gives the final score.
+    const top: { p: number; dice: number }[] = [];
+    for (const p of touched) {
+      const dice = (2 * shared[p]) / (queryBigrams.length + d.paragraphBigrams[p]);
+      shared[p] = 0;
+      if (top.length === EDIT_CANDIDATES && dice <= top[top.length - 1].dice) continue;
+      let i = top.length === EDIT_CANDIDATES ? top.length - 1 : top.length;
+      while (i > 0 && top[i - 1].dice < dice) {
+        if (i < EDIT_CANDIDATES) top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = { p, dice };
+    }
+    const results: (SimilarParagraph & { p: number })[] = [];
+    // Paragraphs that use the text word for word are shown whatever their score (a phrase is short, its paragraph long).
+    const containing = new Set<number>();
+    const verbatim = indexedText(query).trim();
+    if (options.containing !== false && verbatim.length >= 2) {
+      const [from, to] = this.range(toCodes(verbatim));
+      for (let i = from; i < Math.min(to, from + CONTAINING_CAP); i++) containing.add(this.paragraphAt(d.suffixes[i]));
+    }
+    const seen = new Set<number>();
+    for (const p of [...containing, ...top.map((c) => c.p)]) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      let contains = containing.has(p);
+      const paragraph = this.paragraph(p);
+      const t = similarityText(paragraph.text);
+      const longer = Math.max(t.length, q.length);
+      // Edit distance is at least the difference in length: skip what cannot reach the minimum.
+      if (!contains && 100 * (1 - Math.abs(t.length - q.length) / longer) < minScore) continue;
+      const distance = t === q ? 0 : editDistance(t, q);
+      // Only the same text scores 100; a near miss on a long paragraph shows 99 at most.
+      const score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longer)));
+      if (!contains && score < minScore) continue;
+      // The same text is no news as "contains".
+      if (distance === 0) contains = false;
+      results.push(contains ? { score, ...paragraph, contains, p } : { score, ...paragraph, p });
+    }
+    results.sort((a, b) => b.score - a.score || a.p - b.p);
+    return results.slice(0, limit).map(({ p: _p, ...r }) => r);
+  }
+}

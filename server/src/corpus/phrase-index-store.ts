@@ -1,0 +1,233 @@
+/**
+ * The phrase index on disk, so that the server and the command line start without rebuilding it.
+ * One binary file: a magic word, a JSON header (format version, the corpus fingerprint, the
+ * sections, a checksum) and the typed arrays. A file for another corpus, another format, or one
+ * that is truncated or corrupt is never used: the index is rebuilt and written again.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
+import { buildPhraseIndexFromParagraphs, PhraseIndex, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
+import { bundledCorpusFolder, forEachCorpusDraft } from './load';
+
+/** Raised whenever the layout of the file or the meaning of its arrays changes. */
+export const PHRASE_INDEX_FORMAT = 1;
+const MAGIC = 'RDPI';
+
+type ArrayName = 'text' | 'suffixes' | 'paragraphStarts' | 'paragraphDocument' | 'paragraphLine' | 'paragraphKind' | 'paragraphWhere' | 'bigramKeys' | 'bigramOffsets' | 'bigramParagraphs' | 'paragraphBigrams';
+const ARRAYS: Record<ArrayName, { new (buffer: ArrayBuffer, offset: number, length: number): ArrayLike<number> & ArrayBufferView; BYTES_PER_ELEMENT: number }> = {
+  text: Uint16Array,
+  suffixes: Int32Array,
+  paragraphStarts: Int32Array,
+  paragraphDocument: Int32Array,
+  paragraphLine: Int32Array,
+  paragraphKind: Uint8Array,
+  paragraphWhere: Int32Array,
+  bigramKeys: Uint32Array,
+  bigramOffsets: Int32Array,
+  bigramParagraphs: Int32Array,
+  paragraphBigrams: Int32Array,
+};
+
+interface Header {
+  format: number;
+  fingerprint: string;
+  /** Bytes of array data after the header. */
+  dataBytes: number;
+  /** SHA-1 of the array data. */
+  checksum: string;
+  sections: { name: ArrayName; offset: number; length: number }[];
+  whereNames: string[];
+  documents: { symbol: string; file?: string }[];
+  /** Drafts that could not be read when the index was built (they are not in it). */
+  corpusProblems?: string[];
+}
+
+/**
+ * What identifies a corpus: its folders and, for every draft and catalogue in them, the name,
+ * size and modification time. Any added, removed or edited file changes it.
+ */
+export function corpusFingerprint(folders: string[]): string {
+  const hash = createHash('sha1');
+  hash.update(`format ${PHRASE_INDEX_FORMAT}\n`);
+  for (const folder of folders) {
+    hash.update(`folder ${resolve(folder)}\n`);
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder).filter((n) => n.endsWith('.unres') || n === 'catalogue.json').sort();
+    } catch {
+      hash.update('unreadable\n');
+    }
+    for (const name of names) {
+      try {
+        const s = statSync(join(folder, name));
+        hash.update(`${name} ${s.size} ${s.mtimeMs}\n`);
+      } catch {
+        hash.update(`${name} gone\n`);
+      }
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Where the index of a corpus may live, most preferred first. */
+export function phraseIndexPaths(folders: string[], storagePath?: string): string[] {
+  const name = `phrases-${createHash('sha1').update(folders.map((f) => resolve(f)).join('\n')).digest('hex').slice(0, 16)}.bin`;
+  const places: string[] = [];
+  // The bundled corpus keeps its index beside it (corpus/.index/ is git-ignored).
+  if (folders.some((f) => resolve(f) === resolve(bundledCorpusFolder()))) places.push(join(bundledCorpusFolder(), '.index'));
+  if (storagePath) places.push(join(storagePath, 'phrase-index'));
+  places.push(join(tmpdir(), 'resolution-drafter-index'));
+  return places.map((p) => join(p, name));
+}
+
+/** Writes the index atomically (a temporary file renamed into place). Throws when the folder cannot be written. */
+export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprint: string, corpusProblems: string[] = []): void {
+  const sections: Header['sections'] = [];
+  let offset = 0;
+  for (const name of Object.keys(ARRAYS) as ArrayName[]) {
+    const array = data[name];
+    sections.push({ name, offset, length: array.length });
+    // Every section starts on an 8-byte boundary so that it can be viewed in place after reading.
+    offset += Math.ceil(array.byteLength / 8) * 8;
+  }
+  const dataBytes = offset;
+  const hash = createHash('sha1');
+  const padding = new Uint8Array(8);
+  const chunks: Uint8Array[] = [];
+  for (const { name } of sections) {
+    const array = data[name];
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    const pad = padding.subarray(0, Math.ceil(bytes.length / 8) * 8 - bytes.length);
+    hash.update(bytes).update(pad);
+    chunks.push(bytes, pad);
+  }
+  const header: Header = { format: PHRASE_INDEX_FORMAT, fingerprint, dataBytes, checksum: hash.digest('hex'), sections, whereNames: data.whereNames, documents: data.documents, corpusProblems };
+  let json = Buffer.from(JSON.stringify(header), 'utf8');
+  const headerBytes = Math.ceil((8 + json.length) / 8) * 8 - 8;
+  json = Buffer.concat([json, Buffer.alloc(headerBytes - json.length, 0x20)]);
+  const prefix = Buffer.alloc(8);
+  prefix.write(MAGIC, 0, 'latin1');
+  prefix.writeUInt32LE(json.length, 4);
+  mkdirSync(resolve(path, '..'), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, prefix);
+    writeSync(fd, json);
+    for (const chunk of chunks) if (chunk.length > 0) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
+/** Reads an index file; a problem (missing, other corpus, other format, truncated, corrupt) is returned as a sentence. */
+export function readPhraseIndex(path: string, fingerprint: string): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
+  let file: Buffer;
+  try {
+    file = readFileSync(path);
+  } catch (err) {
+    return { problem: `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, missing: (err as NodeJS.ErrnoException).code === 'ENOENT' };
+  }
+  if (file.length < 8 || file.toString('latin1', 0, 4) !== MAGIC) return { problem: `${path} is not a phrase index file` };
+  const headerLength = file.readUInt32LE(4);
+  if (8 + headerLength > file.length) return { problem: `${path} is truncated` };
+  let header: Header;
+  try {
+    header = JSON.parse(file.toString('utf8', 8, 8 + headerLength)) as Header;
+  } catch {
+    return { problem: `${path} has a damaged header` };
+  }
+  if (header.format !== PHRASE_INDEX_FORMAT) return { problem: `${path} has format ${header.format}, not ${PHRASE_INDEX_FORMAT}` };
+  if (header.fingerprint !== fingerprint) return { problem: `${path} was built from another state of the corpus` };
+  const start = 8 + headerLength;
+  if (file.length !== start + header.dataBytes) return { problem: `${path} is truncated or has extra bytes (${file.length} bytes, expected ${start + header.dataBytes})` };
+  const body = file.subarray(start);
+  if (createHash('sha1').update(body).digest('hex') !== header.checksum) return { problem: `${path} is corrupt (checksum mismatch)` };
+  // Typed-array views need aligned offsets; a pooled or unaligned buffer is copied once.
+  const aligned = body.byteOffset % 8 === 0 ? body : Buffer.from(body);
+  const arrays: Partial<Record<ArrayName, ArrayLike<number>>> = {};
+  for (const s of header.sections) {
+    const type = ARRAYS[s.name];
+    if (!type || s.offset + s.length * type.BYTES_PER_ELEMENT > header.dataBytes) return { problem: `${path} has a damaged section table` };
+    arrays[s.name] = new type(aligned.buffer as ArrayBuffer, aligned.byteOffset + s.offset, s.length);
+  }
+  for (const name of Object.keys(ARRAYS) as ArrayName[]) if (!arrays[name]) return { problem: `${path} lacks the section ${name}` };
+  return { data: { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents: header.documents }, corpusProblems: header.corpusProblems ?? [] };
+}
+
+/** How an index came to be: read from a file, or built (and where it was written, if anywhere). */
+export interface LoadedPhraseIndex {
+  index: PhraseIndex;
+  source: 'file' | 'built';
+  /** The file it was read from or written to. */
+  path?: string;
+  /** What went wrong on the way (a corrupt file, an unwritable folder): for the log, never fatal. */
+  problems: string[];
+  /** Drafts of the corpus that could not be read (skipped), as found when the index was built. */
+  corpusProblems: string[];
+}
+
+export interface PhraseIndexOptions {
+  /** A folder the client provides for caches (`storagePath`); used when the corpus folder is not writable. */
+  storagePath?: string;
+  progress?: BuildProgress;
+  /** Build even when a file could be read (e.g. the bench measuring the build). */
+  rebuild?: boolean;
+  /** Do not write what was built. */
+  noWrite?: boolean;
+}
+
+/**
+ * Reads the corpus folders draft by draft and keeps only what the index needs (each draft's
+ * paragraphs), so a large corpus is never held as parsed models all at once.
+ */
+export function readIndexInput(folders: string[], progress: BuildProgress = () => undefined): { documents: IndexedDocumentParagraphs[]; problems: string[] } {
+  const documents: IndexedDocumentParagraphs[] = [];
+  const { problems } = forEachCorpusDraft(folders, (draft) => {
+    documents.push({ symbol: draft.symbol, file: draft.path, paragraphs: corpusParagraphs(draft.model) });
+    if (documents.length % 100 === 0) progress('corpus', 0.5);
+  });
+  progress('corpus', 1);
+  return { documents, problems };
+}
+
+/**
+ * The phrase index of a corpus: read from its file when that matches the corpus, else built from
+ * the folders and written. Reading the file parses no draft, so the command line and the server
+ * start at once on a corpus they have seen.
+ */
+export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOptions = {}): LoadedPhraseIndex {
+  const fingerprint = corpusFingerprint(folders);
+  const paths = phraseIndexPaths(folders, options.storagePath);
+  const problems: string[] = [];
+  if (!options.rebuild) {
+    for (const path of paths) {
+      const read = readPhraseIndex(path, fingerprint);
+      if ('data' in read) return { index: new PhraseIndex(read.data), source: 'file', path, problems, corpusProblems: read.corpusProblems };
+      if (!read.missing) problems.push(`${read.problem}; rebuilding it`);
+    }
+  }
+  const input = readIndexInput(folders, options.progress);
+  const corpusProblems = input.problems;
+  const data = buildPhraseIndexFromParagraphs(input.documents, options.progress);
+  const index = new PhraseIndex(data);
+  if (options.noWrite) return { index, source: 'built', problems, corpusProblems };
+  for (const path of paths) {
+    try {
+      writePhraseIndex(path, data, fingerprint, corpusProblems);
+      return { index, source: 'built', path, problems, corpusProblems };
+    } catch (err) {
+      problems.push(`cannot write the phrase index to ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      try {
+        unlinkSync(`${path}.${process.pid}.tmp`);
+      } catch {
+        /* nothing was written */
+      }
+    }
+  }
+  return { index, source: 'built', problems, corpusProblems };
+}

@@ -1,0 +1,213 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { PhraseIndex } from '../../core/agreed/phrase-index';
+import { readCatalogue } from '../../corpus/load';
+import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
+import { registerServerCommand } from '../commands';
+import type { Feature, ServerContext } from '../context';
+import type { IndexJob, IndexWorkerMessage } from '../index-worker';
+import { CorpusStatsRequest, CorpusStatusNotification, ServerCommands, SimilarRequest, type CorpusStats, type SimilarMatch, type SimilarParams } from '../protocol';
+
+/** How far along the build each stage ends, for the progress bar. */
+const STAGES: Record<string, { from: number; to: number; message: string }> = {
+  corpus: { from: 0, to: 30, message: 'reading the corpus' },
+  paragraphs: { from: 30, to: 35, message: 'collecting paragraphs' },
+  suffixes: { from: 35, to: 75, message: 'sorting phrases' },
+  bigrams: { from: 75, to: 100, message: 'indexing similar text' },
+};
+
+function unresFiles(folder: string): number {
+  try {
+    return readdirSync(folder).filter((n) => n.endsWith('.unres')).length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Keeps the corpus phrase index: loads or builds it after `initialized` (in a worker thread, so
+ * requests are answered meanwhile), rebuilds it when the corpus is reloaded, and tells the client
+ * (work-done progress and `resolutionDrafter/corpusStatus`).
+ */
+class PhraseIndexKeeper {
+  private indexing = false;
+  /** A reload came in during a build: build again when this one ends. */
+  private again = false;
+  private problems: string[] = [];
+  private corpusProblems: string[] = [];
+  private catalogueProblems: string[] = [];
+  /** Documents the catalogues cite; read again when the corpus is reloaded. */
+  private cited?: number;
+  private index?: PhraseIndex;
+  /** Resolves when the running build ends (tests and the bench wait for it). */
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /**
+   * The corpus in figures. Read from the index and the catalogues, never by parsing the corpus, so
+   * that the status can be sent while a large corpus is still being indexed.
+   */
+  stats(): CorpusStats {
+    const folders = this.ctx.corpusFolders();
+    if (this.cited === undefined) {
+      this.cited = 0;
+      for (const folder of folders) {
+        const { catalogue, problem } = readCatalogue(folder);
+        this.cited += catalogue?.cited.length ?? 0;
+        if (problem) this.catalogueProblems.push(problem);
+      }
+    }
+    return {
+      documents: this.index?.documentCount ?? folders.reduce((n, f) => n + unresFiles(f), 0),
+      paragraphs: this.index?.paragraphCount ?? 0,
+      citedDocuments: this.cited,
+      folders,
+      indexing: this.indexing,
+      problems: [...this.catalogueProblems, ...this.corpusProblems, ...this.problems],
+    };
+  }
+
+  private announce(): void {
+    void this.ctx.connection.sendNotification(CorpusStatusNotification, this.ctx.safely('corpus status', undefined, () => this.stats()));
+  }
+
+  similar(params: SimilarParams): SimilarMatch[] {
+    if (!this.index || typeof params?.text !== 'string') return [];
+    const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(params.limit, 100) : 10;
+    return this.index.similar(params.text, { limit }).map(({ file, ...m }) => (file ? { ...m, uri: pathToFileURL(file).toString() } : m));
+  }
+
+  /** Starts a build (or queues one after the running build). */
+  start(): void {
+    if (this.indexing) {
+      this.again = true;
+      return;
+    }
+    this.indexing = true;
+    this.cited = undefined;
+    this.catalogueProblems = [];
+    this.ready = this.run().finally(() => {
+      this.indexing = false;
+      this.announce();
+      if (this.again) {
+        this.again = false;
+        this.start();
+      }
+    });
+  }
+
+  private async run(): Promise<void> {
+    const { ctx } = this;
+    this.announce();
+    // The build starts at once; the progress bar joins when the client has created it (a client
+    // that never answers must not hold the index back).
+    let progress: WorkDoneProgressServerReporter | undefined;
+    let ended = false;
+    let last: { percentage: number; message: string } = { percentage: 0, message: STAGES.corpus.message };
+    const progressReady = ctx.initializeParams?.capabilities.window?.workDoneProgress
+      ? ctx.connection.window.createWorkDoneProgress().then(
+          (reporter) => {
+            progress = reporter;
+            reporter.begin('Resolution Drafter: indexing the corpus', last.percentage, last.message);
+            if (ended) reporter.done();
+          },
+          () => undefined,
+        )
+      : Promise.resolve();
+    const folders = ctx.corpusFolders();
+    const options = (ctx.initializeParams?.initializationOptions ?? {}) as { storagePath?: unknown };
+    const job: IndexJob = { folders, storagePath: typeof options.storagePath === 'string' ? options.storagePath : undefined };
+    const started = Date.now();
+    try {
+      const result = await this.build(job, (stage, fraction) => {
+        const s = STAGES[stage];
+        if (!s) return;
+        last = { percentage: Math.round(s.from + (s.to - s.from) * fraction), message: s.message };
+        progress?.report(last.percentage, last.message);
+      });
+      this.problems = result.problems;
+      this.corpusProblems = result.corpusProblems;
+      for (const p of result.problems) ctx.connection.console.warn(`phrase index: ${p}`);
+      this.index = result.index;
+      ctx.phraseSource = result.index;
+      ctx.log(`phrase index: ${result.index.paragraphCount} paragraphs of ${result.index.documentCount} documents, ${result.source === 'file' ? `read from ${result.path}` : 'built'} in ${Date.now() - started} ms`);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.problems = [`the phrase index could not be built: ${message}`];
+      ctx.connection.console.error(`phrase index failed: ${message}`);
+    } finally {
+      ended = true;
+      progress?.done();
+    }
+    // Let the progress bar end before the status says the index is ready, when the client answered quickly.
+    await Promise.race([progressReady, new Promise((r) => setTimeout(r, 1000))]);
+  }
+
+  /** Builds in a worker thread when the bundle has one (dist/index-worker.js), else on a later tick. */
+  private build(job: IndexJob, progress: (stage: string, fraction: number) => void): Promise<{ index: PhraseIndex; source: string; path?: string; problems: string[]; corpusProblems: string[] }> {
+    const workerFile = join(__dirname, 'index-worker.js');
+    if (!existsSync(workerFile)) {
+      return new Promise((resolve, reject) => {
+        setImmediate(() => {
+          try {
+            resolve(loadOrBuildPhraseIndex(job.folders, { storagePath: job.storagePath, progress }));
+          } catch (err) {
+            reject(err);
+          }
+        });
+      });
+    }
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(workerFile, { workerData: job });
+      let settled = false;
+      worker.on('message', (m: IndexWorkerMessage) => {
+        if (m.type === 'progress') progress(m.stage, m.fraction);
+        else if (m.type === 'failed') {
+          settled = true;
+          reject(new Error(m.message));
+        } else {
+          settled = true;
+          resolve({ index: new PhraseIndex(m.data), source: m.source, path: m.path, problems: m.problems, corpusProblems: m.corpusProblems });
+          void worker.terminate();
+        }
+      });
+      worker.on('error', (err) => {
+        if (!settled) reject(err);
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`the index worker stopped (exit code ${code})`));
+      });
+    });
+  }
+}
+
+const keepers = new WeakMap<ServerContext, PhraseIndexKeeper>();
+
+/**
+ * The corpus phrase index in the server: `resolutionDrafter/similar`, `resolutionDrafter/corpusStats`,
+ * the `resolutionDrafter/corpusStatus` notification and the command `findSimilar`; it sets
+ * `ctx.phraseSource` for completion once the index is ready.
+ */
+export const agreedLanguageIndexFeature: Feature = {
+  name: 'agreed-language-index',
+  capabilities: () => ({ executeCommandProvider: { commands: [ServerCommands.findSimilar] } }),
+  register(ctx) {
+    const keeper = new PhraseIndexKeeper(ctx);
+    keepers.set(ctx, keeper);
+    ctx.connection.onRequest(SimilarRequest, (params: SimilarParams) => ctx.safely('similar', [] as SimilarMatch[], () => keeper.similar(params)));
+    ctx.connection.onRequest(CorpusStatsRequest, () => ctx.safely('corpus stats', null, () => keeper.stats()));
+    registerServerCommand(ctx, ServerCommands.findSimilar, (args) => {
+      const [text, limit] = args;
+      if (typeof text !== 'string') throw new Error(`${ServerCommands.findSimilar} expects [text: string, limit?: number]`);
+      return keeper.similar({ text, limit: typeof limit === 'number' ? limit : undefined });
+    });
+    ctx.onCorpusReloaded(() => keeper.start());
+  },
+  initialized(ctx) {
+    keepers.get(ctx)?.start();
+  },
+};

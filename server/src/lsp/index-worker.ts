@@ -1,0 +1,42 @@
+/**
+ * The phrase index build, in a worker thread: parsing a large corpus and sorting its suffixes
+ * takes seconds to minutes, and the server must keep answering meanwhile. The worker loads the
+ * index file or builds and writes it, reports progress, and hands the arrays over.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadOrBuildPhraseIndex } from '../corpus/phrase-index-store';
+import type { PhraseIndexData } from '../core/agreed/phrase-index';
+
+/** What the server asks the worker. */
+export interface IndexJob {
+  folders: string[];
+  storagePath?: string;
+}
+
+/** What the worker answers: progress, then the index data (and the file it was read from or written to). */
+export type IndexWorkerMessage =
+  | { type: 'progress'; stage: string; fraction: number }
+  | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[]; corpusProblems: string[] }
+  | { type: 'failed'; message: string };
+
+function post(message: IndexWorkerMessage): void {
+  parentPort?.postMessage(message);
+}
+
+if (parentPort) {
+  const job = workerData as IndexJob;
+  try {
+    post({ type: 'progress', stage: 'corpus', fraction: 0 });
+    const result = loadOrBuildPhraseIndex(job.folders, {
+      storagePath: job.storagePath,
+      progress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
+    });
+    // The arrays move to the server thread without a copy: their buffers are transferred.
+    const data = result.index.data;
+    const buffers = new Set<ArrayBuffer>();
+    for (const value of Object.values(data)) if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
+    parentPort.postMessage({ type: 'done', source: result.source, path: result.path, data, problems: result.problems, corpusProblems: result.corpusProblems } satisfies IndexWorkerMessage, [...buffers]);
+  } catch (err) {
+    post({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+}

@@ -1,0 +1,111 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readPhraseIndex } from '../../server/src/corpus/phrase-index-store';
+
+let dir: string;
+let folder: string;
+let storage: string;
+const load = () => loadOrBuildPhraseIndex([folder], { storagePath: storage });
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'phrase-store-'));
+  folder = join(dir, 'corpus');
+  storage = join(dir, 'storage');
+  cpSync('corpus', folder, { recursive: true, filter: (src) => !src.includes('raw') && !src.includes('.index') });
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const PHRASES = ['重申《不扩散核武器条约》', '审议大会', '决定在大会第', '核武器国家'];
+
+test('a loaded index file answers the same as a fresh build', () => {
+  const built = load();
+  assert.equal(built.source, 'built');
+  assert.equal(built.path, phraseIndexPaths([folder], storage)[0]);
+  assert.ok(built.path!.startsWith(join(storage, 'phrase-index')));
+  assert.deepEqual(built.problems, []);
+  // The file matches the corpus: it is read, no draft is parsed.
+  const loaded = loadOrBuildPhraseIndex([folder], { storagePath: storage });
+  assert.equal(loaded.source, 'file');
+  for (const name of ['text', 'suffixes', 'paragraphStarts', 'bigramKeys', 'bigramParagraphs'] as const) {
+    assert.deepEqual([...loaded.index.data[name]], [...built.index.data[name]], name);
+  }
+  assert.deepEqual(loaded.index.data.documents, built.index.data.documents);
+  for (const phrase of PHRASES) {
+    assert.deepEqual(loaded.index.continuations(phrase, 20), built.index.continuations(phrase, 20));
+    assert.ok(built.index.continuations(phrase, 20).length > 0, phrase);
+    assert.deepEqual(loaded.index.occurrences(phrase), built.index.occurrences(phrase));
+  }
+  const paragraph = built.index.paragraph(10).text;
+  assert.deepEqual(loaded.index.similar(paragraph), built.index.similar(paragraph));
+  assert.equal(loaded.index.similar(paragraph)[0].score, 100);
+});
+
+test('the index is rebuilt when the corpus changes', () => {
+  load();
+  const added = '1. 重申一句此前任何语料都没有出现过的商定措辞；';
+  const file = join(folder, 'A-RES-76-54.unres');
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, original.replace('1. **重申**', `${added}\n\n1. **重申**`));
+  const changed = load();
+  assert.equal(changed.source, 'built');
+  assert.match(changed.problems.join('\n'), /another state of the corpus; rebuilding it/);
+  assert.equal(changed.index.continuations('重申一句此前任何')[0].text, '语料都没有出现过的商定措辞；');
+  // A new draft in the folder changes it too.
+  writeFileSync(join(folder, 'A-RES-99-1.unres'), '大会，\n\n1. 请秘书长提交一份前所未闻的报告。\n');
+  const more = load();
+  assert.equal(more.source, 'built');
+  assert.equal(more.index.continuations('请秘书长提交一份前所')[0].text, '未闻的报告。');
+  assert.equal(load().source, 'file');
+});
+
+test('a corrupt or truncated index file is detected and rebuilt, with a message', () => {
+  const good = load();
+  const path = good.path!;
+  const bytes = readFileSync(path);
+  // Flip one byte in the array data (the last one: the bigram counts).
+  bytes[bytes.length - 5] ^= 0xff;
+  writeFileSync(path, bytes);
+  assert.match((readPhraseIndex(path, corpusFingerprint([folder])) as { problem: string }).problem, /corrupt \(checksum mismatch\)/);
+  const rebuilt = load();
+  assert.equal(rebuilt.source, 'built');
+  assert.match(rebuilt.problems.join('\n'), /corrupt \(checksum mismatch\); rebuilding it/);
+  assert.deepEqual(rebuilt.index.continuations(PHRASES[0]), good.index.continuations(PHRASES[0]));
+  assert.equal(load().source, 'file');
+
+  truncateSync(path, statSync(path).size - 100);
+  const again = load();
+  assert.equal(again.source, 'built');
+  assert.match(again.problems.join('\n'), /truncated/);
+  appendFileSync(path, 'x');
+  assert.match(load().problems.join('\n'), /truncated or has extra bytes/);
+  writeFileSync(path, 'not an index');
+  assert.match(load().problems.join('\n'), /not a phrase index file/);
+  assert.equal(load().source, 'file');
+});
+
+test('an unwritable place is skipped for the next one', () => {
+  // A file where the storage folder should be: nothing can be written under it.
+  const blocked = join(dir, 'blocked');
+  writeFileSync(blocked, '');
+  const r = loadOrBuildPhraseIndex([folder], { storagePath: blocked, rebuild: true });
+  assert.equal(r.source, 'built');
+  assert.match(r.problems[0], /cannot write the phrase index to .*blocked/);
+  assert.ok(r.path && r.path.startsWith(tmpdir()) && existsSync(r.path));
+  rmSync(r.path);
+});
+
+test('a draft that cannot be read is skipped and named, also when the index comes from its file', () => {
+  writeFileSync(join(folder, 'A-RES-99-2.unres'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+  const built = load();
+  assert.equal(built.source, 'built');
+  assert.match(built.corpusProblems.join('\n'), /A-RES-99-2\.unres: not UTF-8 text; skipped/);
+  const loaded = load();
+  assert.equal(loaded.source, 'file');
+  assert.deepEqual(loaded.corpusProblems, built.corpusProblems);
+  rmSync(join(folder, 'A-RES-99-2.unres'));
+  assert.deepEqual(load().corpusProblems, []);
+});
+

@@ -1,8 +1,7 @@
 // Completion and hovers over LSP, against the real server bundle and the bundled corpus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
 import { startServer, type ServerHandle } from './harness';
 
@@ -122,25 +121,20 @@ test('completion and hover on a closed draft answer empty', async () => {
   assert.equal(await server.request('textDocument/hover', { textDocument: { uri: gone }, position: { line: 0, character: 0 } }), null);
 });
 
-// The phrase index is built by its own part of the server; it sets ctx.phraseSource when ready.
-// Until the server wires it in, this test is skipped (and says why).
-const indexWired = readdirSync('server/src/lsp', { recursive: true })
-  .filter((f): f is string => typeof f === 'string' && f.endsWith('.ts'))
-  .some((f) => /\.phraseSource\s*=(?!=)/.test(readFileSync(join('server/src/lsp', f), 'utf8')));
+/** Resolves once the server's phrase index is ready: at once if it is, else on the corpusStatus notification that says so. */
+async function phraseIndexReady(): Promise<void> {
+  const ready = new Promise<void>((resolve) => {
+    server.connection.onNotification('resolutionDrafter/corpusStatus', (stats: { indexing: boolean }) => { if (!stats.indexing) resolve(); });
+  });
+  const stats = (await server.request('resolutionDrafter/corpusStats', {})) as { indexing: boolean };
+  if (stats.indexing) await ready;
+}
 
-test(
-  'typing 重申《不扩散核武器条约》 offers the corpus continuations once the phrase index is ready',
-  { skip: indexWired ? false : 'the server does not set ctx.phraseSource yet' },
-  async () => {
-    const text = [...head, '1. 重申《不扩散核武器条约》'].join('\n');
-    const uri = await server.open('agreed.unres', text);
-    const position = after_(text, '1. 重申《不扩散核武器条约》');
-    // The index may still be building: ask again, a bounded number of times, until items come.
-    let labels: string[] = [];
-    for (let attempt = 0; attempt < 100 && labels.length === 0; attempt++) {
-      labels = (await completion(uri, position)).items.filter((i) => i.sortText && !i.sortText.startsWith('0-')).map((i) => i.label);
-      if (labels.length === 0) await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.ok(labels.some((l) => l.startsWith('所有缔约国致力于实现消除核武器的最终目标')), labels.join(' | '));
-  },
-);
+test('typing 重申《不扩散核武器条约》 offers the corpus continuations once the phrase index is ready', async () => {
+  await phraseIndexReady();
+  const text = [...head, '1. 重申《不扩散核武器条约》'].join('\n');
+  const uri = await server.open('agreed.unres', text);
+  const position = after_(text, '1. 重申《不扩散核武器条约》');
+  const labels = (await completion(uri, position)).items.filter((i) => i.sortText && !i.sortText.startsWith('0-')).map((i) => i.label);
+  assert.ok(labels.some((l) => l.startsWith('所有缔约国致力于实现消除核武器的最终目标')), labels.join(' | '));
+});

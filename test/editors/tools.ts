@@ -1,0 +1,142 @@
+// Starting code-server (VS Code in the browser) with the extension, for the real-editor tests.
+// The tools come from scripts/setup-editors.sh: code-server and playwright-core in .tools/,
+// Debian's chromium. See the README section "Tests in real editors".
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Where scripts/setup-editors.sh installs code-server and playwright-core. */
+export const TOOLS_MODULES = resolve('.tools/node_modules');
+const CODE_SERVER_ENTRY = join(TOOLS_MODULES, 'code-server/out/node/entry.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why the real-editor tests cannot run here (a sentence naming the fix), or undefined when they can. */
+export function editorToolsMissing(): string | undefined {
+  const missing: string[] = [];
+  if (!existsSync(CODE_SERVER_ENTRY)) missing.push('code-server (in .tools/)');
+  if (!existsSync(join(TOOLS_MODULES, 'playwright-core/package.json'))) missing.push('playwright-core (in .tools/)');
+  if (!existsSync(CHROMIUM)) missing.push(`chromium (${CHROMIUM})`);
+  if (missing.length === 0) return undefined;
+  return `${missing.join(', ')} missing: run scripts/setup-editors.sh`;
+}
+
+/** The repository root: package.json, dist/, syntaxes/, corpus/ — the extension as VS Code loads it. */
+export const EXTENSION_ROOT = resolve('.');
+
+/**
+ * Copies the built extension (manifest, dist bundles, grammar, clean corpus) into an extensions
+ * folder, as installing the packaged extension would, so the workbench loads it like any
+ * installed extension. Returns the folder it made.
+ */
+export function installExtension(extensionsDir: string): string {
+  if (!existsSync(join(EXTENSION_ROOT, 'dist/client.js')) || !existsSync(join(EXTENSION_ROOT, 'dist/server.js'))) {
+    throw new Error('dist/client.js or dist/server.js is missing: run npm run build first');
+  }
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  mkdirSync(join(target, 'dist'), { recursive: true });
+  for (const file of ['package.json', 'README.md', 'dist/client.js', 'dist/server.js']) cpSync(join(EXTENSION_ROOT, file), join(target, file));
+  cpSync(join(EXTENSION_ROOT, 'syntaxes'), join(target, 'syntaxes'), { recursive: true });
+  cpSync(join(EXTENSION_ROOT, 'corpus'), join(target, 'corpus'), { recursive: true, filter: (src) => !src.includes(`${join('corpus', 'raw')}`) && !src.includes('.index') });
+  return target;
+}
+
+/** A running code-server. */
+export interface CodeServer {
+  port: number;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** The workbench's remote authority (`127.0.0.1:PORT`), needed for vscode-remote:// URIs. */
+  remoteAuthority: string;
+  /** The temporary folder holding user data and extensions. */
+  home: string;
+  extensionsDir: string;
+  /** What code-server printed, for failure messages. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** VS Code settings for a quiet, test-friendly workbench. */
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.enabled': false,
+  'editor.formatOnType': true,
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.hover.delay': 100,
+  'window.commandCenter': false,
+  'chat.commandCenter.enabled': false,
+};
+
+/**
+ * Starts code-server on a free port with fresh user data and extensions folders; resolves when
+ * /healthz answers. `env` reaches the extension host (code-server passes its environment on).
+ */
+export async function startCodeServer(options: { env?: Record<string, string>; settings?: Record<string, unknown> } = {}): Promise<CodeServer> {
+  const home = mkdtempSync(join(tmpdir(), 'rd-code-server-'));
+  const userData = join(home, 'user-data');
+  const extensionsDir = join(home, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      CODE_SERVER_ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensionsDir,
+    ],
+    { env: { ...process.env, XDG_CONFIG_HOME: join(home, 'xdg'), XDG_DATA_HOME: join(home, 'xdg-data'), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 5000).unref())]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    rmSync(home, { recursive: true, force: true });
+  };
+  try {
+    // Poll /healthz until it answers (code-server is up in about a second), or fail when it exits.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${output}`);
+      if (Date.now() > deadline) throw new Error(`code-server did not answer on ${origin}/healthz within 60 s:\n${output}`);
+      const ok = await fetch(`${origin}/healthz`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    // The workbench takes its remote authority from location.host (code-server 4.99).
+    const remoteAuthority = `127.0.0.1:${port}`;
+    return { port, origin, remoteAuthority, home, extensionsDir, log: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startServer } from '../protocol/harness';
 
 /** Where scripts/setup-editors.sh installs code-server and playwright-core. */
 export const TOOLS_MODULES = resolve('.tools/node_modules');
@@ -138,5 +139,16 @@ export async function startCodeServer(options: { env?: Record<string, string>; s
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** The assist features the real server does not offer yet (absent from its initialize answer): `hover`, `completion`. */
+export async function featuresNotOffered(): Promise<string[]> {
+  const server = await startServer();
+  try {
+    const capabilities = server.initializeResult.capabilities;
+    return [...(capabilities.hoverProvider ? [] : ['hover']), ...(capabilities.completionProvider ? [] : ['completion'])];
+  } finally {
+    await server.stop();
   }
 }

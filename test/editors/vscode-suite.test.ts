@@ -9,25 +9,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from './playwright';
-import { editorToolsMissing, EXTENSION_ROOT, startCodeServer } from './tools';
+import { editorToolsMissing, EXTENSION_ROOT, featuresNotOffered, startCodeServer } from './tools';
 import type { SuiteReport } from '../suite/runner';
-import { startServer } from '../protocol/harness';
 
 const missing = editorToolsMissing();
 // Without the tools: skip with the reason locally, fail under CI (where .ci/run installs them).
 const skip = missing && !process.env.CI ? `${missing}; the code-server extension suite needs it` : false;
 const SUITE = resolve('out/test/suite/index.js');
-
-/** The assist features the real server does not offer (its initialize answer lacks them): their scenarios are pending. */
-async function featuresNotOffered(): Promise<string[]> {
-  const server = await startServer();
-  try {
-    const capabilities = server.initializeResult.capabilities;
-    return [...(capabilities.hoverProvider ? [] : ['hover']), ...(capabilities.completionProvider ? [] : ['completion'])];
-  } finally {
-    await server.stop();
-  }
-}
 
 test('the extension test suite passes inside code-server', { skip, timeout: 240_000 }, async (t) => {
   assert.equal(missing, undefined, `${missing}. CI must run the real-editor tests: .ci/run calls scripts/setup-editors.sh before npm test`);

@@ -13,6 +13,11 @@ export const TOOLS_MODULES = resolve('.tools/node_modules');
 const CODE_SERVER_ENTRY = join(TOOLS_MODULES, 'code-server/out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Whether scripts/setup-editors.sh has installed code-server into .tools/. */
+export function codeServerInstalled(): boolean {
+  return existsSync(CODE_SERVER_ENTRY);
+}
+
 /** Why the real-editor tests cannot run here (a sentence naming the fix), or undefined when they can. */
 export function editorToolsMissing(): string | undefined {
   const missing: string[] = [];
@@ -92,16 +97,17 @@ const USER_SETTINGS = {
 
 /**
  * Starts code-server on a free port with fresh user data and extensions folders; resolves when
- * /healthz answers. `env` reaches the extension host (code-server passes its environment on).
+ * /healthz answers. `env` reaches the extension host (code-server passes its environment on);
+ * `port` defaults to a free one.
  */
-export async function startCodeServer(options: { env?: Record<string, string>; settings?: Record<string, unknown> } = {}): Promise<CodeServer> {
+export async function startCodeServer(options: { env?: Record<string, string>; settings?: Record<string, unknown>; port?: number } = {}): Promise<CodeServer> {
   const home = mkdtempSync(join(tmpdir(), 'rd-code-server-'));
   const userData = join(home, 'user-data');
   const extensionsDir = join(home, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,

@@ -1,11 +1,11 @@
 // Starting code-server (VS Code in the browser) with the extension, for the real-editor tests.
 // The tools come from scripts/setup-editors.sh: code-server and playwright-core in .tools/,
 // Debian's chromium. See the README section "Tests in real editors".
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { startServer } from '../protocol/harness';
 
 /** Where scripts/setup-editors.sh installs code-server and playwright-core. */
@@ -31,21 +31,37 @@ export function editorToolsMissing(): string | undefined {
 /** The repository root: package.json, dist/, syntaxes/, corpus/ — the extension as VS Code loads it. */
 export const EXTENSION_ROOT = resolve('.');
 
+// What an installed extension does not carry: sources, tests, tools, raw corpus inputs, git.
+const NOT_SHIPPED = new Set([
+  'node_modules', '.git', '.tools', '.vscode-test', '.ci', 'out', 'test', 'test-results', 'scripts', 'client/src', 'server/src',
+  'corpus/raw', 'corpus/.index',
+]);
+
 /**
- * Copies the built extension (manifest, dist bundles, grammar, clean corpus) into an extensions
- * folder, as installing the packaged extension would, so the workbench loads it like any
- * installed extension. Returns the folder it made.
+ * Installs the extension into an extensions folder as the workbench would find an installed one:
+ * the packaged .vsix named by RD_VSIX (through `code-server --install-extension`), else a copy of
+ * the built repository without what a package leaves out (sources, tests, tools). Returns the
+ * folder, or the .vsix path when one was installed.
  */
 export function installExtension(extensionsDir: string): string {
+  const vsix = process.env.RD_VSIX;
+  if (vsix) {
+    const result = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--install-extension', resolve(vsix)], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`code-server could not install ${vsix}:\n${result.stdout}${result.stderr}`);
+    return vsix;
+  }
   if (!existsSync(join(EXTENSION_ROOT, 'dist/client.js')) || !existsSync(join(EXTENSION_ROOT, 'dist/server.js'))) {
     throw new Error('dist/client.js or dist/server.js is missing: run npm run build first');
   }
   const manifest = JSON.parse(readFileSync(join(EXTENSION_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
   const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  mkdirSync(join(target, 'dist'), { recursive: true });
-  for (const file of ['package.json', 'README.md', 'dist/client.js', 'dist/server.js']) cpSync(join(EXTENSION_ROOT, file), join(target, file));
-  cpSync(join(EXTENSION_ROOT, 'syntaxes'), join(target, 'syntaxes'), { recursive: true });
-  cpSync(join(EXTENSION_ROOT, 'corpus'), join(target, 'corpus'), { recursive: true, filter: (src) => !src.includes(`${join('corpus', 'raw')}`) && !src.includes('.index') });
+  cpSync(EXTENSION_ROOT, target, {
+    recursive: true,
+    filter: (source) => {
+      const path = relative(EXTENSION_ROOT, source).split(sep).join('/');
+      return !NOT_SHIPPED.has(path) && !path.endsWith('.map') && !path.endsWith('.vsix') && !path.endsWith('.log');
+    },
+  });
   return target;
 }
 

@@ -56,7 +56,20 @@ export async function problemsLabel(page: Page): Promise<string> {
 
 /** Waits until the status bar's Problems item reads `label` (its aria-label). */
 export async function waitForProblems(page: Page, label: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((want) => document.querySelector('[id="status.problems"]')?.getAttribute('aria-label') === want, label, { timeout });
+  await explain(
+    page.waitForFunction((want) => document.querySelector('[id="status.problems"]')?.getAttribute('aria-label') === want, label, { timeout }),
+    async () => `the status bar's Problems item should read “${label}”; it reads “${await problemsLabel(page)}”`,
+  );
+}
+
+/** Turns a Playwright timeout into a message that says what was expected and what the page showed. */
+async function explain<T>(waiting: Promise<T>, message: () => Promise<string>): Promise<T> {
+  try {
+    return await waiting;
+  } catch (error) {
+    const detail = await message().catch(() => '');
+    throw new Error(`${detail} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
 }
 
 /** The active editor's rendered lines, top to bottom (non-breaking spaces read as spaces). */
@@ -70,10 +83,10 @@ export async function visibleLines(page: Page): Promise<string[]> {
 
 /** Waits until some rendered line of the active editor satisfies the test (a regular expression source). */
 export async function waitForLine(page: Page, pattern: RegExp, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(({ source, flags }) => {
+  await explain(page.waitForFunction(({ source, flags }) => {
     const re = new RegExp(source, flags);
     return [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')].some((l) => re.test((l.textContent ?? '').replace(/\u00a0/g, ' ')));
-  }, { source: pattern.source, flags: pattern.flags }, { timeout });
+  }, { source: pattern.source, flags: pattern.flags }, { timeout }), async () => `no line of the editor matches ${pattern}; it shows:\n${(await visibleLines(page)).join('\n')}`);
 }
 
 /**
@@ -103,10 +116,13 @@ export async function textCentre(page: Page, text: string): Promise<{ x: number;
 /** Waits until an element matching `selector` shows text containing `wanted`; returns that text. */
 export async function waitForText(page: Page, selector: string, wanted: string | RegExp, timeout = 20_000): Promise<string> {
   const pattern = typeof wanted === 'string' ? { source: wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' } : { source: wanted.source, flags: wanted.flags };
-  await page.waitForFunction(({ selector: s, source, flags }) => {
+  await explain(page.waitForFunction(({ selector: s, source, flags }) => {
     const re = new RegExp(source, flags);
     return [...document.querySelectorAll(s)].some((e) => re.test(e.textContent ?? ''));
-  }, { selector, ...pattern }, { timeout });
+  }, { selector, ...pattern }, { timeout }), async () => {
+    const shown = await page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''), selector);
+    return `no ${selector} shows ${String(wanted)}; ${shown.length ? `they show: ${shown.join(' | ')}` : 'none is on screen'}`;
+  });
   return page.evaluate(({ selector: s, source, flags }) => {
     const re = new RegExp(source, flags);
     return [...document.querySelectorAll(s)].map((e) => e.textContent ?? '').find((t) => re.test(t)) ?? '';

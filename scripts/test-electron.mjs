@@ -27,7 +27,11 @@ try {
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--user-data-dir', join(scratch, 'user-data')],
   });
 } catch (error) {
-  console.error(`The extension test suite failed in VS Code desktop: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`The extension test suite failed in VS Code desktop: ${message}`);
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(message)) {
+    console.error('runTests downloads VS Code on first use and could not reach it. Offline, the same suite runs inside code-server: npm run test:editors');
+  }
   code = 1;
 } finally {
   rmSync(scratch, { recursive: true, force: true });

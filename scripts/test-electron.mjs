@@ -18,6 +18,7 @@ if (!existsSync(extensionTestsPath)) {
 const scratch = mkdtempSync(join(tmpdir(), 'rd-electron-'));
 const workspace = join(scratch, 'workspace');
 cpSync('test/fixtures', workspace, { recursive: true });
+cpSync('corpus/raw/000_3b5d42778cc89935.txt', join(workspace, 'raw', '000_3b5d42778cc89935.txt'));
 let code = 0;
 try {
   await runTests({

@@ -4,7 +4,8 @@
 // can be downloaded (scripts/test-electron.mjs). The workspace is a copy of test/fixtures.
 // Hover and completion are the assist feature, the client's own commands the client feature:
 // where one is missing, the failure names the piece of work that brings it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { runScenarios, type Scenario } from './runner';
@@ -34,6 +35,15 @@ async function show(document: vscode.TextDocument): Promise<vscode.TextEditor> {
 /** A draft that lives only in memory (an untitled editor), so that edits leave the fixtures alone. */
 async function scratchDraft(content: string): Promise<vscode.TextEditor> {
   return show(await vscode.workspace.openTextDocument({ language: 'unres', content }));
+}
+
+/** The id of the client's contributed command whose id matches (the server's own commands aside). */
+function clientCommand(pattern: RegExp): string {
+  const manifest = extension().packageJSON as { contributes?: { commands?: { command: string }[] } };
+  const ids = (manifest.contributes?.commands ?? []).map((c) => c.command).filter((id) => !id.includes('.server.'));
+  const id = ids.find((c) => pattern.test(c));
+  if (!id) throw new Error(`the client contributes no command matching ${pattern} (branch client); commands: ${ids.join(', ') || 'none'}`);
+  return id;
 }
 
 function fixtureText(name: string): string {
@@ -277,6 +287,69 @@ const scenarios: Scenario[] = [
       editor.selection = new vscode.Selection(end, end);
       await vscode.commands.executeCommand(insert);
       await textWhen(editor.document, (t) => t.includes('的分项²。') && /\n² ?/.test(t), `${insert} should put ² before the closing 。 and a line ² after the footnotes`);
+    },
+  },
+  {
+    name: 'the client command “corpus statistics” returns the bundled corpus counts (client, index)',
+    needs: 'client commands',
+    async run() {
+      const stats = await vscode.commands.executeCommand<{ documents: number; paragraphs: number; problems: string[] } | undefined>(clientCommand(/stat/i));
+      if (!stats) throw new Error('the corpus statistics command returned nothing: the server answers resolutionDrafter/corpusStats on branch index');
+      const bundled = readdirSync(join(extension().extensionPath, 'corpus')).filter((f) => f.endsWith('.unres')).length;
+      if (stats.documents < bundled || stats.paragraphs <= 0) throw new Error(`corpus statistics ${JSON.stringify(stats)}: the bundled corpus alone has ${bundled} documents`);
+    },
+  },
+  {
+    name: 'the client command “find similar” finds a corpus paragraph word for word (client, index)',
+    needs: 'client commands',
+    async run() {
+      const paragraph = '重申实现无核武器世界是国际社会的共同目标，';
+      const matches = await vscode.commands.executeCommand<{ score: number; symbol: string; text: string }[] | undefined>(clientCommand(/similar/i), paragraph);
+      if (!matches?.length) throw new Error('find similar returned nothing: the server answers resolutionDrafter/similar on branch index');
+      const best = matches[0];
+      if (best.symbol !== 'A/RES/76/54' || best.score < 99) throw new Error(`the best match for a paragraph of A/RES/76/54 is ${best.symbol} (${best.score}): ${best.text}`);
+    },
+  },
+  {
+    name: 'the client command “new resolution” opens the template, which the server reads (client)',
+    needs: 'client commands',
+    async run() {
+      const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>(clientCommand(/new|template/i));
+      if (!document || document.languageId !== 'unres' || !document.getText().includes('大会，')) throw new Error(`the new resolution is not an unres draft with 大会，: ${document?.getText().slice(0, 200)}`);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+      if (!symbols?.length) throw new Error('the server gives no outline for the new resolution');
+      const errors = (await diagnosticsWhen(document.uri, () => true, 'diagnostics')).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+      if (errors.length) throw new Error(`the template has errors: ${describe(errors)}`);
+    },
+  },
+  {
+    name: 'the client command “add a folder to the corpus” writes the clean draft the bundled corpus has (client)',
+    needs: 'client commands',
+    async run() {
+      const raw = workspaceFile('raw').fsPath;
+      if (!existsSync(raw)) throw new Error('the workspace has no raw/ folder (a copy of corpus/raw/000_….txt, the raw text of A/RES/76/54)');
+      const out = mkdtempSync(join(tmpdir(), 'rd-suite-ingest-'));
+      try {
+        const report = await vscode.commands.executeCommand<{ ingested: { output: string }[]; failed: unknown[] } | undefined>(clientCommand(/add.*(folder|corpus)|folder/i), raw, out, false);
+        if (!report || report.ingested.length !== 1) throw new Error(`the ingest report: ${JSON.stringify(report)}`);
+        const written = readFileSync(join(out, 'A-RES-76-54.unres'), 'utf8');
+        const bundled = readFileSync(join(extension().extensionPath, 'corpus', 'A-RES-76-54.unres'), 'utf8');
+        if (written !== bundled) throw new Error('the clean draft written differs from corpus/A-RES-76-54.unres');
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'the client command “restart” brings the server back, and it answers (client)',
+    needs: 'client commands',
+    async run() {
+      const uri = workspaceFile('broken.unres');
+      await show(await vscode.workspace.openTextDocument(uri));
+      await vscode.commands.executeCommand(clientCommand(/restart/i));
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      if (!symbols?.some((s) => s.name === '4. 决定')) throw new Error(`after the restart the outline is ${JSON.stringify(symbols?.map((s) => s.name))}`);
+      await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'operative-numbering'), 'operative-numbering after the restart');
     },
   },
 ];

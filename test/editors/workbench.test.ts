@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, type Browser, type Page } from './playwright';
 import { editorToolsMissing, featuresNotOffered, installExtension, startCodeServer, type CodeServer } from './tools';
+import { continuesAsCorpus, corpusContinuations, plainText } from '../suite/agreed';
 import { goToLine, openFile, openWorkbench, textCentre, visibleLines, waitForLine, waitForProblems, waitForText } from './workbench';
 
 const missing = editorToolsMissing();
@@ -134,5 +135,28 @@ describe('VS Code (code-server) with the extension installed', { skip, timeout: 
     await page.waitForSelector('.suggest-widget', { state: 'hidden' });
     await shot('completion-accepted');
     assert.ok(offered.length > 0, 'no suggestion rows');
+  });
+
+  test('completion after 重申《不扩散核武器条约》 offers what the corpus says next; Enter writes it', async (t) => {
+    if (pending(t, 'completion')) return;
+    const opening = '重申《不扩散核武器条约》';
+    const continuations = corpusContinuations('corpus', '《不扩散核武器条约》');
+    await openFile(page, 'sample.unres');
+    await goToLine(page, 12); // the blank line between the first two preambular paragraphs
+    await page.keyboard.insertText(opening);
+    await waitForLine(page, new RegExp(`^${opening}$`));
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row').first().waitFor({ state: 'visible' });
+    const labels = await page.locator('.suggest-widget .monaco-list-row .label-name').allInnerTexts();
+    const index = labels.findIndex((l) => continuesAsCorpus(l, [opening, '《不扩散核武器条约》'], continuations));
+    await shot('continuation-list');
+    assert.ok(index >= 0, `no suggestion continues ${opening} as the corpus does (${continuations.slice(0, 3).join(' / ')}): ${labels.join(' | ')}`);
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await page.locator(`.suggest-widget .monaco-list-row.focused:has-text("${labels[index]}")`).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.suggest-widget', { state: 'hidden' });
+    const line = (await visibleLines(page)).find((l) => l.startsWith('重申《不扩散核武器条约》'));
+    await shot('continuation-accepted');
+    assert.ok(line && plainText(line).length > plainText(opening).length && continuations.some((c) => plainText(line).slice(plainText(opening).length).startsWith(c.slice(0, 4))), `the line reads ${line}`);
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { runScenarios, type Scenario } from './runner';
+import { continuesAsCorpus, corpusContinuations } from './agreed';
 
 const EXTENSION_ID = 'resolution-drafter.resolution-drafter';
 const TITLE_76_54 = '建立无核武器世界的联合行动和面向未来的对话';
@@ -119,20 +120,6 @@ async function completionsAt(document: vscode.TextDocument, position: vscode.Pos
   return list?.items ?? [];
 }
 
-// The agreed language the corpus has right after a title, without emphasis, markers and spaces.
-const plain = (s: string) => s.replace(/\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹\s]/g, '');
-function corpusContinuations(after: string): string[] {
-  const folder = join(extension().extensionPath, 'corpus');
-  const found: string[] = [];
-  for (const name of readdirSync(folder).filter((f) => f.endsWith('.unres'))) {
-    for (const line of readFileSync(join(folder, name), 'utf8').split('\n')) {
-      const at = plain(line).indexOf(after);
-      if (at >= 0) found.push(plain(line).slice(at + after.length));
-    }
-  }
-  return found;
-}
-
 // The first lines of A/RES/76/54 (test/fixtures/sample.unres) up to its preamble: a start for drafts.
 function sampleUpTo(prefix: string): string {
   const lines = fixtureText('sample.unres').split('\n');
@@ -229,14 +216,9 @@ const scenarios: Scenario[] = [
       const editor = await scratchDraft(`${sampleUpTo('重申')}${opening}`);
       const items = await completionsAt(editor.document, editor.document.positionAt(editor.document.getText().length));
       if (items.length === 0) throw new Error(`no completion after ${opening}: agreed-language completion is the assist feature (branch assist, on the phrase index of branch index)`);
-      const continuations = corpusContinuations('《不扩散核武器条约》').filter((c) => c.length > 0);
+      const continuations = corpusContinuations(join(extension().extensionPath, 'corpus'), '《不扩散核武器条约》');
       if (continuations.length === 0) throw new Error('the bundled corpus has no text after 《不扩散核武器条约》');
-      // An item agrees with the corpus when its text, without what is already typed, starts a corpus continuation.
-      const agreed = items.filter((i) => {
-        let text = plain(typeof i.insertText === 'string' ? i.insertText : (i.insertText?.value ?? (typeof i.label === 'string' ? i.label : i.label.label)));
-        for (const typed of [plain(opening), '《不扩散核武器条约》']) if (text.startsWith(typed)) text = text.slice(typed.length);
-        return text.length >= 2 && continuations.some((c) => c.startsWith(text.slice(0, 6)));
-      });
+      const agreed = items.filter((i) => continuesAsCorpus(itemText(i).split('\u0000')[1] || itemText(i).split('\u0000')[0], [opening, '《不扩散核武器条约》'], continuations));
       if (agreed.length === 0) {
         throw new Error(`no completion after ${opening} continues as the corpus does (${continuations.slice(0, 3).map((c) => c.slice(0, 12)).join(' / ')} …): ${items.slice(0, 10).map((i) => itemText(i).replace('\u0000', ' → ')).join(' | ')}`);
       }

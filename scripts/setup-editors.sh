@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CODE_SERVER_VERSION=4.99.4
+PLAYWRIGHT_VERSION=1.65.1   # drives Debian's chromium over CDP; the version verified here
 TOOLS="$PWD/.tools"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "setup-editors: need root for: $*" >&2; return 1; fi; }
@@ -29,8 +30,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # 2. code-server and playwright-core into .tools/.
-installed=$(node -p "try { require('$TOOLS/node_modules/code-server/package.json').version } catch { '' }")
-if [ "$installed" != "$CODE_SERVER_VERSION" ] || [ ! -d "$TOOLS/node_modules/playwright-core" ]; then
+version_of() { node -p "try { require('$TOOLS/node_modules/$1/package.json').version } catch { '' }"; }
+if [ "$(version_of code-server)" != "$CODE_SERVER_VERSION" ] || [ "$(version_of playwright-core)" != "$PLAYWRIGHT_VERSION" ]; then
   # code-server's @vscode/ripgrep postinstall downloads rg from GitHub; give it Debian's rg
   # in the cache it looks in first.
   cache="${TMPDIR:-/tmp}/vscode-ripgrep-cache-1.15.11"
@@ -40,6 +41,6 @@ if [ "$installed" != "$CODE_SERVER_VERSION" ] || [ ! -d "$TOOLS/node_modules/pla
   [ -f "$TOOLS/package.json" ] || echo '{ "private": true, "description": "editor test tools (scripts/setup-editors.sh)" }' > "$TOOLS/package.json"
   echo "setup-editors: npm install code-server@$CODE_SERVER_VERSION playwright-core into .tools/"
   (cd "$TOOLS" && npm_config_unsafe_perm=true npm_config_yes=true \
-    npm install --no-audit --no-fund --no-save --loglevel=error "code-server@$CODE_SERVER_VERSION" playwright-core)
+    npm install --no-audit --no-fund --no-save --loglevel=error "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_VERSION")
 fi
 echo "setup-editors: ready (code-server $CODE_SERVER_VERSION in .tools/, chromium $(command -v chromium))"

@@ -180,6 +180,8 @@ describe('VS Code (code-server) with the extension installed', { skip, timeout: 
     await waitForLine(page, /^4\. \*\*决定\*\*/);
     await quickOpen(page, `>${title}`, title);
     await waitForLine(page, /^3\. \*\*决定\*\*/);
+    // The server re-checks the renumbered draft: its only error (paragraph 4 after 2) goes.
+    await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', { state: 'detached' });
     await shot('palette-renumber');
     assert.ok(!(await visibleLines(page)).some((l) => l.startsWith('4. ')), 'a paragraph 4 is still there');
   });

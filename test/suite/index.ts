@@ -120,7 +120,7 @@ async function completionsAt(document: vscode.TextDocument, position: vscode.Pos
   return list?.items ?? [];
 }
 
-// The first lines of A/RES/76/54 (test/fixtures/sample.unres) up to its preamble: a start for drafts.
+// The lines of A/RES/76/54 (test/fixtures/sample.unres) before the first one starting with `prefix`: a start for drafts.
 function sampleUpTo(prefix: string): string {
   const lines = fixtureText('sample.unres').split('\n');
   return lines.slice(0, lines.findIndex((l) => l.startsWith(prefix))).join('\n') + '\n';

@@ -28,9 +28,15 @@ const options = {
   logLevel: 'warning',
 };
 
+// The extension test suite (test/suite/), loaded by VS Code or code-server as extensionTestsPath.
+const suite = existsSync('test/suite/index.ts')
+  ? { ...options, entryPoints: [{ in: 'test/suite/index.ts', out: 'index' }], outdir: 'out/test/suite', sourcemap: true, minify: false }
+  : undefined;
+
 if (watch) {
   const ctx = await esbuild.context(options);
   await ctx.watch();
+  if (suite) await (await esbuild.context(suite)).watch();
 } else {
-  await esbuild.build(options);
+  await Promise.all([esbuild.build(options), suite && esbuild.build(suite)]);
 }

@@ -1,0 +1,130 @@
+// Driving VS Code's workbench (code-server) in Chromium like a drafter would: open a file, find a
+// piece of text on screen, read the Problems count, wait for widgets. Every wait is for a
+// condition in the page, never a fixed time.
+import type { Page } from './playwright';
+
+// The functions passed to page.evaluate run in the browser. The project type-checks for Node
+// (no DOM library, so that server code cannot use browser globals by mistake); these few
+// declarations describe the DOM those functions use.
+interface DomBox { left: number; top: number; width: number; height: number }
+interface DomElement { textContent: string | null; getAttribute(name: string): string | null; getBoundingClientRect(): DomBox }
+interface DomNode { textContent: string | null }
+declare const document: {
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): Iterable<DomElement>;
+  createTreeWalker(root: DomElement, what: number): { nextNode(): DomNode | null };
+  createRange(): { setStart(node: DomNode, offset: number): void; setEnd(node: DomNode, offset: number): void; getBoundingClientRect(): DomBox };
+};
+declare const NodeFilter: { SHOW_TEXT: number };
+
+/** Opens the workbench on a folder and waits until the editor area is there. */
+export async function openWorkbench(page: Page, origin: string, folder: string): Promise<void> {
+  await page.goto(`${origin}/?folder=${encodeURIComponent(folder)}`);
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+}
+
+/** Opens a file of the workspace with Quick Open (Ctrl+P), as a user would, and waits for its editor. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await quickOpen(page, name, name);
+  await page.waitForSelector(`.tabs-container .tab.active[aria-label^="${name}"]`, { timeout: 20_000 });
+  await page.waitForSelector('.editor-instance .monaco-editor.focused .view-lines', { timeout: 20_000 });
+}
+
+/** Types into Quick Open and accepts the row showing `rowText` (`:25` goes to line 25). */
+export async function quickOpen(page: Page, input: string, rowText?: string): Promise<void> {
+  await page.keyboard.press('Escape'); // close a hover, a menu or a suggestion list left open
+  await page.keyboard.press('Control+P');
+  const box = page.locator('.quick-input-widget .quick-input-box input');
+  await box.waitFor({ state: 'visible' });
+  await box.fill(input);
+  if (rowText) await page.locator(`.quick-input-widget .monaco-list-row:has-text("${rowText}")`).first().waitFor({ state: 'visible', timeout: 20_000 });
+  else await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await box.waitFor({ state: 'hidden' });
+}
+
+/** Puts the cursor at the start of a line (1-based) of the active editor. */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  await quickOpen(page, `:${line}`);
+  await page.waitForFunction((n) => document.querySelector('.statusbar-item[id="status.editor.selection"]')?.textContent?.startsWith(`Ln ${n}, Col 1`) ?? false, line);
+}
+
+/** The Problems item of the status bar, e.g. "Errors: 1, Warnings: 2" or "No Problems". */
+export async function problemsLabel(page: Page): Promise<string> {
+  return (await page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
+}
+
+/** Waits until the status bar's Problems item reads `label` (its aria-label). */
+export async function waitForProblems(page: Page, label: string, timeout = 30_000): Promise<void> {
+  await explain(
+    page.waitForFunction((want) => document.querySelector('[id="status.problems"]')?.getAttribute('aria-label') === want, label, { timeout }),
+    async () => `the status bar's Problems item should read “${label}”; it reads “${await problemsLabel(page)}”`,
+  );
+}
+
+/** Turns a Playwright timeout into a message that says what was expected and what the page showed. */
+async function explain<T>(waiting: Promise<T>, message: () => Promise<string>): Promise<T> {
+  try {
+    return await waiting;
+  } catch (error) {
+    const detail = await message().catch(() => '');
+    throw new Error(`${detail} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
+}
+
+/** The active editor's rendered lines, top to bottom (non-breaking spaces read as spaces). */
+export async function visibleLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')];
+    lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    return lines.map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '));
+  }, undefined);
+}
+
+/** Waits until some rendered line of the active editor satisfies the test (a regular expression source). */
+export async function waitForLine(page: Page, pattern: RegExp, timeout = 20_000): Promise<void> {
+  await explain(page.waitForFunction(({ source, flags }) => {
+    const re = new RegExp(source, flags);
+    return [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')].some((l) => re.test((l.textContent ?? '').replace(/\u00a0/g, ' ')));
+  }, { source: pattern.source, flags: pattern.flags }, { timeout }), async () => `no line of the editor matches ${pattern}; it shows:\n${(await visibleLines(page)).join('\n')}`);
+}
+
+/**
+ * Where a piece of text is drawn in the active editor: the centre of its box, measured with a DOM
+ * Range over the text node that holds it (CJK glyphs are double width, so columns cannot be counted).
+ */
+export async function textCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const found = await page.evaluate((wanted) => {
+    const root = document.querySelector('.editor-instance .monaco-editor .view-lines');
+    if (!root) return undefined;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return undefined;
+  }, text);
+  if (!found) throw new Error(`“${text}” is not drawn in the editor (not on screen, or split across tokens)`);
+  return found;
+}
+
+/** Waits until an element matching `selector` shows text containing `wanted`; returns that text. */
+export async function waitForText(page: Page, selector: string, wanted: string | RegExp, timeout = 20_000): Promise<string> {
+  const pattern = typeof wanted === 'string' ? { source: wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' } : { source: wanted.source, flags: wanted.flags };
+  await explain(page.waitForFunction(({ selector: s, source, flags }) => {
+    const re = new RegExp(source, flags);
+    return [...document.querySelectorAll(s)].some((e) => re.test(e.textContent ?? ''));
+  }, { selector, ...pattern }, { timeout }), async () => {
+    const shown = await page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''), selector);
+    return `no ${selector} shows ${String(wanted)}; ${shown.length ? `they show: ${shown.join(' | ')}` : 'none is on screen'}`;
+  });
+  return page.evaluate(({ selector: s, source, flags }) => {
+    const re = new RegExp(source, flags);
+    return [...document.querySelectorAll(s)].map((e) => e.textContent ?? '').find((t) => re.test(t)) ?? '';
+  }, { selector, ...pattern });
+}

@@ -115,6 +115,16 @@ test('a new footnote from completion: the marker and its line after --- in one i
   assert.deepEqual(item.additionalTextEdits![0].range.start, { line: head.length + 1, character: 0 });
 });
 
+test('a new footnote typed at the very end of a draft: one snippet edit, the cursor ($0) right after the marker', async () => {
+  const text = [...head, '回顾《不扩散核武器条约》¹'].join('\n');
+  const uri = await server.open('footnote-at-end.unres', text);
+  const list = await completion(uri, after_(text, '》¹'));
+  const item = list.items.find((i: CompletionItem) => i.label.startsWith('¹'))!;
+  assert.equal(item.insertTextFormat, 2);
+  assert.equal((item.textEdit as TextEdit).newText, '¹$0\n\n---\n¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。');
+  assert.equal(item.additionalTextEdits?.length ?? 0, 0);
+});
+
 test('completion and hover on a closed draft answer empty', async () => {
   const gone = 'file:///nowhere/closed.unres';
   const list = await completion(gone, { line: 0, character: 0 });

@@ -253,6 +253,15 @@ test('after a footnote marker being typed: a new footnote in one edit, reuse onl
   assert.ok(made.endsWith('\n---\n¹ '), JSON.stringify(made.slice(-20)));
   const typedText = parseDraft(`${made}A/RES/76/54。`);
   assert.deepEqual([typedText.markers.length, typedText.footnotes.length], [1, 1]);
+  // Drafting at the very end: the footnote line is in the same edit, and the cursor stays after the marker.
+  const atEnd = `${head7654}\n${line('A-RES-76-54.unres', '又重申《不扩散').split('¹')[0]}¹`;
+  const { answer: end } = complete(atEnd);
+  const item = end.items.find((i) => i.kind === 'footnote-new')!;
+  assert.equal(item.edit.newText, '¹\n\n---\n¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。');
+  assert.equal(item.edit.newText.slice(0, item.cursorAt), '¹');
+  // In the middle of a draft the marker is its own edit: no cursor to move.
+  assert.equal(answer.items[0].cursorAt, undefined);
+  assert.equal(caret.items[0].edit.newText.slice(0, caret.items[0].cursorAt), "¹");
 });
 
 test('completion never throws on odd positions and input', () => {

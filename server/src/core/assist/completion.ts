@@ -35,6 +35,12 @@ export interface AssistItem {
   edit: AssistEdit;
   /** Edits elsewhere, applied with the item (a new footnote's text line). */
   additionalEdits?: AssistEdit[];
+  /**
+   * Where the cursor goes inside the main edit's text, when not at its end: a new footnote at the
+   * very end of the draft is one edit (marker, separator, footnote line), and the drafter goes on
+   * typing after the marker, not in the footnote.
+   */
+  cursorAt?: number;
   /** What the editor filters against what was typed (the label when absent). */
   filterText?: string;
   /** Order of the items as ranked here. */
@@ -338,6 +344,9 @@ function footnoteItems(model: ResolutionDocument, typed: Span, knowledge: Corpus
   }
   const inserted = insertFootnote(model, typed.start, { replace: typed, text: titleFootnote });
   const [main, ...rest] = inserted.edits;
+  const marker = toSuperscript(inserted.number);
+  // One edit holding the footnote line too (the draft ends at the marker): the cursor stays after the marker.
+  const cursorAt = main.newText.length > marker.length ? marker.length : undefined;
   items.push({
     label: `${toSuperscript(inserted.number)} new footnote`,
     kind: 'footnote-new',
@@ -351,6 +360,7 @@ function footnoteItems(model: ResolutionDocument, typed: Span, knowledge: Corpus
       .join('\n\n'),
     edit: main,
     additionalEdits: rest,
+    cursorAt,
     filterText: typedText,
     sortText: sortKey(1, 0),
   });

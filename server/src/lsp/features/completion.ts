@@ -32,15 +32,24 @@ function documentation(ctx: ServerContext, markdown: string): CompletionItem['do
   return markdown.replace(/\\(.)/g, '$1');
 }
 
+/** Text as a snippet that inserts literally: `$`, `}` and the backslash escaped. */
+const snippetText = (text: string) => text.replace(/[$}\\]/g, (c) => `\\${c}`);
+
 function toItem(ctx: ServerContext, model: ResolutionDocument, item: AssistItem): CompletionItem {
+  // A cursor inside the inserted text needs a snippet (`$0`); a client without snippets gets the cursor at the end.
+  const snippets = !!ctx.initializeParams?.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+  const cursorInside = item.cursorAt !== undefined && snippets;
+  const newText = cursorInside
+    ? `${snippetText(item.edit.newText.slice(0, item.cursorAt))}$0${snippetText(item.edit.newText.slice(item.cursorAt))}`
+    : item.edit.newText;
   return {
     label: item.label,
     kind: kinds[item.kind],
     detail: item.detail,
     documentation: item.documentation ? documentation(ctx, item.documentation) : undefined,
-    textEdit: { range: toRange(model, item.edit.span), newText: item.edit.newText },
+    textEdit: { range: toRange(model, item.edit.span), newText },
     additionalTextEdits: item.additionalEdits?.map((e) => ({ range: toRange(model, e.span), newText: e.newText })),
-    insertTextFormat: InsertTextFormat.PlainText,
+    insertTextFormat: cursorInside ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     filterText: item.filterText,
     sortText: item.sortText,
   };

@@ -218,6 +218,13 @@ test('after 第 and digits: resolutions of the catalogue in their standard form,
   // The Security Council's numbering.
   const { answer: sc } = complete(`${head7654}\n回顾安全理事会第 154`);
   assert.equal(sc.items[0].edit.newText, '2004 年 4 月 28 日第 1540(2004)号决议');
+  // The frame of the draft cites no resolution: the report's paragraph in the heading, the meeting in the closing.
+  const heading = corpusText('A-RES-76-54.unres').split('\n').slice(0, 8).join('\n');
+  assert.notEqual(complete(heading, '(A/76/444, 第 9').answer.context, 'resolution');
+  const closing = `${head7654}\n1. **重申**《不扩散核武器条约》所有缔约国致力于实现消除核武器的最终目标。\n\n2021 年 12 月 6 日\n第 4`;
+  assert.notEqual(complete(closing).answer.context, 'resolution');
+  // A footnote below the closing still does.
+  assert.equal(complete(`${closing}5 次全体会议\n\n---\n¹ 见第 50/`).answer.context, 'resolution');
 });
 
 test('after a footnote marker being typed: a new footnote in one edit, reuse only where the policy allows it', () => {

@@ -112,9 +112,10 @@ export function completeAt(
     return answer('title', titleItems(knowledge, lineStart + open + t.titleOpen.length, at, before.slice(open + t.titleOpen.length), after));
   }
 
-  // After 第 and digits: resolutions.
+  // After 第 and digits: resolutions; not in the heading, the title line or the closing, where
+  // 第 N is a paragraph of a report (第 93 段) or a meeting (第 45 次全体会议).
   const cited = t.citationTyped.exec(before);
-  if (cited && !t.paragraphReferenceBefore.test(before.slice(0, cited.index))) {
+  if (cited && !t.paragraphReferenceBefore.test(before.slice(0, cited.index)) && (inFootnotes || !isFrame(model, line))) {
     const items = resolutionItems(model, knowledge, lineStart + cited.index, at, cited[1], before.slice(0, cited.index), after);
     if (items.length > 0) return answer('resolution', items);
   }
@@ -145,6 +146,13 @@ export function completeAt(
     items.push(...phraseList.slice(0, Math.max(5, COMPLETION_LIMIT - items.length)));
   }
   return answer(context, items);
+}
+
+/** Whether a line is part of the draft's frame: a heading line, the title line, or the closing (from its date on). */
+function isFrame(model: ResolutionDocument, line: number): boolean {
+  if (model.heading.some((h) => h.line === line) || model.title?.line === line) return true;
+  const closing = model.closing.dateLine ?? model.closing.meeting?.span;
+  return !!closing && model.lines.positionAt(closing.start).line <= line;
 }
 
 /** The part (and level) a line belongs to, for a line being typed: its paragraph's, or where it stands. */

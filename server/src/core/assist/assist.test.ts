@@ -271,6 +271,19 @@ test('after a footnote marker being typed: a new footnote in one edit, reuse onl
   assert.equal(caret.items[0].edit.newText.slice(0, caret.items[0].cursorAt), "¹");
 });
 
+test('hover on either part of a joint symbol (A/60/1002-S/2006/718) says what the corpus says about the document', () => {
+  const text = corpusText('A-RES-62-42.unres');
+  const model = parseDraft(text);
+  for (const part of ['A/60/1002', 'S/2006/718']) {
+    const hover = hoverAt(model, text.indexOf(part) + 2, knowledge);
+    assert.equal(hover?.kind === 'symbol' && hover.symbol, part);
+    const md = hoverMarkdown(hover!);
+    assert.doesNotMatch(md, /Not in the corpus/, md);
+    assert.match(md, /Cited by A\\\/RES\\\/62\\\/42\\, line \d+/, md);
+    assert.ok(md.includes('A\\/60\\/1002\\-S\\/2006\\/718，附件一。'), md);
+  }
+});
+
 test('completion never throws on odd positions and input', () => {
   const texts = ['', '《', '第1', '¹', '^', '大会，\n\n《《》》第 /', '1. ', '\n\n\n', head7654 + '———'];
   for (const text of texts) {

@@ -169,6 +169,19 @@ export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = c
       }
     }
   }
+  // A joint symbol (`A/60/1002-S/2006/718`) is one document under each of its symbols: the hover
+  // on either part says what the corpus says about the whole.
+  for (const joint of [...symbols.values()]) {
+    const parts = analyzeSymbol(joint.symbol).joint;
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      const f = facts(part);
+      for (const t of joint.titles) pushNew(f.titles, t);
+      for (const d of joint.dates) pushNew(f.dates, d);
+      for (const n of joint.footnotes) pushNew(f.footnotes, n);
+      for (const c of joint.citedBy) if (!f.citedBy.some((s) => s.symbol === c.symbol && s.line === c.line)) f.citedBy.push(c);
+    }
+  }
   for (const t of catalogue.titles) {
     let use = titles.get(t.title);
     if (!use) {

@@ -346,7 +346,7 @@ test('hover on a footnote marker, a title and an opener', () => {
   const use = knowledge.openers.get('重申')!;
   assert.equal(
     hoverMarkdown(opener),
-    `**又重申** (又重申: “重申” used again in this part) opens ${use.preambular} preambular paragraphs and ${use.operative} operative paragraphs in the corpus, in ${use.documents.length} documents.`,
+    `**又重申**: “重申” used again in this part.\n\n“重申” opens ${use.preambular} preambular paragraphs and ${use.operative} operative paragraphs in the corpus, in ${use.documents.length} documents.`,
   );
   assert.equal(hoverAt(model, text.indexOf('无核武器世界'), knowledge), undefined);
 });

@@ -81,9 +81,16 @@ export function hoverMarkdown(hover: AssistHover, draftLink?: DraftLink): string
     case 'opener': {
       const use = hover.use;
       const head = `**${escapeMarkdown(hover.opener)}**`;
-      const repeat = hover.opener !== hover.base ? ` (${escapeMarkdown(hover.opener)}: “${escapeMarkdown(hover.base)}” used again in this part)` : '';
-      if (!use) return `${head}${repeat}: not used as an opener in the corpus.`;
-      return `${head}${repeat} opens ${plural(use.preambular, 'preambular paragraph')} and ${plural(use.operative, 'operative paragraph')} in the corpus, in ${plural(use.documents.length, 'document')}.`;
+      if (hover.opener !== hover.base) {
+        // 又重申: say what 又 means here, then count the verb itself (its 又/还 forms included).
+        const base = `“${escapeMarkdown(hover.base)}”`;
+        const counts = use
+          ? `${base} opens ${plural(use.preambular, 'preambular paragraph')} and ${plural(use.operative, 'operative paragraph')} in the corpus, in ${plural(use.documents.length, 'document')}.`
+          : `${base} is not used as an opener in the corpus.`;
+        return `${head}: ${base} used again in this part.\n\n${counts}`;
+      }
+      if (!use) return `${head}: not used as an opener in the corpus.`;
+      return `${head} opens ${plural(use.preambular, 'preambular paragraph')} and ${plural(use.operative, 'operative paragraph')} in the corpus, in ${plural(use.documents.length, 'document')}.`;
     }
     case 'symbol':
       return symbolMarkdown(hover, draftLink);

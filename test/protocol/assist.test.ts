@@ -125,6 +125,30 @@ test('a new footnote typed at the very end of a draft: one snippet edit, the cur
   assert.equal(item.additionalTextEdits?.length ?? 0, 0);
 });
 
+test('a client that shows plain text gets hovers and completion notes without Markdown escapes', async () => {
+  const plain = await startServer({ textDocument: {
+    hover: { contentFormat: ['plaintext'] },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['plaintext'] } },
+  } });
+  try {
+    const text = [...head, '回顾其 A/RES/76/54 号决议和《不扩'].join('\n');
+    const uri = await plain.open('plain.unres', text);
+    const h = (await plain.request('textDocument/hover', { textDocument: { uri }, position: after_(text, 'A/RES/7') })) as Hover;
+    const value = (h.contents as MarkupContent).value;
+    assert.equal((h.contents as MarkupContent).kind, 'plaintext');
+    assert.ok(value.startsWith('A/RES/76/54 — resolution'), value);
+    assert.ok(value.includes('Adopted 2021-12-06.'), value);
+    assert.ok(value.includes('undocs.org/ch/A/RES/76/54 <https://undocs.org/ch/A/RES/76/54>'), value);
+    assert.doesNotMatch(value, /\\|\*\*/);
+    const list = (await plain.request('textDocument/completion', { textDocument: { uri }, position: after_(text, '《不扩') })) as CompletionList;
+    const doc = list.items[0].documentation as string;
+    assert.equal(typeof doc, 'string');
+    assert.ok(doc.includes('联合国，《条约汇编》，第 729 卷，第 10485 号。'), doc);
+  } finally {
+    await plain.stop();
+  }
+});
+
 test('completion and hover on a closed draft answer empty', async () => {
   const gone = 'file:///nowhere/closed.unres';
   const list = await completion(gone, { line: 0, character: 0 });

@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
-import { completeAt, type AssistItem, type AssistItemKind, type ResolutionDocument } from '../../core';
+import { completeAt, markdownToPlainText, type AssistItem, type AssistItemKind, type ResolutionDocument } from '../../core';
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
 import { corpusKnowledge } from '../knowledge';
@@ -29,7 +29,7 @@ const kinds: Record<AssistItemKind, CompletionItemKind> = {
 function documentation(ctx: ServerContext, markdown: string): CompletionItem['documentation'] {
   const formats = ctx.initializeParams?.capabilities.textDocument?.completion?.completionItem?.documentationFormat;
   if (!formats || formats.includes(MarkupKind.Markdown)) return { kind: MarkupKind.Markdown, value: markdown };
-  return markdown.replace(/\\(.)/g, '$1');
+  return markdownToPlainText(markdown);
 }
 
 /** Text as a snippet that inserts literally: `$`, `}` and the backslash escaped. */

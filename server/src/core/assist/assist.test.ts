@@ -196,6 +196,19 @@ test('inside 《: titles from the corpus, most used first, closed with 》 unles
   assert.ok(word.items.some((i) => i.label === '全面禁止核试验条约'), word.items.map((i) => i.label).join());
 });
 
+test('a title spelt with and without spaces around its digits (a PDF artefact) is one item, in the corpus’s usual spelling', () => {
+  const { answer } = complete(`${head7654}\n又重申《不扩散核武器条约缔约国`);
+  const labels = answer.items.map((i) => i.label);
+  const squeezed = labels.map((l) => l.replace(/\s+/g, ''));
+  assert.deepEqual(squeezed, [...new Set(squeezed)], labels.join('\n'));
+  assert.ok(labels.includes('不扩散核武器条约缔约国 2000 年审议大会，最后文件'), labels.join('\n'));
+  // A/RES/62/42 writes it without spaces; the hover there still finds the corpus's facts.
+  const text = corpusText('A-RES-62-42.unres');
+  const at = text.indexOf('《不扩散核武器条约缔约国2000年审议大会') + 2;
+  const hover = hoverAt(parseDraft(text), at, knowledge);
+  assert.equal(hover?.kind === 'title' && hover.use?.title, '不扩散核武器条约缔约国 2000 年审议大会，最后文件');
+});
+
 test('after 第 and digits: resolutions of the catalogue in their standard form, with the date', () => {
   const text = `${head7654}\n回顾其第 72/`;
   const { answer } = complete(text);

@@ -13,7 +13,7 @@ import { reuseAllowed } from '../rules/footnote-reuse';
 import { sameVerb } from '../rules/repeated-opener';
 import { defaultSettings, type DrafterSettings } from '../settings';
 import type { Span } from '../text';
-import type { CorpusKnowledge, OpenerUse } from './knowledge';
+import { knownTitle, type CorpusKnowledge, type OpenerUse } from './knowledge';
 import { escapeMarkdown } from './markdown';
 
 /** A replacement of the draft's text at `span` (an insertion when the span is empty). */
@@ -324,7 +324,7 @@ function footnoteItems(model: ResolutionDocument, typed: Span, knowledge: Corpus
   const typedNumber = fromSuperscript(typedText);
   // The title the marker follows (`《不扩散核武器条约》¹`) and the footnote the corpus gives it.
   const title = model.titles.find((x) => x.span.end === typed.start);
-  const titleFootnote = title ? knowledge.titleByName.get(title.title)?.footnotes[0] : undefined;
+  const titleFootnote = title ? knownTitle(knowledge, title.title)?.footnotes[0] : undefined;
   const items: AssistItem[] = [];
   const allowed = reuseAllowed(model, settings.footnotes.reuse);
   const policy =

@@ -9,7 +9,7 @@ import { footnoteAt, footnoteText } from '../navigation/footnotes';
 import { symbolAt } from '../navigation/links';
 import { analyzeSymbol, undocsUrl } from '../symbols';
 import type { Span } from '../text';
-import { symbolFacts, type CorpusKnowledge, type OpenerUse, type SymbolFacts, type TitleUse } from './knowledge';
+import { knownTitle, symbolFacts, type CorpusKnowledge, type OpenerUse, type SymbolFacts, type TitleUse } from './knowledge';
 import { escapeMarkdown, markdownLink } from './markdown';
 
 /** What is under the cursor and what the corpus knows about it. */
@@ -33,7 +33,7 @@ export function hoverAt(model: ResolutionDocument, offset: number, knowledge: Co
     return { kind: 'symbol', span: symbol.span, symbol: normalized, documentKind: facts?.kind ?? analyzeSymbol(normalized).kind, facts, undocs: undocsUrl(normalized, 'ch') };
   }
   const title = model.titles.find((t) => offset >= t.span.start && offset <= t.span.end);
-  if (title) return { kind: 'title', span: title.span, title: title.title, use: knowledge.titleByName.get(title.title) };
+  if (title) return { kind: 'title', span: title.span, title: title.title, use: knownTitle(knowledge, title.title) };
   const paragraph = model.paragraphs.find((p) => p.opener && offset >= p.opener.span.start && offset <= p.opener.span.end);
   if (paragraph?.opener) {
     const o = paragraph.opener;

@@ -125,6 +125,25 @@ test('a new footnote typed at the very end of a draft: one snippet edit, the cur
   assert.equal(item.additionalTextEdits?.length ?? 0, 0);
 });
 
+test('a Chinese display language gets Chinese hovers, dates written as in the text', async () => {
+  const zh = await startServer({ locale: 'zh-cn' });
+  try {
+    const text = [...head, corpusLine('又重申《不扩散'), '', '回顾其 A/RES/76/54 号决议，', '', '---', '¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。'].join('\n');
+    const uri = await zh.open('zh-hover.unres', text);
+    const hoverAt = async (needle: string) =>
+      ((await zh.request('textDocument/hover', { textDocument: { uri }, position: after_(text, needle) })) as Hover).contents as MarkupContent;
+    const symbol = (await hoverAt('A/RES/7')).value;
+    assert.ok(symbol.startsWith('**A\\/RES\\/76\\/54** — 决议'), symbol);
+    assert.ok(symbol.includes('通过日期：2021 年 12 月 6 日。'), symbol);
+    assert.ok(symbol.includes('中文本：'), symbol);
+    assert.match((await hoverAt('\n又')).value, /^\*\*又重申\*\*：本部分再次使用“重申”。\n\n语料中以“重申”开头的有 \d+ 个序言段落和 \d+ 个执行段落，见 \d+ 份文件。$/);
+    assert.match((await hoverAt('《不扩')).value, /^《不扩散核武器条约》：语料中引用 \d+ 次，见 \d+ 份文件。\n\n语料中的脚注：/);
+    assert.equal((await hoverAt('》')).value, '**脚注 1**\n\n联合国，《条约汇编》，第 729 卷，第 10485 号。');
+  } finally {
+    await zh.stop();
+  }
+});
+
 test('a client that shows plain text gets hovers and completion notes without Markdown escapes', async () => {
   const plain = await startServer({ textDocument: {
     hover: { contentFormat: ['plaintext'] },

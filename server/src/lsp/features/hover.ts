@@ -23,7 +23,7 @@ export const hoverFeature: Feature = {
         const hover = hoverAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx));
         if (!hover) return null;
         // Plain Markdown: corpus text is escaped in it, and the client is not asked to trust it (no command links, no HTML).
-        const markdown = hoverMarkdown(hover, draftLink);
+        const markdown = hoverMarkdown(hover, draftLink, ctx.locale());
         // A client that shows plain text only would show the escapes as backslashes.
         const formats = ctx.initializeParams?.capabilities.textDocument?.hover?.contentFormat;
         const contents = !formats || formats.includes(MarkupKind.Markdown)

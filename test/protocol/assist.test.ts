@@ -125,7 +125,7 @@ test('a new footnote typed at the very end of a draft: one snippet edit, the cur
   assert.equal(item.additionalTextEdits?.length ?? 0, 0);
 });
 
-test('a Chinese display language gets Chinese hovers, dates written as in the text', async () => {
+test('a Chinese display language gets Chinese hovers and completion notes, dates written as in the text', async () => {
   const zh = await startServer({ locale: 'zh-cn' });
   try {
     const text = [...head, corpusLine('又重申《不扩散'), '', '回顾其 A/RES/76/54 号决议，', '', '---', '¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。'].join('\n');
@@ -139,6 +139,19 @@ test('a Chinese display language gets Chinese hovers, dates written as in the te
     assert.match((await hoverAt('\n又')).value, /^\*\*又重申\*\*：本部分再次使用“重申”。\n\n语料中以“重申”开头的有 \d+ 个序言段落和 \d+ 个执行段落，见 \d+ 份文件。$/);
     assert.match((await hoverAt('《不扩')).value, /^《不扩散核武器条约》：语料中引用 \d+ 次，见 \d+ 份文件。\n\n语料中的脚注：/);
     assert.equal((await hoverAt('》')).value, '**脚注 1**\n\n联合国，《条约汇编》，第 729 卷，第 10485 号。');
+    // Completion notes too: a new footnote, a resolution with its date, an opener used above.
+    const typed = [...head, '回顾其第 72/', '', '又重申《全面禁止核试验条约》^', '', ''].join('\n');
+    const typedUri = await zh.open('zh-completion.unres', typed);
+    const complete = async (needle: string) =>
+      ((await zh.request('textDocument/completion', { textDocument: { uri: typedUri }, position: after_(typed, needle) })) as CompletionList).items;
+    const resolution = (await complete('第 72/')).find((i) => i.label === '第 72/50 号决议')!;
+    assert.ok(resolution.detail?.endsWith('2017 年 12 月 4 日'), resolution.detail);
+    assert.match((resolution.documentation as MarkupContent).value, /通过日期：2017 年 12 月 4 日。/);
+    const footnote = (await complete('》^'))[0];
+    assert.equal(footnote.label, '¹ 新脚注');
+    assert.match((footnote.documentation as MarkupContent).value, /^脚注 1：标注在此处/);
+    const opener = (await complete('核试验条约》^\n\n')).find((i) => i.label === '还重申')!;
+    assert.match((opener.documentation as MarkupContent).value, /^上文已有段落以“重申”开头|^本部分上文已有段落以“重申”开头/);
   } finally {
     await zh.stop();
   }

@@ -71,7 +71,7 @@ export const completionFeature: Feature = {
         const draft = ctx.draft(uri);
         if (!draft || token.isCancellationRequested) return empty;
         const model = draft.model;
-        const answer = completeAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx), ctx.phraseSource, settings);
+        const answer = completeAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx), ctx.phraseSource, settings, ctx.locale());
         return { isIncomplete: answer.isIncomplete, items: answer.items.map((i) => toItem(ctx, model, i)) };
       }),
     );

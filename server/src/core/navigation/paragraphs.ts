@@ -31,7 +31,7 @@ export function nextLabel(p: Paragraph): string | undefined {
   switch (label.style) {
     case 'arabic':
     case 'arabic-fullwidth':
-      return label.text.replace(/^\d+/, String(next));
+      return label.text.replace(/^[0-9０-９]+/, String(next));
     case 'latin':
       return label.text.replace(/[a-z]+/, toLatinLetter(next));
     case 'roman':

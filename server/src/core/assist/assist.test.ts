@@ -364,6 +364,20 @@ test('hover on a footnote marker, a title and an opener', () => {
   assert.equal(hoverAt(model, text.indexOf('无核武器世界'), knowledge), undefined);
 });
 
+test('hover on 上文第 15 段 shows paragraph 15 as written (the endorsed text of NPT/CONF.2020/WP.77); a missing one is said so', () => {
+  const text = corpusText('NPT-CONF.2020-WP.77.unres');
+  const model = parseDraft(text);
+  const at = text.indexOf('根据上文第 15 段') + 5;
+  const hover = hoverAt(model, at, knowledge);
+  assert.equal(hover?.kind, 'paragraph');
+  const md = hoverMarkdown(hover!, undefined, 'zh');
+  const endorsed = text.slice(text.indexOf('审议大会核可以下内容'));
+  const fifteen = endorsed.split('\n').find((l) => l.startsWith('15. '))!;
+  assert.equal(md, `**第 15 段**\n\n${escapeMarkdown(fifteen)}`);
+  const missing = `${head7654}\n1. **请**秘书长就上文第 9 段提出报告。`;
+  assert.equal(hoverMarkdown(hoverAt(parseDraft(missing), missing.indexOf('第 9') + 1, knowledge)!), '**Paragraph 9** does not exist in this draft.');
+});
+
 test('corpus text is escaped: no link, command, HTML or emphasis can come from it', () => {
   // A real footnote with parentheses and slashes, and a hostile one.
   const real = line('A-RES-76-54.unres', '³');

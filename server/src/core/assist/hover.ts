@@ -1,13 +1,15 @@
 /**
  * Hovers: what the corpus knows about the thing under the cursor — a document symbol or a
- * resolution citation, a footnote marker, a title in 《》, an opener. `hoverAt` returns plain data;
- * `hoverMarkdown` writes it for the editor, with every piece of corpus text escaped.
+ * resolution citation, a footnote marker, a title in 《》, an opener — and the paragraph a
+ * `上文第 15 段` points at. `hoverAt` returns plain data; `hoverMarkdown` writes it for the editor,
+ * with every piece of corpus text escaped.
  */
 import type { DocumentKind } from '../catalogue';
 import type { Part, ResolutionDocument } from '../model';
 import type { Locale } from '../rules/types';
 import { footnoteAt, footnoteText } from '../navigation/footnotes';
 import { symbolAt } from '../navigation/links';
+import { crossReferenceAt, referencedParagraph } from '../navigation/paragraphs';
 import { analyzeSymbol, undocsUrl } from '../symbols';
 import type { Span } from '../text';
 import { knownTitle, symbolFacts, type CorpusKnowledge, type OpenerUse, type SymbolFacts, type TitleUse } from './knowledge';
@@ -18,7 +20,9 @@ export type AssistHover =
   | { kind: 'symbol'; span: Span; symbol: string; documentKind: DocumentKind; facts?: SymbolFacts; undocs: string }
   | { kind: 'footnote'; span: Span; number: number; text?: string }
   | { kind: 'title'; span: Span; title: string; use?: TitleUse }
-  | { kind: 'opener'; span: Span; opener: string; base: string; part: Part; use?: OpenerUse };
+  | { kind: 'opener'; span: Span; opener: string; base: string; part: Part; use?: OpenerUse }
+  /** `上文第 15 段`: the paragraph it points at (none when it does not exist). */
+  | { kind: 'paragraph'; span: Span; number: number; text?: string };
 
 /** The hover at `offset`, or undefined when there is nothing to say. */
 export function hoverAt(model: ResolutionDocument, offset: number, knowledge: CorpusKnowledge): AssistHover | undefined {
@@ -32,6 +36,11 @@ export function hoverAt(model: ResolutionDocument, offset: number, knowledge: Co
     const facts = symbolFacts(knowledge, symbol.symbol);
     const normalized = facts?.symbol ?? analyzeSymbol(symbol.symbol).normalized;
     return { kind: 'symbol', span: symbol.span, symbol: normalized, documentKind: facts?.kind ?? analyzeSymbol(normalized).kind, facts, undocs: undocsUrl(normalized, 'ch') };
+  }
+  const reference = crossReferenceAt(model, offset);
+  if (reference) {
+    const target = referencedParagraph(model, reference);
+    return { kind: 'paragraph', span: reference.span, number: reference.paragraphNumber, text: target ? model.text.slice(target.span.start, target.span.end) : undefined };
   }
   const title = model.titles.find((t) => offset >= t.span.start && offset <= t.span.end);
   if (title) return { kind: 'title', span: title.span, title: title.title, use: knownTitle(knowledge, title.title) };
@@ -68,6 +77,8 @@ interface HoverWords {
   citedBy(list: string, more: number): string;
   line(symbol: string, line: number): string;
   inFootnotes: string;
+  paragraph(n: number): string;
+  paragraphMissing(n: number): string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -100,6 +111,8 @@ const words: Record<Locale, HoverWords> = {
     citedBy: (list, more) => `Cited by ${list}${more > 0 ? ` and ${more} more` : ''}.`,
     line: (symbol, line) => `${symbol}, line ${line}`,
     inFootnotes: 'In the corpus footnotes:',
+    paragraph: (n) => `**Paragraph ${n}**`,
+    paragraphMissing: (n) => `**Paragraph ${n}** does not exist in this draft.`,
   },
   zh: {
     kind: {
@@ -128,6 +141,8 @@ const words: Record<Locale, HoverWords> = {
     citedBy: (list, more) => `引用者：${list}${more > 0 ? `，另有 ${more} 处` : ''}。`,
     line: (symbol, line) => `${symbol}，第 ${line} 行`,
     inFootnotes: '语料脚注中：',
+    paragraph: (n) => `**第 ${n} 段**`,
+    paragraphMissing: (n) => `本草案没有**第 ${n} 段**。`,
   },
 };
 
@@ -166,6 +181,9 @@ export function hoverMarkdown(hover: AssistHover, draftLink?: DraftLink, locale:
     }
     case 'symbol':
       return symbolMarkdown(hover, w, draftLink);
+    case 'paragraph':
+      // The paragraph as written, for checking the reference without leaving the line.
+      return hover.text !== undefined ? `${w.paragraph(hover.number)}\n\n${escapeMarkdown(hover.text)}` : w.paragraphMissing(hover.number);
   }
 }
 

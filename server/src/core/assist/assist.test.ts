@@ -154,8 +154,11 @@ test('completion after `2. `: operative verbs, in bold when the draft writes the
   assert.equal(noSpace.items.find((i) => i.label === '促请')?.edit.newText, ' 促请');
   const { answer: fullWidth } = complete(`大会，\n\n1．重申其第 58/59 号决议；\n\n2．`);
   assert.equal(fullWidth.items.find((i) => i.label === '促请')?.edit.newText, '促请');
-  // Subparagraphs take verbs too: `(a) `.
-  assert.equal(complete(`${text}鼓励：\n\n(a) `).answer.context, 'opener');
+  // Subparagraphs take verbs too (`(a) 继续执行……`), but plain: no bold, no 又 for the verb of paragraph 1.
+  const { answer: sub } = complete(`${text}**鼓励：**\n\n(a) `);
+  assert.equal(sub.context, 'opener');
+  assert.equal(sub.items[0].label, knowledge.operativeOpeners[0].base);
+  assert.ok(sub.items.every((i) => !i.edit.newText.includes('**') && !/^[又还]/.test(i.label)), sub.items.map((i) => i.edit.newText).join());
 });
 
 test('mid-paragraph: continuations of agreed language, shortest stretch first, with the source paragraph', () => {

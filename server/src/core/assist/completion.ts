@@ -209,7 +209,7 @@ export function completeAt(
   let context: AssistContext = 'none';
   if (isParagraphStart && t.openerTyped.test(typed)) {
     const wantsSpace = !!label && t.labelWantsSpace.test(before);
-    items.push(...openerItems(model, knowledge, w, part.part, line, { start: bodyStart, end: at }, typed, wantsSpace));
+    items.push(...openerItems(model, knowledge, w, part.part, part.level > 0, line, { start: bodyStart, end: at }, typed, wantsSpace));
     if (items.length > 0) context = 'opener';
   }
   if (typed.trim().length > 0) {
@@ -255,6 +255,7 @@ function openerItems(
   knowledge: CorpusKnowledge,
   w: CompletionWords,
   part: Part,
+  subparagraph: boolean,
   line: number,
   span: Span,
   typed: string,
@@ -263,15 +264,16 @@ function openerItems(
   const t = knowledge.tables;
   const typedBold = typed.startsWith('**');
   const word = typedBold ? typed.slice(2) : typed;
-  // Operative verbs in bold when the draft already writes them so (as recent resolutions do).
-  const bold = typedBold || (part === 'operative' && model.operative.some((p) => p.opener && model.emphasis.some((e) => e.span.start <= p.opener!.span.start && e.span.end >= p.opener!.span.end)));
+  // Operative verbs in bold when the draft already writes them so (as recent resolutions do), not
+  // in subparagraphs: `(a) 继续执行……` is plain, and 又/还 count the paragraphs of a part, not a list's items.
+  const bold = typedBold || (part === 'operative' && !subparagraph && model.operative.some((p) => p.opener && model.emphasis.some((e) => e.span.start <= p.opener!.span.start && e.span.end >= p.opener!.span.end)));
   const ranked: OpenerUse[] = part === 'preamble' ? knowledge.preambularOpeners : knowledge.operativeOpeners;
   const count = (o: OpenerUse) => (part === 'preamble' ? o.preambular : o.operative);
   const partName = part === 'preamble' ? t.partName.preamble : t.partName.operative;
   const repeated: AssistItem[] = [];
   const plain: AssistItem[] = [];
   for (const use of ranked) {
-    const repeat = repeatPrefixFor(model, part, line, use.base, t.repeatOrder);
+    const repeat = subparagraph ? undefined : repeatPrefixFor(model, part, line, use.base, t.repeatOrder);
     const prefix = repeat?.prefix;
     const forms = prefix ? [prefix + use.base, use.base] : [use.base];
     for (const form of forms) {

@@ -101,7 +101,7 @@ test('completion inside 《 and after 第: titles and dated resolutions', async 
   assert.equal((titles.items[0].textEdit as TextEdit).newText, '不扩散核武器条约》');
   const resolutions = await completion(uri, after_(text, '第 72/'));
   const item = resolutions.items.find((i) => i.label === '第 72/50 号决议')!;
-  assert.equal((item.textEdit as TextEdit).newText, '2017 年 12 月 4 日第 72/50 号决议');
+  assert.equal((item.textEdit as TextEdit).newText, ' 2017 年 12 月 4 日第 72/50 号决议');
 });
 
 test('a new footnote from completion: the marker and its line after --- in one item', async () => {

@@ -219,9 +219,9 @@ test('after 第 and digits: resolutions of the catalogue in their standard form,
   const item = answer.items.find((i) => i.label === '第 72/50 号决议');
   assert.ok(item, answer.items.map((i) => i.label).join());
   const after = applyItem(text, item);
-  const cited = after.slice(after.indexOf('回顾其') + 3);
-  // The citation as the corpus writes it (A/RES/73/62 cites it so).
-  assert.equal(cited, '2017 年 12 月 4 日第 72/50 号决议');
+  const cited = after.slice(after.indexOf('回顾其'));
+  // The citation as the corpus writes it (A/RES/73/62 cites it so), with the space before the date.
+  assert.equal(cited, '回顾其 2017 年 12 月 4 日第 72/50 号决议');
   assert.ok(corpusText('A-RES-73-62.unres').includes(cited));
   assert.equal(symbolFacts(knowledge, 'A/RES/72/50')?.dates[0], '2017-12-04');
   // A date typed before 第 is not written twice; 号决议 after the cursor is not doubled.
@@ -233,7 +233,7 @@ test('after 第 and digits: resolutions of the catalogue in their standard form,
   assert.notEqual(complete(`${head7654}\n1. 回顾上文第 1`).answer.context, 'resolution');
   // The Security Council's numbering.
   const { answer: sc } = complete(`${head7654}\n回顾安全理事会第 154`);
-  assert.equal(sc.items[0].edit.newText, '2004 年 4 月 28 日第 1540(2004)号决议');
+  assert.equal(sc.items[0].edit.newText, ' 2004 年 4 月 28 日第 1540(2004)号决议');
   // The frame of the draft cites no resolution: the report's paragraph in the heading, the meeting in the closing.
   const heading = corpusText('A-RES-76-54.unres').split('\n').slice(0, 8).join('\n');
   assert.notEqual(complete(heading, '(A/76/444, 第 9').answer.context, 'resolution');

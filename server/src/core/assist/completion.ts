@@ -379,7 +379,9 @@ function resolutionItems(
     .map((r, i) => {
       const date = r.date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.date) : null;
       const ymd = date && !hasDate ? { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]) } : undefined;
-      const citation = t.citeResolution(r.number, ymd);
+      // A date goes in spaced as the corpus writes it (`回顾其 2017 年 12 月 4 日第`): a space after a Chinese character.
+      const lead = ymd && start > 0 && /\p{Script=Han}/u.test(model.text[start - 1]) ? ' ' : '';
+      const citation = lead + t.citeResolution(r.number, ymd);
       const facts = [
         `**${escapeMarkdown(r.symbol)}**${r.title ? ` ${escapeMarkdown(r.title)}` : ''}`,
         r.date ? w.adopted(escapeMarkdown(writtenDate(locale, r.date))) : w.noDate,

@@ -39,6 +39,7 @@ test('text format: file:line:column severity rule message; a warning alone exits
   const r = lint([join(dir, 'drafts', 'deep', 'reuse.unres')]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout.trim(), `${join(dir, 'drafts', 'deep', 'reuse.unres')}:6:27 warning footnote-reuse Footnote 1 is used again. Current practice (documents dated from 2019 on; this one is 2021-12-06) gives a repeated reference a new footnote with the same text.`);
+  assert.equal(r.stderr, '0 errors, 1 warning, 0 remarks in 1 file.\n');
 });
 
 test('json format, an error exits 1, and columns count UTF-16 units', () => {

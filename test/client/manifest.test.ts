@@ -113,3 +113,10 @@ test('the commands: contributed with a title and category, in the palette for dr
   // Client commands must not clash with the server's (the language client registers those under their own ids).
   for (const id of Object.values(Commands)) assert.ok(!id.startsWith('resolutionDrafter.server.'), id);
 });
+
+test('[unres] editors do not box full-width punctuation as "ambiguous" (，；：（） are the text\'s own, not look-alikes of ASCII)', () => {
+  const defaults = manifest.contributes.configurationDefaults['[unres]'];
+  assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+  // Invisible characters (a stray zero-width space) are still shown.
+  assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], undefined);
+});

@@ -100,7 +100,7 @@ test('completion inside 《 and after 第: titles and dated resolutions', async 
   assert.equal((titles.items[0].textEdit as TextEdit).newText, '不扩散核武器条约》');
   const resolutions = await completion(uri, after_(text, '第 72/'));
   const item = resolutions.items.find((i) => i.label === '第 72/50 号决议')!;
-  assert.equal((item.textEdit as TextEdit).newText, '2017 年 12 月 4 日第 72/50 号决议');
+  assert.equal((item.textEdit as TextEdit).newText, ' 2017 年 12 月 4 日第 72/50 号决议');
 });
 
 test('a new footnote from completion: the marker and its line after --- in one item', async () => {
@@ -112,6 +112,72 @@ test('a new footnote from completion: the marker and its line after --- in one i
   assert.equal(item.additionalTextEdits?.length, 1);
   assert.equal(item.additionalTextEdits![0].newText, '\n---\n¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。');
   assert.deepEqual(item.additionalTextEdits![0].range.start, { line: head.length + 1, character: 0 });
+});
+
+test('a new footnote typed at the very end of a draft: one snippet edit, the cursor ($0) right after the marker', async () => {
+  const text = [...head, '回顾《不扩散核武器条约》¹'].join('\n');
+  const uri = await server.open('footnote-at-end.unres', text);
+  const list = await completion(uri, after_(text, '》¹'));
+  const item = list.items.find((i: CompletionItem) => i.label.startsWith('¹'))!;
+  assert.equal(item.insertTextFormat, 2);
+  assert.equal((item.textEdit as TextEdit).newText, '¹$0\n\n---\n¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。');
+  assert.equal(item.additionalTextEdits?.length ?? 0, 0);
+});
+
+test('a Chinese display language gets Chinese hovers and completion notes, dates written as in the text', async () => {
+  const zh = await startServer({ locale: 'zh-cn' });
+  try {
+    const text = [...head, corpusLine('又重申《不扩散'), '', '回顾其 A/RES/76/54 号决议，', '', '---', '¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。'].join('\n');
+    const uri = await zh.open('zh-hover.unres', text);
+    const hoverAt = async (needle: string) =>
+      ((await zh.request('textDocument/hover', { textDocument: { uri }, position: after_(text, needle) })) as Hover).contents as MarkupContent;
+    const symbol = (await hoverAt('A/RES/7')).value;
+    assert.ok(symbol.startsWith('**A\\/RES\\/76\\/54** — 决议'), symbol);
+    assert.ok(symbol.includes('通过日期：2021 年 12 月 6 日。'), symbol);
+    assert.ok(symbol.includes('中文本：'), symbol);
+    assert.match((await hoverAt('\n又')).value, /^\*\*又重申\*\*：本部分再次使用“重申”。\n\n语料中以“重申”开头的有 \d+ 个序言段落和 \d+ 个执行段落，见 \d+ 份文件。$/);
+    assert.match((await hoverAt('《不扩')).value, /^《不扩散核武器条约》：语料中引用 \d+ 次，见 \d+ 份文件。\n\n语料中的脚注：/);
+    assert.equal((await hoverAt('》')).value, '**脚注 1**\n\n联合国，《条约汇编》，第 729 卷，第 10485 号。');
+    // Completion notes too: a new footnote, a resolution with its date, an opener used above.
+    const typed = [...head, '回顾其第 72/', '', '又重申《全面禁止核试验条约》^', '', ''].join('\n');
+    const typedUri = await zh.open('zh-completion.unres', typed);
+    const complete = async (needle: string) =>
+      ((await zh.request('textDocument/completion', { textDocument: { uri: typedUri }, position: after_(typed, needle) })) as CompletionList).items;
+    const resolution = (await complete('第 72/')).find((i) => i.label === '第 72/50 号决议')!;
+    assert.ok(resolution.detail?.endsWith('2017 年 12 月 4 日'), resolution.detail);
+    assert.match((resolution.documentation as MarkupContent).value, /通过日期：2017 年 12 月 4 日。/);
+    const footnote = (await complete('》^'))[0];
+    assert.equal(footnote.label, '¹ 新脚注');
+    assert.match((footnote.documentation as MarkupContent).value, /^脚注 1：标注在此处/);
+    const opener = (await complete('核试验条约》^\n\n')).find((i) => i.label === '还重申')!;
+    assert.match((opener.documentation as MarkupContent).value, /^上文已有段落以“重申”开头|^本部分上文已有段落以“重申”开头/);
+  } finally {
+    await zh.stop();
+  }
+});
+
+test('a client that shows plain text gets hovers and completion notes without Markdown escapes', async () => {
+  const plain = await startServer({ textDocument: {
+    hover: { contentFormat: ['plaintext'] },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['plaintext'] } },
+  } });
+  try {
+    const text = [...head, '回顾其 A/RES/76/54 号决议和《不扩'].join('\n');
+    const uri = await plain.open('plain.unres', text);
+    const h = (await plain.request('textDocument/hover', { textDocument: { uri }, position: after_(text, 'A/RES/7') })) as Hover;
+    const value = (h.contents as MarkupContent).value;
+    assert.equal((h.contents as MarkupContent).kind, 'plaintext');
+    assert.ok(value.startsWith('A/RES/76/54 — resolution'), value);
+    assert.ok(value.includes('Adopted 2021-12-06.'), value);
+    assert.ok(value.includes('undocs.org/ch/A/RES/76/54 <https://undocs.org/ch/A/RES/76/54>'), value);
+    assert.doesNotMatch(value, /\\|\*\*/);
+    const list = (await plain.request('textDocument/completion', { textDocument: { uri }, position: after_(text, '《不扩') })) as CompletionList;
+    const doc = list.items[0].documentation as string;
+    assert.equal(typeof doc, 'string');
+    assert.ok(doc.includes('联合国，《条约汇编》，第 729 卷，第 10485 号。'), doc);
+  } finally {
+    await plain.stop();
+  }
 });
 
 test('completion and hover on a closed draft answer empty', async () => {

@@ -27,8 +27,11 @@ export interface ServerHandle {
 
 export const SERVER_BUNDLE = resolve('dist/server.js');
 
-/** `locale` is the client's display language, as VS Code sends it in `initialize` (`zh-cn`, `en`). */
-export async function startServer(options: { settings?: unknown; initializationOptions?: unknown; locale?: string } = {}): Promise<ServerHandle> {
+/**
+ * `locale` is the client's display language, as VS Code sends it in `initialize` (`zh-cn`, `en`);
+ * `textDocument` replaces parts of the client's text document capabilities (a plain-text-only client).
+ */
+export async function startServer(options: { settings?: unknown; initializationOptions?: unknown; locale?: string; textDocument?: Record<string, unknown> } = {}): Promise<ServerHandle> {
   const child: ChildProcess = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, { version?: number; resolve: (p: PublishDiagnosticsParams) => void }[]>();
@@ -62,6 +65,7 @@ export async function startServer(options: { settings?: unknown; initializationO
         hover: { contentFormat: ['markdown', 'plaintext'] },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        ...options.textDocument,
       },
       window: { workDoneProgress: true },
     },

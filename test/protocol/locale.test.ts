@@ -31,7 +31,13 @@ async function messagesFor(locale: string | undefined) {
       range: numbering.range,
       context: { diagnostics: [numbering], only: ['quickfix'] },
     })) as CodeAction[];
-    return { diagnostics: diagnostics.map((d) => d.message), fixes: actions.map((a) => a.title) };
+    // The whole-draft renumberings (source actions) speak the same language.
+    const source = (await server.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source'] },
+    })) as CodeAction[];
+    return { diagnostics: diagnostics.map((d) => d.message), fixes: [...actions, ...source].map((a) => a.title) };
   } finally {
     await server.stop();
   }

@@ -201,6 +201,26 @@ test('Enter after operative paragraph 1 starts paragraph 2; after (a) starts (b)
   assert.deepEqual(subEdits.map((e) => e.newText), ['(b) ']);
 });
 
+test('Enter twice after paragraph 1 leaves a blank line and starts 2. below it; a third Enter ends the list', async () => {
+  const para1 = sample.split('\n').find((l) => l.startsWith('1. **重申**'))!;
+  const enter = async (uri: string, text: string) => {
+    const line = text.split('\n').length - 1;
+    const edits = (await server.request('textDocument/onTypeFormatting', {
+      textDocument: { uri }, position: { line, character: 0 }, ch: '\n', options: { tabSize: 4, insertSpaces: true },
+    })) as TextEdit[];
+    const lines = text.split('\n');
+    for (const e of edits) lines[e.range.start.line] = e.newText;
+    return lines.join('\n');
+  };
+  // As the editor sends it: the line break typed, then the request on the new line.
+  const once = await enter(await server.open('enter-once.unres', `大会，\n\n${para1}\n`), `大会，\n\n${para1}\n`);
+  assert.equal(once, `大会，\n\n${para1}\n2. `);
+  const twice = await enter(await server.open('enter-twice.unres', `${once}\n`), `${once}\n`);
+  assert.equal(twice, `大会，\n\n${para1}\n\n2. `);
+  const thrice = await enter(await server.open('enter-thrice.unres', `${twice}\n`), `${twice}\n`);
+  assert.equal(thrice, `大会，\n\n${para1}\n\n\n`);
+});
+
 test('definition on the bundled corpus: a citation and a symbol open the clean drafts', async () => {
   const bundled = await startServer();
   try {

@@ -196,7 +196,8 @@ export const lintCommand: Command = {
     else if (blocks.length > 0) process.stdout.write(blocks.join('\n\n') + '\n');
     const count = (s: Severity) => all.filter((r) => r.severity === s).length;
     if (options.format === 'text') {
-      process.stderr.write(`${count('error')} errors, ${count('warning')} warnings, ${count('info') + count('hint')} remarks in ${options.files.length} file(s).\n`);
+      const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+      process.stderr.write(`${n(count('error'), 'error')}, ${n(count('warning'), 'warning')}, ${n(count('info') + count('hint'), 'remark')} in ${n(options.files.length, 'file')}.\n`);
     }
     return failed || count('error') > 0 ? 1 : 0;
   },

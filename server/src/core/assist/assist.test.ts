@@ -154,8 +154,11 @@ test('completion after `2. `: operative verbs, in bold when the draft writes the
   assert.equal(noSpace.items.find((i) => i.label === '促请')?.edit.newText, ' 促请');
   const { answer: fullWidth } = complete(`大会，\n\n1．重申其第 58/59 号决议；\n\n2．`);
   assert.equal(fullWidth.items.find((i) => i.label === '促请')?.edit.newText, '促请');
-  // Subparagraphs take verbs too: `(a) `.
-  assert.equal(complete(`${text}鼓励：\n\n(a) `).answer.context, 'opener');
+  // Subparagraphs take verbs too (`(a) 继续执行……`), but plain: no bold, no 又 for the verb of paragraph 1.
+  const { answer: sub } = complete(`${text}**鼓励：**\n\n(a) `);
+  assert.equal(sub.context, 'opener');
+  assert.equal(sub.items[0].label, knowledge.operativeOpeners[0].base);
+  assert.ok(sub.items.every((i) => !i.edit.newText.includes('**') && !/^[又还]/.test(i.label)), sub.items.map((i) => i.edit.newText).join());
 });
 
 test('mid-paragraph: continuations of agreed language, shortest stretch first, with the source paragraph', () => {
@@ -196,6 +199,19 @@ test('inside 《: titles from the corpus, most used first, closed with 》 unles
   assert.ok(word.items.some((i) => i.label === '全面禁止核试验条约'), word.items.map((i) => i.label).join());
 });
 
+test('a title spelt with and without spaces around its digits (a PDF artefact) is one item, in the corpus’s usual spelling', () => {
+  const { answer } = complete(`${head7654}\n又重申《不扩散核武器条约缔约国`);
+  const labels = answer.items.map((i) => i.label);
+  const squeezed = labels.map((l) => l.replace(/\s+/g, ''));
+  assert.deepEqual(squeezed, [...new Set(squeezed)], labels.join('\n'));
+  assert.ok(labels.includes('不扩散核武器条约缔约国 2000 年审议大会，最后文件'), labels.join('\n'));
+  // A/RES/62/42 writes it without spaces; the hover there still finds the corpus's facts.
+  const text = corpusText('A-RES-62-42.unres');
+  const at = text.indexOf('《不扩散核武器条约缔约国2000年审议大会') + 2;
+  const hover = hoverAt(parseDraft(text), at, knowledge);
+  assert.equal(hover?.kind === 'title' && hover.use?.title, '不扩散核武器条约缔约国 2000 年审议大会，最后文件');
+});
+
 test('after 第 and digits: resolutions of the catalogue in their standard form, with the date', () => {
   const text = `${head7654}\n回顾其第 72/`;
   const { answer } = complete(text);
@@ -203,9 +219,9 @@ test('after 第 and digits: resolutions of the catalogue in their standard form,
   const item = answer.items.find((i) => i.label === '第 72/50 号决议');
   assert.ok(item, answer.items.map((i) => i.label).join());
   const after = applyItem(text, item);
-  const cited = after.slice(after.indexOf('回顾其') + 3);
-  // The citation as the corpus writes it (A/RES/73/62 cites it so).
-  assert.equal(cited, '2017 年 12 月 4 日第 72/50 号决议');
+  const cited = after.slice(after.indexOf('回顾其'));
+  // The citation as the corpus writes it (A/RES/73/62 cites it so), with the space before the date.
+  assert.equal(cited, '回顾其 2017 年 12 月 4 日第 72/50 号决议');
   assert.ok(corpusText('A-RES-73-62.unres').includes(cited));
   assert.equal(symbolFacts(knowledge, 'A/RES/72/50')?.dates[0], '2017-12-04');
   // A date typed before 第 is not written twice; 号决议 after the cursor is not doubled.
@@ -217,7 +233,14 @@ test('after 第 and digits: resolutions of the catalogue in their standard form,
   assert.notEqual(complete(`${head7654}\n1. 回顾上文第 1`).answer.context, 'resolution');
   // The Security Council's numbering.
   const { answer: sc } = complete(`${head7654}\n回顾安全理事会第 154`);
-  assert.equal(sc.items[0].edit.newText, '2004 年 4 月 28 日第 1540(2004)号决议');
+  assert.equal(sc.items[0].edit.newText, ' 2004 年 4 月 28 日第 1540(2004)号决议');
+  // The frame of the draft cites no resolution: the report's paragraph in the heading, the meeting in the closing.
+  const heading = corpusText('A-RES-76-54.unres').split('\n').slice(0, 8).join('\n');
+  assert.notEqual(complete(heading, '(A/76/444, 第 9').answer.context, 'resolution');
+  const closing = `${head7654}\n1. **重申**《不扩散核武器条约》所有缔约国致力于实现消除核武器的最终目标。\n\n2021 年 12 月 6 日\n第 4`;
+  assert.notEqual(complete(closing).answer.context, 'resolution');
+  // A footnote below the closing still does.
+  assert.equal(complete(`${closing}5 次全体会议\n\n---\n¹ 见第 50/`).answer.context, 'resolution');
 });
 
 test('after a footnote marker being typed: a new footnote in one edit, reuse only where the policy allows it', () => {
@@ -253,6 +276,28 @@ test('after a footnote marker being typed: a new footnote in one edit, reuse onl
   assert.ok(made.endsWith('\n---\n¹ '), JSON.stringify(made.slice(-20)));
   const typedText = parseDraft(`${made}A/RES/76/54。`);
   assert.deepEqual([typedText.markers.length, typedText.footnotes.length], [1, 1]);
+  // Drafting at the very end: the footnote line is in the same edit, and the cursor stays after the marker.
+  const atEnd = `${head7654}\n${line('A-RES-76-54.unres', '又重申《不扩散').split('¹')[0]}¹`;
+  const { answer: end } = complete(atEnd);
+  const item = end.items.find((i) => i.kind === 'footnote-new')!;
+  assert.equal(item.edit.newText, '¹\n\n---\n¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。');
+  assert.equal(item.edit.newText.slice(0, item.cursorAt), '¹');
+  // In the middle of a draft the marker is its own edit: no cursor to move.
+  assert.equal(answer.items[0].cursorAt, undefined);
+  assert.equal(caret.items[0].edit.newText.slice(0, caret.items[0].cursorAt), "¹");
+});
+
+test('hover on either part of a joint symbol (A/60/1002-S/2006/718) says what the corpus says about the document', () => {
+  const text = corpusText('A-RES-62-42.unres');
+  const model = parseDraft(text);
+  for (const part of ['A/60/1002', 'S/2006/718']) {
+    const hover = hoverAt(model, text.indexOf(part) + 2, knowledge);
+    assert.equal(hover?.kind === 'symbol' && hover.symbol, part);
+    const md = hoverMarkdown(hover!);
+    assert.doesNotMatch(md, /Not in the corpus/, md);
+    assert.match(md, /Cited by A\\\/RES\\\/62\\\/42\\, line \d+/, md);
+    assert.ok(md.includes('A\\/60\\/1002\\-S\\/2006\\/718，附件一。'), md);
+  }
 });
 
 test('completion never throws on odd positions and input', () => {
@@ -317,9 +362,23 @@ test('hover on a footnote marker, a title and an opener', () => {
   const use = knowledge.openers.get('重申')!;
   assert.equal(
     hoverMarkdown(opener),
-    `**又重申** (又重申: “重申” used again in this part) opens ${use.preambular} preambular paragraphs and ${use.operative} operative paragraphs in the corpus, in ${use.documents.length} documents.`,
+    `**又重申**: “重申” used again in this part.\n\n“重申” opens ${use.preambular} preambular paragraphs and ${use.operative} operative paragraphs in the corpus, in ${use.documents.length} documents.`,
   );
   assert.equal(hoverAt(model, text.indexOf('无核武器世界'), knowledge), undefined);
+});
+
+test('hover on 上文第 15 段 shows paragraph 15 as written (the endorsed text of NPT/CONF.2020/WP.77); a missing one is said so', () => {
+  const text = corpusText('NPT-CONF.2020-WP.77.unres');
+  const model = parseDraft(text);
+  const at = text.indexOf('根据上文第 15 段') + 5;
+  const hover = hoverAt(model, at, knowledge);
+  assert.equal(hover?.kind, 'paragraph');
+  const md = hoverMarkdown(hover!, undefined, 'zh');
+  const endorsed = text.slice(text.indexOf('审议大会核可以下内容'));
+  const fifteen = endorsed.split('\n').find((l) => l.startsWith('15. '))!;
+  assert.equal(md, `**第 15 段**\n\n${escapeMarkdown(fifteen)}`);
+  const missing = `${head7654}\n1. **请**秘书长就上文第 9 段提出报告。`;
+  assert.equal(hoverMarkdown(hoverAt(parseDraft(missing), missing.indexOf('第 9') + 1, knowledge)!), '**Paragraph 9** does not exist in this draft.');
 });
 
 test('corpus text is escaped: no link, command, HTML or emphasis can come from it', () => {

@@ -12,8 +12,9 @@ import { fromSuperscript, isSuperscriptDigit, toSuperscript } from '../parse/sup
 import { reuseAllowed } from '../rules/footnote-reuse';
 import { sameVerb } from '../rules/repeated-opener';
 import { defaultSettings, type DrafterSettings } from '../settings';
+import type { Locale } from '../rules/types';
 import type { Span } from '../text';
-import type { CorpusKnowledge, OpenerUse } from './knowledge';
+import { knownTitle, type CorpusKnowledge, type OpenerUse } from './knowledge';
 import { escapeMarkdown } from './markdown';
 
 /** A replacement of the draft's text at `span` (an insertion when the span is empty). */
@@ -35,6 +36,12 @@ export interface AssistItem {
   edit: AssistEdit;
   /** Edits elsewhere, applied with the item (a new footnote's text line). */
   additionalEdits?: AssistEdit[];
+  /**
+   * Where the cursor goes inside the main edit's text, when not at its end: a new footnote at the
+   * very end of the draft is one edit (marker, separator, footnote line), and the drafter goes on
+   * typing after the marker, not in the footnote.
+   */
+  cursorAt?: number;
   /** What the editor filters against what was typed (the label when absent). */
   filterText?: string;
   /** Order of the items as ranked here. */
@@ -65,6 +72,75 @@ export function agreedText(text: string): string {
 }
 const sortKey = (group: number, rank: number) => `${group}-${String(rank).padStart(4, '0')}`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The words of completion notes in one language; corpus text is passed in already escaped. */
+interface CompletionWords {
+  openerRepeat(base: string, form: string): string;
+  openerFollows(base: string, form: string): string;
+  openerUses(preambular: number, operative: number, documents: number): string;
+  phraseAfter(matched: string, occurrences: number, documents: number): string;
+  titleFootnote: string;
+  titleNoFootnote(uses: number): string;
+  adopted(date: string): string;
+  noDate: string;
+  citedIn(places: number): string;
+  policyByDate(date?: string): string;
+  policy(value: string): string;
+  reuseDetail(n: number): string;
+  reuseNote(n: number, policy: string): string;
+  newLabel: string;
+  newDetail: string;
+  newNote(n: number, separator: boolean): string;
+  newText(title: string): string;
+  noReuse(policy: string): string;
+}
+
+const words: Record<Locale, CompletionWords> = {
+  en: {
+    openerRepeat: (base, form) => `${base} already opens a paragraph above in this part: the convention writes ${form}.`,
+    openerFollows: (base, form) => `${base} already opens a paragraph above: ${form} follows the convention.`,
+    openerUses: (p, o, d) => `Opens ${plural(p, 'preambular paragraph')} and ${plural(o, 'operative paragraph')} in ${plural(d, 'corpus document')}.`,
+    phraseAfter: (matched, n, d) => `Agreed language after ${matched}: ${plural(n, 'corpus paragraph')} in ${plural(d, 'document')}.`,
+    titleFootnote: 'Cited in the corpus with the footnote:',
+    titleNoFootnote: (uses) => `Cited ${plural(uses, 'time')} in the corpus, without a footnote of its own.`,
+    adopted: (date) => `Adopted ${date}.`,
+    noDate: 'The corpus gives no adoption date.',
+    citedIn: (n) => `Cited in ${plural(n, 'corpus place')}.`,
+    policyByDate: (date) => `footnotes.reuse is by-date and this draft is ${date ? `dated ${date}` : 'undated'}`,
+    policy: (value) => `footnotes.reuse is ${value}`,
+    reuseDetail: (n) => `reuse footnote ${n}`,
+    reuseNote: (n, policy) => `Cites footnote ${n} again (${policy}: reuse is allowed):`,
+    newLabel: 'new footnote',
+    newDetail: 'its text goes below the --- line',
+    newNote: (n, separator) => `Footnote ${n}: the marker here and its line at the foot of the draft${separator ? '' : ' (after a new --- separator)'}.`,
+    newText: (title) => `Its text, as the corpus cites ${title}:`,
+    noReuse: (policy) => `Existing footnotes are not offered for reuse: ${policy}.`,
+  },
+  zh: {
+    openerRepeat: (base, form) => `本部分上文已有段落以${base}开头：按惯例写作${form}。`,
+    openerFollows: (base, form) => `上文已有段落以${base}开头：按惯例应写作${form}。`,
+    openerUses: (p, o, d) => `语料中以此开头的有 ${p} 个序言段落和 ${o} 个执行段落，见 ${d} 份文件。`,
+    phraseAfter: (matched, n, d) => `${matched}之后的商定措辞：语料中 ${n} 个段落，见 ${d} 份文件。`,
+    titleFootnote: '语料中引用时的脚注：',
+    titleNoFootnote: (uses) => `语料中引用 ${uses} 次，没有它自己的脚注。`,
+    adopted: (date) => `通过日期：${date}。`,
+    noDate: '语料中没有通过日期。',
+    citedIn: (n) => `语料中引用 ${n} 处。`,
+    policyByDate: (date) => `footnotes.reuse 为 by-date，本草案${date ? `日期为 ${date}` : '尚无日期'}`,
+    policy: (value) => `footnotes.reuse 为 ${value}`,
+    reuseDetail: (n) => `再次使用脚注 ${n}`,
+    reuseNote: (n, policy) => `再次引用脚注 ${n}(${policy}：允许重复使用)：`,
+    newLabel: '新脚注',
+    newDetail: '其文字写在 --- 线下',
+    newNote: (n, separator) => `脚注 ${n}：标注在此处，其文字行在草案末尾${separator ? '' : '(在新加的 --- 分隔线之后)'}。`,
+    newText: (title) => `其文字，按语料引用${title}时的写法：`,
+    noReuse: (policy) => `不提供重复使用现有脚注：${policy}。`,
+  },
+};
+
+/** An ISO date as the language writes it: `2021-12-06` or `2021 年 12 月 6 日`. */
+const writtenDate = (locale: Locale, iso: string) =>
+  locale === 'zh' ? iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y} 年 ${Number(m)} 月 ${Number(d)} 日`) : iso;
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /**
@@ -77,7 +153,9 @@ export function completeAt(
   knowledge: CorpusKnowledge,
   phrases?: PhraseSource,
   settings: DrafterSettings = defaultSettings,
+  locale: Locale = 'en',
 ): CompletionAnswer {
+  const w = words[locale] ?? words.en;
   const at = Math.max(0, Math.min(offset, model.text.length));
   const line = model.lines.positionAt(at).line;
   const lineStart = model.lines.lineStarts[line];
@@ -97,26 +175,27 @@ export function completeAt(
     let runStart = at;
     while (runStart > lineStart && isSuperscriptDigit(model.text[runStart - 1])) runStart--;
     if (runStart === at && before.endsWith(t.footnoteTrigger)) runStart = at - t.footnoteTrigger.length;
-    if (runStart < at && runStart > lineStart) return answer('footnote', footnoteItems(model, { start: runStart, end: at }, knowledge, settings));
+    if (runStart < at && runStart > lineStart) return answer('footnote', footnoteItems(model, { start: runStart, end: at }, knowledge, settings, locale));
   }
 
   // Inside 《: titles.
   const open = before.lastIndexOf(t.titleOpen);
   if (open >= 0 && before.indexOf(t.titleClose, open) < 0) {
-    return answer('title', titleItems(knowledge, lineStart + open + t.titleOpen.length, at, before.slice(open + t.titleOpen.length), after));
+    return answer('title', titleItems(knowledge, w, lineStart + open + t.titleOpen.length, at, before.slice(open + t.titleOpen.length), after));
   }
 
-  // After 第 and digits: resolutions.
+  // After 第 and digits: resolutions; not in the heading, the title line or the closing, where
+  // 第 N is a paragraph of a report (第 93 段) or a meeting (第 45 次全体会议).
   const cited = t.citationTyped.exec(before);
-  if (cited && !t.paragraphReferenceBefore.test(before.slice(0, cited.index))) {
-    const items = resolutionItems(model, knowledge, lineStart + cited.index, at, cited[1], before.slice(0, cited.index), after);
+  if (cited && !t.paragraphReferenceBefore.test(before.slice(0, cited.index)) && (inFootnotes || !isFrame(model, line))) {
+    const items = resolutionItems(model, knowledge, locale, lineStart + cited.index, at, cited[1], before.slice(0, cited.index), after);
     if (items.length > 0) return answer('resolution', items);
   }
 
   if (inFootnotes) {
     const footnote = model.footnotes.find((f) => f.line === line);
     const typed = footnote && at >= footnote.textSpan.start ? model.text.slice(footnote.textSpan.start, at) : '';
-    return answer(typed ? 'phrase' : 'none', typed ? phraseItems(phrases, typed, at) : []);
+    return answer(typed ? 'phrase' : 'none', typed ? phraseItems(phrases, w, typed, at) : []);
   }
 
   // The start of a paragraph: openers; further on: agreed language.
@@ -130,15 +209,22 @@ export function completeAt(
   let context: AssistContext = 'none';
   if (isParagraphStart && t.openerTyped.test(typed)) {
     const wantsSpace = !!label && t.labelWantsSpace.test(before);
-    items.push(...openerItems(model, knowledge, part.part, line, { start: bodyStart, end: at }, typed, wantsSpace));
+    items.push(...openerItems(model, knowledge, w, part.part, part.level > 0, line, { start: bodyStart, end: at }, typed, wantsSpace));
     if (items.length > 0) context = 'opener';
   }
   if (typed.trim().length > 0) {
-    const phraseList = phraseItems(phrases, typed, at);
+    const phraseList = phraseItems(phrases, w, typed, at);
     if (phraseList.length > 0 && context === 'none') context = 'phrase';
     items.push(...phraseList.slice(0, Math.max(5, COMPLETION_LIMIT - items.length)));
   }
   return answer(context, items);
+}
+
+/** Whether a line is part of the draft's frame: a heading line, the title line, or the closing (from its date on). */
+function isFrame(model: ResolutionDocument, line: number): boolean {
+  if (model.heading.some((h) => h.line === line) || model.title?.line === line) return true;
+  const closing = model.closing.dateLine ?? model.closing.meeting?.span;
+  return !!closing && model.lines.positionAt(closing.start).line <= line;
 }
 
 /** The part (and level) a line belongs to, for a line being typed: its paragraph's, or where it stands. */
@@ -167,7 +253,9 @@ function repeatPrefixFor(model: ResolutionDocument, part: Part, line: number, ba
 function openerItems(
   model: ResolutionDocument,
   knowledge: CorpusKnowledge,
+  w: CompletionWords,
   part: Part,
+  subparagraph: boolean,
   line: number,
   span: Span,
   typed: string,
@@ -176,27 +264,29 @@ function openerItems(
   const t = knowledge.tables;
   const typedBold = typed.startsWith('**');
   const word = typedBold ? typed.slice(2) : typed;
-  // Operative verbs in bold when the draft already writes them so (as recent resolutions do).
-  const bold = typedBold || (part === 'operative' && model.operative.some((p) => p.opener && model.emphasis.some((e) => e.span.start <= p.opener!.span.start && e.span.end >= p.opener!.span.end)));
+  // Operative verbs in bold when the draft already writes them so (as recent resolutions do), not
+  // in subparagraphs: `(a) 继续执行……` is plain, and 又/还 count the paragraphs of a part, not a list's items.
+  const bold = typedBold || (part === 'operative' && !subparagraph && model.operative.some((p) => p.opener && model.emphasis.some((e) => e.span.start <= p.opener!.span.start && e.span.end >= p.opener!.span.end)));
   const ranked: OpenerUse[] = part === 'preamble' ? knowledge.preambularOpeners : knowledge.operativeOpeners;
   const count = (o: OpenerUse) => (part === 'preamble' ? o.preambular : o.operative);
   const partName = part === 'preamble' ? t.partName.preamble : t.partName.operative;
   const repeated: AssistItem[] = [];
   const plain: AssistItem[] = [];
   for (const use of ranked) {
-    const repeat = repeatPrefixFor(model, part, line, use.base, t.repeatOrder);
+    const repeat = subparagraph ? undefined : repeatPrefixFor(model, part, line, use.base, t.repeatOrder);
     const prefix = repeat?.prefix;
     const forms = prefix ? [prefix + use.base, use.base] : [use.base];
     for (const form of forms) {
       if (!form.startsWith(word) && !use.base.startsWith(word)) continue;
       const isRepeat = form !== use.base;
       const detail = `${partName} ${t.uses(count(use))} · ${t.documents(use.documents.length)}`;
+      const quoted = (x: string) => `“${escapeMarkdown(x)}”`;
       const note = isRepeat
-        ? `“${escapeMarkdown(use.base)}” already opens a paragraph above in this part: the convention writes “${escapeMarkdown(form)}”.`
+        ? w.openerRepeat(quoted(use.base), quoted(form))
         : prefix
-          ? `“${escapeMarkdown(use.base)}” already opens a paragraph above: “${escapeMarkdown(prefix + use.base)}” follows the convention.`
+          ? w.openerFollows(quoted(use.base), quoted(prefix + use.base))
           : undefined;
-      const uses = `Opens ${plural(use.preambular, 'preambular paragraph')} and ${plural(use.operative, 'operative paragraph')} in ${plural(use.documents.length, 'corpus document')}.`;
+      const uses = w.openerUses(use.preambular, use.operative, use.documents.length);
       const item: AssistItem = {
         label: form,
         kind: 'opener',
@@ -213,7 +303,7 @@ function openerItems(
   return [...repeated, ...plain].map((item, i) => ({ ...item, sortText: sortKey(0, i) }));
 }
 
-function phraseItems(phrases: PhraseSource | undefined, before: string, at: number): AssistItem[] {
+function phraseItems(phrases: PhraseSource | undefined, w: CompletionWords, before: string, at: number): AssistItem[] {
   if (!phrases) return [];
   const query = agreedText(before);
   if (!query.trim()) return [];
@@ -232,7 +322,7 @@ function phraseItems(phrases: PhraseSource | undefined, before: string, at: numb
       kind: 'phrase',
       detail: `${c.documents.length} 份文件 · ${documents}`,
       documentation: [
-        `Agreed language after “${escapeMarkdown(cut(c.matched, 30))}”: ${plural(c.occurrences, 'corpus paragraph')} in ${plural(c.documents.length, 'document')}.`,
+        w.phraseAfter(`“${escapeMarkdown(cut(c.matched, 30))}”`, c.occurrences, c.documents.length),
         `**${where}**`,
         `> ${escapeMarkdown(c.example.text)}`,
       ].join('\n\n'),
@@ -243,7 +333,7 @@ function phraseItems(phrases: PhraseSource | undefined, before: string, at: numb
   return items;
 }
 
-function titleItems(knowledge: CorpusKnowledge, start: number, at: number, typed: string, after: string): AssistItem[] {
+function titleItems(knowledge: CorpusKnowledge, w: CompletionWords, start: number, at: number, typed: string, after: string): AssistItem[] {
   const t = knowledge.tables;
   const closes = after.trimStart().startsWith(t.titleClose);
   const key = squeeze(typed);
@@ -256,8 +346,8 @@ function titleItems(knowledge: CorpusKnowledge, start: number, at: number, typed
       kind: 'title' as const,
       detail: `${t.uses(use.uses)}${use.documents.length ? ` · ${t.documents(use.documents.length)}` : ''}`,
       documentation: footnote
-        ? `Cited in the corpus with the footnote:\n\n> ${escapeMarkdown(footnote)}`
-        : `Cited ${plural(use.uses, 'time')} in the corpus, without a footnote of its own.`,
+        ? `${w.titleFootnote}\n\n> ${escapeMarkdown(footnote)}`
+        : w.titleNoFootnote(use.uses),
       edit: { span: { start, end: at }, newText: use.title + (closes ? '' : t.titleClose) },
       // A title found by a word inside it is still shown when the editor filters by what was typed.
       filterText: i < starting.length ? use.title : typed + use.title,
@@ -269,6 +359,7 @@ function titleItems(knowledge: CorpusKnowledge, start: number, at: number, typed
 function resolutionItems(
   model: ResolutionDocument,
   knowledge: CorpusKnowledge,
+  locale: Locale,
   start: number,
   at: number,
   typedNumber: string,
@@ -276,6 +367,7 @@ function resolutionItems(
   after: string,
 ): AssistItem[] {
   const t = knowledge.tables;
+  const w = words[locale] ?? words.en;
   const key = squeeze(typedNumber).replace(/（/g, '(').replace(/）/g, ')');
   const hasDate = t.dateBefore.test(textBefore);
   const tail = t.citationTail.exec(after);
@@ -287,16 +379,18 @@ function resolutionItems(
     .map((r, i) => {
       const date = r.date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.date) : null;
       const ymd = date && !hasDate ? { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]) } : undefined;
-      const citation = t.citeResolution(r.number, ymd);
+      // A date goes in spaced as the corpus writes it (`回顾其 2017 年 12 月 4 日第`): a space after a Chinese character.
+      const lead = ymd && start > 0 && /\p{Script=Han}/u.test(model.text[start - 1]) ? ' ' : '';
+      const citation = lead + t.citeResolution(r.number, ymd);
       const facts = [
         `**${escapeMarkdown(r.symbol)}**${r.title ? ` ${escapeMarkdown(r.title)}` : ''}`,
-        r.date ? `Adopted ${escapeMarkdown(r.date)}.` : 'The corpus gives no adoption date.',
-        `Cited in ${plural(r.citations, 'corpus place')}.`,
+        r.date ? w.adopted(escapeMarkdown(writtenDate(locale, r.date))) : w.noDate,
+        w.citedIn(r.citations),
       ];
       return {
         label: t.citeResolution(r.number),
         kind: 'resolution' as const,
-        detail: [r.title, r.date].filter(Boolean).join(' · ') || r.symbol,
+        detail: [r.title, r.date && writtenDate(locale, r.date)].filter(Boolean).join(' · ') || r.symbol,
         documentation: facts.join('\n\n'),
         edit: { span: { start, end }, newText: citation },
         filterText: typedText + squeeze(r.number).slice(key.length),
@@ -305,18 +399,19 @@ function resolutionItems(
     });
 }
 
-function footnoteItems(model: ResolutionDocument, typed: Span, knowledge: CorpusKnowledge, settings: DrafterSettings): AssistItem[] {
+function footnoteItems(model: ResolutionDocument, typed: Span, knowledge: CorpusKnowledge, settings: DrafterSettings, locale: Locale): AssistItem[] {
+  const w = words[locale] ?? words.en;
   const typedText = model.text.slice(typed.start, typed.end);
   const typedNumber = fromSuperscript(typedText);
   // The title the marker follows (`《不扩散核武器条约》¹`) and the footnote the corpus gives it.
   const title = model.titles.find((x) => x.span.end === typed.start);
-  const titleFootnote = title ? knowledge.titleByName.get(title.title)?.footnotes[0] : undefined;
+  const titleFootnote = title ? knownTitle(knowledge, title.title)?.footnotes[0] : undefined;
   const items: AssistItem[] = [];
   const allowed = reuseAllowed(model, settings.footnotes.reuse);
   const policy =
     settings.footnotes.reuse === 'by-date'
-      ? `footnotes.reuse is by-date and this draft is ${model.facts.date?.valid ? `dated ${model.facts.date.iso}` : 'undated'}`
-      : `footnotes.reuse is ${settings.footnotes.reuse}`;
+      ? w.policyByDate(model.facts.date?.valid ? writtenDate(locale, model.facts.date.iso) : undefined)
+      : w.policy(settings.footnotes.reuse);
   if (allowed) {
     const seen = new Set<number>();
     for (const f of model.footnotes) {
@@ -328,8 +423,8 @@ function footnoteItems(model: ResolutionDocument, typed: Span, knowledge: Corpus
       items.push({
         label: `${toSuperscript(f.number)} ${cut(text, 30)}`,
         kind: 'footnote-reuse',
-        detail: `reuse footnote ${f.number}`,
-        documentation: `Cites footnote ${f.number} again (${escapeMarkdown(policy)}: reuse is allowed):\n\n> ${escapeMarkdown(text)}`,
+        detail: w.reuseDetail(f.number),
+        documentation: `${w.reuseNote(f.number, escapeMarkdown(policy))}\n\n> ${escapeMarkdown(text)}`,
         edit: { span: typed, newText: toSuperscript(f.number) },
         filterText: typedText,
         sortText: sortKey(sameSource ? 0 : 2, f.number),
@@ -338,19 +433,23 @@ function footnoteItems(model: ResolutionDocument, typed: Span, knowledge: Corpus
   }
   const inserted = insertFootnote(model, typed.start, { replace: typed, text: titleFootnote });
   const [main, ...rest] = inserted.edits;
+  const marker = toSuperscript(inserted.number);
+  // One edit holding the footnote line too (the draft ends at the marker): the cursor stays after the marker.
+  const cursorAt = main.newText.length > marker.length ? marker.length : undefined;
   items.push({
-    label: `${toSuperscript(inserted.number)} new footnote`,
+    label: `${toSuperscript(inserted.number)} ${w.newLabel}`,
     kind: 'footnote-new',
-    detail: titleFootnote ? cut(titleFootnote, 40) : 'its text goes below the --- line',
+    detail: titleFootnote ? cut(titleFootnote, 40) : w.newDetail,
     documentation: [
-      `Footnote ${inserted.number}: the marker here and its line at the foot of the draft${model.footnoteSeparator ? '' : ' (after a new --- separator)'}.`,
-      titleFootnote ? `Its text, as the corpus cites 《${escapeMarkdown(title?.title ?? '')}》:\n\n> ${escapeMarkdown(titleFootnote)}` : '',
-      allowed ? '' : `Existing footnotes are not offered for reuse: ${escapeMarkdown(policy)}.`,
+      w.newNote(inserted.number, !!model.footnoteSeparator),
+      titleFootnote ? `${w.newText(`《${escapeMarkdown(title?.title ?? '')}》`)}\n\n> ${escapeMarkdown(titleFootnote)}` : '',
+      allowed ? '' : w.noReuse(escapeMarkdown(policy)),
     ]
       .filter(Boolean)
       .join('\n\n'),
     edit: main,
     additionalEdits: rest,
+    cursorAt,
     filterText: typedText,
     sortText: sortKey(1, 0),
   });

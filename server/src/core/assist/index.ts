@@ -2,4 +2,4 @@
 export * from './knowledge';
 export * from './completion';
 export * from './hover';
-export { escapeMarkdown, markdownLink } from './markdown';
+export { escapeMarkdown, markdownLink, markdownToPlainText } from './markdown';

@@ -78,6 +78,7 @@ export interface CorpusKnowledge {
   operativeOpeners: OpenerUse[];
   /** Titles, most used first. */
   titles: TitleUse[];
+  /** Titles by their text without white space: use `knownTitle` to look one up. */
   titleByName: Map<string, TitleUse>;
   /** Resolutions citable as `第 N 号决议`, most cited first. */
   resolutions: KnownResolution[];
@@ -94,12 +95,35 @@ const pushNew = <T>(list: T[], value: T) => {
   if (!list.includes(value)) list.push(value);
 };
 
+const titleKey = (title: string) => title.replace(/\s+/g, '');
+
+/** What the corpus knows about a title, however its digits are spaced (`2000 年`, `2000年`). */
+export function knownTitle(knowledge: CorpusKnowledge, title: string): TitleUse | undefined {
+  return knowledge.titleByName.get(titleKey(title));
+}
+
 /** Digests the corpus: call once per corpus load, not per keystroke. */
 export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = chineseAssist): CorpusKnowledge {
   const openers = new Map<string, OpenerUse>();
   const titles = new Map<string, TitleUse>();
   const symbols = new Map<string, SymbolFacts>();
   const pathByFile = new Map<string, string>();
+
+  // Titles are one whatever the spaces around their digits (a PDF artefact): keyed without white space.
+  const spellings = new Map<string, Map<string, number>>();
+  const titleUse = (title: string): TitleUse => {
+    let use = titles.get(titleKey(title));
+    if (!use) {
+      use = { title, uses: 0, footnotes: [], documents: [] };
+      titles.set(titleKey(title), use);
+    }
+    return use;
+  };
+  const countSpelling = (title: string) => {
+    const counts = spellings.get(titleKey(title)) ?? new Map<string, number>();
+    counts.set(title, (counts.get(title) ?? 0) + 1);
+    spellings.set(titleKey(title), counts);
+  };
 
   const facts = (symbol: string): SymbolFacts => {
     const key = symbolKey(symbol);
@@ -133,12 +157,9 @@ export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = c
       }
     }
     for (const t of model.titles) {
-      let use = titles.get(t.title);
-      if (!use) {
-        use = { title: t.title, uses: 0, footnotes: [], documents: [] };
-        titles.set(t.title, use);
-      }
+      const use = titleUse(t.title);
       use.uses++;
+      countSpelling(t.title);
       pushNew(use.documents, draft.symbol);
     }
     const own = facts(draft.symbol);
@@ -169,13 +190,28 @@ export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = c
       }
     }
   }
-  for (const t of catalogue.titles) {
-    let use = titles.get(t.title);
-    if (!use) {
-      use = { title: t.title, uses: t.citedBy.length, footnotes: [], documents: [] };
-      titles.set(t.title, use);
+  // A joint symbol (`A/60/1002-S/2006/718`) is one document under each of its symbols: the hover
+  // on either part says what the corpus says about the whole.
+  for (const joint of [...symbols.values()]) {
+    const parts = analyzeSymbol(joint.symbol).joint;
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      const f = facts(part);
+      for (const t of joint.titles) pushNew(f.titles, t);
+      for (const d of joint.dates) pushNew(f.dates, d);
+      for (const n of joint.footnotes) pushNew(f.footnotes, n);
+      for (const c of joint.citedBy) if (!f.citedBy.some((s) => s.symbol === c.symbol && s.line === c.line)) f.citedBy.push(c);
     }
+  }
+  for (const t of catalogue.titles) {
+    const use = titleUse(t.title);
+    if (use.uses === 0) use.uses = t.citedBy.length;
     for (const n of t.footnotes) pushNew(use.footnotes, n);
+  }
+  // A title is offered in the spelling the corpus uses most (2000 年 rather than 2000年).
+  for (const [key, use] of titles) {
+    const counts = spellings.get(key);
+    if (counts) use.title = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
   }
 
   const resolutions: KnownResolution[] = [];

@@ -16,3 +16,14 @@ export function markdownLink(text: string, url: string): string {
   const safe = url.replace(/[\s()<>[\]\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[${escapeMarkdown(text)}](${safe})`;
 }
+
+/**
+ * The same text for a client that shows plain text only: no escapes, no `**`, links written as
+ * `text <address>`. What the drafter reads is the corpus text as written.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(/\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)/g, (_, text: string, url: string) => `${text} <${url}>`)
+    .replace(/(?<!\\)\*\*/g, '')
+    .replace(/\\(.)/g, '$1');
+}

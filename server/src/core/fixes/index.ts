@@ -42,6 +42,12 @@ const titles: Record<Locale, Record<string, (n?: number) => string>> = {
   },
 };
 
+/** The titles of the whole-draft renumberings (source actions), in the client's language. */
+export function renumberTitles(locale: Locale = 'en'): { paragraphs: string; footnotes: string } {
+  const t = titles[locale] ?? titles.en;
+  return { paragraphs: t.renumberParagraphs(), footnotes: t.renumberFootnotes() };
+}
+
 /** The placeholder text a new footnote gets. */
 export const FOOTNOTE_STUB = '……。';
 

@@ -173,6 +173,9 @@ test('Enter after operative paragraph N starts paragraph N+1, and after (a) star
   const circled = parseDraft('1. 呼吁：\n(a) 所有核武器国家采取步骤，实现核裁军：\n㈠ 所有核武器国家进一步努力，单方面继续裁减其核武库；\n');
   assert.deepEqual(continueNumbering(circled, 3), { insert: '㈡ ' });
   assert.deepEqual(continueNumbering(parseDraft('1. 呼吁：\n(a) 所有核武器国家采取步骤，实现核裁军：\n'), 2), { insert: '㈠ ' });
-  // Enter on an empty label ends the list, as in a word processor.
-  assert.deepEqual(continueNumbering(parseDraft('1. 重申；\n2. \n'), 2), { removeLabelOnLine: 1 });
+  // Enter on an empty label right under its paragraph moves it down: a blank line between paragraphs, as the drafts are written.
+  assert.deepEqual(continueNumbering(parseDraft('1. 重申；\n2. \n'), 2), { removeLabelOnLine: 1, insert: '2. ' });
+  assert.deepEqual(continueNumbering(parseDraft('1. 呼吁：\n(a) \n'), 2), { removeLabelOnLine: 1, insert: '(a) ' });
+  // Enter on an empty label after a blank line ends the list, as in a word processor.
+  assert.deepEqual(continueNumbering(parseDraft('1. 重申；\n\n2. \n'), 3), { removeLabelOnLine: 2 });
 });

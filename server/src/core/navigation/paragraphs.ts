@@ -31,7 +31,7 @@ export function nextLabel(p: Paragraph): string | undefined {
   switch (label.style) {
     case 'arabic':
     case 'arabic-fullwidth':
-      return label.text.replace(/^\d+/, String(next));
+      return label.text.replace(/^[0-9０-９]+/, String(next));
     case 'latin':
       return label.text.replace(/[a-z]+/, toLatinLetter(next));
     case 'roman':
@@ -46,21 +46,25 @@ export function nextLabel(p: Paragraph): string | undefined {
 /**
  * What to do on Enter, as a word processor continues a numbered list. `line` is the new line (the
  * cursor's, after the line break); the result is the label to put on it, or — when the line above is
- * an empty label the drafter left by pressing Enter twice — the instruction to remove that label.
+ * an empty label the drafter left by pressing Enter again — what to do with that label: right under
+ * its paragraph it moves down to the new line (the drafts keep a blank line between paragraphs, so
+ * Enter twice gives `1. ……；`, a blank line, `2. `); after a blank line it is removed (the list ends).
  */
-export function continueNumbering(doc: ResolutionDocument, line: number): { insert: string } | { removeLabelOnLine: number } | undefined {
+export function continueNumbering(
+  doc: ResolutionDocument,
+  line: number,
+): { insert: string } | { removeLabelOnLine: number; insert?: string } | undefined {
   if (line < 1 || line >= doc.lines.lineCount) return undefined;
   if (doc.lines.lineText(line).trim().length > 0) return undefined;
   const above = line - 1;
   const aboveText = doc.lines.lineText(above);
   const p = doc.paragraphs.find((x) => x.line === above);
-  if (!p) {
-    // `2. ` left empty: the list ends here, as in a word processor.
-    if (/^\s*(?:\d{1,3}[.．]|[(（][a-z]{1,4}[)）]|[㈠-㈩])\s*$/.test(aboveText)) return { removeLabelOnLine: above };
-    return undefined;
+  const emptyLabel = p ? !!p.label && p.body.start >= p.body.end : /^\s*(?:\d{1,3}[.．]|[(（][a-z]{1,4}[)）]|[㈠-㈩])\s*$/.test(aboveText);
+  if (emptyLabel) {
+    const underParagraph = above > 0 && doc.paragraphs.some((x) => x.line === above - 1 && x.label && x.body.start < x.body.end);
+    return underParagraph ? { removeLabelOnLine: above, insert: `${aboveText.trim()} ` } : { removeLabelOnLine: above };
   }
-  if (!p.label) return undefined;
-  if (p.body.start >= p.body.end) return { removeLabelOnLine: above };
+  if (!p?.label) return undefined;
   const body = doc.text.slice(p.body.start, p.body.end).replace(/[*\s⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
   // A paragraph that introduces a list (`……：`) is followed by its first subparagraph.
   if (body.endsWith('：') || body.endsWith(':')) {

@@ -34,7 +34,9 @@ type LineClass =
   | { kind: 'text' };
 
 const TITLE_NUMBER = /^((?:\d{1,4}|[Xx_＿?？…]+)\/(?:\d{1,4}(?:\s?[A-Z](?![A-Za-z]))?|[Xx_＿?？…]+))\s*[.．]\s*(?=\S)/;
-const NUMBERED = /^(\d{1,3})([.．])(?!\d)\s*/;
+// `1.`, `1．`; also what an input method in full-width mode or a Chinese list habit gives, `１．`
+// and `1、`, so that the paragraph is still an operative paragraph (operative-numbering names the form).
+const NUMBERED = /^([0-9０-９]{1,3})([.．、])(?![0-9０-９])\s*/;
 const SUB_LATIN = /^[(（]([a-z]{1,4})[)）]\s*/;
 const SUB_CHINESE = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*/;
 const SECTION = /^(?:[一二三四五六七八九十]{1,3}[.．、]\s*\S|第[一二三四五六七八九十百]+(?:条|部分|章|节)(?:\S{0,40})$|[A-Z][.．]\s+\S)/;
@@ -351,6 +353,9 @@ function lastOf(p: Paragraph): Paragraph {
   return last;
 }
 
+/** Full-width digits (０-９) as ASCII digits. */
+const asciiDigits = (digits: string) => digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
 function classify(line: string, offset: number, organs: string[]): LineClass {
   if (line.length === 0) return { kind: 'blank' };
   if (line.startsWith('%%')) return { kind: 'comment' };
@@ -374,7 +379,7 @@ function classify(line: string, offset: number, organs: string[]): LineClass {
   if (m) {
     return {
       kind: 'numbered',
-      label: { text: m[1] + m[2], value: Number(m[1]), style: m[2] === '.' ? 'arabic' : 'arabic-fullwidth', span: { start: offset, end: offset + m[1].length + 1 } },
+      label: { text: m[1] + m[2], value: Number(asciiDigits(m[1])), style: m[2] === '．' ? 'arabic-fullwidth' : 'arabic', span: { start: offset, end: offset + m[1].length + 1 } },
       bodyStart: offset + m[0].length,
     };
   }

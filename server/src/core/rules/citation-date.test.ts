@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Catalogue } from '../catalogue';
-import { check, places, resolution } from './testing';
+import { parseDraft } from '../parse/parser';
+import { resolveSettings } from '../settings';
+import { ruleById, validate } from './index';
+import { check, places, resolution, TODAY } from './testing';
+import type { ValidationContext } from './types';
 
 // A/RES/76/54 and A/RES/73/62 cite these resolutions with their dates.
 const FIRST = '重申实现无核武器世界是国际社会的共同目标，';
@@ -38,4 +42,15 @@ test('a cited date after the document’s own date (2021-12-06) is reported', ()
   const found = check('citation-date', body(RECALL.replace('2019 年 12 月 12 日', '2022 年 12 月 12 日')));
   assert.equal(found.length, 1);
   assert.match(found[0].message, /after this document's own date \(2021-12-06\)/);
+});
+
+test('the quick fix writes the other date in the draft’s own form; Chinese messages write dates in Chinese', () => {
+  const findings = (text: string, context: ValidationContext) =>
+    validate(parseDraft(text), resolveSettings({}), { today: TODAY, ...context }, [ruleById('citation-date')!]);
+  const again = '1. **欢迎**根据 2019年12月13日第 74/50 号决议设立的政府专家组的工作；';
+  const [inDraft] = findings(body(RECALL, again), {});
+  assert.deepEqual(inDraft.data, { fix: 'replace', newText: '2019年12月12日', title: 'Write 2019年12月12日' });
+  const [inCorpus] = findings(body(RECALL.replace('12 月 12 日', '12 月 11 日')), { catalogue, locale: 'zh' });
+  assert.deepEqual(inCorpus.data, { fix: 'replace', newText: '2019 年 12 月 12 日', title: '改为 2019 年 12 月 12 日' });
+  assert.equal(inCorpus.message, '此处引用第 74/50 号决议的通过日期为 2019 年 12 月 11 日；语料中的日期为 2019 年 12 月 12 日。');
 });

@@ -48,3 +48,18 @@ test('renumbering fixes the numbers and the 上文第 N 段 references, and adds
   assert.ok(fixed.includes('4. **决定**'));
   assert.deepEqual(problems(fixed), []);
 });
+
+test('a label typed in full-width digits (１．) or with 、 (2、) is still an operative paragraph; a warning names the form and fixes it', () => {
+  const text = resolution([renumber(OP1, '１．'), renumber(OP2, '2、'), OP3]);
+  const found = check('operative-numbering', text);
+  assert.deepEqual(places(found), [[10, 0, 2], [11, 0, 2]]);
+  assert.deepEqual(found.map((f) => f.severity), ['warning', 'warning']);
+  assert.equal(found[0].message, 'Paragraph 1 is numbered “１．”; resolutions write “1.”.');
+  // Nothing else mistakes them for preambular paragraphs.
+  assert.deepEqual(problems(text).filter((p) => p.rule !== 'operative-numbering'), []);
+  const once = applyFirstFix('operative-numbering', text);
+  assert.equal(applyFirstFix('operative-numbering', once), resolution([OP1, OP2, OP3]));
+  // An older text's full-width stop is the form the fix keeps.
+  const older = resolution([renumber(OP1, '1．'), renumber(OP2, '2、'), renumber(OP3, '3．')]);
+  assert.equal(applyFirstFix('operative-numbering', older), resolution([renumber(OP1, '1．'), renumber(OP2, '2．'), renumber(OP3, '3．')]));
+});

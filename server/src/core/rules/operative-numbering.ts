@@ -8,6 +8,8 @@ const messages = {
     repeat: (p) => `Paragraph number ${p.n} is used again; this should be ${p.expected}.`,
     order: (p) => `Paragraph ${p.n} follows paragraph ${p.previous}: this should be ${p.expected}.`,
     previous: (p) => `Paragraph ${p.n} is here.`,
+    form: (p) => `Paragraph ${p.n} is numbered “${p.text}”; resolutions write “${p.normal}”.`,
+    formFix: (p) => `Write “${p.normal}”`,
   },
   zh: {
     start: (p) => `执行段落应从 1 开始编号；此段编为 ${p.n}。`,
@@ -15,6 +17,8 @@ const messages = {
     repeat: (p) => `段落编号 ${p.n} 重复；此处应为 ${p.expected}。`,
     order: (p) => `第 ${p.n} 段接在第 ${p.previous} 段之后：此处应为 ${p.expected}。`,
     previous: (p) => `第 ${p.n} 段在此。`,
+    form: (p) => `第 ${p.n} 段编号写作“${p.text}”；决议写作“${p.normal}”。`,
+    formFix: (p) => `改为“${p.normal}”`,
   },
 } satisfies Rule['messages'];
 
@@ -42,9 +46,22 @@ export const operativeNumbering: Rule = {
   check({ model, say }) {
     const findings: RuleFinding[] = [];
     for (const list of numberedLists(model.operative)) {
+      // The stop the draft's regular labels use (`1.`, or `1．` in older texts).
+      const regular = (text: string) => /^\d+[.．]$/.test(text);
+      const stop = list.find((p) => regular(p.label!.text))?.label!.text.slice(-1) ?? '.';
       let previous: Paragraph | undefined;
       for (const p of list) {
         const n = p.label!.value;
+        if (!regular(p.label!.text)) {
+          // `１．` (full-width digits) or `1、`: a warning with the regular form as its fix.
+          const normal = `${n}${stop}`;
+          findings.push({
+            span: p.label!.span,
+            severity: 'warning',
+            message: say(messages, 'form', { n, text: p.label!.text, normal }),
+            data: { fix: 'replace', newText: normal, title: say(messages, 'formFix', { normal }) },
+          });
+        }
         const expected = previous ? previous.label!.value + 1 : 1;
         if (n !== expected) {
           const key = !previous ? 'start' : n === previous.label!.value ? 'repeat' : n > expected ? 'gap' : 'order';

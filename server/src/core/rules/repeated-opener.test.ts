@@ -34,3 +34,10 @@ test('重申 used again without 又 is a style remark (hint), and the fix adds �
   assert.equal(applyFirstFix('repeated-opener', text), resolution([REAFFIRM, MINDFUL, ALSO, LAST]));
   assert.equal(check('repeated-opener', text, { rules: { 'repeated-opener': 'warning' } })[0].severity, 'warning');
 });
+
+test('the fix for an orphan 又重申 writes 重申; a third use takes 还, not a second 又', () => {
+  const orphan = resolution([MINDFUL, ALSO, LAST]);
+  assert.equal(applyFirstFix('repeated-opener', orphan), resolution([MINDFUL, ALSO.replace(/^又/, ''), LAST]));
+  const third = resolution([REAFFIRM, ALSO, MINDFUL, ALSO.replace(/^又/, ''), LAST]);
+  assert.equal(applyFirstFix('repeated-opener', third), resolution([REAFFIRM, ALSO, MINDFUL, ALSO.replace(/^又/, '还'), LAST]));
+});

@@ -1,6 +1,6 @@
 import { CodeActionKind, TextDocumentEdit, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { ResolutionDocument } from '../../core';
-import { fixesFor, renumberFootnotes, renumberParagraphs, type TextEdit } from '../../core/fixes';
+import { fixesFor, renumberFootnotes, renumberParagraphs, renumberTitles, type TextEdit } from '../../core/fixes';
 import { validate } from '../../core/rules';
 import { ServerCommands } from '../protocol';
 import { registerServerCommand } from '../commands';
@@ -47,10 +47,11 @@ export const codeActionsFeature: Feature = {
         }
         const wantsSource = !params.context.only || params.context.only.some((k) => k === CodeActionKind.Source || k.startsWith(CodeActionKind.Source + '.'));
         if (wantsSource) {
+          const title = renumberTitles(ctx.locale());
           const paragraphs = renumberParagraphs(model);
-          if (paragraphs.length > 0) actions.push({ title: 'Renumber the operative paragraphs', kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, paragraphs) });
+          if (paragraphs.length > 0) actions.push({ title: title.paragraphs, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, paragraphs) });
           const footnotes = renumberFootnotes(model);
-          if (footnotes.length > 0) actions.push({ title: 'Renumber the footnotes in order of appearance', kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, footnotes) });
+          if (footnotes.length > 0) actions.push({ title: title.footnotes, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, footnotes) });
         }
         return actions;
       }),

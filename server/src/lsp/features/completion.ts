@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
-import { completeAt, type AssistItem, type AssistItemKind, type ResolutionDocument } from '../../core';
+import { completeAt, markdownToPlainText, type AssistItem, type AssistItemKind, type ResolutionDocument } from '../../core';
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
 import { corpusKnowledge } from '../knowledge';
@@ -29,18 +29,27 @@ const kinds: Record<AssistItemKind, CompletionItemKind> = {
 function documentation(ctx: ServerContext, markdown: string): CompletionItem['documentation'] {
   const formats = ctx.initializeParams?.capabilities.textDocument?.completion?.completionItem?.documentationFormat;
   if (!formats || formats.includes(MarkupKind.Markdown)) return { kind: MarkupKind.Markdown, value: markdown };
-  return markdown.replace(/\\(.)/g, '$1');
+  return markdownToPlainText(markdown);
 }
 
+/** Text as a snippet that inserts literally: `$`, `}` and the backslash escaped. */
+const snippetText = (text: string) => text.replace(/[$}\\]/g, (c) => `\\${c}`);
+
 function toItem(ctx: ServerContext, model: ResolutionDocument, item: AssistItem): CompletionItem {
+  // A cursor inside the inserted text needs a snippet (`$0`); a client without snippets gets the cursor at the end.
+  const snippets = !!ctx.initializeParams?.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+  const cursorInside = item.cursorAt !== undefined && snippets;
+  const newText = cursorInside
+    ? `${snippetText(item.edit.newText.slice(0, item.cursorAt))}$0${snippetText(item.edit.newText.slice(item.cursorAt))}`
+    : item.edit.newText;
   return {
     label: item.label,
     kind: kinds[item.kind],
     detail: item.detail,
     documentation: item.documentation ? documentation(ctx, item.documentation) : undefined,
-    textEdit: { range: toRange(model, item.edit.span), newText: item.edit.newText },
+    textEdit: { range: toRange(model, item.edit.span), newText },
     additionalTextEdits: item.additionalEdits?.map((e) => ({ range: toRange(model, e.span), newText: e.newText })),
-    insertTextFormat: InsertTextFormat.PlainText,
+    insertTextFormat: cursorInside ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     filterText: item.filterText,
     sortText: item.sortText,
   };
@@ -62,7 +71,7 @@ export const completionFeature: Feature = {
         const draft = ctx.draft(uri);
         if (!draft || token.isCancellationRequested) return empty;
         const model = draft.model;
-        const answer = completeAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx), ctx.phraseSource, settings);
+        const answer = completeAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx), ctx.phraseSource, settings, ctx.locale());
         return { isIncomplete: answer.isIncomplete, items: answer.items.map((i) => toItem(ctx, model, i)) };
       }),
     );

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { hoverAt, hoverMarkdown } from '../../core';
+import { hoverAt, hoverMarkdown, markdownToPlainText } from '../../core';
 import type { Feature } from '../context';
 import { toRange } from '../convert';
 import { corpusKnowledge } from '../knowledge';
@@ -23,7 +23,13 @@ export const hoverFeature: Feature = {
         const hover = hoverAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx));
         if (!hover) return null;
         // Plain Markdown: corpus text is escaped in it, and the client is not asked to trust it (no command links, no HTML).
-        return { contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(hover, draftLink) }, range: toRange(model, hover.span) };
+        const markdown = hoverMarkdown(hover, draftLink, ctx.locale());
+        // A client that shows plain text only would show the escapes as backslashes.
+        const formats = ctx.initializeParams?.capabilities.textDocument?.hover?.contentFormat;
+        const contents = !formats || formats.includes(MarkupKind.Markdown)
+          ? { kind: MarkupKind.Markdown, value: markdown }
+          : { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) };
+        return { contents, range: toRange(model, hover.span) };
       }),
     );
   },

@@ -20,13 +20,15 @@ export const onTypeFormattingFeature: Feature = {
         const line = params.position.line;
         const action = continueNumbering(model, line);
         if (!action) return [];
-        if ('insert' in action) {
-          // The new line may carry the editor's indentation: replace it with the label.
-          const end = model.lines.lineText(line).length;
-          return [{ range: { start: { line, character: 0 }, end: { line, character: end } }, newText: action.insert }];
+        // The new line may carry the editor's indentation: the label replaces the whole line.
+        const end = model.lines.lineText(line).length;
+        const edits: TextEdit[] = [];
+        if ('removeLabelOnLine' in action) {
+          const above = action.removeLabelOnLine;
+          edits.push({ range: { start: { line: above, character: 0 }, end: { line: above, character: model.lines.lineText(above).length } }, newText: '' });
         }
-        const above = action.removeLabelOnLine;
-        return [{ range: { start: { line: above, character: 0 }, end: { line: above, character: model.lines.lineText(above).length } }, newText: '' }];
+        if (action.insert !== undefined) edits.push({ range: { start: { line, character: 0 }, end: { line, character: end } }, newText: action.insert });
+        return edits;
       }),
     );
   },

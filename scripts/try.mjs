@@ -1,5 +1,7 @@
 // `npm run try`: re-ingests corpus/raw with the built command line into a temporary folder and
-// reports whether the result matches the committed clean corpus (corpus/*.unres, catalogue.json).
+// reports whether the result matches the committed clean corpus (corpus/*.unres, catalogue.json);
+// then shows the other commands at work: lint on the corpus and on a broken draft, and a search
+// of agreed language.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,4 +40,23 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** Runs the command line and shows what it prints; its exit code is shown, not taken as a failure. */
+function show(args) {
+  console.log(`\n$ resolution-drafter ${args.map((a) => (/[\s*《]/.test(a) ? `"${a}"` : a)).join(' ')}`);
+  const run = spawnSync(process.execPath, ['bin/resolution-drafter.js', ...args], { encoding: 'utf8' });
+  process.stdout.write(run.stdout);
+  process.stdout.write(run.stderr);
+  console.log(`(exit code ${run.status})`);
+  return run.status;
+}
+// The corpus as published: only the faults its texts really have (test/corpus/validator.test.ts).
+const corpusDrafts = readdirSync('corpus').filter((n) => n.endsWith('.unres')).sort().map((n) => join('corpus', n));
+const lint = spawnSync(process.execPath, ['bin/resolution-drafter.js', 'lint', '--format', 'json', ...corpusDrafts], { encoding: 'utf8' });
+const findings = JSON.parse(lint.stdout);
+const count = (s) => findings.filter((f) => f.severity === s).length;
+console.log(`\n$ resolution-drafter lint corpus/*.unres\n${count('error')} error, ${count('warning')} warnings (faults of the published texts), ${count('hint') + count('info')} style remarks`);
+if (show(['lint', 'test/fixtures/broken.unres']) !== 1) exitCode = 1;
+if (show(['search', '--limit', '3', '重申《不扩散核武器条约》']) !== 0) exitCode = 1;
+console.log('');
 process.exit(exitCode);

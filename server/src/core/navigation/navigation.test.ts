@@ -137,6 +137,9 @@ test('symbols and citations link to the Chinese text on undocs.org', () => {
     'https://undocs.org/ch/NPT/CONF.1995/32(PartI)',
     'https://undocs.org/ch/GC(53)/DEC/13',
   ]);
+  // From a 2007 footnote: the Chinese part of the symbol is left out of the address.
+  const parts = documentLinks(parseDraft('大会，\n\n回顾 NPT/CONF.2000/28 (Parts I 和 II)，\n'));
+  assert.deepEqual(parts.map((l) => l.url), ['https://undocs.org/ch/NPT/CONF.2000/28']);
   const joint = links.filter((l) => l.symbol === 'A/60/1002' || l.symbol === 'S/2006/718');
   assert.deepEqual(joint.map((l) => doc.text.slice(l.span.start, l.span.end)), ['A/60/1002', 'S/2006/718']);
   assert.equal(doc.text.slice(links[0].span.start, links[0].span.end), '2017 年 12 月 4 日第 72/50 号决议');

@@ -94,27 +94,43 @@ const pushNew = <T>(list: T[], value: T) => {
   if (!list.includes(value)) list.push(value);
 };
 
-/** Digests the corpus: call once per corpus load, not per keystroke. */
-export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = chineseAssist): CorpusKnowledge {
-  const openers = new Map<string, OpenerUse>();
-  const titles = new Map<string, TitleUse>();
-  const symbols = new Map<string, SymbolFacts>();
-  const pathByFile = new Map<string, string>();
+/** One corpus draft as the knowledge builder reads it. */
+export type KnowledgeDraft = KnowledgeSource['drafts'][number];
 
-  const facts = (symbol: string): SymbolFacts => {
+/**
+ * Builds the knowledge draft by draft, so that a large corpus need not be held as parsed models:
+ * `add` each draft (then drop it), `finish` with the merged catalogue.
+ */
+export class KnowledgeBuilder {
+  private readonly openers = new Map<string, OpenerUse>();
+  private readonly titles = new Map<string, TitleUse>();
+  private readonly symbols = new Map<string, SymbolFacts>();
+  private readonly pathByFile = new Map<string, string>();
+
+  constructor(private readonly tables: AssistTables = chineseAssist) {}
+
+  private facts(symbol: string): SymbolFacts {
     const key = symbolKey(symbol);
-    let f = symbols.get(key);
+    let f = this.symbols.get(key);
     if (!f) {
       f = { symbol: analyzeSymbol(symbol).normalized, kind: symbolKind(analyzeSymbol(symbol).normalized), titles: [], dates: [], citedBy: [], footnotes: [] };
-      symbols.set(key, f);
+      this.symbols.set(key, f);
     }
     return f;
-  };
+  }
 
-  for (const draft of source.drafts) {
+  /** Makes a corpus file known by its path without reading it (catalogue entries then link to it). */
+  knowFile(path: string): void {
+    const file = path.split(/[\\/]/).pop() ?? path;
+    if (!this.pathByFile.has(file)) this.pathByFile.set(file, path);
+  }
+
+  /** Takes what one parsed corpus draft says; the model is not kept. */
+  add(draft: KnowledgeDraft): void {
+    const { openers, titles } = this;
     if (draft.path) {
       const file = draft.path.split(/[\\/]/).pop() ?? draft.path;
-      pathByFile.set(file, draft.path);
+      this.pathByFile.set(file, draft.path);
     }
     const model = draft.model;
     // Openers of resolutions only: the numbered sentences of a working paper (`缔约国承诺……`)
@@ -141,43 +157,50 @@ export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = c
       use.uses++;
       pushNew(use.documents, draft.symbol);
     }
-    const own = facts(draft.symbol);
+    const own = this.facts(draft.symbol);
     own.draft = { path: draft.path, symbol: draft.symbol };
     if (model.title?.title) pushNew(own.titles, model.title.title);
     if (model.facts.date?.valid) pushNew(own.dates, model.facts.date.iso);
   }
 
-  const { catalogue } = source;
-  for (const d of catalogue.documents) {
-    const f = facts(d.symbol);
-    f.kind = d.kind;
-    if (d.title) pushNew(f.titles, d.title);
-    if (d.date) pushNew(f.dates, d.date);
-    f.draft ??= { path: pathByFile.get(d.file), symbol: d.symbol };
-    f.draft.path ??= pathByFile.get(d.file);
-  }
-  for (const c of catalogue.cited) {
-    const f = facts(c.symbol);
-    if (f.kind === 'other' && c.kind !== 'other') f.kind = c.kind;
-    for (const t of c.titles) pushNew(f.titles, t);
-    for (const d of c.dates) pushNew(f.dates, d);
-    for (const n of c.footnotes) pushNew(f.footnotes, n);
-    for (const site of c.citedBy) {
-      const citing = site.symbol;
-      if (!f.citedBy.some((s) => s.symbol === citing && s.line === site.line)) {
-        f.citedBy.push({ symbol: citing, line: site.line, path: pathByFile.get(site.file) });
+  /** Merges the catalogue and sorts: the knowledge of every draft added. Call once. */
+  finish(catalogue: Catalogue): CorpusKnowledge {
+    const { openers, titles, symbols, pathByFile, tables } = this;
+    for (const d of catalogue.documents) {
+      const f = this.facts(d.symbol);
+      f.kind = d.kind;
+      if (d.title) pushNew(f.titles, d.title);
+      if (d.date) pushNew(f.dates, d.date);
+      f.draft ??= { path: pathByFile.get(d.file), symbol: d.symbol };
+      f.draft.path ??= pathByFile.get(d.file);
+    }
+    for (const c of catalogue.cited) {
+      const f = this.facts(c.symbol);
+      if (f.kind === 'other' && c.kind !== 'other') f.kind = c.kind;
+      for (const t of c.titles) pushNew(f.titles, t);
+      for (const d of c.dates) pushNew(f.dates, d);
+      for (const n of c.footnotes) pushNew(f.footnotes, n);
+      for (const site of c.citedBy) {
+        const citing = site.symbol;
+        if (!f.citedBy.some((s) => s.symbol === citing && s.line === site.line)) {
+          f.citedBy.push({ symbol: citing, line: site.line, path: pathByFile.get(site.file) });
+        }
       }
     }
-  }
-  for (const t of catalogue.titles) {
-    let use = titles.get(t.title);
-    if (!use) {
-      use = { title: t.title, uses: t.citedBy.length, footnotes: [], documents: [] };
-      titles.set(t.title, use);
+    for (const t of catalogue.titles) {
+      let use = titles.get(t.title);
+      if (!use) {
+        use = { title: t.title, uses: t.citedBy.length, footnotes: [], documents: [] };
+        titles.set(t.title, use);
+      }
+      for (const n of t.footnotes) pushNew(use.footnotes, n);
     }
-    for (const n of t.footnotes) pushNew(use.footnotes, n);
+    return sortKnowledge(openers, titles, symbols, tables);
   }
+}
 
+/** The sorted lists of the knowledge from its three maps (also when the maps come from a file or a worker). */
+export function sortKnowledge(openers: Map<string, OpenerUse>, titles: Map<string, TitleUse>, symbols: Map<string, SymbolFacts>, tables: AssistTables = chineseAssist): CorpusKnowledge {
   const resolutions: KnownResolution[] = [];
   for (const f of symbols.values()) {
     const cite = tables.citationNumber(f.symbol);
@@ -198,6 +221,13 @@ export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = c
     symbols,
     tables,
   };
+}
+
+/** Digests the corpus: call once per corpus load, not per keystroke. */
+export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = chineseAssist): CorpusKnowledge {
+  const builder = new KnowledgeBuilder(tables);
+  for (const draft of source.drafts) builder.add(draft);
+  return builder.finish(source.catalogue);
 }
 
 /** What the corpus knows about a symbol (any written form: `a/res/76/54`, `A/RES/76/54`); undefined when nothing. */

@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { PhraseIndex } from '../../core/agreed/phrase-index';
 import { readCatalogue } from '../../corpus/load';
-import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
+import { knowledgeFromData, type KnowledgeData } from '../../core';
+import { loadOrBuildIndexAndKnowledge } from '../../corpus/knowledge-store';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import type { IndexJob, IndexWorkerMessage } from '../index-worker';
@@ -123,12 +124,20 @@ class PhraseIndexKeeper {
     const job: IndexJob = { folders, storagePath: typeof options.storagePath === 'string' ? options.storagePath : undefined };
     const started = Date.now();
     try {
-      const result = await this.build(job, (stage, fraction) => {
-        const s = STAGES[stage];
-        if (!s) return;
-        last = { percentage: Math.round(s.from + (s.to - s.from) * fraction), message: s.message };
-        progress?.report(last.percentage, last.message);
-      });
+      const result = await this.build(
+        job,
+        (stage, fraction) => {
+          const s = STAGES[stage];
+          if (!s) return;
+          last = { percentage: Math.round(s.from + (s.to - s.from) * fraction), message: s.message };
+          progress?.report(last.percentage, last.message);
+        },
+        (data, source) =>
+          ctx.safely('corpus knowledge', undefined, () => {
+            ctx.knowledge = knowledgeFromData(data);
+            ctx.log(`corpus knowledge: ${ctx.knowledge.symbols.size} symbols, ${ctx.knowledge.titles.length} titles, ${ctx.knowledge.openers.size} openers, ${source === 'file' ? 'read from its file' : 'made'} ${Date.now() - started} ms after the start`);
+          }),
+      );
       this.problems = result.problems;
       this.corpusProblems = result.corpusProblems;
       for (const p of result.problems) ctx.connection.console.warn(`phrase index: ${p}`);
@@ -148,13 +157,13 @@ class PhraseIndexKeeper {
   }
 
   /** Builds in a worker thread when the bundle has one (dist/index-worker.js), else on a later tick. */
-  private build(job: IndexJob, progress: (stage: string, fraction: number) => void): Promise<{ index: PhraseIndex; source: string; path?: string; problems: string[]; corpusProblems: string[] }> {
+  private build(job: IndexJob, progress: (stage: string, fraction: number) => void, knowledge: (data: KnowledgeData, source: 'file' | 'built') => void): Promise<{ index: PhraseIndex; source: string; path?: string; problems: string[]; corpusProblems: string[] }> {
     const workerFile = join(__dirname, 'index-worker.js');
     if (!existsSync(workerFile)) {
       return new Promise((resolve, reject) => {
         setImmediate(() => {
           try {
-            resolve(loadOrBuildPhraseIndex(job.folders, { storagePath: job.storagePath, progress }));
+            resolve(loadOrBuildIndexAndKnowledge(job.folders, { storagePath: job.storagePath, progress, onKnowledge: knowledge }));
           } catch (err) {
             reject(err);
           }
@@ -166,6 +175,7 @@ class PhraseIndexKeeper {
       let settled = false;
       worker.on('message', (m: IndexWorkerMessage) => {
         if (m.type === 'progress') progress(m.stage, m.fraction);
+        else if (m.type === 'knowledge') knowledge(m.data, m.source);
         else if (m.type === 'failed') {
           settled = true;
           reject(new Error(m.message));
@@ -190,7 +200,8 @@ const keepers = new WeakMap<ServerContext, PhraseIndexKeeper>();
 /**
  * The corpus phrase index in the server: `resolutionDrafter/similar`, `resolutionDrafter/corpusStats`,
  * the `resolutionDrafter/corpusStatus` notification and the command `findSimilar`; it sets
- * `ctx.phraseSource` for completion once the index is ready.
+ * `ctx.phraseSource` for completion once the index is ready, and `ctx.knowledge` (completion and
+ * hovers) once the worker has read or made the corpus digest.
  */
 export const agreedLanguageIndexFeature: Feature = {
   name: 'agreed-language-index',

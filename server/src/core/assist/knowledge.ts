@@ -106,6 +106,9 @@ export class KnowledgeBuilder {
   private readonly titles = new Map<string, TitleUse>();
   private readonly symbols = new Map<string, SymbolFacts>();
   private readonly pathByFile = new Map<string, string>();
+  // What each document list already holds: a common opener is used in thousands of documents, and
+  // looking through its list at every use would make the digest quadratic in the corpus.
+  private readonly members = new WeakMap<string[], Set<string>>();
 
   constructor(private readonly tables: AssistTables = chineseAssist) {}
 
@@ -117,6 +120,17 @@ export class KnowledgeBuilder {
       this.symbols.set(key, f);
     }
     return f;
+  }
+
+  private addDocument(list: string[], symbol: string): void {
+    let members = this.members.get(list);
+    if (!members) {
+      members = new Set(list);
+      this.members.set(list, members);
+    }
+    if (members.has(symbol)) return;
+    members.add(symbol);
+    list.push(symbol);
   }
 
   /** Makes a corpus file known by its path without reading it (catalogue entries then link to it). */
@@ -145,7 +159,7 @@ export class KnowledgeBuilder {
         }
         if (p.part === 'preamble') use.preambular++;
         else use.operative++;
-        pushNew(use.documents, draft.symbol);
+        this.addDocument(use.documents, draft.symbol);
       }
     }
     for (const t of model.titles) {
@@ -155,7 +169,7 @@ export class KnowledgeBuilder {
         titles.set(t.title, use);
       }
       use.uses++;
-      pushNew(use.documents, draft.symbol);
+      this.addDocument(use.documents, draft.symbol);
     }
     const own = this.facts(draft.symbol);
     own.draft = { path: draft.path, symbol: draft.symbol };
@@ -174,17 +188,24 @@ export class KnowledgeBuilder {
       f.draft ??= { path: pathByFile.get(d.file), symbol: d.symbol };
       f.draft.path ??= pathByFile.get(d.file);
     }
+    // The citing places already listed, per symbol (a much-cited resolution has thousands).
+    const places = new Map<SymbolFacts, Set<string>>();
     for (const c of catalogue.cited) {
       const f = this.facts(c.symbol);
       if (f.kind === 'other' && c.kind !== 'other') f.kind = c.kind;
       for (const t of c.titles) pushNew(f.titles, t);
       for (const d of c.dates) pushNew(f.dates, d);
       for (const n of c.footnotes) pushNew(f.footnotes, n);
+      let seen = places.get(f);
+      if (!seen) {
+        seen = new Set(f.citedBy.map((s) => `${s.line} ${s.symbol}`));
+        places.set(f, seen);
+      }
       for (const site of c.citedBy) {
-        const citing = site.symbol;
-        if (!f.citedBy.some((s) => s.symbol === citing && s.line === site.line)) {
-          f.citedBy.push({ symbol: citing, line: site.line, path: pathByFile.get(site.file) });
-        }
+        const place = `${site.line} ${site.symbol}`;
+        if (seen.has(place)) continue;
+        seen.add(place);
+        f.citedBy.push({ symbol: site.symbol, line: site.line, path: pathByFile.get(site.file) });
       }
     }
     for (const t of catalogue.titles) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildKnowledge, completeAt, hoverAt, KnowledgeBuilder, knowledgeData, knowledgeFromData, parseDraft, type CorpusKnowledge, type KnowledgeData } from '../../server/src/core';
+import { buildKnowledge, completeAt, hoverAt, KnowledgeAssembler, KnowledgeBuilder, knowledgeData, knowledgeFromData, knowledgeParts, parseDraft, type CorpusKnowledge, type KnowledgeData, type KnowledgePart } from '../../server/src/core';
 import { bundledCorpusFolder, forEachCorpusDraft, loadCorpus, readCatalogues } from '../../server/src/corpus/load';
 import { knowledgePaths, loadOrBuildIndexAndKnowledge } from '../../server/src/corpus/knowledge-store';
 
@@ -39,6 +39,16 @@ test('the knowledge as plain data (through JSON, as in a file or a worker messag
   const end = draft.text.length;
   assert.deepEqual(completeAt(draft, end, again).items.map((i) => i.label), completeAt(draft, end, reference).items.map((i) => i.label));
   assert.ok(completeAt(draft, end, again).items.length > 3);
+});
+
+test('the knowledge cut into small parts (as the worker hands it over) and put together again answers the same', () => {
+  const data = knowledgeData(reference);
+  const parts = knowledgeParts(data, 50);
+  assert.ok(parts.length > 3, String(parts.length));
+  const assembler = new KnowledgeAssembler();
+  for (const part of parts) assembler.add(JSON.parse(JSON.stringify(part)) as KnowledgePart);
+  assert.deepEqual(answers(assembler.finish()), answers(reference));
+  assert.equal(knowledgeParts(data).length, 1);
 });
 
 test('a catalogue-only knowledge (before the drafts are digested) knows symbols, titles and files but no openers', () => {

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadOrBuildIndexAndKnowledge } from '../corpus/knowledge-store';
 import type { PhraseIndexData } from '../core/agreed/phrase-index';
-import type { KnowledgeData } from '../core';
+import { knowledgeParts } from '../core';
 
 /** What the server asks the worker. */
 export interface IndexJob {
@@ -18,8 +18,12 @@ export interface IndexJob {
 /** What the worker answers: progress, then the index data (and the file it was read from or written to). */
 export type IndexWorkerMessage =
   | { type: 'progress'; stage: string; fraction: number }
-  /** The corpus knowledge for completion and hovers: sent as soon as it is ready, before the index when that is built. */
-  | { type: 'knowledge'; source: 'file' | 'built'; data: KnowledgeData }
+  /**
+   * The corpus knowledge for completion and hovers, as soon as it is ready (before the index when
+   * that is built): parts of `KnowledgeData` as UTF-8 JSON, moved without a copy, that the server
+   * thread parses one at a time in between requests (one large message would hold it up).
+   */
+  | { type: 'knowledge'; source: 'file' | 'built'; parts: Uint8Array[] }
   | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[]; corpusProblems: string[] }
   | { type: 'failed'; message: string };
 
@@ -34,7 +38,11 @@ if (parentPort) {
     const result = loadOrBuildIndexAndKnowledge(job.folders, {
       storagePath: job.storagePath,
       progress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
-      onKnowledge: (data, source) => post({ type: 'knowledge', source, data }),
+      onKnowledge: (data, source) => {
+        const encoder = new TextEncoder();
+        const parts = knowledgeParts(data).map((part) => encoder.encode(JSON.stringify(part)));
+        parentPort?.postMessage({ type: 'knowledge', source, parts } satisfies IndexWorkerMessage, parts.map((p) => p.buffer as ArrayBuffer));
+      },
     });
     // The arrays move to the server thread without a copy: their buffers are transferred.
     const data = result.index.data;

@@ -37,7 +37,7 @@ export function knowledgeData(knowledge: CorpusKnowledge): KnowledgeData {
  * The data cut into parts of about `size` items each (an item: an entry, a document it lists, a
  * place that cites it), lists in order.
  */
-export function knowledgeParts(data: KnowledgeData, size = 20_000): KnowledgePart[] {
+export function knowledgeParts(data: KnowledgeData, size = 5_000): KnowledgePart[] {
   const parts: KnowledgePart[] = [];
   let part: KnowledgePart = { openers: [], titles: [], symbols: [], resolutions: [] };
   let weight = 0;

@@ -4,10 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildKnowledge, completeAt, hoverAt, KnowledgeAssembler, KnowledgeBuilder, knowledgeData, knowledgeFromData, knowledgeParts, parseDraft, type CorpusKnowledge, type KnowledgeData, type KnowledgePart } from '../../server/src/core';
 import { bundledCorpusFolder, forEachCorpusDraft, loadCorpus, readCatalogues } from '../../server/src/corpus/load';
 import { knowledgePaths, loadOrBuildIndexAndKnowledge } from '../../server/src/corpus/knowledge-store';
+import { phraseIndexPaths } from '../../server/src/corpus/phrase-index-store';
 
 const corpus = loadCorpus([bundledCorpusFolder()]);
 const reference = buildKnowledge(corpus);
@@ -108,5 +109,18 @@ test('the knowledge is made with the index, written beside it, read back on a co
     assert.ok(k.symbols.has('A/RES/77/1'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the knowledge file lives beside the phrase index file, never in its place', () => {
+  for (const folders of [[bundledCorpusFolder()], [bundledCorpusFolder(), '/elsewhere/corpus'], ['/elsewhere/corpus']]) {
+    const indexes = phraseIndexPaths(folders, '/storage');
+    const knowledge = knowledgePaths(folders, '/storage');
+    assert.equal(knowledge.length, indexes.length);
+    knowledge.forEach((k, i) => {
+      assert.equal(dirname(k), dirname(indexes[i]));
+      assert.notEqual(k, indexes[i]);
+      assert.match(k, /knowledge[^/\\]*\.json$/);
+    });
   }
 });

@@ -4,14 +4,19 @@
  * same corpus fingerprint, and read back on a cold start so the corpus is not parsed again.
  */
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { KnowledgeBuilder, knowledgeData, isKnowledgeData, type KnowledgeData } from '../core';
 import { forEachCorpusDraft, readCatalogues } from './load';
 import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, type LoadedPhraseIndex, type PhraseIndexOptions } from './phrase-index-store';
 
 /** Where the knowledge of a corpus may live: beside each place its phrase index may live. */
 export function knowledgePaths(folders: string[], storagePath?: string): string[] {
-  return phraseIndexPaths(folders, storagePath).map((p) => p.replace(/phrases-([0-9a-f]+)\.bin$/, 'knowledge-$1.json'));
+  // `phrases-<hash>.bin` → `knowledge-<hash>.json`, `phrases.bin` → `knowledge.json`; never the index's own name.
+  return phraseIndexPaths(folders, storagePath).map((path) => {
+    const name = basename(path);
+    const m = /^phrases(-[0-9a-f]+)?\.bin$/.exec(name);
+    return join(dirname(path), m ? `knowledge${m[1] ?? ''}.json` : `${name}.knowledge.json`);
+  });
 }
 
 /** Reads a knowledge file made for this state of the corpus; undefined when missing, stale or damaged. */

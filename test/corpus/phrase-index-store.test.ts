@@ -109,3 +109,24 @@ test('a draft that cannot be read is skipped and named, also when the index come
   assert.deepEqual(load().corpusProblems, []);
 });
 
+
+test('an index copied with its corpus (as the extension installs it) is used where the content matches', () => {
+  const built = load();
+  const moved = join(dir, 'installed', 'corpus');
+  cpSync(folder, moved, { recursive: true });
+  // Another path and other file times: the quick fingerprint differs, the content does not.
+  assert.notEqual(corpusFingerprint([moved]), corpusFingerprint([folder]));
+  const read = readPhraseIndex(built.path!, corpusFingerprint([moved]), [moved]);
+  assert.ok('data' in read, 'problem' in read ? read.problem : '');
+  // The drafts are found in their new place.
+  assert.ok(read.data.documents.every((d) => d.file?.startsWith(moved)), JSON.stringify(read.data.documents[0]));
+  // Without the folders, or with other content, the file is not for this corpus.
+  assert.match((readPhraseIndex(built.path!, corpusFingerprint([moved])) as { problem: string }).problem, /another state of the corpus/);
+  appendFileSync(join(moved, 'A-RES-76-54.unres'), '\n%% 一处改动\n');
+  assert.match((readPhraseIndex(built.path!, corpusFingerprint([moved]), [moved]) as { problem: string }).problem, /another state of the corpus/);
+});
+
+test('the bundled corpus alone keeps its index beside it under a fixed name (shipped with the extension)', () => {
+  assert.equal(phraseIndexPaths(['corpus'])[0], join(process.cwd(), 'corpus', '.index', 'phrases.bin'));
+  assert.match(phraseIndexPaths(['corpus', folder])[0], /phrases-[0-9a-f]{16}\.bin$/);
+});

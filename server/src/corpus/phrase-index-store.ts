@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
 import { bundledCorpusFolder, forEachCorpusDraft, type CorpusDraft } from './load';
@@ -34,13 +34,19 @@ const ARRAYS: Record<ArrayName, { new (buffer: ArrayBuffer, offset: number, leng
 interface Header {
   format: number;
   fingerprint: string;
+  /**
+   * What the corpus contains, whatever its place and file times: the folders by position, and the
+   * name and content hash of every draft and catalogue. An index copied with its corpus (installed
+   * with the extension) is still used when this matches.
+   */
+  contentFingerprint?: string;
   /** Bytes of array data after the header. */
   dataBytes: number;
   /** SHA-1 of the array data. */
   checksum: string;
   sections: { name: ArrayName; offset: number; length: number }[];
   whereNames: string[];
-  documents: { symbol: string; file?: string }[];
+  documents: { symbol: string; file?: string; folder?: number; name?: string }[];
   /** Drafts that could not be read when the index was built (they are not in it). */
   corpusProblems?: string[];
 }
@@ -56,7 +62,7 @@ export function corpusFingerprint(folders: string[]): string {
     hash.update(`folder ${resolve(folder)}\n`);
     let names: string[] = [];
     try {
-      names = readdirSync(folder).filter((n) => n.endsWith('.unres') || n === 'catalogue.json').sort();
+      names = corpusFileNames(folder);
     } catch {
       hash.update('unreadable\n');
     }
@@ -72,9 +78,38 @@ export function corpusFingerprint(folders: string[]): string {
   return hash.digest('hex');
 }
 
+/** See Header.contentFingerprint: reads every file, so it is computed only when the quick fingerprint differs. */
+export function corpusContentFingerprint(folders: string[]): string {
+  const hash = createHash('sha1');
+  hash.update(`format ${PHRASE_INDEX_FORMAT}\n`);
+  folders.forEach((folder, position) => {
+    hash.update(`folder ${position}\n`);
+    let names: string[] = [];
+    try {
+      names = corpusFileNames(folder);
+    } catch {
+      hash.update('unreadable\n');
+    }
+    for (const name of names) {
+      try {
+        hash.update(`${name} ${createHash('sha1').update(readFileSync(join(folder, name))).digest('hex')}\n`);
+      } catch {
+        hash.update(`${name} gone\n`);
+      }
+    }
+  });
+  return hash.digest('hex');
+}
+
+function corpusFileNames(folder: string): string[] {
+  return readdirSync(folder).filter((n) => n.endsWith('.unres') || n === 'catalogue.json').sort();
+}
+
 /** Where the index of a corpus may live, most preferred first. */
 export function phraseIndexPaths(folders: string[], storagePath?: string): string[] {
-  const name = `phrases-${createHash('sha1').update(folders.map((f) => resolve(f)).join('\n')).digest('hex').slice(0, 16)}.bin`;
+  // The bundled corpus alone has one index beside it, under a fixed name, so that it can be shipped with it.
+  const bundledOnly = folders.length === 1 && resolve(folders[0]) === resolve(bundledCorpusFolder());
+  const name = bundledOnly ? 'phrases.bin' : `phrases-${createHash('sha1').update(folders.map((f) => resolve(f)).join('\n')).digest('hex').slice(0, 16)}.bin`;
   const places: string[] = [];
   // The bundled corpus keeps its index beside it (corpus/.index/ is git-ignored).
   if (folders.some((f) => resolve(f) === resolve(bundledCorpusFolder()))) places.push(join(bundledCorpusFolder(), '.index'));
@@ -84,7 +119,7 @@ export function phraseIndexPaths(folders: string[], storagePath?: string): strin
 }
 
 /** Writes the index atomically (a temporary file renamed into place). Throws when the folder cannot be written. */
-export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprint: string, corpusProblems: string[] = []): void {
+export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprint: string, corpusProblems: string[] = [], folders?: string[]): void {
   const sections: Header['sections'] = [];
   let offset = 0;
   for (const name of Object.keys(ARRAYS) as ArrayName[]) {
@@ -104,7 +139,17 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
     hash.update(bytes).update(pad);
     chunks.push(bytes, pad);
   }
-  const header: Header = { format: PHRASE_INDEX_FORMAT, fingerprint, dataBytes, checksum: hash.digest('hex'), sections, whereNames: data.whereNames, documents: data.documents, corpusProblems };
+  const header: Header = {
+    format: PHRASE_INDEX_FORMAT,
+    fingerprint,
+    contentFingerprint: folders ? corpusContentFingerprint(folders) : undefined,
+    dataBytes,
+    checksum: hash.digest('hex'),
+    sections,
+    whereNames: data.whereNames,
+    documents: folders ? data.documents.map((d) => placed(d, folders)) : data.documents,
+    corpusProblems,
+  };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
   const headerBytes = Math.ceil((8 + json.length) / 8) * 8 - 8;
   json = Buffer.concat([json, Buffer.alloc(headerBytes - json.length, 0x20)]);
@@ -124,8 +169,19 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
   renameSync(temporary, path);
 }
 
-/** Reads an index file; a problem (missing, other corpus, other format, truncated, corrupt) is returned as a sentence. */
-export function readPhraseIndex(path: string, fingerprint: string): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
+/** A document's draft also named by its folder's position and its name there, so that a moved corpus finds it. */
+function placed(d: { symbol: string; file?: string }, folders: string[]): Header['documents'][number] {
+  if (d.file === undefined) return d;
+  const folder = folders.findIndex((f) => resolve(f, basename(d.file!)) === resolve(d.file!));
+  return folder < 0 ? d : { ...d, folder, name: basename(d.file) };
+}
+
+/**
+ * Reads an index file; a problem (missing, other corpus, other format, truncated, corrupt) is
+ * returned as a sentence. With `folders`, a file whose quick fingerprint differs (the corpus was
+ * moved or copied, as when the extension is installed) is still used when its content matches.
+ */
+export function readPhraseIndex(path: string, fingerprint: string, folders?: string[]): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -142,7 +198,8 @@ export function readPhraseIndex(path: string, fingerprint: string): { data: Phra
     return { problem: `${path} has a damaged header` };
   }
   if (header.format !== PHRASE_INDEX_FORMAT) return { problem: `${path} has format ${header.format}, not ${PHRASE_INDEX_FORMAT}` };
-  if (header.fingerprint !== fingerprint) return { problem: `${path} was built from another state of the corpus` };
+  const sameContent = () => folders !== undefined && header.contentFingerprint !== undefined && header.contentFingerprint === corpusContentFingerprint(folders);
+  if (header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
   const start = 8 + headerLength;
   if (file.length !== start + header.dataBytes) return { problem: `${path} is truncated or has extra bytes (${file.length} bytes, expected ${start + header.dataBytes})` };
   const body = file.subarray(start);
@@ -156,7 +213,11 @@ export function readPhraseIndex(path: string, fingerprint: string): { data: Phra
     arrays[s.name] = new type(aligned.buffer as ArrayBuffer, aligned.byteOffset + s.offset, s.length);
   }
   for (const name of Object.keys(ARRAYS) as ArrayName[]) if (!arrays[name]) return { problem: `${path} lacks the section ${name}` };
-  return { data: { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents: header.documents }, corpusProblems: header.corpusProblems ?? [] };
+  const documents = header.documents.map(({ symbol, file, folder, name }) => {
+    const here = folders && folder !== undefined && name !== undefined && folders[folder] !== undefined ? join(folders[folder], name) : file;
+    return here === undefined ? { symbol } : { symbol, file: here };
+  });
+  return { data: { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents }, corpusProblems: header.corpusProblems ?? [] };
 }
 
 /** How an index came to be: read from a file, or built (and where it was written, if anywhere). */
@@ -211,7 +272,7 @@ export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOp
   const problems: string[] = [];
   if (!options.rebuild) {
     for (const path of paths) {
-      const read = readPhraseIndex(path, fingerprint);
+      const read = readPhraseIndex(path, fingerprint, folders);
       if ('data' in read) return { index: new PhraseIndex(read.data), source: 'file', path, problems, corpusProblems: read.corpusProblems };
       if (!read.missing) problems.push(`${read.problem}; rebuilding it`);
     }
@@ -224,7 +285,7 @@ export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOp
   if (options.noWrite) return { index, source: 'built', problems, corpusProblems };
   for (const path of paths) {
     try {
-      writePhraseIndex(path, data, fingerprint, corpusProblems);
+      writePhraseIndex(path, data, fingerprint, corpusProblems, folders);
       return { index, source: 'built', path, problems, corpusProblems };
     } catch (err) {
       problems.push(`cannot write the phrase index to ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);

@@ -1,0 +1,61 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bundledCorpusFolder } from '../../corpus/load';
+import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
+import type { Command } from '../command';
+
+/**
+ * Builds the phrase index of a corpus ahead of time (as packaging does for the bundled corpus),
+ * or checks that the one on disk still matches the corpus.
+ */
+export const indexCommand: Command = {
+  name: 'index',
+  summary: 'Build the phrase index of the corpus (or check the one on disk) so that the editor starts at once.',
+  help: [
+    'Usage: resolution-drafter index [--corpus FOLDER]… [--no-bundled] [--rebuild]',
+    '',
+    'Reads the phrase index of the corpus (the bundled corpus and the folders named) from its file when',
+    'that still matches the corpus, else builds it and writes it: corpus/.index/phrases.bin for the',
+    'bundled corpus alone, otherwise a file in the system temporary folder. Says which, and how large.',
+    '',
+    'Options:',
+    '  --corpus FOLDER   also index this corpus folder (clean .unres drafts, as ingest writes them); may be repeated.',
+    '  --no-bundled      leave out the corpus bundled with the tool.',
+    '  --rebuild         build even when the file matches.',
+    '',
+    'Exit codes: 0 the index is ready, 1 it could not be written or a draft could not be read, 2 usage errors.',
+  ].join('\n'),
+  async run(args) {
+    const folders: string[] = [];
+    let bundled = true;
+    let rebuild = false;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (arg === '--corpus') {
+        const folder = args[++i];
+        if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) {
+          process.stderr.write(`resolution-drafter index: --corpus ${folder ?? ''}: no such folder.\n`);
+          return 2;
+        }
+        folders.push(resolve(folder));
+      } else if (arg === '--no-bundled') bundled = false;
+      else if (arg === '--rebuild') rebuild = true;
+      else {
+        process.stderr.write(`resolution-drafter index: unknown argument '${arg}'.\nRun 'resolution-drafter index --help' for usage.\n`);
+        return 2;
+      }
+    }
+    if (!bundled && folders.length === 0) {
+      process.stderr.write('resolution-drafter index: --no-bundled leaves no corpus: add --corpus FOLDER.\n');
+      return 2;
+    }
+    const all = [...(bundled ? [bundledCorpusFolder()] : []), ...folders];
+    const started = Date.now();
+    const loaded = loadOrBuildPhraseIndex(all, { rebuild });
+    for (const p of [...loaded.problems, ...loaded.corpusProblems]) process.stderr.write(`${p}\n`);
+    const what = `${loaded.index.documentCount} documents, ${loaded.index.paragraphCount} paragraphs`;
+    const how = loaded.source === 'file' ? `read from ${loaded.path}` : loaded.path ? `built and written to ${loaded.path}` : 'built, but not written';
+    process.stdout.write(`Phrase index of ${what}: ${how} (${Date.now() - started} ms).\n`);
+    return loaded.path && loaded.corpusProblems.length === 0 ? 0 : 1;
+  },
+};

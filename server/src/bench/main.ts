@@ -180,7 +180,7 @@ async function main(): Promise<void> {
     results.push({ ...figures, machine });
     for (const [k, v] of Object.entries(figures)) {
       const shown = typeof v === 'object' && v !== null ? `p50 ${(v as { p50: number }).p50} ms, p95 ${(v as { p95: number }).p95} ms (${(v as { runs: number }).runs} runs)` : String(v);
-      process.stdout.write(`${k.padEnd(22)} ${shown}\n`);
+      process.stdout.write(`${k.padEnd(28)} ${shown}\n`);
     }
     gc();
   }

@@ -139,6 +139,17 @@ export const measures: Measure[] = [
       return () => completeAt(model, offset, ctx.knowledge, ctx.index);
     },
   },
+  // The same by place, to see where the time goes (continuations come from the phrase index).
+  ...COMPLETION_PLACES.map(
+    (place): Measure => ({
+      name: `completion, ${place}`,
+      runs: 100,
+      prepare(ctx) {
+        const { model, offset } = typingDraft(ctx, place);
+        return () => completeAt(model, offset, ctx.knowledge, ctx.index);
+      },
+    }),
+  ),
   {
     // A hover and its Markdown, on a random symbol, citation, title, marker or opener of the draft.
     name: 'hover',

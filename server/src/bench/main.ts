@@ -67,17 +67,19 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
 
   // Build: read and parse the drafts (and digest each for completion and hovers, as the index
   // worker does in the same pass), then sort the suffixes and count the bigrams.
-  const builder = new KnowledgeBuilder();
+  // Dropped once finished: the bench keeps the knowledge as the server gets it, from its file.
+  let builder: KnowledgeBuilder | undefined = new KnowledgeBuilder();
   let digesting = 0;
   let started = now();
   const input = readIndexInput(folders, undefined, (draft) => {
     const t = now();
-    builder.add(draft);
+    builder?.add(draft);
     digesting += now() - t;
   });
   figures.corpusReadMs = Math.round(now() - started - digesting);
   started = now();
   let knowledge: CorpusKnowledge = builder.finish(readCatalogues(folders).catalogue);
+  builder = undefined;
   figures.knowledgeBuildMs = Math.round(digesting + now() - started);
   started = now();
   const built = buildPhraseIndexFromParagraphs(input.documents);

@@ -90,6 +90,13 @@ export function symbolKey(symbol: string): string {
   return analyzeSymbol(symbol).normalized.replace(/\s+/g, '').toUpperCase();
 }
 
+/**
+ * A copy of a short piece of a draft that does not keep the draft's whole text alive (the engine
+ * may keep a substring as a view into its parent): the builder keeps titles and symbols of every
+ * draft of a large corpus, not their texts.
+ */
+const detach = (piece: string): string => (' ' + piece).slice(1);
+
 const pushNew = <T>(list: T[], value: T) => {
   if (!list.includes(value)) list.push(value);
 };
@@ -142,6 +149,7 @@ export class KnowledgeBuilder {
   /** Takes what one parsed corpus draft says; the model is not kept. */
   add(draft: KnowledgeDraft): void {
     const { openers, titles } = this;
+    const symbol = detach(draft.symbol);
     if (draft.path) {
       const file = draft.path.split(/[\\/]/).pop() ?? draft.path;
       this.pathByFile.set(file, draft.path);
@@ -154,26 +162,26 @@ export class KnowledgeBuilder {
         if (p.level !== 0 || !p.opener) continue;
         let use = openers.get(p.opener.base);
         if (!use) {
-          use = { base: p.opener.base, preambular: 0, operative: 0, documents: [] };
-          openers.set(p.opener.base, use);
+          use = { base: detach(p.opener.base), preambular: 0, operative: 0, documents: [] };
+          openers.set(use.base, use);
         }
         if (p.part === 'preamble') use.preambular++;
         else use.operative++;
-        this.addDocument(use.documents, draft.symbol);
+        this.addDocument(use.documents, symbol);
       }
     }
     for (const t of model.titles) {
       let use = titles.get(t.title);
       if (!use) {
-        use = { title: t.title, uses: 0, footnotes: [], documents: [] };
-        titles.set(t.title, use);
+        use = { title: detach(t.title), uses: 0, footnotes: [], documents: [] };
+        titles.set(use.title, use);
       }
       use.uses++;
-      this.addDocument(use.documents, draft.symbol);
+      this.addDocument(use.documents, symbol);
     }
-    const own = this.facts(draft.symbol);
-    own.draft = { path: draft.path, symbol: draft.symbol };
-    if (model.title?.title) pushNew(own.titles, model.title.title);
+    const own = this.facts(symbol);
+    own.draft = { path: draft.path, symbol };
+    if (model.title?.title) pushNew(own.titles, detach(model.title.title));
     if (model.facts.date?.valid) pushNew(own.dates, model.facts.date.iso);
   }
 

@@ -2,7 +2,7 @@
  * The benchmark's measures: each takes the loaded corpus index and the bench draft and makes the
  * work of one timed run. To add a measure (completion, hover …), add one entry to `measures`.
  */
-import { parseDraft, validate, type Catalogue } from '../core';
+import { completeAt, hoverAt, hoverMarkdown, parseDraft, validate, type Catalogue, type CorpusKnowledge, type ResolutionDocument, type Span } from '../core';
 import type { PhraseIndex } from '../core/agreed/phrase-index';
 import { random } from './synthetic';
 
@@ -15,6 +15,8 @@ export interface BenchContext {
   catalogue: Catalogue;
   /** A ~100 KB draft made of corpus paragraphs (about 150 paragraphs and 50 footnotes). */
   draft: string;
+  /** What completion and hovers know of the corpus of this size (built from its drafts and catalogue). */
+  knowledge: CorpusKnowledge;
   /** Seeded randomness: the same inputs on every run of the bench. */
   random: () => number;
 }
@@ -53,6 +55,62 @@ function afterKeystroke(ctx: BenchContext): string {
   return lines.join('\n');
 }
 
+/** Where completion is asked for, as a drafter types. */
+type CompletionPlace = 'paragraph start' | 'mid-paragraph' | 'inside 《' | 'after 第';
+const COMPLETION_PLACES: CompletionPlace[] = ['paragraph start', 'mid-paragraph', 'inside 《', 'after 第'];
+
+/**
+ * The draft as it is while a paragraph is being typed: one paragraph of the bench draft cut at a
+ * point of the given kind (its label only, a random point, just after a 《 or after 第 and a
+ * digit), and the offset of the cursor there. Falls back to a random point when the paragraph
+ * has no such place.
+ */
+function typingDraft(ctx: BenchContext, place: CompletionPlace): { model: ResolutionDocument; offset: number } {
+  const paragraphs = parsedDraft(ctx).paragraphs.filter((p) => p.level === 0 && p.span.end - p.span.start > 20);
+  const wanted = place === 'inside 《' ? '《' : place === 'after 第' ? /第 ?\d/ : undefined;
+  let candidates = paragraphs;
+  if (wanted) {
+    const having = paragraphs.filter((p) => (typeof wanted === 'string' ? ctx.draft.slice(p.span.start, p.span.end).includes(wanted) : wanted.test(ctx.draft.slice(p.span.start, p.span.end))));
+    if (having.length > 0) candidates = having;
+  }
+  const p = candidates[Math.floor(ctx.random() * candidates.length)];
+  const text = ctx.draft.slice(p.span.start, p.span.end);
+  const bodyStart = p.body.start - p.span.start;
+  let cut = bodyStart + 1 + Math.floor(ctx.random() * Math.max(1, text.length - bodyStart - 1));
+  if (place === 'paragraph start') cut = bodyStart;
+  else if (place === 'inside 《' && text.includes('《')) {
+    const opens = [...text.matchAll(/《/g)].map((m) => m.index);
+    cut = opens[Math.floor(ctx.random() * opens.length)] + 1 + Math.floor(ctx.random() * 3);
+  } else if (place === 'after 第') {
+    const at = [...text.matchAll(/第 ?\d/g)].map((m) => m.index + m[0].length);
+    if (at.length > 0) cut = at[Math.floor(ctx.random() * at.length)];
+  }
+  cut = Math.min(cut, text.length);
+  const typed = ctx.draft.slice(0, p.span.start) + text.slice(0, cut) + ctx.draft.slice(p.span.end);
+  return { model: parseDraft(typed), offset: p.span.start + cut };
+}
+
+const parsed = new WeakMap<BenchContext, ResolutionDocument>();
+function parsedDraft(ctx: BenchContext): ResolutionDocument {
+  let model = parsed.get(ctx);
+  if (!model) {
+    model = parseDraft(ctx.draft);
+    parsed.set(ctx, model);
+  }
+  return model;
+}
+
+/** What a drafter hovers: the symbols, citations, titles, footnote markers and openers of the bench draft. */
+function hoverSpans(model: ResolutionDocument): Span[] {
+  return [
+    ...model.symbols.map((s) => s.span),
+    ...model.citations.map((c) => c.numberSpan),
+    ...model.titles.map((t) => t.innerSpan),
+    ...model.markers.map((m) => m.span),
+    ...model.paragraphs.flatMap((p) => (p.opener ? [p.opener.span] : [])),
+  ];
+}
+
 export const measures: Measure[] = [
   {
     // What completion calls on every keystroke: the continuations of the text before the cursor.
@@ -69,6 +127,42 @@ export const measures: Measure[] = [
     prepare(ctx, run) {
       const text = run % 4 === 0 ? typedBefore(ctx).slice(-12) : editedParagraph(ctx);
       return () => ctx.index.similar(text, { limit: 10 });
+    },
+  },
+  {
+    // Completion as the server answers it (the draft is parsed per version before, not timed):
+    // openers, titles, resolutions and continuations with this corpus's knowledge and index.
+    name: 'completion',
+    runs: 400,
+    prepare(ctx, run) {
+      const { model, offset } = typingDraft(ctx, COMPLETION_PLACES[run % COMPLETION_PLACES.length]);
+      return () => completeAt(model, offset, ctx.knowledge, ctx.index);
+    },
+  },
+  // The same by place, to see where the time goes (continuations come from the phrase index).
+  ...COMPLETION_PLACES.map(
+    (place): Measure => ({
+      name: `completion, ${place}`,
+      runs: 100,
+      prepare(ctx) {
+        const { model, offset } = typingDraft(ctx, place);
+        return () => completeAt(model, offset, ctx.knowledge, ctx.index);
+      },
+    }),
+  ),
+  {
+    // A hover and its Markdown, on a random symbol, citation, title, marker or opener of the draft.
+    name: 'hover',
+    runs: 400,
+    prepare(ctx) {
+      const model = parsedDraft(ctx);
+      const spans = hoverSpans(model);
+      const span = spans[Math.floor(ctx.random() * spans.length)];
+      const offset = span.start + Math.floor(ctx.random() * Math.max(1, span.end - span.start));
+      return () => {
+        const hover = hoverAt(model, offset, ctx.knowledge);
+        return hover && hoverMarkdown(hover, (path, line) => `file://${path}#L${line ?? 1}`);
+      };
     },
   },
   {

@@ -66,6 +66,6 @@ export function symbolKind(symbol: string): DocumentKind {
 /** The undocs.org address of a symbol: English by default, `ch` for the Chinese text. */
 export function undocsUrl(symbol: string, language?: 'ch'): string {
   // A part written in Chinese, `(Parts I 和 II)`, is no part of the address: the document's own symbol is.
-  const path = symbol.replace(/\s*\([^()]*[^\x00-\x7f][^()]*\)/g, '').replace(/\s+/g, '');
+  const path = symbol.replace(/\s*\([^()]*[^\u0020-\u007e][^()]*\)/g, '').replace(/\s+/g, '');
   return `https://undocs.org/${language ? language + '/' : ''}${path}`;
 }

@@ -50,6 +50,58 @@ export function readCatalogue(folder: string): { catalogue?: Catalogue; problem?
   }
 }
 
+/** The catalogues of the folders merged, without reading any draft (validation needs only these). Never throws. */
+export function readCatalogues(folders: string[]): { catalogue: Catalogue; problems: string[] } {
+  const result = { catalogue: emptyCatalogue(), problems: [] as string[] };
+  for (const folder of folders) {
+    const { catalogue, problem } = readCatalogue(folder);
+    if (problem) result.problems.push(problem);
+    if (catalogue) {
+      result.catalogue.documents.push(...catalogue.documents);
+      result.catalogue.cited.push(...catalogue.cited);
+      result.catalogue.titles.push(...catalogue.titles);
+    }
+  }
+  return result;
+}
+
+/**
+ * The corpus drafts by symbol, from the catalogues' file names (else the file name itself,
+ * `A-RES-76-54.unres` → `A/RES/76/54`): where go-to-definition finds a corpus document without
+ * parsing the corpus. Keys are as `key` makes them. Never throws.
+ */
+export function corpusFilesBySymbol(folders: string[], key: (symbol: string) => string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(folder).filter((n) => n.endsWith('.unres')).sort();
+    } catch {
+      continue;
+    }
+    const symbolOf = new Map((readCatalogue(folder).catalogue?.documents ?? []).map((d) => [d.file, d.symbol]));
+    for (const name of names) {
+      const symbol = symbolOf.get(name) ?? name.slice(0, -'.unres'.length).replace(/-/g, '/');
+      const k = key(symbol);
+      if (!files.has(k)) files.set(k, join(folder, name));
+    }
+  }
+  return files;
+}
+
+/** The .unres files of the folders (paths), without reading them. Never throws. */
+export function corpusFilePaths(folders: string[]): string[] {
+  const paths: string[] = [];
+  for (const folder of folders) {
+    try {
+      for (const name of readdirSync(folder).filter((n) => n.endsWith('.unres')).sort()) paths.push(join(folder, name));
+    } catch {
+      /* an unreadable folder is reported by the index build */
+    }
+  }
+  return paths;
+}
+
 /**
  * Reads the drafts of the folders one at a time and hands each to `visit`, so that a caller that
  * needs only part of each draft (the phrase index) does not keep every parsed model of a large

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
-import { bundledCorpusFolder, forEachCorpusDraft } from './load';
+import { bundledCorpusFolder, forEachCorpusDraft, type CorpusDraft } from './load';
 
 /** Raised whenever the layout of the file or the meaning of its arrays changes. */
 export const PHRASE_INDEX_FORMAT = 1;
@@ -240,15 +240,20 @@ export interface PhraseIndexOptions {
   rebuild?: boolean;
   /** Do not write what was built. */
   noWrite?: boolean;
+  /** Sees every draft read for a build (the knowledge digest is made in the same pass). */
+  onDraft?: (draft: CorpusDraft) => void;
+  /** Called when every draft of a build has been read, before the (long) sort. */
+  onCorpusRead?: () => void;
 }
 
 /**
  * Reads the corpus folders draft by draft and keeps only what the index needs (each draft's
  * paragraphs), so a large corpus is never held as parsed models all at once.
  */
-export function readIndexInput(folders: string[], progress: BuildProgress = () => undefined): { documents: IndexedDocumentParagraphs[]; problems: string[] } {
+export function readIndexInput(folders: string[], progress: BuildProgress = () => undefined, onDraft?: (draft: CorpusDraft) => void): { documents: IndexedDocumentParagraphs[]; problems: string[] } {
   const documents: IndexedDocumentParagraphs[] = [];
   const { problems } = forEachCorpusDraft(folders, (draft) => {
+    onDraft?.(draft);
     documents.push({ symbol: draft.symbol, file: draft.path, paragraphs: corpusParagraphs(draft.model) });
     if (documents.length % 100 === 0) progress('corpus', 0.5);
   });
@@ -272,7 +277,8 @@ export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOp
       if (!read.missing) problems.push(`${read.problem}; rebuilding it`);
     }
   }
-  const input = readIndexInput(folders, options.progress);
+  const input = readIndexInput(folders, options.progress, options.onDraft);
+  options.onCorpusRead?.();
   const corpusProblems = input.problems;
   const data = buildPhraseIndexFromParagraphs(input.documents, options.progress);
   const index = new PhraseIndex(data);

@@ -1,10 +1,10 @@
 import type { Connection, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDraft, resolveSettings, type DrafterSettings, type ResolutionDocument } from '../core';
+import { parseDraft, resolveSettings, symbolKey, type Catalogue, type CorpusKnowledge, type DrafterSettings, type ResolutionDocument } from '../core';
 import type { PhraseSource } from '../core/agreed/types';
 import type { Locale } from '../core/rules';
-import { bundledCorpusFolder, loadCorpus, type LoadedCorpus } from '../corpus/load';
+import { bundledCorpusFolder, corpusFilesBySymbol, readCatalogues } from '../corpus/load';
 
 /** A draft open in the editor, with its parsed model for the current version. */
 export interface OpenDraft {
@@ -31,6 +31,11 @@ export class ServerContext {
   initializeParams?: InitializeParams;
   /** The corpus phrase index once it is loaded or built; undefined until then (features answer without it). */
   phraseSource?: PhraseSource;
+  /**
+   * The corpus knowledge (openers, titles, resolutions, symbols) once the index worker has read or
+   * made it; undefined until then (`corpusKnowledge` in knowledge.ts answers meanwhile).
+   */
+  knowledge?: CorpusKnowledge;
 
   constructor(
     readonly connection: Connection,
@@ -80,7 +85,10 @@ export class ServerContext {
     return this.initializeParams?.locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   }
 
-  private loaded?: LoadedCorpus;
+  private catalogueCache?: Catalogue;
+  private filesBySymbol?: Map<string, string>;
+  /** Counts corpus reloads: what is derived from the corpus is kept per generation. */
+  corpusGeneration = 0;
   private readonly corpusListeners: (() => void)[] = [];
 
   /** The corpus folders: the bundled corpus plus the folders named in the initialization options (`corpusFolders`). */
@@ -90,18 +98,30 @@ export class ServerContext {
     return [...(options.useBundledCorpus === false ? [] : [bundledCorpusFolder()]), ...extra];
   }
 
-  /** The corpus the server learns from, in `corpusFolders()`. Loaded once, on first use. */
-  corpus(): LoadedCorpus {
-    if (!this.loaded) {
-      this.loaded = loadCorpus(this.corpusFolders());
-      for (const problem of this.loaded.problems) this.connection.console.warn(`corpus: ${problem}`);
+  /**
+   * The merged catalogue of the corpus folders, read once (no draft is parsed: the server thread
+   * never parses the whole corpus; the index worker does, see agreed-index.ts).
+   */
+  catalogue(): Catalogue {
+    if (!this.catalogueCache) {
+      const { catalogue, problems } = readCatalogues(this.corpusFolders());
+      this.catalogueCache = catalogue;
+      for (const problem of problems) this.connection.console.warn(`corpus: ${problem}`);
     }
-    return this.loaded;
+    return this.catalogueCache;
   }
 
-  /** Drops the loaded corpus so that the next use reloads it (after the corpus changed), and tells the listeners. */
+  /** The clean draft of a corpus document by its symbol (any written form), from the file names; undefined when the corpus has none. */
+  corpusFile(symbol: string): string | undefined {
+    this.filesBySymbol ??= corpusFilesBySymbol(this.corpusFolders(), symbolKey);
+    return this.filesBySymbol.get(symbolKey(symbol));
+  }
+
+  /** Drops what was read from the corpus so that the next use reads it again (after the corpus changed), and tells the listeners. */
   reloadCorpus(): void {
-    this.loaded = undefined;
+    this.catalogueCache = undefined;
+    this.filesBySymbol = undefined;
+    this.corpusGeneration++;
     for (const l of this.corpusListeners) l();
   }
 

@@ -1,11 +1,13 @@
 /**
  * The phrase index build, in a worker thread: parsing a large corpus and sorting its suffixes
  * takes seconds to minutes, and the server must keep answering meanwhile. The worker loads the
- * index file or builds and writes it, reports progress, and hands the arrays over.
+ * index file or builds and writes it, reports progress, and hands the arrays over. The corpus
+ * knowledge (completion and hovers) is read or made on the way and handed over first.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadOrBuildPhraseIndex } from '../corpus/phrase-index-store';
+import { loadOrBuildIndexAndKnowledge } from '../corpus/knowledge-store';
 import type { PhraseIndexData } from '../core/agreed/phrase-index';
+import { knowledgeParts } from '../core';
 
 /** What the server asks the worker. */
 export interface IndexJob {
@@ -16,6 +18,12 @@ export interface IndexJob {
 /** What the worker answers: progress, then the index data (and the file it was read from or written to). */
 export type IndexWorkerMessage =
   | { type: 'progress'; stage: string; fraction: number }
+  /**
+   * The corpus knowledge for completion and hovers, as soon as it is ready (before the index when
+   * that is built): parts of `KnowledgeData` as UTF-8 JSON, moved without a copy, that the server
+   * thread parses one at a time in between requests (one large message would hold it up).
+   */
+  | { type: 'knowledge'; source: 'file' | 'built'; parts: Uint8Array[] }
   | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[]; corpusProblems: string[] }
   | { type: 'failed'; message: string };
 
@@ -27,9 +35,14 @@ if (parentPort) {
   const job = workerData as IndexJob;
   try {
     post({ type: 'progress', stage: 'corpus', fraction: 0 });
-    const result = loadOrBuildPhraseIndex(job.folders, {
+    const result = loadOrBuildIndexAndKnowledge(job.folders, {
       storagePath: job.storagePath,
       progress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
+      onKnowledge: (data, source) => {
+        const encoder = new TextEncoder();
+        const parts = knowledgeParts(data).map((part) => encoder.encode(JSON.stringify(part)));
+        parentPort?.postMessage({ type: 'knowledge', source, parts } satisfies IndexWorkerMessage, parts.map((p) => p.buffer as ArrayBuffer));
+      },
     });
     // The arrays move to the server thread without a copy: their buffers are transferred.
     const data = result.index.data;

@@ -63,6 +63,25 @@ export const COMPLETION_LIMIT = 25;
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
+// The titles and resolution numbers of a knowledge without spaces, made once per knowledge: a
+// large corpus has tens of thousands, and squeezing them all again at every keystroke costs ms.
+const squeezedLists = new WeakMap<CorpusKnowledge, { titles: string[]; numbers: string[] }>();
+function squeezed(knowledge: CorpusKnowledge): { titles: string[]; numbers: string[] } {
+  let lists = squeezedLists.get(knowledge);
+  if (!lists) {
+    lists = { titles: knowledge.titles.map((x) => squeeze(x.title)), numbers: knowledge.resolutions.map((r) => squeeze(r.number)) };
+    squeezedLists.set(knowledge, lists);
+  }
+  return lists;
+}
+
+/** The items of `list` whose key passes `test`, in order, at most `limit` (the list is not read further). */
+function firstMatching<T>(list: readonly T[], keys: readonly string[], test: (key: string) => boolean, limit: number): T[] {
+  const found: T[] = [];
+  for (let i = 0; i < list.length && found.length < limit; i++) if (test(keys[i])) found.push(list[i]);
+  return found;
+}
+
 /**
  * Paragraph text as language, without its formatting: no `**` emphasis, no footnote markers (nor
  * the space a marker takes after it). This is what the phrase index is asked about.
@@ -337,9 +356,10 @@ function titleItems(knowledge: CorpusKnowledge, w: CompletionWords, start: numbe
   const t = knowledge.tables;
   const closes = after.trimStart().startsWith(t.titleClose);
   const key = squeeze(typed);
-  const starting = knowledge.titles.filter((x) => squeeze(x.title).startsWith(key));
-  const containing = key ? knowledge.titles.filter((x) => !squeeze(x.title).startsWith(key) && squeeze(x.title).includes(key)) : [];
-  return [...starting, ...containing].slice(0, COMPLETION_LIMIT).map((use, i) => {
+  const keys = squeezed(knowledge).titles;
+  const starting = firstMatching(knowledge.titles, keys, (x) => x.startsWith(key), COMPLETION_LIMIT);
+  const containing = key ? firstMatching(knowledge.titles, keys, (x) => !x.startsWith(key) && x.includes(key), COMPLETION_LIMIT - starting.length) : [];
+  return [...starting, ...containing].map((use, i) => {
     const footnote = use.footnotes[0];
     return {
       label: use.title,
@@ -373,9 +393,7 @@ function resolutionItems(
   const tail = t.citationTail.exec(after);
   const end = at + (tail ? tail[0].length : 0);
   const typedText = model.text.slice(start, at);
-  return knowledge.resolutions
-    .filter((r) => squeeze(r.number).startsWith(key))
-    .slice(0, COMPLETION_LIMIT)
+  return firstMatching(knowledge.resolutions, squeezed(knowledge).numbers, (n) => n.startsWith(key), COMPLETION_LIMIT)
     .map((r, i) => {
       const date = r.date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.date) : null;
       const ymd = date && !hasDate ? { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]) } : undefined;

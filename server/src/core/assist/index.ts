@@ -3,3 +3,4 @@ export * from './knowledge';
 export * from './completion';
 export * from './hover';
 export { escapeMarkdown, markdownLink, markdownToPlainText } from './markdown';
+export * from './knowledge-data';

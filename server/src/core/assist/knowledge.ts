@@ -91,54 +91,98 @@ export function symbolKey(symbol: string): string {
   return analyzeSymbol(symbol).normalized.replace(/\s+/g, '').toUpperCase();
 }
 
+/**
+ * A copy of a short piece of a draft that does not keep the draft's whole text alive (the engine
+ * may keep a substring as a view into its parent): the builder keeps titles and symbols of every
+ * draft of a large corpus, not their texts.
+ */
+const detach = (piece: string): string => (' ' + piece).slice(1);
+
 const pushNew = <T>(list: T[], value: T) => {
   if (!list.includes(value)) list.push(value);
 };
 
-const titleKey = (title: string) => title.replace(/\s+/g, '');
+/** The key of a title in `titleByName`: its text without white space (`2000 年` and `2000年` are one title). */
+export const titleKey = (title: string) => title.replace(/\s+/g, '');
 
 /** What the corpus knows about a title, however its digits are spaced (`2000 年`, `2000年`). */
 export function knownTitle(knowledge: CorpusKnowledge, title: string): TitleUse | undefined {
   return knowledge.titleByName.get(titleKey(title));
 }
 
-/** Digests the corpus: call once per corpus load, not per keystroke. */
-export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = chineseAssist): CorpusKnowledge {
-  const openers = new Map<string, OpenerUse>();
-  const titles = new Map<string, TitleUse>();
-  const symbols = new Map<string, SymbolFacts>();
-  const pathByFile = new Map<string, string>();
+/** One corpus draft as the knowledge builder reads it. */
+export type KnowledgeDraft = KnowledgeSource['drafts'][number];
 
-  // Titles are one whatever the spaces around their digits (a PDF artefact): keyed without white space.
-  const spellings = new Map<string, Map<string, number>>();
-  const titleUse = (title: string): TitleUse => {
-    let use = titles.get(titleKey(title));
-    if (!use) {
-      use = { title, uses: 0, footnotes: [], documents: [] };
-      titles.set(titleKey(title), use);
-    }
-    return use;
-  };
-  const countSpelling = (title: string) => {
-    const counts = spellings.get(titleKey(title)) ?? new Map<string, number>();
-    counts.set(title, (counts.get(title) ?? 0) + 1);
-    spellings.set(titleKey(title), counts);
-  };
+/**
+ * Builds the knowledge draft by draft, so that a large corpus need not be held as parsed models:
+ * `add` each draft (then drop it), `finish` with the merged catalogue.
+ */
+export class KnowledgeBuilder {
+  private readonly openers = new Map<string, OpenerUse>();
+  private readonly titles = new Map<string, TitleUse>();
+  private readonly symbols = new Map<string, SymbolFacts>();
+  private readonly pathByFile = new Map<string, string>();
+  // What each document list already holds: a common opener is used in thousands of documents, and
+  // looking through its list at every use would make the digest quadratic in the corpus.
+  private readonly members = new WeakMap<string[], Set<string>>();
+  // How often each spelling of a title is written (spaces around digits are a PDF artefact).
+  private readonly spellings = new Map<string, Map<string, number>>();
 
-  const facts = (symbol: string): SymbolFacts => {
+  constructor(private readonly tables: AssistTables = chineseAssist) {}
+
+  private facts(symbol: string): SymbolFacts {
     const key = symbolKey(symbol);
-    let f = symbols.get(key);
+    let f = this.symbols.get(key);
     if (!f) {
       f = { symbol: analyzeSymbol(symbol).normalized, kind: symbolKind(analyzeSymbol(symbol).normalized), titles: [], dates: [], citedBy: [], footnotes: [] };
-      symbols.set(key, f);
+      this.symbols.set(key, f);
     }
     return f;
-  };
+  }
 
-  for (const draft of source.drafts) {
+  private addDocument(list: string[], symbol: string): void {
+    let members = this.members.get(list);
+    if (!members) {
+      members = new Set(list);
+      this.members.set(list, members);
+    }
+    if (members.has(symbol)) return;
+    members.add(symbol);
+    list.push(symbol);
+  }
+
+  private titleUse(title: string): TitleUse {
+    let use = this.titles.get(titleKey(title));
+    if (!use) {
+      use = { title: detach(title), uses: 0, footnotes: [], documents: [] };
+      this.titles.set(titleKey(title), use);
+    }
+    return use;
+  }
+
+  private countSpelling(title: string): void {
+    const key = titleKey(title);
+    let counts = this.spellings.get(key);
+    if (!counts) {
+      counts = new Map<string, number>();
+      this.spellings.set(key, counts);
+    }
+    counts.set(title, (counts.get(title) ?? 0) + 1);
+  }
+
+  /** Makes a corpus file known by its path without reading it (catalogue entries then link to it). */
+  knowFile(path: string): void {
+    const file = path.split(/[\\/]/).pop() ?? path;
+    if (!this.pathByFile.has(file)) this.pathByFile.set(file, path);
+  }
+
+  /** Takes what one parsed corpus draft says; the model is not kept. */
+  add(draft: KnowledgeDraft): void {
+    const { openers } = this;
+    const symbol = detach(draft.symbol);
     if (draft.path) {
       const file = draft.path.split(/[\\/]/).pop() ?? draft.path;
-      pathByFile.set(file, draft.path);
+      this.pathByFile.set(file, draft.path);
     }
     const model = draft.model;
     // Openers of resolutions only: the numbered sentences of a working paper (`缔约国承诺……`)
@@ -148,92 +192,132 @@ export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = c
         if (p.level !== 0 || !p.opener) continue;
         let use = openers.get(p.opener.base);
         if (!use) {
-          use = { base: p.opener.base, preambular: 0, operative: 0, documents: [] };
-          openers.set(p.opener.base, use);
+          use = { base: detach(p.opener.base), preambular: 0, operative: 0, documents: [] };
+          openers.set(use.base, use);
         }
         if (p.part === 'preamble') use.preambular++;
         else use.operative++;
-        pushNew(use.documents, draft.symbol);
+        this.addDocument(use.documents, symbol);
       }
     }
     for (const t of model.titles) {
-      const use = titleUse(t.title);
+      const use = this.titleUse(t.title);
       use.uses++;
-      countSpelling(t.title);
-      pushNew(use.documents, draft.symbol);
+      this.countSpelling(detach(t.title));
+      this.addDocument(use.documents, symbol);
     }
-    const own = facts(draft.symbol);
-    own.draft = { path: draft.path, symbol: draft.symbol };
-    if (model.title?.title) pushNew(own.titles, model.title.title);
+    const own = this.facts(symbol);
+    own.draft = { path: draft.path, symbol };
+    if (model.title?.title) pushNew(own.titles, detach(model.title.title));
     if (model.facts.date?.valid) pushNew(own.dates, model.facts.date.iso);
   }
 
-  const { catalogue } = source;
-  for (const d of catalogue.documents) {
-    const f = facts(d.symbol);
-    f.kind = d.kind;
-    if (d.title) pushNew(f.titles, d.title);
-    if (d.date) pushNew(f.dates, d.date);
-    f.draft ??= { path: pathByFile.get(d.file), symbol: d.symbol };
-    f.draft.path ??= pathByFile.get(d.file);
-  }
-  for (const c of catalogue.cited) {
-    const f = facts(c.symbol);
-    if (f.kind === 'other' && c.kind !== 'other') f.kind = c.kind;
-    for (const t of c.titles) pushNew(f.titles, t);
-    for (const d of c.dates) pushNew(f.dates, d);
-    for (const n of c.footnotes) pushNew(f.footnotes, n);
-    for (const site of c.citedBy) {
-      const citing = site.symbol;
-      if (!f.citedBy.some((s) => s.symbol === citing && s.line === site.line)) {
-        f.citedBy.push({ symbol: citing, line: site.line, path: pathByFile.get(site.file) });
+  /** Merges the catalogue and sorts: the knowledge of every draft added. Call once. */
+  finish(catalogue: Catalogue): CorpusKnowledge {
+    const { openers, titles, symbols, pathByFile, tables } = this;
+    for (const d of catalogue.documents) {
+      const f = this.facts(d.symbol);
+      f.kind = d.kind;
+      if (d.title) pushNew(f.titles, d.title);
+      if (d.date) pushNew(f.dates, d.date);
+      f.draft ??= { path: pathByFile.get(d.file), symbol: d.symbol };
+      f.draft.path ??= pathByFile.get(d.file);
+    }
+    // The citing places already listed, per symbol (a much-cited resolution has thousands).
+    const places = new Map<SymbolFacts, Set<string>>();
+    for (const c of catalogue.cited) {
+      const f = this.facts(c.symbol);
+      if (f.kind === 'other' && c.kind !== 'other') f.kind = c.kind;
+      for (const t of c.titles) pushNew(f.titles, t);
+      for (const d of c.dates) pushNew(f.dates, d);
+      for (const n of c.footnotes) pushNew(f.footnotes, n);
+      let seen = places.get(f);
+      if (!seen) {
+        seen = new Set(f.citedBy.map((s) => `${s.line} ${s.symbol}`));
+        places.set(f, seen);
+      }
+      for (const site of c.citedBy) {
+        const place = `${site.line} ${site.symbol}`;
+        if (seen.has(place)) continue;
+        seen.add(place);
+        f.citedBy.push({ symbol: site.symbol, line: site.line, path: pathByFile.get(site.file) });
       }
     }
-  }
-  // A joint symbol (`A/60/1002-S/2006/718`) is one document under each of its symbols: the hover
-  // on either part says what the corpus says about the whole.
-  for (const joint of [...symbols.values()]) {
-    const parts = analyzeSymbol(joint.symbol).joint;
-    if (parts.length < 2) continue;
-    for (const part of parts) {
-      const f = facts(part);
-      for (const t of joint.titles) pushNew(f.titles, t);
-      for (const d of joint.dates) pushNew(f.dates, d);
-      for (const n of joint.footnotes) pushNew(f.footnotes, n);
-      for (const c of joint.citedBy) if (!f.citedBy.some((s) => s.symbol === c.symbol && s.line === c.line)) f.citedBy.push(c);
+    // A joint symbol (`A/60/1002-S/2006/718`) is one document under each of its symbols: the hover
+    // on either part says what the corpus says about the whole.
+    for (const joint of [...symbols.values()]) {
+      const parts = analyzeSymbol(joint.symbol).joint;
+      if (parts.length < 2) continue;
+      for (const part of parts) {
+        const f = this.facts(part);
+        for (const t of joint.titles) pushNew(f.titles, t);
+        for (const d of joint.dates) pushNew(f.dates, d);
+        for (const n of joint.footnotes) pushNew(f.footnotes, n);
+        for (const c of joint.citedBy) if (!f.citedBy.some((s) => s.symbol === c.symbol && s.line === c.line)) f.citedBy.push(c);
+      }
     }
+    for (const t of catalogue.titles) {
+      const use = this.titleUse(t.title);
+      if (use.uses === 0) use.uses = t.citedBy.length;
+      for (const n of t.footnotes) pushNew(use.footnotes, n);
+    }
+    // A title is offered in the spelling the corpus uses most (2000 年 rather than 2000年).
+    for (const [key, use] of titles) {
+      const counts = this.spellings.get(key);
+      if (counts) use.title = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    }
+    return sortKnowledge(openers, titles, symbols, tables);
   }
-  for (const t of catalogue.titles) {
-    const use = titleUse(t.title);
-    if (use.uses === 0) use.uses = t.citedBy.length;
-    for (const n of t.footnotes) pushNew(use.footnotes, n);
-  }
-  // A title is offered in the spelling the corpus uses most (2000 年 rather than 2000年).
-  for (const [key, use] of titles) {
-    const counts = spellings.get(key);
-    if (counts) use.title = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  }
+}
 
-  const resolutions: KnownResolution[] = [];
-  for (const f of symbols.values()) {
-    const cite = tables.citationNumber(f.symbol);
-    if (!cite) continue;
-    resolutions.push({ symbol: f.symbol, number: cite.number, organ: cite.organ, date: f.dates[0], title: f.titles[0], citations: f.citedBy.length });
+// One collator each, made once: `localeCompare` with options makes a collator per call, which
+// dominates sorting the tens of thousands of resolutions of a large corpus. Same order as before.
+const textOrder = new Intl.Collator().compare;
+const numberOrder = new Intl.Collator('en', { numeric: true }).compare;
+
+/**
+ * The sorted lists of the knowledge from its three maps (also when the maps come from a file or a
+ * worker). `sortedResolutions`, when given, is the resolutions list as an earlier sort made it
+ * (a large corpus has tens of thousands: the worker sorts them, not the server thread).
+ */
+export function sortKnowledge(
+  openers: Map<string, OpenerUse>,
+  titles: Map<string, TitleUse>,
+  symbols: Map<string, SymbolFacts>,
+  tables: AssistTables = chineseAssist,
+  sortedResolutions?: KnownResolution[],
+): CorpusKnowledge {
+  let resolutions = sortedResolutions;
+  if (!resolutions) {
+    resolutions = [];
+    for (const f of symbols.values()) {
+      const cite = tables.citationNumber(f.symbol);
+      if (!cite) continue;
+      resolutions.push({ symbol: f.symbol, number: cite.number, organ: cite.organ, date: f.dates[0], title: f.titles[0], citations: f.citedBy.length });
+    }
+    resolutions.sort((a, b) => b.citations - a.citations || numberOrder(a.number, b.number));
   }
 
   const byUse = (part: 'preambular' | 'operative') =>
-    [...openers.values()].filter((o) => o[part] > 0).sort((a, b) => b[part] - a[part] || b.documents.length - a.documents.length || a.base.localeCompare(b.base));
-  const sortedTitles = [...titles.values()].sort((a, b) => b.uses - a.uses || a.title.localeCompare(b.title));
+    [...openers.values()].filter((o) => o[part] > 0).sort((a, b) => b[part] - a[part] || b.documents.length - a.documents.length || textOrder(a.base, b.base));
+  const sortedTitles = [...titles.values()].sort((a, b) => b.uses - a.uses || textOrder(a.title, b.title));
   return {
     openers,
     preambularOpeners: byUse('preambular'),
     operativeOpeners: byUse('operative'),
     titles: sortedTitles,
     titleByName: titles,
-    resolutions: resolutions.sort((a, b) => b.citations - a.citations || a.number.localeCompare(b.number, 'en', { numeric: true })),
+    resolutions,
     symbols,
     tables,
   };
+}
+
+/** Digests the corpus: call once per corpus load, not per keystroke. */
+export function buildKnowledge(source: KnowledgeSource, tables: AssistTables = chineseAssist): CorpusKnowledge {
+  const builder = new KnowledgeBuilder(tables);
+  for (const draft of source.drafts) builder.add(draft);
+  return builder.finish(source.catalogue);
 }
 
 /** What the corpus knows about a symbol (any written form: `a/res/76/54`, `A/RES/76/54`); undefined when nothing. */

@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { PhraseIndex } from '../../core/agreed/phrase-index';
 import { readCatalogue } from '../../corpus/load';
-import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
+import { KnowledgeAssembler, knowledgeFromData, type CorpusKnowledge, type KnowledgePart } from '../../core';
+import { loadOrBuildIndexAndKnowledge } from '../../corpus/knowledge-store';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import type { IndexJob, IndexWorkerMessage } from '../index-worker';
@@ -123,12 +124,20 @@ class PhraseIndexKeeper {
     const job: IndexJob = { folders, storagePath: typeof options.storagePath === 'string' ? options.storagePath : undefined };
     const started = Date.now();
     try {
-      const result = await this.build(job, (stage, fraction) => {
-        const s = STAGES[stage];
-        if (!s) return;
-        last = { percentage: Math.round(s.from + (s.to - s.from) * fraction), message: s.message };
-        progress?.report(last.percentage, last.message);
-      });
+      const result = await this.build(
+        job,
+        (stage, fraction) => {
+          const s = STAGES[stage];
+          if (!s) return;
+          last = { percentage: Math.round(s.from + (s.to - s.from) * fraction), message: s.message };
+          progress?.report(last.percentage, last.message);
+        },
+        (knowledge, source) =>
+          ctx.safely('corpus knowledge', undefined, () => {
+            ctx.knowledge = knowledge;
+            ctx.log(`corpus knowledge: ${ctx.knowledge.symbols.size} symbols, ${ctx.knowledge.titles.length} titles, ${ctx.knowledge.openers.size} openers, ${source === 'file' ? 'read from its file' : 'made'} ${Date.now() - started} ms after the start`);
+          }),
+      );
       this.problems = result.problems;
       this.corpusProblems = result.corpusProblems;
       for (const p of result.problems) ctx.connection.console.warn(`phrase index: ${p}`);
@@ -148,13 +157,13 @@ class PhraseIndexKeeper {
   }
 
   /** Builds in a worker thread when the bundle has one (dist/index-worker.js), else on a later tick. */
-  private build(job: IndexJob, progress: (stage: string, fraction: number) => void): Promise<{ index: PhraseIndex; source: string; path?: string; problems: string[]; corpusProblems: string[] }> {
+  private build(job: IndexJob, progress: (stage: string, fraction: number) => void, knowledge: (knowledge: CorpusKnowledge, source: 'file' | 'built') => void): Promise<{ index: PhraseIndex; source: string; path?: string; problems: string[]; corpusProblems: string[] }> {
     const workerFile = join(__dirname, 'index-worker.js');
     if (!existsSync(workerFile)) {
       return new Promise((resolve, reject) => {
         setImmediate(() => {
           try {
-            resolve(loadOrBuildPhraseIndex(job.folders, { storagePath: job.storagePath, progress }));
+            resolve(loadOrBuildIndexAndKnowledge(job.folders, { storagePath: job.storagePath, progress, onKnowledge: (data, source) => knowledge(knowledgeFromData(data), source) }));
           } catch (err) {
             reject(err);
           }
@@ -164,15 +173,24 @@ class PhraseIndexKeeper {
     return new Promise((resolve, reject) => {
       const worker = new Worker(workerFile, { workerData: job });
       let settled = false;
+      // The knowledge is taken in part by part, in between requests; the build is over when both are in.
+      let assembling: Promise<void> = Promise.resolve();
       worker.on('message', (m: IndexWorkerMessage) => {
         if (m.type === 'progress') progress(m.stage, m.fraction);
+        else if (m.type === 'knowledge') {
+          assembling = assembleKnowledge(m.parts).then(
+            (k) => knowledge(k, m.source),
+            (err: unknown) => this.ctx.connection.console.error(`corpus knowledge failed: ${err instanceof Error ? err.message : String(err)}`),
+          );
+        }
         else if (m.type === 'failed') {
           settled = true;
           reject(new Error(m.message));
         } else {
           settled = true;
-          resolve({ index: new PhraseIndex(m.data), source: m.source, path: m.path, problems: m.problems, corpusProblems: m.corpusProblems });
+          const index = new PhraseIndex(m.data);
           void worker.terminate();
+          void assembling.then(() => resolve({ index, source: m.source, path: m.path, problems: m.problems, corpusProblems: m.corpusProblems }));
         }
       });
       worker.on('error', (err) => {
@@ -185,12 +203,24 @@ class PhraseIndexKeeper {
   }
 }
 
+/** The worker's knowledge parts parsed and put together, one part per turn of the event loop. */
+async function assembleKnowledge(parts: Uint8Array[]): Promise<CorpusKnowledge> {
+  const assembler = new KnowledgeAssembler();
+  const decoder = new TextDecoder();
+  for (const part of parts) {
+    assembler.add(JSON.parse(decoder.decode(part)) as KnowledgePart);
+    await new Promise((next) => setImmediate(next));
+  }
+  return assembler.finish();
+}
+
 const keepers = new WeakMap<ServerContext, PhraseIndexKeeper>();
 
 /**
  * The corpus phrase index in the server: `resolutionDrafter/similar`, `resolutionDrafter/corpusStats`,
  * the `resolutionDrafter/corpusStatus` notification and the command `findSimilar`; it sets
- * `ctx.phraseSource` for completion once the index is ready.
+ * `ctx.phraseSource` for completion once the index is ready, and `ctx.knowledge` (completion and
+ * hovers) once the worker has read or made the corpus digest.
  */
 export const agreedLanguageIndexFeature: Feature = {
   name: 'agreed-language-index',

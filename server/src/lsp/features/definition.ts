@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver/node';
 import {
@@ -5,12 +6,14 @@ import {
   footnoteAt,
   footnoteReferences,
   footnoteText,
+  parseDraft,
   referencedParagraph,
-  sameSymbol,
   symbolAt,
+  symbolFacts,
 } from '../../core';
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
+import { corpusKnowledge } from '../knowledge';
 
 /**
  * Go to definition: a footnote marker → its footnote text; a footnote text's number → its markers;
@@ -36,10 +39,14 @@ function definition(ctx: ServerContext, uri: string, line: number, character: nu
   }
   const symbol = symbolAt(model, offset);
   if (symbol) {
-    const corpusDraft = ctx.corpus().drafts.find((d) => sameSymbol(d.symbol, symbol.symbol));
-    if (corpusDraft) {
-      const target = corpusDraft.model.title?.span ?? { start: 0, end: 0 };
-      return [{ uri: pathToFileURL(corpusDraft.path).toString(), range: toRange(corpusDraft.model, target) }];
+    // The corpus knowledge knows every draft's symbol (the catalogue's, else the draft's own);
+    // before the worker has made it, the catalogues and file names do. Only the one draft is then
+    // read and parsed (for its title line), never the whole corpus.
+    const path = symbolFacts(corpusKnowledge(ctx), symbol.symbol)?.draft?.path ?? ctx.corpusFile(symbol.symbol);
+    if (path) {
+      const corpusModel = parseDraft(readFileSync(path, 'utf8'));
+      const target = corpusModel.title?.span ?? { start: 0, end: 0 };
+      return [{ uri: pathToFileURL(path).toString(), range: toRange(corpusModel, target) }];
     }
   }
   return [];

@@ -44,7 +44,7 @@ export function diagnose(uri: string, model: ResolutionDocument, settings: Draft
 export function validationContext(ctx: ServerContext): ValidationContext {
   return {
     locale: ctx.locale(),
-    catalogue: ctx.safely('corpus', undefined, () => ctx.corpus().catalogue),
+    catalogue: ctx.safely('corpus', undefined, () => ctx.catalogue()),
     onRuleError: (rule, err) => ctx.connection.console.error(`rule ${rule} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
   };
 }

@@ -1,0 +1,52 @@
+/**
+ * The real server from a fresh start, as an editor starts it: `dist/server.js --stdio` with the
+ * corpus folders in the initialization options and the bundled corpus; the bench draft is opened
+ * and the time until its diagnostics are published is taken. Talks LSP over the child's stdio only.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Times (ms) from the start of the process and from `didOpen` to the first diagnostics of the draft. */
+export async function firstDiagnostics(corpusFolders: string[], draft: string, storagePath: string, timeoutMs = 120_000): Promise<{ startToDiagnostics: number; openToDiagnostics: number }> {
+  const started = now();
+  // The bench runs from dist/bench.js, beside the server bundle.
+  const child = spawn(process.execPath, [join(__dirname, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const uri = pathToFileURL(join(storagePath, 'bench-draft.unres')).toString();
+  let opened = 0;
+  const diagnosed = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no diagnostics from the server within ${timeoutMs} ms`)), timeoutMs);
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      if (p.uri !== uri) return;
+      clearTimeout(timer);
+      resolve(now());
+    });
+    child.on('exit', (code) => reject(new Error(`the server stopped (exit code ${code})`)));
+  });
+  // Awaited after the draft is opened; a server that stops before then must not be an unhandled rejection meanwhile.
+  diagnosed.catch(() => undefined);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  try {
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions: { corpusFolders, useBundledCorpus: true, storagePath },
+    });
+    await connection.sendNotification('initialized', {});
+    opened = now();
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'unres', version: 1, text: draft } });
+    const at = await diagnosed;
+    return { startToDiagnostics: Math.round(at - started), openToDiagnostics: Math.round(at - opened) };
+  } finally {
+    connection.dispose();
+    // Ends the server and its index worker: the bench measures the start, not the build.
+    child.kill();
+  }
+}

@@ -56,34 +56,23 @@ interface Header {
  * size and modification time. Any added, removed or edited file changes it.
  */
 export function corpusFingerprint(folders: string[]): string {
-  const hash = createHash('sha1');
-  hash.update(`format ${PHRASE_INDEX_FORMAT}\n`);
-  for (const folder of folders) {
-    hash.update(`folder ${resolve(folder)}\n`);
-    let names: string[] = [];
-    try {
-      names = corpusFileNames(folder);
-    } catch {
-      hash.update('unreadable\n');
-    }
-    for (const name of names) {
-      try {
-        const s = statSync(join(folder, name));
-        hash.update(`${name} ${s.size} ${s.mtimeMs}\n`);
-      } catch {
-        hash.update(`${name} gone\n`);
-      }
-    }
-  }
-  return hash.digest('hex');
+  return hashCorpus(folders, (folder) => resolve(folder), (path) => {
+    const s = statSync(path);
+    return `${s.size} ${s.mtimeMs}`;
+  });
 }
 
 /** See Header.contentFingerprint: reads every file, so it is computed only when the quick fingerprint differs. */
 export function corpusContentFingerprint(folders: string[]): string {
+  return hashCorpus(folders, (_folder, position) => String(position), (path) => createHash('sha1').update(readFileSync(path)).digest('hex'));
+}
+
+/** One hash over the corpus: a line for each folder, and one for each draft and catalogue in it. */
+function hashCorpus(folders: string[], folderLine: (folder: string, position: number) => string, fileLine: (path: string) => string): string {
   const hash = createHash('sha1');
   hash.update(`format ${PHRASE_INDEX_FORMAT}\n`);
   folders.forEach((folder, position) => {
-    hash.update(`folder ${position}\n`);
+    hash.update(`folder ${folderLine(folder, position)}\n`);
     let names: string[] = [];
     try {
       names = corpusFileNames(folder);
@@ -92,7 +81,7 @@ export function corpusContentFingerprint(folders: string[]): string {
     }
     for (const name of names) {
       try {
-        hash.update(`${name} ${createHash('sha1').update(readFileSync(join(folder, name))).digest('hex')}\n`);
+        hash.update(`${name} ${fileLine(join(folder, name))}\n`);
       } catch {
         hash.update(`${name} gone\n`);
       }

@@ -5,6 +5,7 @@
  * that is truncated or corrupt is never used: the index is rebuilt and written again.
  */
 import { createHash } from 'node:crypto';
+import * as zlib from 'node:zlib';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -13,8 +14,29 @@ import { buildPhraseIndexFromParagraphs, PhraseIndex, type BuildProgress, type I
 import { bundledCorpusFolder, forEachCorpusDraft, type CorpusDraft } from './load';
 
 /** Raised whenever the layout of the file or the meaning of its arrays changes. */
-export const PHRASE_INDEX_FORMAT = 1;
+export const PHRASE_INDEX_FORMAT = 2;
 const MAGIC = 'RDPI';
+
+type ChecksumKind = 'crc32' | 'sha1';
+const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+// CRC-32 where Node has it (20.15 and later): it reads a large index about ten times faster than
+// SHA-1 does, and finds the damage a checksum is here for (a truncated or garbled file).
+const preferredChecksum: ChecksumKind = zlibCrc32 ? 'crc32' : 'sha1';
+
+/** The checksum of the array data, named by its kind (`crc32:…`, `sha1:…`); undefined when this Node cannot compute that kind. */
+function checksumOf(parts: Uint8Array[], kind: string): string | undefined {
+  if (kind === 'crc32' && zlibCrc32) {
+    let value = 0;
+    for (const part of parts) value = zlibCrc32(part, value);
+    return `crc32:${value.toString(16)}`;
+  }
+  if (kind === 'sha1') {
+    const hash = createHash('sha1');
+    for (const part of parts) hash.update(part);
+    return `sha1:${hash.digest('hex')}`;
+  }
+  return undefined;
+}
 
 type ArrayName = 'text' | 'suffixes' | 'paragraphStarts' | 'paragraphDocument' | 'paragraphLine' | 'paragraphKind' | 'paragraphWhere' | 'bigramKeys' | 'bigramOffsets' | 'bigramParagraphs' | 'paragraphBigrams';
 const ARRAYS: Record<ArrayName, { new (buffer: ArrayBuffer, offset: number, length: number): ArrayLike<number> & ArrayBufferView; BYTES_PER_ELEMENT: number }> = {
@@ -118,14 +140,12 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
     offset += Math.ceil(array.byteLength / 8) * 8;
   }
   const dataBytes = offset;
-  const hash = createHash('sha1');
   const padding = new Uint8Array(8);
   const chunks: Uint8Array[] = [];
   for (const { name } of sections) {
     const array = data[name];
     const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
     const pad = padding.subarray(0, Math.ceil(bytes.length / 8) * 8 - bytes.length);
-    hash.update(bytes).update(pad);
     chunks.push(bytes, pad);
   }
   const header: Header = {
@@ -133,7 +153,7 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
     fingerprint,
     contentFingerprint: folders ? corpusContentFingerprint(folders) : undefined,
     dataBytes,
-    checksum: hash.digest('hex'),
+    checksum: checksumOf(chunks, preferredChecksum)!,
     sections,
     whereNames: data.whereNames,
     documents: folders ? data.documents.map((d) => placed(d, folders)) : data.documents,
@@ -192,7 +212,10 @@ export function readPhraseIndex(path: string, fingerprint: string, folders?: str
   const start = 8 + headerLength;
   if (file.length !== start + header.dataBytes) return { problem: `${path} is truncated or has extra bytes (${file.length} bytes, expected ${start + header.dataBytes})` };
   const body = file.subarray(start);
-  if (createHash('sha1').update(body).digest('hex') !== header.checksum) return { problem: `${path} is corrupt (checksum mismatch)` };
+  const kind = String(header.checksum).split(':')[0];
+  const checksum = checksumOf([body], kind);
+  if (checksum === undefined) return { problem: `${path} has a ${kind} checksum that this Node.js cannot check` };
+  if (checksum !== header.checksum) return { problem: `${path} is corrupt (checksum mismatch)` };
   // Typed-array views need aligned offsets; a pooled or unaligned buffer is copied once.
   const aligned = body.byteOffset % 8 === 0 ? body : Buffer.from(body);
   const arrays: Partial<Record<ArrayName, ArrayLike<number>>> = {};

@@ -50,17 +50,20 @@ export function readCatalogue(folder: string): { catalogue?: Catalogue; problem?
   }
 }
 
+/** Adds one folder's catalogue to the merged one. */
+function mergeCatalogue(into: Catalogue, from: Catalogue): void {
+  into.documents.push(...from.documents);
+  into.cited.push(...from.cited);
+  into.titles.push(...from.titles);
+}
+
 /** The catalogues of the folders merged, without reading any draft (validation needs only these). Never throws. */
 export function readCatalogues(folders: string[]): { catalogue: Catalogue; problems: string[] } {
   const result = { catalogue: emptyCatalogue(), problems: [] as string[] };
   for (const folder of folders) {
     const { catalogue, problem } = readCatalogue(folder);
     if (problem) result.problems.push(problem);
-    if (catalogue) {
-      result.catalogue.documents.push(...catalogue.documents);
-      result.catalogue.cited.push(...catalogue.cited);
-      result.catalogue.titles.push(...catalogue.titles);
-    }
+    if (catalogue) mergeCatalogue(result.catalogue, catalogue);
   }
   return result;
 }
@@ -112,11 +115,7 @@ export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft
   for (const folder of folders) {
     const { catalogue, problem } = readCatalogue(folder);
     if (problem) result.problems.push(problem);
-    if (catalogue) {
-      result.catalogue.documents.push(...catalogue.documents);
-      result.catalogue.cited.push(...catalogue.cited);
-      result.catalogue.titles.push(...catalogue.titles);
-    }
+    if (catalogue) mergeCatalogue(result.catalogue, catalogue);
     let names: string[] = [];
     try {
       names = readdirSync(folder).filter((n) => n.endsWith('.unres')).sort();

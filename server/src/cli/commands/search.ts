@@ -5,16 +5,8 @@ import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
 
-/** One match as `--format json` prints it (line 1-based, as lint prints lines). */
-export interface SearchRecord {
-  contains?: boolean;
-  score: number;
-  symbol: string;
-  where: string;
-  text: string;
-  file?: string;
-  line?: number;
-}
+/** One match as `--format json` prints it: a similar paragraph, its line 1-based (as lint prints lines). */
+export type SearchRecord = SimilarParagraph;
 
 interface Options {
   text: string;

@@ -23,5 +23,12 @@ if (selected.length === 0) {
   console.error('No test files matched.');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected.sort()], { stdio: 'inherit' });
+// --test-force-exit: a test file whose tests have all finished ends even if a handle is left open
+// (a browser or editor connection once kept one alive after its test had passed, and CI waited).
+// --test-timeout: a test that hangs fails after 10 minutes instead of holding CI to its limit.
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-force-exit', '--test-timeout=600000', '--test-reporter=spec', ...selected.sort()],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
+import { argumentWords } from '../options';
 
 /**
  * Builds the phrase index of a corpus ahead of time (as packaging does for the bundled corpus),
@@ -29,10 +30,9 @@ export const indexCommand: Command = {
     const folders: string[] = [];
     let bundled = true;
     let rebuild = false;
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i];
+    for (const { name: arg, word, value } of argumentWords(args)) {
       if (arg === '--corpus') {
-        const folder = args[++i];
+        const folder = value();
         if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) {
           process.stderr.write(`resolution-drafter index: --corpus ${folder ?? ''}: no such folder.\n`);
           return 2;
@@ -41,7 +41,7 @@ export const indexCommand: Command = {
       } else if (arg === '--no-bundled') bundled = false;
       else if (arg === '--rebuild') rebuild = true;
       else {
-        process.stderr.write(`resolution-drafter index: unknown argument '${arg}'.\nRun 'resolution-drafter index --help' for usage.\n`);
+        process.stderr.write(`resolution-drafter index: unknown argument '${word}'.\nRun 'resolution-drafter index --help' for usage.\n`);
         return 2;
       }
     }

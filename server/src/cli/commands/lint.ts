@@ -4,6 +4,7 @@ import { parseDraft, resolveSettings, type Catalogue, type DrafterSettings, type
 import { ruleById, rules, validate, type Severity } from '../../core/rules';
 import { bundledCorpusFolder, loadCorpus } from '../../corpus/load';
 import type { Command } from '../command';
+import { argumentWords } from '../options';
 
 /** The settings file the lint command looks for, upward from each draft. Same shape as the editor's settings. */
 export const CONFIG_FILE = '.resolution-drafter.json';
@@ -31,21 +32,7 @@ const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
 function parseArgs(args: string[]): Options | string {
   const options: Options = { format: 'text', rules: {}, files: [] };
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let value: string | undefined;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    if (eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const take = () => {
-      if (value !== undefined) return value;
-      const next = args[i + 1];
-      if (next === undefined) return undefined;
-      i++;
-      return next;
-    };
+  for (const { name: arg, word, value: take } of argumentWords(args)) {
     if (arg === '--format') {
       const f = take();
       if (f !== 'text' && f !== 'json') return `--format takes text or json, not '${f ?? ''}'.`;
@@ -64,7 +51,7 @@ function parseArgs(args: string[]): Options | string {
     } else if (arg.startsWith('-') && arg !== '-') {
       return `unknown option '${arg}'.`;
     } else {
-      options.files.push(args[i]);
+      options.files.push(word);
     }
   }
   if (options.files.length === 0) return 'name at least one draft to lint.';

@@ -4,6 +4,7 @@ import type { SimilarParagraph } from '../../core/agreed/phrase-index';
 import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
+import { argumentWords } from '../options';
 
 /** One match as `--format json` prints it: a similar paragraph, its line 1-based (as lint prints lines). */
 export type SearchRecord = SimilarParagraph;
@@ -20,15 +21,7 @@ interface Options {
 function parseArgs(args: string[]): Options | string {
   const options: Options = { text: '', limit: 10, minScore: 50, format: 'text', folders: [], bundled: true };
   const words: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let value: string | undefined;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    if (eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const take = () => value ?? (i + 1 < args.length ? args[++i] : undefined);
+  for (const { name: arg, word, value: take } of argumentWords(args)) {
     if (arg === '--limit' || arg === '--min-score') {
       const v = take();
       const n = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
@@ -50,7 +43,7 @@ function parseArgs(args: string[]): Options | string {
     } else if (arg.startsWith('-') && arg !== '-') {
       return `unknown option '${arg}'.`;
     } else {
-      words.push(args[i]);
+      words.push(word);
     }
   }
   if (words.length === 0) return 'give the text to look for (or - to read it from standard input).';

@@ -27,7 +27,7 @@ export const SECTION = 'resolutionDrafter';
 const RESTART_SETTINGS = [`${SECTION}.corpus`];
 
 export class Drafter implements vscode.Disposable {
-  readonly output: vscode.OutputChannel;
+  readonly output: vscode.LogOutputChannel;
   private client?: LanguageClient;
   private readonly statusBar: CorpusStatusBar;
   private readonly restarts = new RestartPolicy();
@@ -39,7 +39,8 @@ export class Drafter implements vscode.Disposable {
   readonly onDidChangeStats = this.statsChanged.event;
 
   constructor(readonly extension: vscode.ExtensionContext) {
-    this.output = vscode.window.createOutputChannel('Resolution Drafter');
+    // A log channel: the language client 10 writes its own messages there with levels and times.
+    this.output = vscode.window.createOutputChannel('Resolution Drafter', { log: true });
     this.statusBar = new CorpusStatusBar();
     this.subscriptions.push(
       this.output,
@@ -55,7 +56,7 @@ export class Drafter implements vscode.Disposable {
   }
 
   log(message: string): void {
-    this.output.appendLine(`[${new Date().toISOString()}] ${message}`);
+    this.output.info(message);
   }
 
   /** Starts the server; throws with a message a drafter can act on when it cannot. */

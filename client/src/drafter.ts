@@ -19,6 +19,7 @@ import { t } from './l10n';
 import { corpusInitializationOptions } from './present';
 import { RestartPolicy } from './restart-policy';
 import { CorpusStatusBar } from './status';
+import { ContinuationStatus } from './continuation';
 
 /** The settings section the server reads per document. */
 export const SECTION = 'resolutionDrafter';
@@ -30,6 +31,7 @@ export class Drafter implements vscode.Disposable {
   readonly output: vscode.LogOutputChannel;
   private client?: LanguageClient;
   private readonly statusBar: CorpusStatusBar;
+  private readonly continuationStatus = new ContinuationStatus();
   private readonly restarts = new RestartPolicy();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly statsChanged = new vscode.EventEmitter<CorpusStats | undefined>();
@@ -45,6 +47,7 @@ export class Drafter implements vscode.Disposable {
     this.subscriptions.push(
       this.output,
       this.statusBar,
+      this.continuationStatus,
       this.statsChanged,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
@@ -75,6 +78,8 @@ export class Drafter implements vscode.Disposable {
       // Read again at every (re)start: the corpus settings are applied by restarting.
       initializationOptions: () => this.initializationOptions(),
       outputChannel: this.output,
+      // Shows where the ghost text (inline completion) comes from.
+      middleware: { ...this.continuationStatus.middleware },
       errorHandler: {
         error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
         closed: () => this.serverClosed(),

@@ -70,7 +70,7 @@ const PARAGRAPH_END = 0x0a;
 /** The series of a document's organ from its symbol: `A/RES/76/54` → `A`, `S/RES/2446 (2018)` → `S`, `A/HRC/RES/52/1` → `A/HRC`. */
 export function organOfSymbol(symbol: string): string | undefined {
   const parts = symbol.toUpperCase().split('/');
-  if (parts.length < 2) return undefined;
+  if (parts.length < 2 || !/^[A-Z]+$/.test(parts[0])) return undefined;
   if (parts[0] === 'A' && parts[1] === 'HRC') return 'A/HRC';
   return parts[0];
 }

@@ -53,7 +53,7 @@ describe('inline continuation in VS Code (code-server), default settings', { ski
     // As an input method commits it: one insertion.
     await page.keyboard.insertText('重申《不扩散核武器条约》作为');
     await waitForText(page, GHOST, '国际核不扩散', 60_000);
-    const status = await waitForText(page, '.statusbar-item', /A\/RES\/73\/62 序言部分第 \d+ 段 · 2 份文件/);
+    const status = await waitForText(page, '.statusbar-item', /A\/RES\/73\/62 序言部分第 \d+ 段 · 2 documents/);
     await shot('ghost-text');
     assert.equal(await ghostText(), '国际核不扩散');
     assert.match(status, /A\/RES\/73\/62/);

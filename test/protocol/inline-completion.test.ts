@@ -12,16 +12,21 @@ const corpus7362 = readFileSync('corpus/A-RES-73-62.unres', 'utf8');
 const corpus6242 = readFileSync('corpus/A-RES-62-42.unres', 'utf8').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+ ?/g, '');
 const head = ['76/54. 建立无核武器世界的联合行动和面向未来的对话', '', '大会，', '', corpus7654.find((l) => l.startsWith('重申实现无核武器世界'))!, ''];
 
-let server: ServerHandle;
-before(async () => {
-  server = await startServer();
+/** Resolves once the server's phrase index is ready: at once if it is, else on the corpusStatus notification that says so. */
+async function indexReady(handle: ServerHandle): Promise<void> {
   const ready = new Promise<void>((resolve) => {
-    server.connection.onNotification('resolutionDrafter/corpusStatus', (stats: { indexing: boolean }) => {
+    handle.connection.onNotification('resolutionDrafter/corpusStatus', (stats: { indexing: boolean }) => {
       if (!stats.indexing) resolve();
     });
   });
-  const stats = (await server.request('resolutionDrafter/corpusStats', {})) as { indexing: boolean };
+  const stats = (await handle.request('resolutionDrafter/corpusStats', {})) as { indexing: boolean };
   if (stats.indexing) await ready;
+}
+
+let server: ServerHandle;
+before(async () => {
+  server = await startServer();
+  await indexReady(server);
 });
 after(async () => {
   await server.stop();
@@ -45,7 +50,7 @@ test('after 重申《不扩散核武器条约》作为 the ghost text is what 73
   // 73/62: 作为国际核不扩散机制的基石…; 59/76: 作为国际核不扩散制度的基石…: they agree on 国际核不扩散.
   assert.equal(items[0].insertText, '国际核不扩散');
   assert.ok(corpus7362.includes(`作为${items[0].insertText as string}机制`));
-  assert.match(items[0].command?.title ?? '', /^A\/RES\/73\/62 序言部分第 \d+ 段 · 2 份文件$/);
+  assert.match(items[0].command?.title ?? '', /^A\/RES\/73\/62 序言部分第 \d+ 段 · 2 documents$/);
   assert.deepEqual(items[0].range?.start, endOf(lines));
 });
 
@@ -56,7 +61,7 @@ test('a whole clause comes in one piece after the longest ending the corpus know
   const text = items[0]?.insertText as string;
   assert.ok(text && text.endsWith('，'), text);
   assert.ok(corpus6242.includes(`武器的危险，${text}`), text);
-  assert.match(items[0].command?.title ?? '', /^A\/RES\/62\/42 序言部分第 \d+ 段 · 1 份文件$/);
+  assert.match(items[0].command?.title ?? '', /^A\/RES\/62\/42 序言部分第 \d+ 段 · 1 document$/);
 });
 
 test('no ghost text before text on the same line, nor outside the paragraphs', async () => {
@@ -95,4 +100,17 @@ test('titles and citations still come up by themselves', async () => {
   const uri2 = await server.open('cite-auto.unres', cites.join('\n'));
   const numbers = await completion(uri2, endOf(cites), CompletionTriggerKind.TriggerCharacter, '/');
   assert.ok(numbers.items.some((i) => /72\/50/.test(i.label)), numbers.items.map((i) => i.label).join(' | '));
+});
+
+test('a Chinese display language gets the source in Chinese: A/RES/73/62 序言部分第 3 段 · 2 份文件', async () => {
+  const zh = await startServer({ locale: 'zh-cn' });
+  try {
+    const lines = [...head, '重申《不扩散核武器条约》作为'];
+    const uri = await zh.open('zh.unres', lines.join('\n'));
+    await indexReady(zh);
+    const list = (await zh.request('textDocument/inlineCompletion', { textDocument: { uri }, position: endOf(lines), context: { triggerKind: 2 } })) as InlineCompletionList;
+    assert.equal(list.items[0]?.command?.title, 'A/RES/73/62 序言部分第 3 段 · 2 份文件');
+  } finally {
+    await zh.stop();
+  }
 });

@@ -7,6 +7,7 @@ import { organOfSymbol } from '../agreed/inline-continuation';
 import type { PhraseSource } from '../agreed/types';
 import { chineseAgreed, type AgreedLanguageTables } from '../lang/zh-agreed';
 import type { ResolutionDocument } from '../model';
+import type { Locale } from '../rules/types';
 import { agreedText } from './completion';
 
 /** The ghost text at a cursor: inserted at `offset`. */
@@ -46,4 +47,11 @@ export function inlineAt(model: ResolutionDocument, offset: number, phrases: Phr
   if (!where || where.before.trim().length === 0) return undefined;
   const continuation = phrases.inline(where.before, where.place);
   return continuation ? { offset, continuation } : undefined;
+}
+
+/** Where a continuation comes from, in one line: `A/RES/73/62 序言部分第 3 段 · 4 份文件` (`· 4 documents` in English). */
+export function continuationSource(continuation: InlineContinuation, locale: Locale = 'zh'): string {
+  const n = continuation.documents.length;
+  const count = locale === 'en' ? `${n} document${n === 1 ? '' : 's'}` : `${n} 份文件`;
+  return `${continuation.source.symbol} ${continuation.source.where} · ${count}`;
 }

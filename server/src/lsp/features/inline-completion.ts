@@ -1,5 +1,5 @@
 import type { InlineCompletionItem, InlineCompletionList } from 'vscode-languageserver/node';
-import { chineseAssist, inlineAt, symbolKey, type InlineAnswer } from '../../core';
+import { continuationSource, inlineAt, symbolKey } from '../../core';
 import { PhraseIndex } from '../../core/agreed/phrase-index';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
@@ -11,12 +11,6 @@ import { toRange } from '../convert';
  * on accept, it only notes the acceptance in the log.
  */
 export const CONTINUATION_ACCEPTED = 'resolutionDrafter.server.continuationAccepted';
-
-/** Where a continuation comes from, in one line: `A/RES/73/62 序言部分第 3 段 · 4 份文件`. */
-export function provenanceTitle(answer: InlineAnswer): string {
-  const c = answer.continuation;
-  return `${c.source.symbol} ${c.source.where} · ${chineseAssist.documents(c.documents.length)}`;
-}
 
 // The dates and agenda items of the corpus documents, given to each phrase index once (from the catalogue).
 const dated = new WeakSet<PhraseIndex>();
@@ -52,7 +46,7 @@ export const inlineCompletionFeature: Feature = {
         const item: InlineCompletionItem = {
           insertText: c.text,
           range: toRange(model, { start: offset, end: offset }),
-          command: { title: provenanceTitle(answer), command: CONTINUATION_ACCEPTED, arguments: [c.source.symbol, c.source.where] },
+          command: { title: continuationSource(c, ctx.locale()), command: CONTINUATION_ACCEPTED, arguments: [c.source.symbol, c.source.where] },
         };
         return { items: [item] };
       }),

@@ -60,11 +60,14 @@ export interface InlineOptions {
   maxLength?: number;
   /** Clause boundaries a single source is followed across (several sources: as far as they agree). */
   singleSourceClauses?: number;
+  /**
+   * Occurrences of the context followed forward (evenly sampled beyond): 64 chose as well as 256
+   * on the benchmark's retyping and is eight times faster at the tail on the 200 MB corpus.
+   */
+  sample?: number;
 }
 
-const DEFAULTS: Required<InlineOptions> = { minContext: 2, maxContext: 400, agreement: 0.6, firstClauseAgreement: 0.6, maxLength: 400, singleSourceClauses: 0 };
-/** Occurrences of the context followed forward (evenly sampled beyond). */
-const SAMPLE = 256;
+const DEFAULTS: Required<InlineOptions> = { minContext: 2, maxContext: 400, agreement: 0.6, firstClauseAgreement: 0.6, maxLength: 400, singleSourceClauses: 0, sample: 64 };
 const PARAGRAPH_END = 0x0a;
 
 /** The series of a document's organ from its symbol: `A/RES/76/54` → `A`, `S/RES/2446 (2018)` → `S`, `A/HRC/RES/52/1` → `A/HRC`. */
@@ -137,7 +140,7 @@ export function inlineContinuation(
   }
   const matched = tail.slice(tail.length - length);
   const [from, to] = found;
-  const step = Math.max(1, (to - from) / SAMPLE);
+  const step = Math.max(1, (to - from) / o.sample);
   // The sources: where each occurrence goes on, and its weight.
   const positions: number[] = [];
   const weights: number[] = [];

@@ -19,6 +19,7 @@ import { t } from './l10n';
 import { corpusInitializationOptions } from './present';
 import { RestartPolicy } from './restart-policy';
 import { CorpusStatusBar } from './status';
+import { ContinuationStatus } from './continuation';
 
 /** The settings section the server reads per document. */
 export const SECTION = 'resolutionDrafter';
@@ -27,9 +28,10 @@ export const SECTION = 'resolutionDrafter';
 const RESTART_SETTINGS = [`${SECTION}.corpus`];
 
 export class Drafter implements vscode.Disposable {
-  readonly output: vscode.OutputChannel;
+  readonly output: vscode.LogOutputChannel;
   private client?: LanguageClient;
   private readonly statusBar: CorpusStatusBar;
+  private readonly continuationStatus = new ContinuationStatus();
   private readonly restarts = new RestartPolicy();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly statsChanged = new vscode.EventEmitter<CorpusStats | undefined>();
@@ -39,11 +41,13 @@ export class Drafter implements vscode.Disposable {
   readonly onDidChangeStats = this.statsChanged.event;
 
   constructor(readonly extension: vscode.ExtensionContext) {
-    this.output = vscode.window.createOutputChannel('Resolution Drafter');
+    // A log channel: the language client 10 writes its own messages there with levels and times.
+    this.output = vscode.window.createOutputChannel('Resolution Drafter', { log: true });
     this.statusBar = new CorpusStatusBar();
     this.subscriptions.push(
       this.output,
       this.statusBar,
+      this.continuationStatus,
       this.statsChanged,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
@@ -55,7 +59,7 @@ export class Drafter implements vscode.Disposable {
   }
 
   log(message: string): void {
-    this.output.appendLine(`[${new Date().toISOString()}] ${message}`);
+    this.output.info(message);
   }
 
   /** Starts the server; throws with a message a drafter can act on when it cannot. */
@@ -74,6 +78,8 @@ export class Drafter implements vscode.Disposable {
       // Read again at every (re)start: the corpus settings are applied by restarting.
       initializationOptions: () => this.initializationOptions(),
       outputChannel: this.output,
+      // Shows where the ghost text (inline completion) comes from.
+      middleware: { ...this.continuationStatus.middleware },
       errorHandler: {
         error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
         closed: () => this.serverClosed(),

@@ -3,6 +3,7 @@ import type { CorpusStats } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
 import { Drafter } from './drafter';
 import { t } from './l10n';
+import { suggestOpenersAfterNumbering } from './opener-suggest';
 
 let drafter: Drafter | undefined;
 
@@ -17,7 +18,7 @@ export interface DrafterApi {
 export async function activate(context: vscode.ExtensionContext): Promise<DrafterApi> {
   const d = new Drafter(context);
   drafter = d;
-  context.subscriptions.push(d, ...registerCommands(d));
+  context.subscriptions.push(d, ...registerCommands(d), suggestOpenersAfterNumbering());
   try {
     await d.start();
   } catch (err) {

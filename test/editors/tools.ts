@@ -116,13 +116,18 @@ const USER_SETTINGS = {
  * /healthz answers. `env` reaches the extension host (code-server passes its environment on);
  * `port` defaults to a free one.
  */
-export async function startCodeServer(options: { env?: Record<string, string>; settings?: Record<string, unknown>; port?: number } = {}): Promise<CodeServer> {
+/**
+ * `defaults: true` keeps VS Code's default editor settings (no `editor.*` key in the user
+ * settings), as a drafter's fresh install has them: the extension's `configurationDefaults` apply.
+ */
+export async function startCodeServer(options: { env?: Record<string, string>; settings?: Record<string, unknown>; port?: number; defaults?: boolean } = {}): Promise<CodeServer> {
   const home = mkdtempSync(join(tmpdir(), 'rd-code-server-'));
   const userData = join(home, 'user-data');
   const extensionsDir = join(home, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
+  const quiet = options.defaults ? Object.fromEntries(Object.entries(USER_SETTINGS).filter(([key]) => !key.startsWith('editor.'))) : USER_SETTINGS;
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...quiet, ...options.settings }, null, 2));
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(

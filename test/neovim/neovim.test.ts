@@ -16,6 +16,9 @@ const skip = haveNvim || process.env.CI ? false : 'nvim is not installed (apt-ge
 // A/RES/76/54 as in the corpus, with one stray line among the footnotes that the server reports.
 const lines = readFileSync('test/fixtures/sample.unres', 'utf8').replace(/\n$/, '').split('\n');
 lines.push('https://undocs.org/ch/A/RES/72/50');
+// A preambular paragraph being typed, for inline completion (Neovim 0.7 shows no ghost text: the request is sent as such).
+const typing = '重申《不扩散核武器条约》作为';
+lines.splice(lines.findIndex((l) => l.startsWith('重申实现无核武器世界')) + 1, 0, '', typing);
 const draftText = lines.join('\n') + '\n';
 const find = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
 
@@ -49,6 +52,12 @@ test('Neovim (headless, built-in LSP client) talks to the server', { skip, timeo
         params: { command: 'resolutionDrafter.server.insertFootnote', arguments: [{ line: find('3. **决定**'), character: lines[find('3. **决定**')].length - 1 }] },
       },
       { name: 'completion', method: 'textDocument/completion', params: { position: { line: find('1. **重申**'), character: 3 } } },
+      {
+        name: 'inlineCompletion',
+        method: 'textDocument/inlineCompletion',
+        params: { position: { line: find(typing), character: typing.length }, context: { triggerKind: 1 } },
+        untilItems: true,
+      },
     ];
     const run = spawnSync('nvim', ['--headless', '--clean', '-u', resolve('test/neovim/test.lua'), draft], {
       cwd: folder,
@@ -101,6 +110,11 @@ test('Neovim (headless, built-in LSP client) talks to the server', { skip, timeo
       const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
       assert.ok(items.length > 0, 'the server offers completion but gave none after 1. ');
     }
+
+    // Inline completion (LSP 3.18) from the phrase index: what 73/62 and 59/76 agree on after 作为.
+    const inline = outcome.results.inlineCompletion.result as { items: { insertText: string; command?: { title: string } }[] } | null;
+    assert.equal(inline?.items[0]?.insertText, '国际核不扩散', JSON.stringify(outcome.results.inlineCompletion));
+    assert.match(inline?.items[0]?.command?.title ?? '', /^A\/RES\/73\/62 序言部分第 \d+ 段 · 2 documents$/);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

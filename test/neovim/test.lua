@@ -61,11 +61,19 @@ local function run()
     else
       params.textDocument = { uri = uri }
     end
-    local responses, err = vim.lsp.buf_request_sync(buf, r.method, params, 10000)
-    local entry = { error = err }
-    if responses and responses[client_id] then
-      entry.result = responses[client_id].result
-      entry.error = responses[client_id].err
+    local entry = {}
+    -- `untilItems`: asked again (every 100 ms, up to 15 s) until the answer has items, e.g. an
+    -- answer that needs the phrase index, which the server builds after it starts.
+    for _ = 1, (r.untilItems and 150 or 1) do
+      local responses, err = vim.lsp.buf_request_sync(buf, r.method, params, 10000)
+      entry = { error = err }
+      if responses and responses[client_id] then
+        entry.result = responses[client_id].result
+        entry.error = responses[client_id].err
+      end
+      local items = type(entry.result) == 'table' and (entry.result.items or entry.result) or {}
+      if not r.untilItems or #items > 0 then break end
+      vim.wait(100)
     end
     out.results[r.name] = entry
     ::continue::

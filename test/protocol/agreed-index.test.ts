@@ -40,7 +40,9 @@ before(async () => {
     waiters = [];
     for (const f of w) f();
   });
-  server.connection.onNotification('$/progress', (p: (typeof progress)[number]) => progress.push(p));
+  server.connection.onNotification('$/progress', (p: (typeof progress)[number]) => {
+    progress.push(p);
+  });
   server.connection.onRequest('window/showMessageRequest', () => null);
   // The build started on `initialized`; the stats tell whether it is still running.
   const stats = (await server.request(CorpusStatsRequest, null)) as CorpusStats;

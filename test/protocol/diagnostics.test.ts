@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
 import { startServer, type ServerHandle } from './harness';
 
 // A/RES/76/54, broken the way a drafter breaks it: paragraph 2 numbered 3, a footnote with no text,
@@ -66,7 +66,7 @@ test('a quick fix applies and its fault is gone', async () => {
   assert.ok(action, actions.map((a) => a.title).join(' | '));
   assert.deepEqual(action.diagnostics?.map((d) => d.code), ['operative-numbering']);
   const change = action.edit!.documentChanges![0] as TextDocumentEdit;
-  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'unres', 1, BROKEN), change.edits);
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'unres', 1, BROKEN), change.edits as TextEdit[]);
   await server.change(uri, 2, fixed);
   const after = await server.diagnostics(uri, 2);
   assert.deepEqual(after.diagnostics.map((d) => d.code), ['paragraph-ending', 'footnote-undefined']);
@@ -85,7 +85,7 @@ test('the renumber command edits the draft through workspace/applyEdit', async (
   assert.equal(result.applied, true);
   const edit = (await applied).edit.documentChanges[0];
   assert.equal(edit.textDocument.uri, uri);
-  assert.deepEqual(edit.edits.map((e) => [e.range.start.line, e.range.start.character, e.newText]), [[14, 0, '2.']]);
+  assert.deepEqual((edit.edits as TextEdit[]).map((e) => [e.range.start.line, e.range.start.character, e.newText]), [[14, 0, '2.']]);
 });
 
 test('changing the settings re-validates open drafts', async () => {

@@ -20,7 +20,9 @@ before(async () => {
     warnings.push(p.message);
     return null;
   });
-  server.connection.onNotification('window/showMessage', (p: { message: string }) => warnings.push(p.message));
+  server.connection.onNotification('window/showMessage', (p: { message: string }) => {
+    warnings.push(p.message);
+  });
   dir = mkdtempSync(join(tmpdir(), 'rd-server-ingest-'));
 });
 after(async () => {

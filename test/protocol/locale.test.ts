@@ -37,7 +37,8 @@ async function messagesFor(locale: string | undefined) {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source'] },
     })) as CodeAction[];
-    return { diagnostics: diagnostics.map((d) => d.message), fixes: [...actions, ...source].map((a) => a.title) };
+    // LSP 3.18 lets a message be Markdown; this server sends plain strings.
+    return { diagnostics: diagnostics.map((d) => (typeof d.message === 'string' ? d.message : d.message.value)), fixes: [...actions, ...source].map((a) => a.title) };
   } finally {
     await server.stop();
   }

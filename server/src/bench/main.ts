@@ -15,6 +15,7 @@ import { KnowledgeAssembler, KnowledgeBuilder, knowledgeData, knowledgeParts, ty
 import { knowledgePaths, readKnowledge, writeKnowledge } from '../corpus/knowledge-store';
 import { bundledCorpusFolder, loadCorpus, readCatalogues } from '../corpus/load';
 import { firstDiagnostics } from './server-start';
+import { keystrokeSaving, securityCouncilCorpus, type KeystrokeFigures } from './keystrokes';
 import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readIndexInput, writePhraseIndex } from '../corpus/phrase-index-store';
 import { benchDraft, measures, percentiles, type BenchContext } from './measures';
 import { random, syntheticCorpus } from './synthetic';
@@ -160,6 +161,13 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
       times.push(now() - t);
     }
     figures[m.name] = percentiles(times);
+  }
+  if (size === 'bundled') {
+    // Inline continuation: keystrokes saved by leave-one-out retyping, beside their limit.
+    const shown = (k: KeystrokeFigures) => `${k.savedPercent} % saved, limit ${k.limitPercent} % (${k.ofLimitPercent} % of it; ${k.characters} characters, ${k.wholeAccepts} Tab, ${k.wordAccepts} Ctrl+→; inline p95 ${k.inline.p95} ms)`;
+    figures.keystrokesBundled = shown(keystrokeSaving(bundled.drafts, bundled.catalogue));
+    const sc = securityCouncilCorpus(join(__dirname, '..', 'test', 'fixtures', 'security-council'));
+    figures.keystrokesSecurityCouncil = shown(keystrokeSaving(sc.documents, sc.catalogue));
   }
   figures.rssMB = mb(process.memoryUsage().rss);
   // The real server on this corpus (and the bundled one), from a fresh start: how long until the

@@ -122,6 +122,17 @@ export const measures: Measure[] = [
     },
   },
   {
+    // Inline continuation (ghost text), asked for after every keystroke: the text before the cursor
+    // is a corpus paragraph cut at a random point, in a random part.
+    name: 'inline continuation',
+    runs: 1000,
+    prepare(ctx, run) {
+      const before = run % 10 === 0 ? '重申《不扩散核武器条约》作为' : typedBefore(ctx);
+      const kind = (['preambular', 'operative', 'subparagraph'] as const)[run % 3];
+      return () => ctx.index.inline(before, { kind, organ: 'A' });
+    },
+  },
+  {
     name: 'similar',
     runs: 200,
     prepare(ctx, run) {

@@ -7,6 +7,7 @@ import { chineseAgreed, type AgreedLanguageTables } from '../lang/zh-agreed';
 import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS, indexedText, type CorpusParagraph, type CorpusParagraphKind, type IndexedDocumentInput } from './corpus-paragraphs';
 import { buildSuffixArray } from './suffix-array';
 import type { Continuation, PhraseSource, PhraseSourceParagraph } from './types';
+import { inlineContinuation, organOfSymbol, type ContinuationDocumentFacts, type ContinuationPlace, type InlineContinuation, type InlineOptions } from './inline-continuation';
 
 /** Ends every paragraph in the concatenated text, so that no match runs from one paragraph into the next. */
 const PARAGRAPH_END = 0x0a;
@@ -254,9 +255,22 @@ export class PhraseIndex implements PhraseSource {
   private readonly boundaries: Set<number>;
   /** Per-paragraph counters reused by every similar query (reset after each). */
   private sharedCounts?: Int32Array;
+  /** What the catalogue says of each document (date, agenda item), for ranking inline continuations; aligned with `data.documents`. */
+  private facts: ContinuationDocumentFacts[];
 
   constructor(readonly data: PhraseIndexData, tables: AgreedLanguageTables = chineseAgreed) {
     this.boundaries = new Set([...tables.clauseBoundaries].map((c) => c.charCodeAt(0)));
+    this.facts = data.documents.map((d) => ({ organ: organOfSymbol(d.symbol) }));
+  }
+
+  /** Gives the documents their dates and agenda items (from the catalogue), by symbol. */
+  setDocumentFacts(bySymbol: (symbol: string) => { date?: string; agendaItem?: string } | undefined): void {
+    this.facts = this.data.documents.map((d) => ({ organ: organOfSymbol(d.symbol), ...bySymbol(d.symbol) }));
+  }
+
+  /** The ghost-text continuation after `before` (inline-continuation.ts). */
+  inline(before: string, place: ContinuationPlace, options?: InlineOptions): InlineContinuation | undefined {
+    return inlineContinuation(this, before, place, this.facts, options);
   }
 
   /** Builds the index from parsed corpus documents. */

@@ -4,6 +4,8 @@
  * corpus") and the features that use it (completion, the benchmark, the command line).
  */
 
+import type { ContinuationPlace, InlineContinuation } from './inline-continuation';
+
 /** Where a corpus paragraph stands, for a drafter. */
 export interface PhraseSourceParagraph {
   /** The corpus document's symbol, e.g. `A/RES/76/54`. */
@@ -37,4 +39,6 @@ export interface Continuation {
 export interface PhraseSource {
   /** Continuations of the longest ending of `before` that the corpus contains, most used first. */
   continuations(before: string, limit?: number): Continuation[];
+  /** The one continuation to show as ghost text after `before` (see inline-continuation.ts). */
+  inline?(before: string, place: ContinuationPlace): InlineContinuation | undefined;
 }

@@ -173,6 +173,13 @@ export function completeAt(
   phrases?: PhraseSource,
   settings: DrafterSettings = defaultSettings,
   locale: Locale = 'en',
+  /**
+   * Whether continuations of agreed language join the list: only when the drafter asked for the
+   * list (Ctrl+Space). A list that comes up by itself keeps openers, titles, citations and
+   * footnotes, so that Enter never writes corpus text the drafter did not choose; the ghost text
+   * (inline.ts) offers the continuation instead.
+   */
+  continuations = true,
 ): CompletionAnswer {
   const w = words[locale] ?? words.en;
   const at = Math.max(0, Math.min(offset, model.text.length));
@@ -214,7 +221,7 @@ export function completeAt(
   if (inFootnotes) {
     const footnote = model.footnotes.find((f) => f.line === line);
     const typed = footnote && at >= footnote.textSpan.start ? model.text.slice(footnote.textSpan.start, at) : '';
-    return answer(typed ? 'phrase' : 'none', typed ? phraseItems(phrases, w, typed, at) : []);
+    return answer(typed && continuations ? 'phrase' : 'none', typed && continuations ? phraseItems(phrases, w, typed, at) : []);
   }
 
   // The start of a paragraph: openers; further on: agreed language.
@@ -231,7 +238,7 @@ export function completeAt(
     items.push(...openerItems(model, knowledge, w, part.part, part.level > 0, line, { start: bodyStart, end: at }, typed, wantsSpace));
     if (items.length > 0) context = 'opener';
   }
-  if (typed.trim().length > 0) {
+  if (continuations && typed.trim().length > 0) {
     const phraseList = phraseItems(phrases, w, typed, at);
     if (phraseList.length > 0 && context === 'none') context = 'phrase';
     items.push(...phraseList.slice(0, Math.max(5, COMPLETION_LIMIT - items.length)));

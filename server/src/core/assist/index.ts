@@ -4,3 +4,4 @@ export * from './completion';
 export * from './hover';
 export { escapeMarkdown, markdownLink, markdownToPlainText } from './markdown';
 export * from './knowledge-data';
+export * from './inline';

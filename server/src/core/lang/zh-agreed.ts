@@ -15,6 +15,10 @@ export interface AgreedLanguageTables {
     subparagraph(topNumber: number, labels: string[]): string;
     footnote(number: number): string;
   };
+  /** The organ line's name (`大会，`) → the series its symbols start with, for preferring sources of the same organ. */
+  organSeries: Record<string, string>;
+  /** What an agenda-item heading line starts with before the item itself (`议程项目 100 (z)`). */
+  agendaItemPrefix: RegExp;
 }
 
 export const chineseAgreed: AgreedLanguageTables = {
@@ -26,4 +30,6 @@ export const chineseAgreed: AgreedLanguageTables = {
     subparagraph: (n, labels) => `第 ${n} 段${labels.join('')}`,
     footnote: (n) => `脚注 ${n}`,
   },
+  organSeries: { 大会: 'A', 安全理事会: 'S', 经济及社会理事会: 'E', 人权理事会: 'A/HRC' },
+  agendaItemPrefix: /^议程项目\s*/,
 };

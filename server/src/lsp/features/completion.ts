@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
+import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
 import { completeAt, markdownToPlainText, type AssistItem, type AssistItemKind, type ResolutionDocument } from '../../core';
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
@@ -11,9 +11,10 @@ const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸'
  * input method commits them (the editor then asks on its own, as for any word), so these are the
  * characters that start a new context: 《 (titles), 第 and digits (resolutions), a label's stop
  * and space (openers), 》 and clause marks (the next stretch of agreed language), superscripts
- * and ^ (footnotes).
+ * and ^ (footnotes); and the line break, so that the openers come up on their own at the start of
+ * an empty paragraph (VS Code passes Enter to the trigger characters as a typed line feed).
  */
-export const COMPLETION_TRIGGERS = ['《', '》', '第', '/', '.', '．', ' ', '，', '、', '^', ...'0123456789', ...SUPERSCRIPTS];
+export const COMPLETION_TRIGGERS = ['《', '》', '第', '/', '.', '．', ' ', '，', '、', '^', '\n', ...'0123456789', ...SUPERSCRIPTS];
 
 // Not `Text` for agreed language: VS Code hides Text items under `editor.suggest.showWords: false`.
 const kinds: Record<AssistItemKind, CompletionItemKind> = {
@@ -71,7 +72,9 @@ export const completionFeature: Feature = {
         const draft = ctx.draft(uri);
         if (!draft || token.isCancellationRequested) return empty;
         const model = draft.model;
-        const answer = completeAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx), ctx.phraseSource, settings, ctx.locale());
+        // Continuations only in a list the drafter asked for (Ctrl+Space; a client that sends no context asks).
+        const asked = !params.context || params.context.triggerKind === CompletionTriggerKind.Invoked;
+        const answer = completeAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx), ctx.phraseSource, settings, ctx.locale(), asked);
         return { isIncomplete: answer.isIncomplete, items: answer.items.map((i) => toItem(ctx, model, i)) };
       }),
     );

@@ -1,0 +1,91 @@
+// Inline continuation in VS Code's workbench (code-server 4.99 in Debian's Chromium), with the
+// extension installed (RD_VSIX: a packaged .vsix) and VS Code's default settings (no editor setting
+// in the user settings: the extension's configurationDefaults apply). What a drafter sees: the
+// ghost text after 重申《不扩散核武器条约》作为 with its source on the status bar, Tab taking it; no
+// suggestion list after a clause's ，and Enter writing only a new line; the openers coming up by
+// themselves on the new empty paragraph. Screenshots go to test-results/inline-*.png.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium, type Browser, type Page } from './playwright';
+import { editorToolsMissing, installExtension, startCodeServer, type CodeServer } from './tools';
+import { goToLine, openFile, openWorkbench, visibleLines, waitForLine, waitForText } from './workbench';
+
+const missing = editorToolsMissing();
+const skip = missing && !process.env.CI ? `${missing}; the code-server workbench tests need it` : false;
+const RESULTS = 'test-results';
+const GHOST = '.editor-instance .monaco-editor .ghost-text-decoration, .editor-instance .monaco-editor .ghost-text';
+
+describe('inline continuation in VS Code (code-server), default settings', { skip, timeout: 300_000 }, () => {
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let scratch = '';
+  const shot = (name: string) => page.screenshot({ path: join(RESULTS, `inline-${name}.png`) });
+  const ghostText = () => page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? '').join(''), GHOST);
+
+  before(async () => {
+    assert.equal(missing, undefined, `${missing}. CI must run the real-editor tests: .ci/run calls scripts/setup-editors.sh before npm test`);
+    mkdirSync(RESULTS, { recursive: true });
+    scratch = mkdtempSync(join(tmpdir(), 'rd-inline-'));
+    cpSync('test/fixtures', join(scratch, 'drafts'), { recursive: true });
+    server = await startCodeServer({ defaults: true });
+    installExtension(server.extensionsDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(30_000);
+    await openWorkbench(page, server.origin, join(scratch, 'drafts'));
+    await openFile(page, 'sample.unres');
+    // The phrase index is ready when the corpus status item shows its book (no longer the spinner).
+    await waitForText(page, '.statusbar-item:has(.codicon-book)', /\d/, 120_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('after 重申《不扩散核武器条约》作为 the agreed continuation shows in grey, with its source; Tab takes it', async () => {
+    await goToLine(page, 12); // the blank line between the first two preambular paragraphs
+    // As an input method commits it: one insertion.
+    await page.keyboard.insertText('重申《不扩散核武器条约》作为');
+    await waitForText(page, GHOST, '国际核不扩散', 60_000);
+    const status = await waitForText(page, '.statusbar-item', /A\/RES\/73\/62 序言部分第 \d+ 段 · 2 documents/);
+    await shot('ghost-text');
+    assert.equal(await ghostText(), '国际核不扩散');
+    assert.match(status, /A\/RES\/73\/62/);
+    await page.keyboard.press('Tab');
+    await waitForLine(page, /^重申《不扩散核武器条约》作为国际核不扩散$/);
+    await shot('ghost-text-accepted');
+  });
+
+  test('after a clause’s ，no list comes up and Enter writes only a new line; the openers come up there by themselves', async () => {
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('深为关切核武器继续存在所构成的危险，');
+    // The ghost text is the sign that the server has answered for this point (62/42 goes on after 的危险，).
+    await waitForText(page, GHOST, '迫切需要', 60_000);
+    const listed = await page.locator('.suggest-widget.visible .monaco-list-row').count();
+    await shot('no-list-after-comma');
+    assert.equal(listed, 0, 'a suggestion list came up by itself after ，');
+    await page.keyboard.press('Enter');
+    // Enter kept the line as typed: no corpus text was written into it.
+    await waitForLine(page, /^深为关切核武器继续存在所构成的危险，$/);
+    // On the new empty paragraph of the preamble the openers come up without Ctrl+Space.
+    const row = page.locator('.suggest-widget .monaco-list-row:has-text("重申")').first();
+    await row.waitFor({ state: 'visible' });
+    const offered = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
+    await shot('openers-on-new-paragraph');
+    assert.ok(offered.some((o) => o.includes('回顾')), offered.join(' | '));
+    await page.keyboard.press('Escape');
+    const lines = await visibleLines(page);
+    assert.ok(lines.includes('深为关切核武器继续存在所构成的危险，'), lines.join('\n'));
+  });
+});
+
+// page.evaluate runs in the browser; the project type-checks for Node.
+declare const document: { querySelectorAll(selector: string): Iterable<{ textContent: string | null }> };

@@ -15,8 +15,10 @@ import { toSuperscript } from '../parse/superscript';
 export interface CleanDraft {
   /** The clean draft text (ends with a newline). */
   text: string;
-  /** The document's own symbol when the raw text shows it (running heads such as `NPT/CONF.2020/WP.77`). */
+  /** The document's own symbol when the raw text shows it (the masthead, or running heads such as `NPT/CONF.2020/WP.77`). */
   symbol?: string;
+  /** Where the symbol was read: the masthead names the document itself; a running head may be a compilation's. */
+  symbolSource?: 'masthead' | 'running-head';
   /** For a text without a numbered title line (a working paper): its title from the heading. */
   headingTitle?: string;
   /** Remarks about things the cleaner could not place (kept in the draft, never dropped silently). */
@@ -79,12 +81,12 @@ function trimEndWhere(text: string, drop: (ch: string) => boolean): string {
 
 const LINK = /^https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:\d{1,3}\/\d{1,3}\s+\d{2}-\d{5}(?:\s*\(C\))?|\d{2}-\d{5}(?:\s*\(C\))?\s+\d{1,3}\/\d{1,3})$/;
-const JOB_NUMBER = /^\d{2}-\d{5}(?:\s*\(C\))?$/;
+const JOB_NUMBER = /^(?:GE\.)?\d{2}-\d{5}(?:\s*\(C\))?$/;
 /** A page count alone (`2/4`) or a page number between dashes (`- 2 -`). */
 const PAGE_ALONE = /^(?:\d{1,3}\/\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—])$/;
 /** The pieces of a barcode or job line: `111223 121223*2324567*1/1`, `23-12345 (C)  111223  121223`. */
-const FURNITURE_TOKEN = /^(?:\d{2}-\d{5}|\(C\)|\(C\)\*?|\d{6}|\*\d{5,}\*|\d{6}\*\d{5,}\*(?:\d{1,3}\/\d{1,3})?|\*\d{5,}\*\d{1,3}\/\d{1,3}|\d{1,3}\/\d{1,3})$/;
-const FURNITURE_STRONG = /\*\d{5,}\*|^\d{2}-\d{5}$/;
+const FURNITURE_TOKEN = /^(?:(?:GE\.)?\d{2}-\d{5}|\(C\)|\(C\)\*?|\d{6}|\*\d{5,}\*|\d{6}\*\d{5,}\*(?:\d{1,3}\/\d{1,3})?|\*\d{5,}\*\d{1,3}\/\d{1,3}|\d{1,3}\/\d{1,3})$/;
+const FURNITURE_STRONG = /\*\d{5,}\*|^(?:GE\.)?\d{2}-\d{5}$/;
 // A document symbol alone on a line; the Security Council's and old sessions' number keeps its year or session: S/RES/2446 (2018), A/RES/2159 (XXI).
 const SYMBOL_LINE = /^[A-Z][A-Z0-9.()-]*(?:\/[A-Za-z0-9.()-]+)+(?: ?\((?:\d{4}|[IVXLC]{1,7})\))?$/;
 const SYMBOL_IN_LINE = /(?<![A-Za-z0-9/])[A-Z][A-Z0-9.-]*(?:\/[A-Za-z0-9.-]+)+(?: ?\((?:\d{4}|[IVXLC]{1,7})\))?/;
@@ -380,7 +382,8 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
       return;
     }
     mastheadSymbol ??= masthead.symbol;
-    for (const part of masthead.parts) expanded.push({ raw: part, number: i + 1 });
+    const indent = /^\s*/.exec(l)![0];
+    for (const part of masthead.parts) expanded.push({ raw: indent + part, number: i + 1 });
   });
   const lines = expanded.map((l) => classifyRaw(l.raw, l.number, tables));
   markRunningTitles(lines, profile, tables);
@@ -392,7 +395,10 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
   const hasOrgan = textLines.some((l) => profile.organs.some((o) => l.content === `${o}，` || l.content === `${o},`) || tables.organLine.test(l.content));
   const hasTitle = textLines.some((l) => isTitleLine(l.content, tables) || isNumberTitle(l.content, tables));
   // The margin: the smallest indent of the body lines (a layout-preserving extraction indents them all).
-  const margin = Math.min(...textLines.filter((l) => l.content.length >= 10).map((l) => l.indent), Infinity);
+  const margin = Math.min(
+    ...textLines.filter((l) => l.content.length >= 10 && !headingKind(l.content, tables) && !/^(?:\d{1,3}\s|[⁰¹²³⁴⁵⁶⁷⁸⁹])/.test(l.content)).map((l) => l.indent),
+    Infinity,
+  );
   const base = Number.isFinite(margin) ? margin : 0;
   const indentOf = (l: RawLine) => Math.max(0, l.indent - base);
   const numberedLines = textLines.filter((l) => NUMBERED.test(l.content));
@@ -416,10 +422,12 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
     return undefined;
   };
   const widthOf = (l: RawLine) => displayWidth(l.content) + indentOf(l);
+  // Only lines of the body count: the heading's short lines have no closing mark either.
+  const bodyStart = lines.findIndex((l) => l.kind === 'text' && (isTitleLine(l.content, tables) || isOrganLine(l.content, profile.organs, tables)));
   const fullWidth = median(
     lines
-      .map((l, i) => ({ l, next: nextSignificant(i) }))
-      .filter(({ l, next }) => l.kind === 'text' && l.content.length >= 10 && !endsParagraph(l.content) && next?.kind === 'text')
+      .map((l, i) => ({ l, i, next: nextSignificant(i) }))
+      .filter(({ l, i, next }) => i > bodyStart && l.kind === 'text' && l.content.length >= 10 && !endsParagraph(l.content) && next?.kind === 'text' && blockKind(l.content, profile.organs, tables) !== 'structure')
       .map(({ l }) => widthOf(l)),
   );
   const sampleCount = lines.filter((l) => l.kind === 'text' && !endsParagraph(l.content)).length;
@@ -556,13 +564,13 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
     else if (afterMarkerLine) join = true;
     else if (openBracket(current.fragments) && (kind === 'text' || kind === 'heading')) join = true;
     else if (kind !== 'text') join = false;
-    else if (indentOf(line) >= 2) join = false;
-    else if (COMPLETE_KINDS.has(current.kind)) join = false;
-    else if (blankBefore && isSectionHeading(line.content, tables)) join = false;
-    else if (bodyStarted && wrapped && !numberedText && endsParagraph(lastFragment) && looksLikeHeading(i, line)) {
+    else if (bodyStarted && wrapped && !numberedText && (endsParagraph(lastFragment) || COMPLETE_KINDS.has(current.kind)) && looksLikeHeading(i, line)) {
       join = false;
       kind = 'structure';
-    } else if (!endsParagraph(lastFragment)) {
+    } else if (indentOf(line) >= 2) join = false;
+    else if (COMPLETE_KINDS.has(current.kind)) join = false;
+    else if (blankBefore && isSectionHeading(line.content, tables)) join = false;
+    else if (!endsParagraph(lastFragment)) {
       // In an unwrapped text a short line such as 第一部分 is a heading of its own, while a long
       // line broken off (…或任 / 何其他核爆炸) continues after a page break.
       join = wrapped || !blankBefore || lastFragment.length >= 30;
@@ -634,7 +642,8 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
   }
   while (out.length > 1 && out[out.length - 1] === '' && out[out.length - 2] === '') out.pop();
   const draft = out.join('\n');
-  return { text: draft.endsWith('\n') ? draft : draft + '\n', symbol, headingTitle, remarks };
+  const symbolSource = symbol === undefined ? undefined : mastheadSymbol !== undefined ? 'masthead' : 'running-head';
+  return { text: draft.endsWith('\n') ? draft : draft + '\n', symbol, ...(symbolSource ? { symbolSource } : {}), headingTitle, remarks };
 }
 
 /**

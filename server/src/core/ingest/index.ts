@@ -147,7 +147,9 @@ export function ingestText(raw: string, profile: LanguageProfile = chinese, opti
     for (const n of [...marked].filter((n) => !texts.has(n)).sort((a, b) => a - b)) remarks.push(`marker ${n} has no footnote text`);
     for (const n of [...texts].filter((n) => !marked.has(n)).sort((a, b) => a - b)) remarks.push(`footnote ${n} has no marker in the text`);
     for (const note of doc.notes) remarks.push(`draft line ${note.line + 1}: ${note.message}`);
-    return { ok: true, draft: { ...draft, remarks }, symbol: doc.facts.symbol ?? draft.symbol };
+    // The masthead names the document itself; the parser reads the title; a running head comes last.
+    const symbol = draft.symbolSource === 'masthead' ? draft.symbol : (doc.facts.symbol ?? draft.symbol);
+    return { ok: true, draft: { ...draft, remarks }, symbol };
   } catch (err) {
     return { ok: false, problem: `could not be cleaned (${err instanceof Error ? err.message : String(err)})` };
   }

@@ -58,6 +58,8 @@ interface Block {
   kind: BlockKind;
   /** The raw lines (trimmed) that make up the paragraph. */
   fragments: string[];
+  /** For a block that opens with `[`: how many brackets are still open. */
+  bracket?: number;
 }
 
 interface Footnote {
@@ -230,16 +232,19 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** An opening `[` (or `［`) that the text has not yet closed: the vote line and the report line may run over several raw lines. */
-function openBracket(fragments: readonly string[]): boolean {
-  const text = fragments.join('');
-  if (!/^[[［]/.test(text)) return false;
+/** How many `[` (or `［`) a fragment opens, less those it closes. */
+function bracketBalance(fragment: string): number {
   let depth = 0;
-  for (const ch of text) {
+  for (const ch of fragment) {
     if (ch === '[' || ch === '［') depth++;
     else if (ch === ']' || ch === '］') depth--;
   }
-  return depth > 0;
+  return depth;
+}
+
+/** A block that opens with `[` (or `［`) not yet closed: the vote line and the report line may run over several raw lines. */
+function openBracket(block: Block): boolean {
+  return block.bracket !== undefined && block.bracket > 0;
 }
 
 /** A short section heading line: 第一部分, 第五条, 一. 核裁军. */
@@ -267,19 +272,21 @@ const ALNUM = /[A-Za-z0-9]/;
 
 /** Joins the pieces of one paragraph: Chinese and symbol breaks join without a space, words with one. */
 function joinFragments(fragments: string[]): string {
-  let out = '';
+  // Pieces collected in an array and the last character kept aside: indexing a string being
+  // built by += flattens it each time, quadratic over many fragments.
+  const parts: string[] = [];
+  let last = '';
   for (const f of fragments) {
-    if (out.length === 0) {
-      out = f;
-      continue;
+    if (f.length === 0) continue;
+    if (parts.length > 0) {
+      const first = f[0];
+      if (SUPERSCRIPTS.includes(last) && !/[，；。：、,;:.)）》]/.test(first)) parts.push(' ');
+      else if (ALNUM.test(last) && ALNUM.test(first)) parts.push(' ');
     }
-    const last = out[out.length - 1];
-    const first = f[0];
-    if (SUPERSCRIPTS.includes(last) && !/[，；。：、,;:.)）》]/.test(first)) out += ' ' + f;
-    else if (ALNUM.test(last) && ALNUM.test(first)) out += ' ' + f;
-    else out += f;
+    parts.push(f);
+    last = f[f.length - 1];
   }
-  return out;
+  return parts.join('');
 }
 
 // Units that follow a number that is not a footnote marker: 2018 年 4 月, 第 3 段, 6 个国家.
@@ -414,13 +421,13 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
 
   // The width of a full line: the median of the lines broken inside a paragraph. A line ending a
   // paragraph mark that is clearly shorter than that ended its paragraph.
-  const nextSignificant = (i: number): RawLine | undefined => {
-    for (let j = i + 1; j < lines.length; j++) {
-      const k = lines[j].kind;
-      if (k === 'text' || k === 'marker' || k === 'separator') return lines[j];
-    }
-    return undefined;
-  };
+  // The next line that is text, a marker or a separator, for each line (one pass from the end).
+  const nextIndex = new Int32Array(lines.length + 1).fill(-1);
+  for (let j = lines.length - 1; j >= 0; j--) {
+    const k = lines[j + 1]?.kind;
+    nextIndex[j] = k === 'text' || k === 'marker' || k === 'separator' ? j + 1 : nextIndex[j + 1];
+  }
+  const nextSignificant = (i: number): RawLine | undefined => (nextIndex[i] >= 0 ? lines[nextIndex[i]] : undefined);
   const widthOf = (l: RawLine) => displayWidth(l.content) + indentOf(l);
   // Only lines of the body count: the heading's short lines have no closing mark either.
   const bodyStart = lines.findIndex((l) => l.kind === 'text' && (isTitleLine(l.content, tables) || isOrganLine(l.content, profile.organs, tables)));
@@ -467,10 +474,12 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
   };
   // A footnote with no separator line above it (`1 二理事国……` under `……通过。 1`): its number is
   // the next one and the text above ends with that number after a space.
-  const markedAbove = (n: number) => {
-    const ending = new RegExp(`[。，；：》”）)]\\s+${n}$`);
-    return blocks.some((b) => b.fragments.some((f) => ending.test(f)));
+  const trailingNumbers = new Set<number>();
+  const noteTrailingNumber = (fragment: string) => {
+    const m = /[。，；：》”）)]\s+(\d{1,3})$/.exec(fragment);
+    if (m) trailingNumbers.add(Number(m[1]));
   };
+  const markedAbove = (n: number) => trailingNumbers.has(n);
   // A short line between paragraphs with no closing mark of its own (互联网治理, 前进的道路): a heading.
   const looksLikeHeading = (i: number, line: RawLine) => {
     if (endsParagraph(line.content) || line.content.length > 30 || !isShort(line, 0.6)) return false;
@@ -562,7 +571,7 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
     let join: boolean;
     if (!current || lastFragment === undefined) join = false;
     else if (afterMarkerLine) join = true;
-    else if (openBracket(current.fragments) && (kind === 'text' || kind === 'heading')) join = true;
+    else if (openBracket(current) && (kind === 'text' || kind === 'heading')) join = true;
     else if (kind !== 'text') join = false;
     else if (bodyStarted && wrapped && !numberedText && (endsParagraph(lastFragment) || COMPLETE_KINDS.has(current.kind)) && looksLikeHeading(i, line)) {
       join = false;
@@ -584,8 +593,11 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
       join = !(short || startsWithOpener(line.content, profile, openers) || (blankBefore && /[；。：;:]$/.test(stripTail(lastFragment))));
     }
 
-    if (join && current) current.fragments.push(line.content);
-    else blocks.push({ kind, fragments: [line.content] });
+    if (join && current) {
+      current.fragments.push(line.content);
+      if (current.bracket !== undefined) current.bracket += bracketBalance(line.content);
+    } else blocks.push({ kind, fragments: [line.content], ...(/^[[［]/.test(line.content) ? { bracket: bracketBalance(line.content) } : {}) });
+    noteTrailingNumber(line.content);
     if (kind === 'title' || kind === 'organ') bodyStarted = true;
     blankBefore = false;
     afterMarkerLine = false;

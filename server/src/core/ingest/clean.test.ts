@@ -339,6 +339,9 @@ test('page furniture goes: barcode and job lines, mastheads, 联合国, page cou
     ].join('\n'),
   );
   assert.equal(cleanRawText(raw).symbol, 'A/RES/78/31');
+  // The organ's masthead at the head of a later page goes; the one in the heading stays.
+  const ecosoc = cleanRawText(['经济及社会理事会', '2023/2. 标题', '经济及社会理事会，', '回顾其以往各项决议，', '22-28788 2/3', '经济及社会理事会', '1. 决定继续审议。'].join('\n')).text;
+  assert.deepEqual(ecosoc.split('\n').filter((l) => l), ['经济及社会理事会', '2023/2. 标题', '经济及社会理事会，', '回顾其以往各项决议，', '1. 决定继续审议。']);
   // A letter-spaced masthead over two lines, as a layout-preserving extraction gives it.
   const split = cleanRawText(['联 合 国                              S/RES/2446 (2018)', '安 全 理 事 会                        Distr.: General', '第 2446(2018)号决议', '安全理事会，', '1. 决定继续积极处理此案。'].join('\n'));
   assert.equal(split.symbol, 'S/RES/2446 (2018)');

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Catalogue, CatalogueDocument } from '../core/catalogue';
-import { buildCatalogue, decodeRaw, describeEncoding, ingestText, learnOpeners, serializeCatalogue, type CatalogueInput } from '../core/ingest';
+import { buildCatalogue, cleanRawText, decodeRaw, describeEncoding, detectLanguage, ingestText, learnOpeners, serializeCatalogue, type CatalogueInput } from '../core/ingest';
 
 /**
  * What a reader of one file type gives: the document's text (with a note on how it was read,
@@ -109,7 +109,7 @@ export function ingestFiles(inputs: string[], outDir: string, options: IngestOpt
   }
   // Paragraph openers learned from the corpus: the drafts already in the folder and a first
   // cleaning of this batch. A user's corpus extends what the tables know.
-  const firstPass = read.map((r) => ingestText(r.text)).flatMap((r) => (r.ok ? [r.draft.text] : []));
+  const firstPass = read.filter((r) => detectLanguage(r.text).ok).map((r) => cleanRawText(r.text).text);
   const openers = learnOpeners([...existingDrafts(outDir), ...firstPass]);
   for (const { input, text, note } of read) {
     const result = ingestText(text, undefined, { openers });

@@ -367,3 +367,9 @@ test('an English text is refused with its reason; French too; Chinese with Engli
   assert.ok(!french.ok && french.language === 'French', JSON.stringify(french));
   assert.ok(detectLanguage(readFileSync(join(FIXTURES, 'hrc-52-1.txt'), 'utf8')).ok);
 });
+
+test('the first years of the Security Council: 四(一九四六). titles and 因此，安全理事会， stay lines of their own', () => {
+  const raw = ['四(一九四六). 西班牙问题', '安全理事会，', '鉴于该问题已提交安理会，', '因此，安全理事会，', '兹决定设立一个小组委员会。'].join('\n');
+  assert.deepEqual(lines(raw).filter((l) => l), ['四(一九四六). 西班牙问题', '安全理事会，', '鉴于该问题已提交安理会，', '因此，安全理事会，', '兹决定设立一个小组委员会。']);
+  assert.ok(ingestText(raw).ok);
+});

@@ -34,7 +34,7 @@ try {
   if (differing.length === 0) console.log('\nMatches corpus/ exactly: yes');
   else {
     console.log(`\nMatches corpus/ exactly: NO — differs: ${differing.join(', ')}`);
-    console.log('Run `npx resolution-drafter ingest corpus/raw/*.txt` to regenerate it.');
+    console.log('Run `npx resolution-drafter ingest --out corpus corpus/raw/*.txt` to regenerate it.');
     exitCode = 1;
   }
 } finally {

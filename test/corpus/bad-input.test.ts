@@ -26,14 +26,14 @@ before(() => {
   writeFileSync(bad.blank, ' \n\n   \n');
   bad.binary = join(dir, 'scan.txt');
   writeFileSync(bad.binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0x01, 0x02, 0xff, 0xd8, 0x00, 0x10, 0x4a, 0x46]));
+  bad.image = join(dir, 'image.txt');
+  writeFileSync(bad.image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x01, 0x00, 0x03]));
   bad.structureless = join(dir, 'notes.txt');
   writeFileSync(bad.structureless, '会议记录\n今天讨论了预算问题，没有结论。\nMeeting notes\n');
-  bad.gbk = join(dir, 'gbk.txt');
-  writeFileSync(bad.gbk, GBK);
-  bad.utf16 = join(dir, 'utf16.txt');
-  writeFileSync(bad.utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(good, 'utf8').slice(0, 400), 'utf16le')]));
-  bad.utf16nobom = join(dir, 'utf16be.txt');
-  writeFileSync(bad.utf16nobom, Buffer.from(readFileSync(good, 'utf8').slice(0, 400), 'utf16le'));
+  bad.english = join(dir, 'english.txt');
+  writeFileSync(bad.english, '76/54. Joint courses of action and future-oriented dialogue towards a world without nuclear weapons\n\nThe General Assembly,\n\nReaffirming that the ultimate goal of all the efforts of the States is a world without nuclear weapons,\n\n1. Decides to include in the provisional agenda of its seventy-seventh session the item.\n');
+  bad.undecodable = join(dir, 'latin1.txt');
+  writeFileSync(bad.undecodable, Buffer.from([0x52, 0xe9, 0x73, 0x6f, 0x6c, 0x75, 0x74, 0x69, 0x6f, 0x6e, 0x20, 0xe0, 0x20, 0xaa, 0x0a]));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,12 +50,36 @@ test('each kind of bad input is recognised with a clear reason', () => {
   };
   assert.match(problem(bad.empty), /empty/);
   assert.match(problem(bad.blank), /empty/);
-  assert.match(problem(bad.binary), /binary/);
+  assert.match(problem(bad.binary), /a PDF file, not text; extract its text first/);
+  assert.match(problem(bad.image), /binary, not text/);
   assert.match(problem(bad.structureless), /no recognisable structure/);
-  assert.match(problem(bad.gbk), /not UTF-8.*GB18030/);
-  assert.match(problem(bad.utf16), /UTF-16/);
-  assert.match(problem(bad.utf16nobom), /UTF-16/);
+  assert.match(problem(bad.english), /in English, not Chinese/);
+  assert.match(problem(bad.undecodable), /not text in an encoding the tool reads \(UTF-8, UTF-16 or GB18030\)/);
   assert.equal(problem(good), 'ok');
+});
+
+test('GB18030 and UTF-16 (with and without a byte-order mark) are decoded, and the result says so', () => {
+  const gb = decodeRaw(GBK);
+  assert.ok(gb.ok && gb.encoding === 'GB18030' && gb.text === '大会，\n1. 重申\n', JSON.stringify(gb));
+  const text = readFileSync(good, 'utf8');
+  const cases: [Buffer, string, boolean][] = [
+    [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'UTF-16LE', true],
+    [Buffer.from(text, 'utf16le'), 'UTF-16LE', false],
+    [Buffer.from(text, 'utf16le').swap16(), 'UTF-16BE', false],
+    [Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]), 'UTF-16BE', true],
+    // Chinese alone has no zero bytes in UTF-16: still recognised.
+    [Buffer.from('大会，\n重申实现无核武器世界是国际社会的共同目标，\n', 'utf16le'), 'UTF-16LE', false],
+  ];
+  for (const [bytes, encoding, mark] of cases) {
+    const decoded = decodeRaw(bytes);
+    assert.ok(decoded.ok, JSON.stringify(decoded));
+    assert.equal(decoded.encoding, encoding);
+    assert.equal(decoded.byteOrderMark, mark);
+    assert.ok(text.startsWith(decoded.text) || decoded.text.startsWith('大会，'), encoding);
+  }
+  // UTF-8 stays UTF-8, with or without its byte-order mark.
+  const utf8 = decodeRaw(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+  assert.ok(utf8.ok && utf8.encoding === 'UTF-8' && utf8.text === text);
 });
 
 test('the command line names every bad file, still ingests the good one and exits with 1', () => {
@@ -91,11 +115,15 @@ test('the same document twice: the second copy is reported, not written over the
 
 test('usage errors exit with 2 and --help explains the command', () => {
   assert.equal(runCli(['ingest']).status, 2);
+  // No default folder: nothing is written into the bundled corpus by mistake.
+  const noOut = runCli(['ingest', good]);
+  assert.equal(noOut.status, 2);
+  assert.match(noOut.stderr, /--out DIR/);
   assert.equal(runCli(['ingest', '--out']).status, 2);
   assert.equal(runCli(['ingest', '--bogus', 'x.txt']).status, 2);
   const help = runCli(['ingest', '--help']);
   assert.equal(help.status, 0);
-  assert.match(help.stdout, /Usage: resolution-drafter ingest \[--out DIR\]/);
+  assert.match(help.stdout, /Usage: resolution-drafter ingest --out DIR FILE/);
   assert.match(runCli(['--help']).stdout, /ingest\s+Clean raw PDF-extracted documents/);
 });
 

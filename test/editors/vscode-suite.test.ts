@@ -23,7 +23,9 @@ test('the extension test suite passes inside code-server', { skip, timeout: 240_
   const scratch = mkdtempSync(join(tmpdir(), 'rd-suite-'));
   const workspace = join(scratch, 'workspace');
   cpSync('test/fixtures', workspace, { recursive: true });
-  // The raw text of A/RES/76/54, for the “add a folder to the corpus” scenario.
+  // The raw text of A/RES/76/54, alone, for the “add a folder to the corpus” scenario (the
+  // ingest fixtures of test/fixtures/raw have their own tests).
+  rmSync(join(workspace, 'raw'), { recursive: true, force: true });
   cpSync('corpus/raw/000_3b5d42778cc89935.txt', join(workspace, 'raw', '000_3b5d42778cc89935.txt'));
   const reportFile = join(scratch, 'report.json');
   const absent = await featuresNotOffered();

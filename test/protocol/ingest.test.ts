@@ -31,7 +31,7 @@ after(async () => {
 });
 
 interface Report {
-  ingested: { input: string; output: string }[];
+  ingested: { input: string; output: string; note?: string }[];
   failed: { input: string; problem: string }[];
   catalogue: string;
 }
@@ -61,4 +61,21 @@ test('bad arguments are answered with nothing and the server keeps working', asy
   const uri = await server.open('after.unres', '大会，\n\n1. 决定。\n');
   const symbols = (await server.request('textDocument/documentSymbol', { textDocument: { uri } })) as unknown[];
   assert.ok(Array.isArray(symbols) && symbols.length > 0);
+});
+
+test('a corpus folder that does not exist yet is created; UTF-16 is read, an English text is named with its reason', async () => {
+  const folder = join(dir, 'mixed');
+  mkdirSync(folder);
+  copyFileSync('test/fixtures/raw/sc-2446-2018.txt', join(folder, 'sc.txt'));
+  copyFileSync('test/fixtures/raw/sc-2446-2018-en.txt', join(folder, 'sc-en.txt'));
+  writeFileSync(join(folder, 'hrc.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync('test/fixtures/raw/hrc-52-1.txt', 'utf8'), 'utf16le')]));
+  const out = join(dir, 'not', 'yet', 'there');
+  assert.ok(!existsSync(out));
+  warnings.length = 0;
+  const report = (await server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: [[folder], out] })) as Report;
+  assert.ok(existsSync(join(out, 'catalogue.json')));
+  assert.deepEqual(report.ingested.map((f) => f.output).sort(), ['A-HRC-RES-52-1.unres', 'S-RES-2446-2018.unres']);
+  assert.ok(report.ingested.some((f) => f.note === 'read as UTF-16LE text with a byte-order mark and converted to UTF-8'));
+  assert.deepEqual(report.failed.map((f) => basename(f.input)), ['sc-en.txt']);
+  assert.ok(warnings.some((w) => w.includes('sc-en.txt') && w.includes('in English, not Chinese')), warnings.join(' | '));
 });

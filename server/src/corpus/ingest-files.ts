@@ -5,13 +5,54 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Catalogue, CatalogueDocument } from '../core/catalogue';
-import { buildCatalogue, decodeRaw, ingestText, serializeCatalogue, type CatalogueInput } from '../core/ingest';
+import { buildCatalogue, cleanRawText, decodeRaw, describeEncoding, detectLanguage, ingestText, learnOpeners, serializeCatalogue, type CatalogueInput } from '../core/ingest';
+
+/**
+ * What a reader of one file type gives: the document's text (with a note on how it was read,
+ * e.g. its encoding), or why the file cannot be used.
+ */
+export type ReadResult = { ok: true; text: string; note?: string } | { ok: false; problem: string };
+
+/** A reader for one file type: from a path to the document's text. Must not throw for a bad file. */
+export type RawReader = (path: string) => ReadResult;
+
+/** Reads a raw text file in UTF-8, UTF-16 or GB18030 (see decodeRaw). */
+export const readRawTextFile: RawReader = (path) => {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { ok: false, problem: code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(err)})` };
+  }
+  const decoded = decodeRaw(bytes);
+  if (!decoded.ok) return decoded;
+  return { ok: true, text: decoded.text, note: describeEncoding(decoded) };
+};
+
+/**
+ * The readers by file extension (lower case, with its dot). A file whose extension has no reader
+ * is read as text, so that a raw file named without `.txt` still works; folders list only the
+ * extensions named here. A reader for another format (PDF, Word) is added to this table.
+ */
+export const rawReaders: Record<string, RawReader> = { '.txt': readRawTextFile };
+
+function readerFor(path: string, readers: Record<string, RawReader>): RawReader {
+  return readers[extname(path).toLowerCase()] ?? readRawTextFile;
+}
+
+export interface IngestOptions {
+  /** Readers by extension; rawReaders by default. */
+  readers?: Record<string, RawReader>;
+}
 
 export interface IngestedFile {
   input: string;
   /** The clean draft written, relative to outDir. */
   output: string;
   symbol?: string;
+  /** How the file was read when that is worth saying (`read as GB18030 text and converted to UTF-8`). */
+  note?: string;
   /** Things to check in the clean draft (a footnote without its marker …); empty when all is placed. */
   remarks: string[];
 }
@@ -32,9 +73,11 @@ export interface IngestReport {
   kept: string[];
 }
 
-/** `A/RES/76/54` → `A-RES-76-54.unres`. */
+/** `A/RES/76/54` → `A-RES-76-54.unres`; `S/RES/2446 (2018)` → `S-RES-2446-2018.unres`; `A/RES/2159 (XXI)` → `A-RES-2159-XXI.unres`. */
 export function draftFileName(symbol: string): string {
-  return symbol.replace(/[/\\]/g, '-').replace(/[^A-Za-z0-9.()\-_]/g, '_') + '.unres';
+  const year = /^(.*?)\s?\((\d{4}|[IVXLC]{1,7})\)$/.exec(symbol);
+  const plain = year ? `${year[1]}-${year[2]}` : symbol;
+  return plain.replace(/[/\\]/g, '-').replace(/[^A-Za-z0-9.()\-_]/g, '_') + '.unres';
 }
 
 function sourcePath(input: string, outDir: string): string {
@@ -48,25 +91,28 @@ function sourcePath(input: string, outDir: string): string {
  * Inputs that cannot be read or have no structure are reported in `failed`; the rest are
  * written. Never throws for bad input files.
  */
-export function ingestFiles(inputs: string[], outDir: string): IngestReport {
+export function ingestFiles(inputs: string[], outDir: string, options: IngestOptions = {}): IngestReport {
   const report: IngestReport = { outDir, ingested: [], failed: [], catalogue: join(outDir, 'catalogue.json'), kept: [] };
+  const readers = options.readers ?? rawReaders;
   const drafts: CatalogueInput[] = [];
   const taken = new Map<string, string>();
+  const read: { input: string; text: string; note?: string }[] = [];
   for (const input of inputs) {
-    let bytes: Uint8Array;
+    let result: ReadResult;
     try {
-      bytes = readFileSync(input);
+      result = readerFor(input, readers)(input);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      report.failed.push({ input, problem: code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(err)})` });
-      continue;
+      result = { ok: false, problem: `cannot be read (${err instanceof Error ? err.message : String(err)})` };
     }
-    const decoded = decodeRaw(bytes);
-    if (!decoded.ok) {
-      report.failed.push({ input, problem: decoded.problem });
-      continue;
-    }
-    const result = ingestText(decoded.text);
+    if (!result.ok) report.failed.push({ input, problem: result.problem });
+    else read.push({ input, text: result.text, note: result.note });
+  }
+  // Paragraph openers learned from the corpus: the drafts already in the folder and a first
+  // cleaning of this batch. A user's corpus extends what the tables know.
+  const firstPass = read.filter((r) => detectLanguage(r.text).ok).map((r) => cleanRawText(r.text).text);
+  const openers = learnOpeners([...existingDrafts(outDir), ...firstPass]);
+  for (const { input, text, note } of read) {
+    const result = ingestText(text, undefined, { openers });
     if (!result.ok) {
       report.failed.push({ input, problem: result.problem });
       continue;
@@ -79,8 +125,11 @@ export function ingestFiles(inputs: string[], outDir: string): IngestReport {
     }
     taken.set(name, input);
     drafts.push({ file: name, source: sourcePath(input, outDir), text: result.draft.text, symbol: result.symbol, headingTitle: result.draft.headingTitle });
-    report.ingested.push({ input, output: name, symbol: result.symbol, remarks: result.draft.remarks });
+    report.ingested.push({ input, output: name, symbol: result.symbol, remarks: result.draft.remarks, ...(note ? { note } : {}) });
   }
+  // Failures in the order of the inputs.
+  const order = new Map(inputs.map((input, i) => [input, i]));
+  report.failed.sort((a, b) => (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0));
   mkdirSync(outDir, { recursive: true });
   for (const d of drafts) writeFileSync(join(outDir, d.file), d.text);
   // The catalogue describes every draft in the folder, not only this batch: adding documents to
@@ -102,6 +151,23 @@ export function ingestFiles(inputs: string[], outDir: string): IngestReport {
   return report;
 }
 
+/** The clean drafts already in a corpus folder (none when it does not exist yet). */
+function existingDrafts(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => n.endsWith('.unres'));
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => {
+    try {
+      return [readFileSync(join(folder, n), 'utf8')];
+    } catch {
+      return [];
+    }
+  });
+}
+
 function earlierEntries(path: string): Map<string, CatalogueDocument> {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Catalogue>;
@@ -111,11 +177,11 @@ function earlierEntries(path: string): Map<string, CatalogueDocument> {
   }
 }
 
-/** The `.txt` files of a folder, sorted: what "add a folder to the corpus" ingests. */
-export function rawFilesIn(folder: string): string[] {
+/** The files of a folder that a reader reads (`.txt`), sorted: what "add a folder to the corpus" ingests. */
+export function rawFilesIn(folder: string, readers: Record<string, RawReader> = rawReaders): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((n) => n.toLowerCase().endsWith('.txt'))
+    .filter((n) => Object.prototype.hasOwnProperty.call(readers, extname(n).toLowerCase()))
     .sort()
     .map((n) => join(folder, n));
 }

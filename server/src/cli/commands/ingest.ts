@@ -7,24 +7,27 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Clean raw PDF-extracted documents into .unres drafts and a corpus catalogue.',
   help: [
-    'Usage: resolution-drafter ingest [--out DIR] FILE|FOLDER…',
+    'Usage: resolution-drafter ingest --out DIR FILE|FOLDER…',
     '',
-    'Reads raw text extracted from PDF (UTF-8), undoes the extraction damage (broken lines,',
+    'Reads raw text extracted from PDF (UTF-8, UTF-16 or GB18030), undoes the extraction damage (broken lines,',
     'running heads, page numbers, footnote blocks, lost superscripts, letter-spaced text) and',
     'writes one clean draft per document, named from its symbol (A-RES-76-54.unres), plus',
     'catalogue.json describing every document and everything it cites. Drafts already in the',
     'folder stay, and the catalogue describes them too.',
     '',
-    'A folder stands for the .txt files in it.',
+    'A folder stands for the .txt files in it. Chinese documents of every organ are read (General',
+    'Assembly, Security Council, ECOSOC, Human Rights Council; resolutions and decisions, old and new).',
     '',
     'Options:',
-    '  --out DIR   where to write the drafts and catalogue.json (default: corpus)',
+    '  --out DIR   where to write the drafts and catalogue.json (required; the bundled corpus is',
+    '              regenerated with --out corpus)',
     '',
-    'Files that cannot be ingested (empty, binary, not UTF-8, no recognisable structure) are',
-    'named on stderr; the others are still written. Exit code 1 if any file failed.',
+    'Files that cannot be ingested (empty, binary, in another encoding or language, no recognisable',
+    'structure) are named on stderr with the reason; the others are still written. A file read as',
+    'UTF-16 or GB18030 is said so. Exit code 1 if any file failed.',
   ].join('\n'),
   async run(args) {
-    let out = 'corpus';
+    let out: string | undefined;
     const inputs: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
@@ -53,6 +56,10 @@ export const ingestCommand: Command = {
       process.stderr.write('resolution-drafter ingest: name at least one raw file or folder.\n');
       return 2;
     }
+    if (out === undefined) {
+      process.stderr.write('resolution-drafter ingest: name the folder to write the drafts to with --out DIR (there is no default, so that nothing is written into a corpus by mistake).\n');
+      return 2;
+    }
     let report: ReturnType<typeof ingestFiles>;
     try {
       report = ingestFiles(inputs, out);
@@ -63,6 +70,7 @@ export const ingestCommand: Command = {
     }
     for (const f of report.ingested) {
       process.stdout.write(`${f.input} → ${out}/${f.output}\n`);
+      if (f.note) process.stdout.write(`  note: ${f.note}\n`);
       for (const r of f.remarks) process.stdout.write(`  check: ${r}\n`);
     }
     for (const f of report.failed) process.stderr.write(`${f.input}: ${f.problem}\n`);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { decodeRaw, describeEncoding, hasResolutionStructure } from '../../core/ingest';
 import { dirname, join, resolve } from 'node:path';
 import { parseDraft, resolveSettings, type Catalogue, type DrafterSettings, type RuleSeverity } from '../../core';
 import { ruleById, rules, validate, type Severity } from '../../core/rules';
@@ -93,6 +94,18 @@ export function lintText(file: string, text: string, settings: DrafterSettings, 
   const structure = settings.rules.structure ?? 'warning';
   if (structure !== 'off') {
     for (const n of model.notes) records.push({ file, ...at(n.span.start, n.span.end), severity: structure, rule: 'structure', message: n.message });
+    // A text with nothing of a resolution (a letter, notes, mojibake) gets one note, not silence.
+    const numbered = model.operative.some((p) => p.label);
+    if (text.trim().length > 0 && !model.title && !model.organ && !numbered && !hasResolutionStructure(text)) {
+      const first = text.search(/\S/);
+      records.push({
+        file,
+        ...at(first, first),
+        severity: structure,
+        rule: 'structure',
+        message: 'This text has no resolution structure: no title line (76/54. …), no organ line (大会，), no numbered paragraphs and no closing.',
+      });
+    }
   }
   for (const f of validate(model, settings, { catalogue })) {
     records.push({ file, ...at(f.span.start, f.span.end), severity: f.severity, rule: f.rule, message: f.message });
@@ -153,14 +166,14 @@ export const lintCommand: Command = {
     const all: LintRecord[] = [];
     const blocks: string[] = [];
     for (const file of options.files) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (err) {
-        process.stderr.write(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+      const read = readDraftFile(file);
+      if (!read.ok) {
+        process.stderr.write(`${file}: ${read.problem}\n`);
         failed = true;
         continue;
       }
+      const text = read.text;
+      if (read.note) process.stderr.write(`${file}: ${read.note}\n`);
       let config = explicit;
       if (!config) {
         const found = findConfig(file);
@@ -189,3 +202,25 @@ export const lintCommand: Command = {
     return failed || count('error') > 0 ? 1 : 0;
   },
 };
+
+/**
+ * Reads a draft as the ingest tool reads a raw file: UTF-8, UTF-16 or GB18030 are decoded (and
+ * the note says so); binary or undecodable files are a problem, never linted as mojibake.
+ */
+export function readDraftFile(file: string): { ok: true; text: string; note?: string } | { ok: false; problem: string } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    return { ok: false, problem: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+  }
+  // An empty draft is a draft not yet written: lint it (no findings), as before.
+  if (bytes.length === 0) return { ok: true, text: '' };
+  const decoded = decodeRaw(bytes);
+  if (!decoded.ok) {
+    if (/white space only/.test(decoded.problem)) return { ok: true, text: Buffer.from(bytes).toString('utf8') };
+    return { ok: false, problem: `cannot lint: ${decoded.problem}` };
+  }
+  const how = describeEncoding(decoded);
+  return { ok: true, text: decoded.text, note: how ? `${how} (save it as UTF-8 to edit it in the editor)` : undefined };
+}

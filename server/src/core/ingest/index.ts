@@ -5,23 +5,96 @@
 import { chinese } from '../lang/zh';
 import type { LanguageProfile } from '../lang/profile';
 import { parseDraft } from '../parse/parser';
-import { cleanRawText, type CleanDraft } from './clean';
+import { chineseIngest, type IngestTables } from '../lang/zh-ingest';
+import { cleanRawText, hasResolutionStructure, type CleanDraft, type CleanOptions } from './clean';
+import { detectLanguage } from './language';
 
-export { cleanRawText, joinLetterSpacedChinese, joinLetterSpacedDigits, type CleanDraft } from './clean';
+export { cleanRawText, hasResolutionStructure, joinLetterSpacedChinese, joinLetterSpacedDigits, learnOpeners, type CleanDraft, type CleanOptions } from './clean';
+export { detectLanguage, type LanguageCheck } from './language';
 export { buildCatalogue, describeDocument, serializeCatalogue, type CatalogueInput } from './catalogue';
 
-/** Why an input could not be ingested, in words a drafter understands. */
-export type DecodeResult = { ok: true; text: string } | { ok: false; problem: string };
+/** The encodings a raw text is read in. */
+export type RawEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
+
+/** A decoded text and the encoding it was read in, or why an input could not be read, in words a drafter understands. */
+export type DecodeResult = { ok: true; text: string; encoding: RawEncoding; byteOrderMark: boolean } | { ok: false; problem: string };
+
+/** How a decoded text was read, for the report: undefined for plain UTF-8. */
+export function describeEncoding(result: { encoding: RawEncoding; byteOrderMark: boolean }): string | undefined {
+  if (result.encoding === 'UTF-8') return undefined;
+  const mark = result.encoding === 'GB18030' ? '' : result.byteOrderMark ? ' with a byte-order mark' : ' without a byte-order mark';
+  return `read as ${result.encoding} text${mark} and converted to UTF-8`;
+}
+
+function decodeWith(encoding: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * Decodes a raw input file. Only UTF-8 is accepted; other encodings and binary files are
- * recognised and reported rather than turned into mojibake.
+ * Text that reads as the documents do: Chinese, ASCII, CJK and general punctuation, superscript
+ * digits, no replacement characters or control codes. Text decoded in the wrong encoding is
+ * mostly other scripts (Hangul, private use, symbols).
+ */
+function plausible(text: string): boolean {
+  if (text.length === 0) return false;
+  let good = 0;
+  let total = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    total++;
+    if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c) good++;
+    else if (c < 0x20 || c === 0xfffd) return false;
+    else if (
+      c < 0x250 || // ASCII and Latin
+      (c >= 0x2000 && c <= 0x206f) || // general punctuation (——, “”)
+      (c >= 0x2070 && c <= 0x209f) || // superscript digits
+      (c >= 0x2160 && c <= 0x2188) || // roman numerals
+      (c >= 0x2460 && c <= 0x24ff) || // circled numbers
+      (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
+      (c >= 0x3200 && c <= 0x32ff) || // ㈠
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xffef) || // full-width forms
+      c === 0xfeff
+    ) good++;
+  }
+  return good >= total * 0.95;
+}
+
+/** The formats a binary file of a document is often in, named from its first bytes. */
+function binaryFormat(bytes: Uint8Array): string | undefined {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF file';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a Word (.docx) or other zipped file';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old Word (.doc) file';
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'an RTF file';
+  return undefined;
+}
+
+/**
+ * Decodes a raw input file: UTF-8 (with or without a byte-order mark), UTF-16 (little- or
+ * big-endian, with or without a byte-order mark) and GB18030 (which includes GBK and GB2312).
+ * Binary files and text in no known encoding are reported rather than turned into mojibake.
+ * Never throws.
  */
 export function decodeRaw(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, problem: 'the file is empty' };
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, problem: 'the file is UTF-16 text; save it as UTF-8 and ingest it again' };
-  }
+  const done = (text: string | undefined, encoding: RawEncoding, byteOrderMark: boolean): DecodeResult => {
+    if (text === undefined) return { ok: false, problem: `the file starts with a ${encoding} byte-order mark but is not valid ${encoding} text` };
+    if (text.trim().length === 0) return { ok: false, problem: 'the file is empty (white space only)' };
+    return { ok: true, text, encoding, byteOrderMark };
+  };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return done(decodeWith('utf-8', bytes.subarray(3)), 'UTF-8', true);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return done(decodeWith('utf-16le', bytes.subarray(2)), 'UTF-16LE', true);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return done(decodeWith('utf-16be', bytes.subarray(2)), 'UTF-16BE', true);
+  const format = binaryFormat(bytes);
+  if (format) return { ok: false, problem: `the file is ${format}, not text; extract its text first (as UTF-8 text) and ingest that` };
+
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
   let zeros = 0;
   let controls = 0;
@@ -29,33 +102,42 @@ export function decodeRaw(bytes: Uint8Array): DecodeResult {
     if (b === 0) zeros++;
     else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
   }
-  if (zeros >= 4 && looksLikeUtf16(sample)) {
-    return { ok: false, problem: 'the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 and ingest it again' };
+  const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
+  // UTF-16 without a byte-order mark: try the order its zero bytes point to, then both (a text
+  // of Chinese alone has few zero bytes).
+  const utf16Orders: RawEncoding[] = zeros > 0 ? (looksLikeUtf16(sample) === 'le' ? ['UTF-16LE'] : looksLikeUtf16(sample) === 'be' ? ['UTF-16BE'] : []) : ['UTF-16LE', 'UTF-16BE'];
+  if (zeros === 0 && controls <= sample.length / 20) {
+    const utf8 = decodeWith('utf-8', bytes);
+    if (utf8 !== undefined) return done(utf8, 'UTF-8', false);
+  }
+  if (bytes.length % 2 === 0 || zeros > 0) {
+    for (const order of utf16Orders) {
+      const text = decodeWith(order === 'UTF-16LE' ? 'utf-16le' : 'utf-16be', even);
+      if (text !== undefined && plausible(text)) return done(text, order, false);
+    }
   }
   if (zeros > 0 || controls > sample.length / 20) return { ok: false, problem: 'the file is binary, not text (a PDF or Word file must first be converted to text)' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, problem: 'the file is not UTF-8 text (perhaps GB18030/GBK or another legacy encoding); convert it to UTF-8 and ingest it again' };
-  }
-  if (text.trim().length === 0) return { ok: false, problem: 'the file is empty (white space only)' };
-  return { ok: true, text };
+  const gb = decodeWith('gb18030', bytes);
+  if (gb !== undefined && plausible(gb)) return done(gb, 'GB18030', false);
+  return { ok: false, problem: 'the file is not text in an encoding the tool reads (UTF-8, UTF-16 or GB18030); convert it to UTF-8 and ingest it again' };
 }
 
 export type IngestResult = { ok: true; draft: CleanDraft; symbol?: string } | { ok: false; problem: string };
 
 /**
- * Cleans one decoded raw document and checks that the result has the structure of a resolution
- * or a numbered text. Never throws.
+ * Cleans one decoded raw document and checks that it is in the profile's language and has the
+ * structure of a resolution, a decision or a numbered text. `options.openers` are the openers
+ * learned from the corpus (learnOpeners). Never throws.
  */
-export function ingestText(raw: string, profile: LanguageProfile = chinese): IngestResult {
+export function ingestText(raw: string, profile: LanguageProfile = chinese, options: CleanOptions = {}, tables: IngestTables = chineseIngest): IngestResult {
   try {
-    const draft = cleanRawText(raw, profile);
+    const language = detectLanguage(raw, tables);
+    if (!language.ok) return { ok: false, problem: language.problem };
+    const draft = cleanRawText(raw, profile, tables, options);
     const doc = parseDraft(draft.text, profile);
     const numbered = doc.operative.filter((p) => p.label).length;
-    if (!doc.title && !doc.organ && numbered === 0) {
-      return { ok: false, problem: 'no recognisable structure: no title line (76/54. …), no organ line (大会，) and no numbered paragraphs' };
+    if (!doc.title && !doc.organ && numbered === 0 && !hasResolutionStructure(draft.text, profile, tables)) {
+      return { ok: false, problem: 'no recognisable structure: no title line (76/54. …, 第 2446(2018)号决议), no organ line (大会，, 安全理事会，), no numbered paragraphs and no closing meeting line' };
     }
     // What a reader of the clean draft should check: footnotes that lost their marker or the
     // reverse, and lines the parser could not place.
@@ -65,7 +147,9 @@ export function ingestText(raw: string, profile: LanguageProfile = chinese): Ing
     for (const n of [...marked].filter((n) => !texts.has(n)).sort((a, b) => a - b)) remarks.push(`marker ${n} has no footnote text`);
     for (const n of [...texts].filter((n) => !marked.has(n)).sort((a, b) => a - b)) remarks.push(`footnote ${n} has no marker in the text`);
     for (const note of doc.notes) remarks.push(`draft line ${note.line + 1}: ${note.message}`);
-    return { ok: true, draft: { ...draft, remarks }, symbol: doc.facts.symbol ?? draft.symbol };
+    // The masthead names the document itself; the parser reads the title; a running head comes last.
+    const symbol = draft.symbolSource === 'masthead' ? draft.symbol : (doc.facts.symbol ?? draft.symbol);
+    return { ok: true, draft: { ...draft, remarks }, symbol };
   } catch (err) {
     return { ok: false, problem: `could not be cleaned (${err instanceof Error ? err.message : String(err)})` };
   }
@@ -73,9 +157,9 @@ export function ingestText(raw: string, profile: LanguageProfile = chinese): Ing
 
 /**
  * UTF-16 without a byte-order mark: the zero bytes (high bytes of ASCII characters) sit almost
- * all at the same parity, and the text decodes to printable characters.
+ * all at the same parity. Gives the byte order they point to.
  */
-function looksLikeUtf16(sample: Uint8Array): boolean {
+function looksLikeUtf16(sample: Uint8Array): 'le' | 'be' | undefined {
   let even = 0;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -84,12 +168,6 @@ function looksLikeUtf16(sample: Uint8Array): boolean {
     else odd++;
   }
   const zeros = even + odd;
-  if (Math.max(even, odd) < zeros * 0.9) return false;
-  const decoded = new TextDecoder(odd > even ? 'utf-16le' : 'utf-16be').decode(sample.subarray(0, sample.length - (sample.length % 2)));
-  let unprintable = 0;
-  for (let i = 0; i < decoded.length; i++) {
-    const c = decoded.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) unprintable++;
-  }
-  return unprintable <= decoded.length * 0.05;
+  if (zeros < 2 || Math.max(even, odd) < zeros * 0.9) return undefined;
+  return odd > even ? 'le' : 'be';
 }

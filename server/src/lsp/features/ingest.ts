@@ -14,8 +14,9 @@ function isFolder(path: string): boolean {
 
 /**
  * "Add a folder to the corpus": the client names raw documents (or folders of `.txt` files) and
- * a corpus folder; the server cleans them into drafts and a catalogue there. Files that cannot
- * be used are named to the user; the others are still added.
+ * a corpus folder, which is created when it does not exist yet; the server cleans them into
+ * drafts and a catalogue there. Files that cannot be used (another language, binary …) are named
+ * to the user with the reason; the others are still added.
  */
 export const ingestFeature: Feature = {
   name: 'ingest',
@@ -41,6 +42,7 @@ export const ingestFeature: Feature = {
         void ctx.connection.window.showWarningMessage(`Resolution Drafter: ${report.failed.length} file(s) could not be added to the corpus — ${list}`);
       }
       ctx.connection.console.info(`ingest: ${report.ingested.length} added to ${outDir}, ${report.failed.length} failed`);
+      for (const f of report.ingested) if (f.note) ctx.connection.console.info(`ingest: ${f.input}: ${f.note}`);
       // The folder may be part of the corpus already: read it again on next use.
       ctx.reloadCorpus();
       return report;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { defaultSettings, parseDraft } from '../../server/src/core';
 import { buildCatalogue } from '../../server/src/core/ingest/catalogue';
 import { validate } from '../../server/src/core/rules';
+import { draftFileName } from '../../server/src/corpus/ingest-files';
 import { runCli } from './helpers';
 
 const DIR = join('test', 'fixtures', 'organs');
@@ -136,4 +137,22 @@ test('resolution-drafter parse prints organ, symbol, kind, date, meeting and the
       return [e.organ, e.symbol, e.kind, e.date, e.meeting, e.counts.preambular, e.counts.operative, e.counts.footnotes];
     }),
   );
+});
+
+test('a PDF extraction that glues the title block to the adoption line (or the date to it) still gives symbol, date and meeting', () => {
+  const glued = read('S-RES-2446-2018.unres').replace('第 2446(2018)号决议\n', '第 2446(2018)号决议');
+  const doc = parseDraft(glued);
+  assert.deepEqual([doc.facts.symbol, doc.facts.date?.iso, doc.facts.meeting, doc.title?.title], ['S/RES/2446 (2018)', '2018-11-15', 8401, '第 2446(2018)号决议']);
+  assert.deepEqual(doc.heading.map((h) => [h.field, h.text]), [['adoption', '2018 年 11 月 15 日安全理事会第 8401 次会议通过']]);
+  const old = parseDraft(read('S-RES-347-1974.unres').replace('一九七四年四月二十四日\n', '一九七四年四月二十四日'));
+  assert.deepEqual([old.facts.symbol, old.facts.date?.iso, old.facts.meeting], ['S/RES/347 (1974)', '1974-04-24', 1769]);
+});
+
+test('a clean draft is named from its symbol, the year or session in parentheses as one more part', () => {
+  assert.deepEqual(
+    ['S/RES/2446 (2018)', 'A/RES/2159 (XXI)', 'E/RES/2023/10', 'E/DEC/2023/201', 'A/HRC/RES/52/1', 'A/DEC/77/555', 'A/RES/76/54', 'NPT/CONF.2020/WP.77'].map(draftFileName),
+    ['S-RES-2446-2018.unres', 'A-RES-2159-XXI.unres', 'E-RES-2023-10.unres', 'E-DEC-2023-201.unres', 'A-HRC-RES-52-1.unres', 'A-DEC-77-555.unres', 'A-RES-76-54.unres', 'NPT-CONF.2020-WP.77.unres'],
+  );
+  // Every fixture is named so.
+  for (const [file, want] of Object.entries(EXPECTED)) if (!file.includes('-pdf')) assert.equal(draftFileName(want.symbol), file);
 });

@@ -34,7 +34,9 @@ export interface IngestReport {
 
 /** `A/RES/76/54` → `A-RES-76-54.unres`. */
 export function draftFileName(symbol: string): string {
-  return symbol.replace(/[/\\]/g, '-').replace(/[^A-Za-z0-9.()\-_]/g, '_') + '.unres';
+  // The year or session in parentheses is one more part of the name: S/RES/2446 (2018) → S-RES-2446-2018.
+  const parts = symbol.replace(/\s*\((\d{4}|[IVXLC]+)\)$/, '/$1');
+  return parts.replace(/[/\\]/g, '-').replace(/[^A-Za-z0-9.()\-_]/g, '_') + '.unres';
 }
 
 function sourcePath(input: string, outDir: string): string {

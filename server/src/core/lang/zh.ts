@@ -48,6 +48,11 @@ export const chineseStructure = {
   organLeadIns: ['因此，', '因此,'],
   /** `第 2446(2018)号决议`, `第2446 (2018) 号决议`. */
   councilTitle: /^第\s*(\d{1,5})\s*[(（]\s*(\d{4})\s*[)）]\s*号决议$/,
+  /**
+   * The title block and the adoption line glued into one line by a PDF extraction:
+   * `第 2446(2018)号决议2018 年 11 月 15 日安全理事会第 8401 次会议通过`, `一九七四年四月二十四日第 347(1974)号决议`.
+   */
+  councilTitleGlued: /^(?:(第\s*\d{1,5}\s*[(（]\s*\d{4}\s*[)）]\s*号决议)\s*((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*通过)|((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日)\s*(第\s*\d{1,5}\s*[(（]\s*\d{4}\s*[)）]\s*号决议))$/,
   /** 1946–1947: `四(一九四六).` before the text. */
   councilOldTitle: /^([一二三四五六七八九十百]+)\s*[(（]([〇零一二三四五六七八九]{4})[)）]\s*[.．、]?\s*(?=\S|$)/,
   /** `第 77/555 号决定` or `第 77/555 号决议` as the title block of a compilation entry. */

@@ -33,7 +33,18 @@ type LineClass =
   | { kind: 'sub'; label: Label; bodyStart: number; letters?: string }
   | { kind: 'section' }
   | { kind: 'organ'; organ: string; bare?: boolean; leadIn?: boolean }
-  | { kind: 'title'; number: string; numberSpan: Span; titleStart: number; placeholder: boolean; scheme?: TitleLine['scheme']; decision?: boolean; wholeLine?: boolean }
+  | {
+      kind: 'title';
+      number: string;
+      numberSpan: Span;
+      titleStart: number;
+      placeholder: boolean;
+      scheme?: TitleLine['scheme'];
+      decision?: boolean;
+      wholeLine?: boolean;
+      /** The adoption line or date glued to the title block by a PDF extraction, as a heading field of its own. */
+      glued?: { field: HeadingField; span: Span };
+    }
   | { kind: 'closing-date'; date?: { year: number; month: number; day: number } }
   | { kind: 'meeting'; number?: number }
   | { kind: 'council-closing'; meeting?: number }
@@ -283,18 +294,20 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
         continue;
       }
       if (cls.kind === 'title' && !doc.title) {
+        const titleSpan = cls.glued ? cls.numberSpan : { start: cls.titleStart, end: span.end };
         doc.title = {
           number: cls.number,
           numberSpan: cls.numberSpan,
           placeholder: cls.placeholder,
           scheme: cls.scheme,
           decision: cls.decision,
-          title: text.slice(cls.titleStart, span.end),
-          titleSpan: { start: cls.titleStart, end: span.end },
+          title: text.slice(titleSpan.start, titleSpan.end),
+          titleSpan,
           span,
           line: i,
         };
-        scanInline(text, cls.titleStart, span.end, i, inline);
+        if (cls.glued) doc.heading.push({ field: cls.glued.field, span: cls.glued.span, line: i, text: text.slice(cls.glued.span.start, cls.glued.span.end) });
+        scanInline(text, cls.glued ? span.start : cls.titleStart, span.end, i, inline);
         continue;
       }
       if (cls.kind === 'organ') {
@@ -572,6 +585,26 @@ function classify(line: string, offset: number, organs: string[]): LineClass {
     };
   }
   const whole = { start: offset, end: offset + line.length };
+  m = shapes.councilTitleGlued.exec(line);
+  if (m) {
+    const block = m[1] ?? m[4];
+    const other = m[2] ?? m[3];
+    const blockStart = offset + line.indexOf(block);
+    const otherStart = offset + line.indexOf(other);
+    const n = shapes.councilTitle.exec(block.trim());
+    if (n) {
+      return {
+        kind: 'title',
+        number: `${n[1]} (${n[2]})`,
+        numberSpan: { start: blockStart, end: blockStart + block.length },
+        titleStart: blockStart,
+        placeholder: false,
+        scheme: 'council',
+        wholeLine: true,
+        glued: { field: m[2] ? 'adoption' : 'date', span: { start: otherStart, end: otherStart + other.length } },
+      };
+    }
+  }
   m = shapes.councilTitle.exec(line);
   if (m) return { kind: 'title', number: `${m[1]} (${m[2]})`, numberSpan: whole, titleStart: offset, placeholder: false, scheme: 'council', wholeLine: true };
   m = shapes.numberTitle.exec(line);

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, Expected> = {
   'S-RES-2833-2026.unres': { organ: '安全理事会', kind: 'resolution', symbol: 'S/RES/2833 (2026)', date: '2026-03-12', meeting: 9920, counts: { preambular: 1, operative: 1, subparagraphs: 3, footnotes: 0 } },
   'S-RES-347-1974.unres': { organ: '安全理事会', kind: 'resolution', symbol: 'S/RES/347 (1974)', date: '1974-04-24', meeting: 1769, counts: { preambular: 3, operative: 3, subparagraphs: 0, footnotes: 1 } },
   'S-RES-347-1974-pdf.unres': { organ: '安全理事会', kind: 'resolution', symbol: 'S/RES/347 (1974)', date: '1974-04-24', meeting: 1769, counts: { preambular: 3, operative: 3, subparagraphs: 0, footnotes: 1 } },
+  'S-RES-4-1946.unres': { organ: '安全理事会', kind: 'resolution', symbol: 'S/RES/4 (1946)', date: '1946-04-29', meeting: 39, counts: { preambular: 1, operative: 1, subparagraphs: 0, footnotes: 0 } },
   'E-RES-2023-10.unres': { organ: '经济及社会理事会', kind: 'resolution', symbol: 'E/RES/2023/10', date: '2023-07-25', meeting: 40, counts: { preambular: 3, operative: 4, subparagraphs: 0, footnotes: 0 } },
   'E-DEC-2023-201.unres': { organ: '经济及社会理事会', kind: 'decision', symbol: 'E/DEC/2023/201', date: '2022-12-14', meeting: 2, counts: { preambular: 0, operative: 1, subparagraphs: 0, footnotes: 0 } },
   'A-HRC-RES-52-1.unres': { organ: '人权理事会', kind: 'resolution', symbol: 'A/HRC/RES/52/1', date: '2023-04-03', meeting: 54, counts: { preambular: 3, operative: 3, subparagraphs: 0, footnotes: 0 } },
@@ -150,8 +151,8 @@ test('a PDF extraction that glues the title block to the adoption line (or the d
 
 test('a clean draft is named from its symbol, the year or session in parentheses as one more part', () => {
   assert.deepEqual(
-    ['S/RES/2446 (2018)', 'A/RES/2159 (XXI)', 'E/RES/2023/10', 'E/DEC/2023/201', 'A/HRC/RES/52/1', 'A/DEC/77/555', 'A/RES/76/54', 'NPT/CONF.2020/WP.77'].map(draftFileName),
-    ['S-RES-2446-2018.unres', 'A-RES-2159-XXI.unres', 'E-RES-2023-10.unres', 'E-DEC-2023-201.unres', 'A-HRC-RES-52-1.unres', 'A-DEC-77-555.unres', 'A-RES-76-54.unres', 'NPT-CONF.2020-WP.77.unres'],
+    ['S/RES/2446 (2018)', 'S/RES/4 (1946)', 'A/RES/2159 (XXI)', 'E/RES/2023/10', 'E/DEC/2023/201', 'A/HRC/RES/52/1', 'A/DEC/77/555', 'A/RES/76/54', 'NPT/CONF.2020/WP.77'].map(draftFileName),
+    ['S-RES-2446-2018.unres', 'S-RES-4-1946.unres', 'A-RES-2159-XXI.unres', 'E-RES-2023-10.unres', 'E-DEC-2023-201.unres', 'A-HRC-RES-52-1.unres', 'A-DEC-77-555.unres', 'A-RES-76-54.unres', 'NPT-CONF.2020-WP.77.unres'],
   );
   // Every fixture is named so.
   for (const [file, want] of Object.entries(EXPECTED)) if (!file.includes('-pdf')) assert.equal(draftFileName(want.symbol), file);

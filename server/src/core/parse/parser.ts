@@ -47,7 +47,7 @@ type LineClass =
     }
   | { kind: 'closing-date'; date?: { year: number; month: number; day: number } }
   | { kind: 'meeting'; number?: number }
-  | { kind: 'council-closing'; meeting?: number }
+  | { kind: 'council-closing'; meeting?: number; date?: { year: number; month: number; day: number } }
   | { kind: 'annex' }
   | { kind: 'part'; letter: string }
   | { kind: 'heading'; field: HeadingField }
@@ -376,6 +376,12 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     }
     if (cls.kind === 'council-closing' && !currentClosing.adoption) {
       currentClosing.adoption = { meeting: cls.meeting, span, line: i };
+      if (cls.date && !currentClosing.date) {
+        const m = DATE_PARTS.exec(lineText);
+        currentClosing.date = makeDate(cls.date.year, cls.date.month, cls.date.day, span.start, span.start + (m?.[0].length ?? 0), i);
+        // A date in digits is found by the inline scan too; one in Chinese numerals only here.
+        if (!/^\d/.test(lineText)) doc.dates.push(currentClosing.date);
+      }
       closingSeen = true;
       scanInline(text, span.start, span.end, i, inline);
       continue;
@@ -683,7 +689,7 @@ function classify(line: string, offset: number, organs: string[]): LineClass {
   if (m) return { kind: 'meeting', number: meetingNumber(m[1]) };
   const beforeMarkers = trimEndWhere(line, (ch) => isSuperscriptDigit(ch) || isSpace(ch));
   m = shapes.councilClosing.exec(beforeMarkers);
-  if (m) return { kind: 'council-closing', meeting: meetingNumber(m[1]) };
+  if (m) return { kind: 'council-closing', meeting: meetingNumber(m[1]), date: dateParts(beforeMarkers) };
   if (shapes.annex.test(line)) return { kind: 'annex' };
   if (shapes.part.test(line)) return { kind: 'part', letter: line };
   const field = headingField(line);

@@ -20,7 +20,7 @@ const title = (t: string) => {
   return entry;
 };
 
-test('document entries: symbol, kind, title, date, session, agenda item, report, meeting, counts', () => {
+test('document entries: symbol, kind, organ, title, date, session, agenda item, report, meeting, counts', () => {
   const byFile = Object.fromEntries(catalogue.documents.map((d) => [d.file, d]));
   assert.deepEqual(byFile['A-RES-76-54.unres'], {
     file: 'A-RES-76-54.unres',
@@ -29,6 +29,7 @@ test('document entries: symbol, kind, title, date, session, agenda item, report,
     kind: 'resolution',
     title: '建立无核武器世界的联合行动和面向未来的对话',
     counts: { preambular: 22, operative: 7, subparagraphs: 9, footnotes: 7 },
+    organ: '大会',
     date: '2021-12-06',
     session: 76,
     agendaItem: '100 (z)',
@@ -45,6 +46,7 @@ test('document entries: symbol, kind, title, date, session, agenda item, report,
       ['NPT/CONF.2020/WP.77', 'working-paper', undefined, undefined, undefined, undefined],
     ],
   );
+  assert.deepEqual(catalogue.documents.map((d) => d.organ), ['大会', '大会', '大会', '大会', undefined], 'a working paper names no organ');
   const wp = byFile['NPT-CONF.2020-WP.77.unres'];
   assert.equal(wp.title, '主席关于最后文件的工作文件');
   assert.deepEqual(wp.counts, { preambular: 0, operative: 289, subparagraphs: 24, footnotes: 0 });

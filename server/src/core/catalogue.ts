@@ -29,6 +29,8 @@ export interface CatalogueDocument {
   source: string;
   symbol: string;
   kind: DocumentKind;
+  /** The organ that adopted it: `大会`, `安全理事会`, `经济及社会理事会`, `人权理事会`, …; absent when nothing tells it. */
+  organ?: string;
   title: string;
   /** Adoption (or issue) date, ISO `2021-12-06`. */
   date?: string;
@@ -37,7 +39,7 @@ export interface CatalogueDocument {
   agendaItem?: string;
   /** The report it was adopted on, e.g. `A/76/444`. */
   report?: string;
-  /** Plenary meeting number from the closing. */
+  /** Meeting number: from the closing (第 45 次全体会议), the adoption line or the Security Council's closing line. */
   meeting?: number;
   counts: { preambular: number; operative: number; subparagraphs: number; footnotes: number };
 }

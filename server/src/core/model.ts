@@ -61,6 +61,8 @@ export interface Paragraph {
   sequence: number;
   /** Index in `document.paragraphs`. */
   index: number;
+  /** Which part of the resolution (0, then 1 for part `B`, …); 0 in a text without parts. */
+  division: number;
   parent?: Paragraph;
   children: Paragraph[];
 }
@@ -170,8 +172,15 @@ export interface HeadingLine {
 }
 
 export interface TitleLine {
-  /** `76/54` when numbered; undefined in a draft without a number. */
+  /**
+   * `76/54` when numbered; `2446 (2018)` for the Security Council, `2159 (XXI)` before the 31st
+   * session; undefined in a draft without a number.
+   */
   number?: string;
+  /** How the number is built: `session/number` (also `year/number` in ECOSOC), Security Council `number (year)`, old General Assembly `number (ROMAN)`. */
+  scheme?: 'slash' | 'council' | 'old-session';
+  /** True when the title block itself says decision (`第 77/555 号决定`). */
+  decision?: boolean;
   numberSpan?: Span;
   /** True when the number is a placeholder such as `76/__` or `XX/XX`. */
   placeholder: boolean;
@@ -187,6 +196,37 @@ export interface OrganLine {
   line: number;
 }
 
+/** A part of one resolution: `A`, `B`, each with its preamble, operative paragraphs and closing. */
+export interface ResolutionPart {
+  letter: string;
+  span: Span;
+  line: number;
+  /** The `division` its paragraphs carry. */
+  division: number;
+  organ?: OrganLine;
+  closing: Closing;
+}
+
+/** A line of an annex: its title lines, organ line, paragraphs, headings. */
+export interface AnnexLine {
+  kind: 'title' | 'organ' | 'section' | 'paragraph' | 'numbered' | 'subparagraph' | 'closing';
+  text: string;
+  span: Span;
+  line: number;
+}
+
+/** An annex (`附件`) with the text it carries: a declaration, a programme, a decision of a commission. */
+export interface Annex {
+  /** The `附件` line. */
+  heading: { text: string; span: Span; line: number };
+  /** Its own title (`G (70)号决定` …), joined when on several lines. */
+  title?: string;
+  organ?: OrganLine;
+  lines: AnnexLine[];
+  /** From the `附件` line to the annex's last line. */
+  span: Span;
+}
+
 export interface SectionHeading {
   text: string;
   span: Span;
@@ -198,6 +238,10 @@ export interface Closing {
   dateLine?: Span;
   /** The meeting line; `number` is absent for a placeholder (第 XX 次全体会议). */
   meeting?: { number?: number; span: Span; line: number };
+  /** The Security Council's closing line, `第 2833 次会议一致通过。` / `第 1769 次会议以 13 票对 0 票通过。`. */
+  adoption?: { meeting?: number; span: Span; line: number };
+  /** Vote lines after the meeting: `[未经表决获得通过。]`, `[以 28 票赞成……通过。]`. */
+  vote: { span: Span; line: number }[];
 }
 
 export interface ParseNote {
@@ -208,6 +252,9 @@ export interface ParseNote {
 
 /** The shape of the text: a resolution, or a numbered text such as a conference working paper. */
 export type DocumentShape = 'resolution' | 'numbered-text';
+
+/** What the document is: a resolution, a decision, a numbered text (working paper), or something else. */
+export type TextKind = 'resolution' | 'decision' | 'numbered-text' | 'other';
 
 /** Everything the parser recognised in a draft. */
 export interface ResolutionDocument {
@@ -224,6 +271,10 @@ export interface ResolutionDocument {
   /** Top-level operative (numbered or unnumbered) paragraphs, with their subparagraphs as children. */
   operative: Paragraph[];
   sections: SectionHeading[];
+  /** Parts `A`, `B` of one resolution, when it has them (the first part's closing is also `closing`). */
+  parts: ResolutionPart[];
+  /** Annexes: structure, not paragraphs of the resolution. */
+  annexes: Annex[];
   closing: Closing;
   footnoteSeparator?: Span;
   footnotes: FootnoteText[];
@@ -256,4 +307,9 @@ export interface DocumentFacts {
   symbol?: string;
   /** Adoption date from the adoption line or the closing. */
   date?: DateMention;
+  /** The organ that adopted it, in normal form: `大会`, `安全理事会`, `经济及社会理事会`, `人权理事会`, … */
+  organ?: string;
+  kind: TextKind;
+  /** The meeting it was adopted at: from the closing, the adoption line or the Security Council's closing line. */
+  meeting?: number;
 }

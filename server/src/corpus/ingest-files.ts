@@ -75,9 +75,9 @@ export interface IngestReport {
 
 /** `A/RES/76/54` → `A-RES-76-54.unres`; `S/RES/2446 (2018)` → `S-RES-2446-2018.unres`; `A/RES/2159 (XXI)` → `A-RES-2159-XXI.unres`. */
 export function draftFileName(symbol: string): string {
-  const year = /^(.*?)\s?\((\d{4}|[IVXLC]{1,7})\)$/.exec(symbol);
-  const plain = year ? `${year[1]}-${year[2]}` : symbol;
-  return plain.replace(/[/\\]/g, '-').replace(/[^A-Za-z0-9.()\-_]/g, '_') + '.unres';
+  // The year or session in parentheses is one more part of the name: S/RES/2446 (2018) → S-RES-2446-2018.
+  const parts = symbol.replace(/\s*\((\d{4}|[IVXLC]+)\)$/, '/$1');
+  return parts.replace(/[/\\]/g, '-').replace(/[^A-Za-z0-9.()\-_]/g, '_') + '.unres';
 }
 
 function sourcePath(input: string, outDir: string): string {

@@ -9,8 +9,9 @@ export const parseCommand: Command = {
   help: [
     'Usage: resolution-drafter parse FILE…',
     '',
-    'Prints, for each draft, what the parser recognises: title, counts of preambular and operative',
-    'paragraphs, subparagraphs, footnotes, symbols, citations, and any lines it could not place.',
+    'Prints, for each draft, what the parser recognises: organ, symbol, kind (resolution, decision,',
+    'numbered-text, other), date, meeting, title, counts of preambular and operative paragraphs,',
+    'subparagraphs, footnotes, symbols, citations, sections, parts, annexes, and any lines it could not place.',
   ].join('\n'),
   async run(args) {
     const files = args.filter((a) => !a.startsWith('-'));
@@ -32,9 +33,14 @@ export const parseCommand: Command = {
       const doc = parseDraft(text);
       out.push({
         file,
+        organ: doc.facts.organ ?? null,
+        symbol: doc.facts.symbol ?? null,
+        kind: doc.facts.kind,
+        date: doc.facts.date?.valid ? doc.facts.date.iso : null,
+        meeting: doc.facts.meeting ?? null,
         shape: doc.shape,
         title: doc.title ? { number: doc.title.number, title: doc.title.title } : null,
-        facts: { session: doc.facts.session, symbol: doc.facts.symbol, date: doc.facts.date?.iso },
+        facts: { session: doc.facts.session, symbol: doc.facts.symbol, date: doc.facts.date?.iso, organ: doc.facts.organ, kind: doc.facts.kind, meeting: doc.facts.meeting },
         preambular: doc.preamble.length,
         operative: doc.operative.length,
         subparagraphs: doc.paragraphs.filter((p) => p.kind === 'subparagraph').length,
@@ -42,6 +48,9 @@ export const parseCommand: Command = {
         markers: doc.markers.length,
         symbols: doc.symbols.map((s) => s.text),
         citations: doc.citations.map((c) => ({ key: c.key, kind: c.kind, date: c.date?.iso })),
+        sections: doc.sections.map((s) => s.text),
+        parts: doc.parts.map((p) => p.letter),
+        annexes: doc.annexes.map((a) => ({ line: a.heading.line + 1, title: a.title ?? null, organ: a.organ?.organ ?? null })),
         notes: doc.notes.map((n) => ({ line: n.line + 1, message: n.message })),
       });
     }

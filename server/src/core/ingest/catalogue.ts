@@ -40,6 +40,16 @@ export function documentSymbol(doc: ResolutionDocument, fallback?: string): stri
   return doc.facts.symbol ?? fallback;
 }
 
+/**
+ * What the document is: what its symbol says (resolution, decision, working paper …), else the
+ * parser's reading (a text without a symbol that reads as a resolution or decision).
+ */
+function documentKind(doc: ResolutionDocument, symbol: string): DocumentKind {
+  const bySymbol = symbol ? analyzeSymbol(symbol).kind : 'other';
+  if (bySymbol !== 'other') return bySymbol;
+  return doc.facts.kind === 'resolution' || doc.facts.kind === 'decision' ? doc.facts.kind : 'other';
+}
+
 export function describeDocument(input: CatalogueInput, doc: ResolutionDocument = parseDraft(input.text)): CatalogueDocument {
   const symbol = documentSymbol(doc, input.symbol) ?? '';
   const agenda = doc.heading.find((h) => h.field === 'agenda-item');
@@ -49,7 +59,7 @@ export function describeDocument(input: CatalogueInput, doc: ResolutionDocument 
     file: input.file,
     source: input.source,
     symbol,
-    kind: symbol ? analyzeSymbol(symbol).kind : 'other',
+    kind: documentKind(doc, symbol),
     title: doc.title?.title ?? input.headingTitle ?? '',
     counts: {
       preambular: doc.preamble.length,
@@ -58,11 +68,12 @@ export function describeDocument(input: CatalogueInput, doc: ResolutionDocument 
       footnotes: doc.footnotes.length,
     },
   };
+  if (doc.facts.organ) entry.organ = doc.facts.organ;
   if (doc.facts.date?.valid) entry.date = doc.facts.date.iso;
   if (doc.facts.session !== undefined) entry.session = doc.facts.session;
   if (agenda) entry.agendaItem = agenda.text.replace(/^议程项目\s*/, '');
   if (reportSymbol) entry.report = analyzeSymbol(reportSymbol.text).normalized;
-  if (doc.closing.meeting?.number !== undefined) entry.meeting = doc.closing.meeting.number;
+  if (doc.facts.meeting !== undefined) entry.meeting = doc.facts.meeting;
   return entry;
 }
 
@@ -101,7 +112,7 @@ function mentionsOf(input: CatalogueInput, doc: ResolutionDocument, own: string 
   for (const s of doc.symbols) {
     if (ownHeadingLines.has(s.line)) continue;
     const analysis = analyzeSymbol(s.text);
-    if (analysis.normalized === own) continue;
+    if (own && analysis.normalized === analyzeSymbol(own).normalized) continue;
     const footnote = footnoteAt(s.line);
     const lineSpan = { start: doc.lines.lineStarts[s.line], end: doc.lines.lineEnd(s.line) };
     const dateBefore = doc.dates.find((d) => d.line === s.line && d.span.end <= s.span.start && /^\s*$/.test(doc.text.slice(d.span.end, s.span.start)));
@@ -117,6 +128,7 @@ function mentionsOf(input: CatalogueInput, doc: ResolutionDocument, own: string 
   for (const c of doc.citations) {
     if (!c.symbol || c.symbol === own) continue;
     const normalized = analyzeSymbol(c.symbol).normalized;
+    if (own && normalized === analyzeSymbol(own).normalized) continue;
     mentions.push({
       symbol: normalized,
       kind: c.kind === 'decision' ? 'decision' : symbolKind(normalized),

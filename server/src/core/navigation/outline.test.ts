@@ -8,17 +8,17 @@ import { outlineEntries, type OutlineEntry } from './outline';
 const sample = readFileSync('test/fixtures/sample.unres', 'utf8');
 const show = (e: OutlineEntry): string => e.name + (e.children.length ? ` [${e.children.map(show).join(', ')}]` : '');
 
-test('a resolution: title, preamble by opener, operative paragraphs by number and opener, subparagraphs, footnotes', () => {
+test('a resolution: title, 序言部分 by opener, 执行部分 by number and opener, subparagraphs, footnotes', () => {
   const entries = outlineEntries(parseDraft(sample));
   assert.deepEqual(entries.map(show), [
     '76/54. 建立无核武器世界的联合行动和面向未来的对话',
     '序言部分 [重申, 又重申, 回顾]',
-    '1. 重申',
-    '2. 鼓励 [(a) 核武器国家明确阐述其核政…, (b) 所有国家就核裁军与安全的…]',
-    '3. 决定',
+    '执行部分 [1. 重申, 2. 鼓励 [(a) 核武器国家明确阐述其核政…, (b) 所有国家就核裁军与安全的…], 3. 决定]',
     '脚注 [脚注 1]',
   ]);
-  const second = entries[3];
+  assert.deepEqual(entries.map((e) => e.kind), ['title', 'preamble', 'operatives', 'footnotes']);
+  assert.equal(entries[2].detail, '3 段');
+  const second = entries[2].children[1];
   assert.equal(second.detail, '为促进面向未来的对话，鼓励：');
   // The paragraph's range takes in its subparagraphs, as LSP requires of a parent.
   assert.equal(sample.slice(second.span.start, second.span.end).split('\n').length, 5);
@@ -43,6 +43,38 @@ test('a numbered text: paragraphs under their sections', () => {
   ]);
 });
 
+const organ = (name: string) => readFileSync(join('test/fixtures/organs', name), 'utf8');
+
+test('an ECOSOC resolution: headings among the paragraphs, the annexed decision of a regional commission as an annex', () => {
+  const entries = outlineEntries(parseDraft(organ('E-RES-2023-10.unres')));
+  assert.deepEqual(entries.map(show), [
+    '2023/10. 欧洲经济委员会的工作',
+    '序言部分 [回顾, 注意到, 互联网治理 [认识到]]',
+    '执行部分 [1. 欢迎, 2. 赞赏地注意到, 加强合作 [3. 鼓励, 4. 核可]]',
+    '附件 [回顾其关于改革的各项决定，, 1. 通过 2024 年工作方案…, 2. 请执行秘书向委员会第七十一…]',
+  ]);
+  assert.equal(entries[3].kind, 'annex');
+  assert.equal(entries[3].detail, 'G (70)号决定 欧洲经济委员会的工作方案');
+});
+
+test('parts A and B of one resolution, each with its 序言部分 and 执行部分', () => {
+  const entries = outlineEntries(parseDraft(organ('A-RES-63-80.unres')));
+  assert.deepEqual(entries.map(show), [
+    '63/80. 人道主义援助',
+    'A [序言部分 [回顾], 执行部分 [1. 欢迎, 2. 请]]',
+    'B [序言部分 [重申], 执行部分 [1. 敦促, 2. 决定]]',
+  ]);
+  assert.deepEqual(entries.slice(1).map((e) => e.kind), ['part', 'part']);
+});
+
+test('a Security Council resolution: the number block as title, the closing line and the vote footnote are no paragraphs', () => {
+  const entries = outlineEntries(parseDraft(organ('S-RES-347-1974.unres')));
+  assert.deepEqual(entries.map(show), ['第 347(1974)号决议', '序言部分 [审议了, 听取了, 深感不安]', '执行部分 [1. 谴责, 2. 吁请, 3. 呼吁]', '脚注 [脚注 1]']);
+  // A lone unnumbered paragraph with subparagraphs under 决定： is the operative part.
+  const lone = outlineEntries(parseDraft(organ('S-RES-2833-2026.unres')));
+  assert.deepEqual(lone.map(show).slice(1), ['序言部分 [回顾]', '执行部分 [决定 [(a) 将联合国西非和萨赫勒办事…, (b) 请秘书长每六个月向安理会…, (c) 继续积极处理此案。]]']);
+});
+
 function checkNesting(entries: OutlineEntry[], parent?: OutlineEntry): void {
   for (const e of entries) {
     assert.ok(e.selection.start >= e.span.start && e.selection.end <= e.span.end, `selection of ${e.name} outside its range`);
@@ -55,4 +87,5 @@ test('every entry lies inside its parent and selects inside itself, on every cor
   checkNesting(outlineEntries(parseDraft(sample)));
   checkNesting(outlineEntries(parseDraft(workingPaper)));
   for (const name of readdirSync('corpus/raw')) checkNesting(outlineEntries(parseDraft(readFileSync(join('corpus/raw', name), 'utf8'))));
+  for (const name of readdirSync('test/fixtures/organs')) checkNesting(outlineEntries(parseDraft(organ(name))));
 });

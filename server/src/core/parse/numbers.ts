@@ -77,3 +77,29 @@ export function circledValue(ch: string): number {
 export function toCircled(value: number): string {
   return value >= 1 && value <= 10 ? String.fromCharCode(0x3220 + value - 1) : `(${toChineseNumeral(value)})`;
 }
+
+/**
+ * A number as the texts write it: ASCII digits (`1481`), Chinese digits one by one (`一四八一`,
+ * `一九六六`, `二〇二三`) or a Chinese numeral (`二十九`, `十三`). NaN otherwise.
+ */
+export function writtenNumber(text: string): number {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  if (/^[零〇一二两三四五六七八九]{2,}$/.test(t)) return Number([...t].map((ch) => DIGITS[ch]).join(''));
+  return chineseNumeral(t);
+}
+
+const UPPER_ROMAN: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+
+/** 21 → `XXI`: the General Assembly's sessions before the 31st, as in `2159 (XXI)`. */
+export function toUpperRoman(value: number): string {
+  let out = '';
+  let v = value;
+  for (const [n, s] of UPPER_ROMAN) while (v >= n) { out += s; v -= n; }
+  return out;
+}
+
+/** `XXI` → 21; NaN when not an upper-case roman numeral. */
+export function upperRomanNumeral(text: string): number {
+  return /^[IVXLC]+$/.test(text) ? romanNumeral(text.toLowerCase()) : NaN;
+}

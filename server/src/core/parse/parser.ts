@@ -1,6 +1,9 @@
-import { chinese } from '../lang/zh';
+import { chinese, chineseStructure as shapes } from '../lang/zh';
 import type { LanguageProfile } from '../lang/profile';
 import type {
+  Annex,
+  Closing,
+  DateMention,
   DocumentShape,
   FootnoteText,
   HeadingField,
@@ -9,11 +12,14 @@ import type {
   Paragraph,
   ParseNote,
   ResolutionDocument,
+  ResolutionPart,
   SectionHeading,
+  TextKind,
+  TitleLine,
 } from '../model';
 import { LineIndex, type Span } from '../text';
 import { emptyFindings, makeDate, scanInline } from './inline';
-import { chineseNumeral, circledValue, latinLetterValue, romanNumeral } from './numbers';
+import { chineseNumeral, circledValue, latinLetterValue, romanNumeral, toUpperRoman, upperRomanNumeral, writtenNumber } from './numbers';
 import { fromSuperscript, isSuperscriptDigit } from './superscript';
 
 const SPACE = /[\s\u3000\u00a0\ufeff]/;
@@ -26,10 +32,24 @@ type LineClass =
   | { kind: 'numbered'; label: Label; bodyStart: number }
   | { kind: 'sub'; label: Label; bodyStart: number; letters?: string }
   | { kind: 'section' }
-  | { kind: 'organ'; organ: string }
-  | { kind: 'title'; number: string; numberSpan: Span; titleStart: number; placeholder: boolean }
-  | { kind: 'closing-date' }
+  | { kind: 'organ'; organ: string; bare?: boolean; leadIn?: boolean }
+  | {
+      kind: 'title';
+      number: string;
+      numberSpan: Span;
+      titleStart: number;
+      placeholder: boolean;
+      scheme?: TitleLine['scheme'];
+      decision?: boolean;
+      wholeLine?: boolean;
+      /** The adoption line or date glued to the title block by a PDF extraction, as a heading field of its own. */
+      glued?: { field: HeadingField; span: Span };
+    }
+  | { kind: 'closing-date'; date?: { year: number; month: number; day: number } }
   | { kind: 'meeting'; number?: number }
+  | { kind: 'council-closing'; meeting?: number; date?: { year: number; month: number; day: number } }
+  | { kind: 'annex' }
+  | { kind: 'part'; letter: string }
   | { kind: 'heading'; field: HeadingField }
   | { kind: 'text' };
 
@@ -41,10 +61,28 @@ const SUB_LATIN = /^[(（]([a-z]{1,4})[)）]\s*/;
 const SUB_CHINESE = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*/;
 const SECTION = /^(?:[一二三四五六七八九十]{1,3}[.．、]\s*\S|第[一二三四五六七八九十百]+(?:条|部分|章|节)(?:\S{0,40})$|[A-Z][.．]\s+\S)/;
 // The closing of a draft not yet adopted holds placeholders, as the title number does: XXXX 年 XX 月 XX 日, 第 XX 次全体会议.
-const CLOSING_DATE = /^(?:\d{4}|[Xx_＿?？…]+)\s*年\s*(?:\d{1,2}|[Xx_＿?？…]+)\s*月\s*(?:\d{1,2}|[Xx_＿?？…]+)\s*日$/;
-const MEETING = /^第\s*(\d{1,4}|[Xx_＿?？…]+)\s*次(?:全体)?会议$/;
+// Also in Chinese numerals, as older texts write them: 一九六六年十一月二十九日, 第一四八一次全体会议.
+const CLOSING_DATE = /^(?:\d{4}|[〇零一二三四五六七八九]{4}|[Xx_＿?？…]+)\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[Xx_＿?？…]+)\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[Xx_＿?？…]+)\s*日$/;
+const DATE_PARTS = /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日/;
+const MEETING = /^第\s*(\d{1,4}|[〇零一二三四五六七八九十百千]{1,6}|[Xx_＿?？…]+)\s*次(?:全体)?会议$/;
+// A footnote line with a plain-digit number (`1 二理事国未参加表决。`) and the marker it answers (`…通过。 1`).
+const PLAIN_FOOTNOTE = /^(\d{1,2})[ \t\u3000]+(?=[^\s\d.．])/;
+const PLAIN_MARKER = /(?<=[。，；：”》)）\]］\u4e00-\u9fff])[ \t\u3000]+(\d{1,2})$/;
 const SEPARATOR = /^(?:-{3,}|_{3,}|—{2,}|－{3,}|＿{3,})$/;
-const FULL_SYMBOL_LINE = /^[A-Z][A-Z0-9.()-]*(?:\/[A-Za-z0-9.()-]+)+$/;
+const FULL_SYMBOL_LINE = /^[A-Z][A-Z0-9.()-]*(?:\/[A-Za-z0-9.()-]+)+(?:\s?\(\d{4}\))?$/;
+
+/** `一九六六年十一月二十九日` or `2021 年 12 月 6 日` as numbers; undefined for placeholders. */
+function dateParts(text: string): { year: number; month: number; day: number } | undefined {
+  const m = DATE_PARTS.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [writtenNumber(m[1]), writtenNumber(m[2]), writtenNumber(m[3])];
+  return Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day) ? undefined : { year, month, day };
+}
+
+function meetingNumber(written: string): number | undefined {
+  const n = writtenNumber(written);
+  return Number.isNaN(n) ? undefined : n;
+}
 
 function headingField(line: string): HeadingField | undefined {
   if (/^(?:大\s*会|安\s*全\s*理\s*事\s*会|经济及社会理事会|人权理事会)$/.test(line)) return 'organ-heading';
@@ -52,7 +90,8 @@ function headingField(line: string): HeadingField | undefined {
   if (/^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$/.test(line)) return 'date';
   if (/^第[零〇一二三四五六七八九十百]+届.*会议$/.test(line)) return 'session';
   if (/^议程项目/.test(line)) return 'agenda-item';
-  if (/^\d{4}\s*年.*(?:大会|理事会)?决议$/.test(line)) return 'adoption';
+  if (shapes.adoption.test(line)) return 'adoption';
+  if (shapes.yearSession.test(line)) return 'session';
   if (/^[[［].*[\]］]$/.test(line)) return 'report';
   if (/^\d{2}-\d{5}(?:\s*\(C\))?$/.test(line)) return 'job-number';
   if (FULL_SYMBOL_LINE.test(line)) return 'symbol';
@@ -85,7 +124,9 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     preamble: [],
     operative: [],
     sections: [],
-    closing: {},
+    parts: [],
+    annexes: [],
+    closing: { vote: [] },
     footnotes: [],
     markers: [],
     symbols: [],
@@ -94,7 +135,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     titles: [],
     crossReferences: [],
     emphasis: [],
-    facts: {},
+    facts: { kind: 'other' },
     notes: [],
     comments: [],
   };
@@ -112,20 +153,56 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     while (end > start && isSpace(text[end - 1])) end--;
     extents.push({ start, end });
     const cls = classify(text.slice(start, end), start, organs);
-    if (cls.kind === 'organ') hasOrganLine = true;
+    if (cls.kind === 'organ' && !cls.bare) hasOrganLine = true;
     classes.push(cls);
   }
 
-  type Phase = 'heading' | 'preamble' | 'operative' | 'footnotes';
+  // Plain-digit footnotes in a draft without a footnote line: `…通过。 1` and, below, `1 二理事国未参加表决。`.
+  const plainMarkers: { number: number; span: Span; line: number }[] = [];
+  const markedLines = new Set<number>();
+  for (let i = 0; i < classes.length; i++) {
+    if (classes[i].kind !== 'text') continue;
+    const f = PLAIN_FOOTNOTE.exec(text.slice(extents[i].start, extents[i].end));
+    if (!f) continue;
+    const number = Number(f[1]);
+    for (let j = i - 1; j >= 0; j--) {
+      if (markedLines.has(j)) continue;
+      const m = PLAIN_MARKER.exec(text.slice(extents[j].start, extents[j].end));
+      if (!m || Number(m[1]) !== number) continue;
+      const digitsStart = extents[j].end - m[1].length;
+      plainMarkers.push({ number, span: { start: digitsStart, end: extents[j].end }, line: j });
+      markedLines.add(j);
+      // The line without its marker is what the parser places (and what its ending is read from).
+      let end = digitsStart;
+      while (end > extents[j].start && isSpace(text[end - 1])) end--;
+      extents[j] = { start: extents[j].start, end };
+      classes[j] = classify(text.slice(extents[j].start, end), extents[j].start, organs);
+      classes[i] = { kind: 'footnote', number, numberEnd: extents[i].start + f[1].length };
+      break;
+    }
+  }
+
+  type Phase = 'heading' | 'preamble' | 'operative' | 'annex' | 'footnotes';
   let phase: Phase = 'heading';
   let sequence = 0;
+  let division = 0;
+  let currentPart: ResolutionPart | undefined;
+  let currentClosing: Closing = doc.closing;
+  let closingSeen = false;
+  let inVote = false;
+  let annex: Annex | undefined;
   const pendingHeadingOther: number[] = [];
 
   const addParagraph = (p: Paragraph) => {
     p.index = doc.paragraphs.length;
+    p.division = division;
     doc.paragraphs.push(p);
   };
   const note = (message: string, i: number) => doc.notes.push({ message, span: extents[i], line: i } satisfies ParseNote);
+  const startsWithOpener = (line: string) => {
+    const at = trimStartWhere(line, (ch) => ch === '*' || isSpace(ch));
+    return sortedOpeners(profile).operative.some((o) => at.startsWith(o) || profile.repeatPrefixes.some((r) => at.startsWith(r + o)));
+  };
 
   for (let i = 0; i < classes.length; i++) {
     const span = extents[i];
@@ -168,6 +245,48 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
       continue;
     }
 
+    // An annex: structure of its own (title, organ line, paragraphs), no part of the resolution's paragraphs.
+    if (cls.kind === 'annex' && phase !== 'heading') {
+      annex = { heading: { text: lineText, span, line: i }, lines: [], span: { ...span } };
+      doc.annexes.push(annex);
+      phase = 'annex';
+      continue;
+    }
+    if (phase === 'annex' && annex) {
+      scanInline(text, span.start, span.end, i, inline);
+      annex.span.end = span.end;
+      if (cls.kind === 'organ' && !annex.organ) {
+        annex.organ = { organ: cls.organ, span, line: i };
+        annex.lines.push({ kind: 'organ', text: lineText, span, line: i });
+        continue;
+      }
+      const begun = annex.organ !== undefined || annex.lines.some((l) => l.kind !== 'title');
+      let kind: Annex['lines'][number]['kind'];
+      if (cls.kind === 'numbered') kind = 'numbered';
+      else if (cls.kind === 'sub') kind = 'subparagraph';
+      else if (cls.kind === 'closing-date' || cls.kind === 'meeting' || cls.kind === 'council-closing') kind = 'closing';
+      else if (headingLike(lineText) && !startsWithOpener(lineText)) kind = begun ? 'section' : 'title';
+      else kind = 'paragraph';
+      if (kind === 'title') annex.title = annex.title ? `${annex.title} ${lineText}` : lineText;
+      annex.lines.push({ kind, text: lineText, span, line: i });
+      continue;
+    }
+
+    // `A`, `B`: parts of one resolution, each with its preamble, operative paragraphs and closing.
+    if (cls.kind === 'part') {
+      if (doc.parts.length > 0) {
+        division = doc.parts.length;
+        sequence++;
+        currentClosing = { vote: [] };
+        closingSeen = false;
+        inVote = false;
+      }
+      currentPart = { letter: cls.letter, span, line: i, division, closing: currentClosing };
+      doc.parts.push(currentPart);
+      if (phase !== 'heading') phase = 'preamble';
+      continue;
+    }
+
     if (phase === 'heading') {
       if (cls.kind === 'heading') {
         doc.heading.push({ field: cls.field, span, line: i, text: lineText });
@@ -175,20 +294,30 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
         continue;
       }
       if (cls.kind === 'title' && !doc.title) {
+        const titleSpan = cls.glued ? cls.numberSpan : { start: cls.titleStart, end: span.end };
         doc.title = {
           number: cls.number,
           numberSpan: cls.numberSpan,
           placeholder: cls.placeholder,
-          title: text.slice(cls.titleStart, span.end),
-          titleSpan: { start: cls.titleStart, end: span.end },
+          scheme: cls.scheme,
+          decision: cls.decision,
+          title: text.slice(titleSpan.start, titleSpan.end),
+          titleSpan,
           span,
           line: i,
         };
-        scanInline(text, cls.titleStart, span.end, i, inline);
+        if (cls.glued) doc.heading.push({ field: cls.glued.field, span: cls.glued.span, line: i, text: text.slice(cls.glued.span.start, cls.glued.span.end) });
+        scanInline(text, cls.glued ? span.start : cls.titleStart, span.end, i, inline);
         continue;
       }
       if (cls.kind === 'organ') {
+        if (cls.bare && !doc.title && !doc.heading.some((h) => h.field === 'adoption')) {
+          // A masthead (人权理事会) above the title, not the enacting formula.
+          doc.heading.push({ field: 'organ-heading', span, line: i, text: lineText });
+          continue;
+        }
         doc.organ = { organ: cls.organ, span, line: i };
+        if (currentPart) currentPart.organ = doc.organ;
         phase = 'preamble';
         continue;
       }
@@ -198,8 +327,11 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
         continue;
       }
       if (cls.kind === 'text' || cls.kind === 'closing-date' || cls.kind === 'meeting' || cls.kind === 'title') {
-        const endsLikePreamble = trimEndWhere(lineText, (ch) => ch === '*' || isSpace(ch) || isSuperscriptDigit(ch)).endsWith(profile.endings.preambular);
-        if (!hasOrganLine && endsLikePreamble) {
+        const bare = trimEndWhere(lineText, (ch) => ch === '*' || isSpace(ch) || isSuperscriptDigit(ch));
+        const endsLikePreamble = bare.endsWith(profile.endings.preambular);
+        // A decision or a text without its organ line: after the title, a sentence begins the body.
+        const endsLikeBody = doc.title !== undefined && cls.kind === 'text' && /[。；：]$/.test(bare) && bare.length > 12;
+        if (!hasOrganLine && (endsLikePreamble || endsLikeBody)) {
           phase = 'preamble';
         } else {
           doc.heading.push({ field: cls.kind === 'closing-date' ? 'date' : 'other', span, line: i, text: lineText });
@@ -212,29 +344,58 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     }
 
     if (cls.kind === 'organ') {
+      const partParagraphs = doc.paragraphs.some((p) => p.division === division);
+      if (currentPart && !currentPart.organ && !partParagraphs) {
+        currentPart.organ = { organ: cls.organ, span, line: i };
+        phase = 'preamble';
+        continue;
+      }
+      // 因此，安全理事会， restates the enacting formula before the operative part (older texts).
+      if (cls.leadIn) continue;
       // A second organ line: keep the first, report this one.
       note('The organ line (大会，) appears more than once.', i);
       continue;
     }
     if (cls.kind === 'closing-date') {
-      const m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(lineText);
-      if (m && !doc.closing.date) {
-        doc.closing.date = makeDate(Number(m[1]), Number(m[2]), Number(m[3]), span.start, span.end, i);
-        doc.closing.dateLine = span;
-        doc.dates.push(doc.closing.date);
+      if (cls.date && !currentClosing.date) {
+        currentClosing.date = makeDate(cls.date.year, cls.date.month, cls.date.day, span.start, span.end, i);
+        currentClosing.dateLine = span;
+        doc.dates.push(currentClosing.date);
         continue;
       }
-      if (!m && !doc.closing.dateLine) {
+      if (!cls.date && !currentClosing.dateLine) {
         // A placeholder date: the line is the closing, with no date yet.
-        doc.closing.dateLine = span;
+        currentClosing.dateLine = span;
         continue;
       }
     }
-    if (cls.kind === 'meeting' && !doc.closing.meeting) {
-      doc.closing.meeting = { number: cls.number, span, line: i };
+    if (cls.kind === 'meeting' && !currentClosing.meeting) {
+      currentClosing.meeting = { number: cls.number, span, line: i };
+      closingSeen = true;
       continue;
     }
-    if (cls.kind === 'section' && phase !== 'preamble') {
+    if (cls.kind === 'council-closing' && !currentClosing.adoption) {
+      currentClosing.adoption = { meeting: cls.meeting, span, line: i };
+      if (cls.date && !currentClosing.date) {
+        const m = DATE_PARTS.exec(lineText);
+        currentClosing.date = makeDate(cls.date.year, cls.date.month, cls.date.day, span.start, span.start + (m?.[0].length ?? 0), i);
+        // A date in digits is found by the inline scan too; one in Chinese numerals only here.
+        if (!/^\d/.test(lineText)) doc.dates.push(currentClosing.date);
+      }
+      closingSeen = true;
+      scanInline(text, span.start, span.end, i, inline);
+      continue;
+    }
+    // The vote after the meeting: [未经表决获得通过。], [以 28 票赞成……表决情况如下：……], 赞成：…….
+    if (closingSeen && cls.kind !== 'numbered' && cls.kind !== 'sub' && (inVote || shapes.voteLine.test(lineText))) {
+      currentClosing.vote.push({ span, line: i });
+      const opens = (lineText.match(/[[［]/g) ?? []).length;
+      const closes = (lineText.match(/[\]］]/g) ?? []).length;
+      inVote = inVote ? closes === 0 : opens > closes;
+      scanInline(text, span.start, span.end, i, inline);
+      continue;
+    }
+    if (cls.kind === 'section' && (phase !== 'preamble' || !startsWithOpener(lineText))) {
       doc.sections.push({ text: lineText, span, line: i });
       scanInline(text, span.start, span.end, i, inline);
       continue;
@@ -244,7 +405,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
       phase = 'operative';
       const previous = doc.operative[doc.operative.length - 1];
       // Endings are filled in after the loop, so look at the text itself here.
-      if (previous && cls.label.value === 1 && findEnding(text, lastOf(previous).span)?.char === profile.endings.introducesList && previous.children.length === 0) {
+      if (previous && previous.division === division && cls.label.value === 1 && findEnding(text, lastOf(previous).span)?.char === profile.endings.introducesList && previous.children.length === 0) {
         sequence++;
       }
       const p = makeParagraph('operative', 'operative', 0, i, span, cls.label, cls.bodyStart, sequence);
@@ -301,8 +462,14 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
       scanInline(text, span.start, span.end, i, inline);
       continue;
     }
+    // A short heading between preambular paragraphs (互联网治理): no opener, no closing mark.
+    if (headingLike(lineText) && lineText.length <= 30 && !startsWithOpener(lineText) && (doc.organ !== undefined || doc.preamble.length > 0)) {
+      doc.sections.push({ text: lineText, span, line: i });
+      scanInline(text, span.start, span.end, i, inline);
+      continue;
+    }
     phase = 'preamble';
-    const p = makeParagraph('preambular', 'preamble', 0, i, span, undefined, span.start, 0);
+    const p = makeParagraph('preambular', 'preamble', 0, i, span, undefined, span.start, sequence);
     addParagraph(p);
     doc.preamble.push(p);
     scanInline(text, span.start, span.end, i, inline);
@@ -317,6 +484,8 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     }
   }
 
+  loneOperative(doc, profile);
+
   for (const p of doc.paragraphs) {
     p.opener = findOpener(text, p, profile, inline.emphasis);
     p.ending = findEnding(text, p.span);
@@ -325,6 +494,8 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
   // Inline findings, tied to their paragraphs.
   const paragraphByLine = new Map<number, Paragraph>();
   for (const p of doc.paragraphs) paragraphByLine.set(p.line, p);
+  inline.markers.push(...plainMarkers);
+  inline.markers.sort((a, b) => a.span.start - b.span.start);
   for (const m of inline.markers) m.paragraph = paragraphByLine.get(m.line);
   for (const r of inline.crossReferences) r.from = paragraphByLine.get(r.line);
   doc.markers = inline.markers;
@@ -339,6 +510,49 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
   doc.shape = decideShape(doc, profile);
   doc.facts = documentFacts(doc);
   return doc;
+}
+
+/** A short line without a closing mark: a heading, not a paragraph. */
+function headingLike(line: string): boolean {
+  const bare = trimEndWhere(line, (ch) => ch === '*' || isSpace(ch) || isSuperscriptDigit(ch));
+  return bare.length > 0 && bare.length <= 60 && !/[，；。：,;.、]$/.test(bare);
+}
+
+function trimStartWhere(text: string, drop: (ch: string) => boolean): string {
+  let start = 0;
+  while (start < text.length && drop(text[start])) start++;
+  return text.slice(start);
+}
+
+/**
+ * A single operative paragraph is unnumbered in UN style (`决定……。`, a decision's one paragraph):
+ * in a part with no numbered paragraph, the last paragraph after the preamble is operative when it
+ * ends with 。, ； or ： (not as a preambular paragraph does), or opens with a verb only the
+ * operative part uses (决定, 请).
+ */
+function loneOperative(doc: ResolutionDocument, profile: LanguageProfile): void {
+  const divisions = new Set(doc.preamble.map((p) => p.division));
+  const preambularOnly = new Set(profile.preambularOpeners);
+  for (const division of divisions) {
+    if (doc.operative.some((p) => p.division === division)) continue;
+    const inPart = doc.preamble.filter((p) => p.division === division);
+    const last = inPart[inPart.length - 1];
+    const ending = findEnding(doc.text, lastOf(last).span);
+    const body = trimStartWhere(doc.text.slice(last.body.start, last.body.end), (ch) => ch === '*' || isSpace(ch));
+    const operativeVerb = profile.operativeOpeners.some((o) => body.startsWith(o) && !preambularOnly.has(o) && ![...preambularOnly].some((p) => body.startsWith(p)));
+    // A paragraph still being typed (no closing mark yet) stays where it is, unless its verb says operative.
+    const closes = ending !== undefined && [profile.endings.last, profile.endings.operative, profile.endings.introducesList].includes(ending.char);
+    if (!closes && !operativeVerb) continue;
+    const move = (p: Paragraph) => {
+      p.part = 'operative';
+      p.children.forEach(move);
+    };
+    move(last);
+    last.kind = 'unnumbered';
+    doc.preamble.splice(doc.preamble.indexOf(last), 1);
+    doc.operative.push(last);
+    doc.operative.sort((a, b) => a.line - b.line);
+  }
 }
 
 function skipSpaces(text: string, from: number, end: number): number {
@@ -373,6 +587,58 @@ function classify(line: string, offset: number, organs: string[]): LineClass {
       numberSpan: { start: offset, end: offset + m[1].length },
       titleStart: offset + m[0].length,
       placeholder: !/^\d+\/\d+/.test(m[1]),
+      scheme: 'slash',
+    };
+  }
+  const whole = { start: offset, end: offset + line.length };
+  m = shapes.councilTitleGlued.exec(line);
+  if (m) {
+    const block = m[1] ?? m[4];
+    const other = m[2] ?? m[3];
+    const blockStart = offset + line.indexOf(block);
+    const otherStart = offset + line.indexOf(other);
+    const n = shapes.councilTitle.exec(block.trim());
+    if (n) {
+      return {
+        kind: 'title',
+        number: `${n[1]} (${n[2]})`,
+        numberSpan: { start: blockStart, end: blockStart + block.length },
+        titleStart: blockStart,
+        placeholder: false,
+        scheme: 'council',
+        wholeLine: true,
+        glued: { field: m[2] ? 'adoption' : 'date', span: { start: otherStart, end: otherStart + other.length } },
+      };
+    }
+  }
+  m = shapes.councilTitle.exec(line);
+  if (m) return { kind: 'title', number: `${m[1]} (${m[2]})`, numberSpan: whole, titleStart: offset, placeholder: false, scheme: 'council', wholeLine: true };
+  m = shapes.numberTitle.exec(line);
+  if (m) return { kind: 'title', number: m[1], numberSpan: whole, titleStart: offset, placeholder: false, scheme: 'slash', decision: m[2] === shapes.decisionWord, wholeLine: true };
+  m = shapes.oldSessionTitle.exec(line);
+  if (m) {
+    const session = /^[IVXL]+$/.test(m[2]) ? m[2] : toUpperRoman(chineseNumeral(m[2]));
+    const numberText = line.slice(0, m[0].length).replace(/\s*[.．、]\s*$/, '');
+    return {
+      kind: 'title',
+      number: `${writtenNumber(m[1])} (${session})`,
+      numberSpan: { start: offset, end: offset + numberText.length },
+      titleStart: offset + m[0].length,
+      placeholder: false,
+      scheme: 'old-session',
+    };
+  }
+  m = shapes.councilOldTitle.exec(line);
+  if (m) {
+    const numberText = line.slice(0, m[0].length).replace(/\s*[.．、]?\s*$/, '');
+    return {
+      kind: 'title',
+      number: `${chineseNumeral(m[1])} (${writtenNumber(m[2])})`,
+      numberSpan: { start: offset, end: offset + numberText.length },
+      titleStart: m[0].length < line.length ? offset + m[0].length : offset,
+      placeholder: false,
+      scheme: 'council',
+      wholeLine: m[0].length >= line.length,
     };
   }
   m = NUMBERED.exec(line);
@@ -411,11 +677,21 @@ function classify(line: string, offset: number, organs: string[]): LineClass {
       bodyStart: offset + m[0].length,
     };
   }
-  const organ = organs.find((o) => line === `${o}，` || line === `${o},`);
-  if (organ) return { kind: 'organ', organ };
-  if (CLOSING_DATE.test(line)) return { kind: 'closing-date' };
+  const leadIn = shapes.organLeadIns.find((l) => line.startsWith(l));
+  const organText = leadIn ? line.slice(leadIn.length) : line;
+  const organ = organs.find((o) => organText === `${o}，` || organText === `${o},`);
+  if (organ) return { kind: 'organ', organ, leadIn: leadIn !== undefined };
+  // Some transcriptions drop the organ line's comma; the parser decides by its place.
+  const bareOrgan = organs.find((o) => organText === o);
+  if (bareOrgan) return { kind: 'organ', organ: bareOrgan, bare: true, leadIn: leadIn !== undefined };
+  if (CLOSING_DATE.test(line)) return { kind: 'closing-date', date: dateParts(line) };
   m = MEETING.exec(line);
-  if (m) return { kind: 'meeting', number: /^\d/.test(m[1]) ? Number(m[1]) : undefined };
+  if (m) return { kind: 'meeting', number: meetingNumber(m[1]) };
+  const beforeMarkers = trimEndWhere(line, (ch) => isSuperscriptDigit(ch) || isSpace(ch));
+  m = shapes.councilClosing.exec(beforeMarkers);
+  if (m) return { kind: 'council-closing', meeting: meetingNumber(m[1]), date: dateParts(beforeMarkers) };
+  if (shapes.annex.test(line)) return { kind: 'annex' };
+  if (shapes.part.test(line)) return { kind: 'part', letter: line };
   const field = headingField(line);
   if (field) return { kind: 'heading', field };
   if (SECTION.test(line) && line.length <= 60 && !/[，；。,;]$/.test(line)) return { kind: 'section' };
@@ -432,7 +708,7 @@ function makeParagraph(
   bodyStart: number,
   sequence: number,
 ): Paragraph {
-  return { kind, part, level, line, span, label, body: { start: bodyStart, end: span.end }, sequence, index: 0, children: [] };
+  return { kind, part, level, line, span, label, body: { start: bodyStart, end: span.end }, sequence, index: 0, division: 0, children: [] };
 }
 
 let sortedCache: { profile: LanguageProfile; preamble: string[]; operative: string[] } | undefined;
@@ -531,25 +807,101 @@ function decideShape(doc: ResolutionDocument, profile: LanguageProfile): Documen
   return fullStops / numbered.length >= 0.6 ? 'numbered-text' : 'resolution';
 }
 
+const ORGAN_NAMES = [shapes.organ.ecosoc, shapes.organ.sc, shapes.organ.hrc, shapes.organ.ga];
+
+/** The organ when no organ line names it: the adoption line, the masthead, a decision's paragraph, a Security Council number. */
+function organFromText(doc: ResolutionDocument, decisionParagraph: RegExpExecArray | null): string | undefined {
+  const adoption = doc.heading.find((h) => h.field === 'adoption');
+  const named = adoption && ORGAN_NAMES.find((o) => adoption.text.includes(o));
+  if (named) return named;
+  if (decisionParagraph) return decisionParagraph[2];
+  if (doc.title?.scheme === 'council') return shapes.organ.sc;
+  if (doc.title?.scheme === 'old-session') return shapes.organ.ga;
+  const masthead = doc.heading.find((h) => h.field === 'organ-heading');
+  return masthead ? ORGAN_NAMES.find((o) => masthead.text.replace(/\s+/g, '') === o) : undefined;
+}
+
 function documentFacts(doc: ResolutionDocument): ResolutionDocument['facts'] {
-  const facts: ResolutionDocument['facts'] = {};
+  const lineText = (p: Paragraph) => doc.text.slice(p.body.start, p.body.end);
+  const first = doc.paragraphs.find((p) => p.level === 0);
+  const decisionParagraph = first ? shapes.decisionParagraph.exec(lineText(first)) : null;
+  const organ = doc.organ?.organ ?? organFromText(doc, decisionParagraph);
+  const facts: ResolutionDocument['facts'] = { kind: 'other' };
+  if (organ) facts.organ = organ;
+  const adoption = doc.heading.find((h) => h.field === 'adoption');
+  let decision = doc.title?.decision === true || decisionParagraph !== null || (adoption?.text.endsWith(shapes.decisionWord) ?? false);
+
   const sessionLine = doc.heading.find((h) => h.field === 'session');
   if (sessionLine) {
     const m = /^第([零〇一二三四五六七八九十百]+)届/.exec(sessionLine.text);
     if (m) facts.session = chineseNumeral(m[1]);
   }
-  const titleNumber = doc.title && !doc.title.placeholder ? doc.title.number : undefined;
-  if (titleNumber) {
-    const m = /^(\d{1,4})\/(\d{1,4})(?:\s?([A-Z]))?$/.exec(titleNumber);
+  const title = doc.title && !doc.title.placeholder ? doc.title : undefined;
+  if (title?.number && title.scheme === 'council') {
+    facts.symbol = `S/RES/${title.number}`;
+  } else if (title?.number && title.scheme === 'old-session') {
+    const m = /\(([IVXL]+)\)$/.exec(title.number);
+    if (m) facts.session ??= upperRomanNumeral(m[1]);
+    facts.symbol = `A/RES/${title.number}`;
+  } else if (title?.number) {
+    const m = /^(\d{1,4})\/(\d{1,4})(?:\s?([A-Z]))?$/.exec(title.number);
     if (m) {
-      facts.session ??= Number(m[1]);
-      facts.symbol = `A/RES/${m[1]}/${m[2]}${m[3] ?? ''}`;
+      const [head, number] = [Number(m[1]), Number(m[2])];
+      // ECOSOC numbers by year (2023/2), decisions from 201; the Human Rights Council's decisions from 101, the Assembly's from 401.
+      const body = organ ?? (head >= 1946 ? shapes.organ.ecosoc : shapes.organ.ga);
+      if (body === shapes.organ.ecosoc) {
+        decision ||= number >= 200;
+        facts.symbol = `E/${decision ? 'DEC' : 'RES'}/${m[1]}/${m[2]}`;
+      } else if (body === shapes.organ.hrc) {
+        decision ||= number >= 100;
+        facts.session ??= head;
+        facts.symbol = `A/HRC/${decision ? 'DEC' : 'RES'}/${m[1]}/${m[2]}`;
+      } else if (body === shapes.organ.ga) {
+        decision ||= number >= 400;
+        facts.session ??= head;
+        facts.symbol = `A/${decision ? 'DEC' : 'RES'}/${m[1]}/${m[2]}${m[3] ?? ''}`;
+      }
     }
   }
   const symbolLine = doc.heading.find((h) => h.field === 'symbol');
   if (!facts.symbol && symbolLine) facts.symbol = symbolLine.text;
-  const adoption = doc.heading.find((h) => h.field === 'adoption');
+
   const adoptionDate = adoption ? doc.dates.find((d) => d.line === adoption.line) : undefined;
-  facts.date = adoptionDate ?? doc.closing.date;
+  facts.date = adoptionDate ?? doc.closing.date ?? headingDate(doc) ?? (decisionParagraph && first ? doc.dates.find((d) => d.line === first.line) : undefined);
+  const adoptionMeeting = adoption ? shapes.adoptionWithMeeting.exec(adoption.text) : null;
+  const decisionMeeting = decisionParagraph ? writtenNumber(decisionParagraph[1]) : NaN;
+  facts.meeting =
+    doc.closing.meeting?.number ??
+    doc.closing.adoption?.meeting ??
+    (adoptionMeeting ? writtenNumber(adoptionMeeting[1]) : undefined) ??
+    (Number.isNaN(decisionMeeting) ? undefined : decisionMeeting);
+  if (facts.meeting !== undefined && Number.isNaN(facts.meeting)) delete facts.meeting;
+  if (facts.meeting === undefined) delete facts.meeting;
+
+  const kind: TextKind =
+    doc.shape === 'numbered-text'
+      ? 'numbered-text'
+      : decision
+        ? 'decision'
+        : doc.organ || doc.title || doc.paragraphs.length > 0
+          ? 'resolution'
+          : 'other';
+  facts.kind = kind;
   return facts;
+}
+
+/** A date line of the heading (`一九七四年四月二十四日` above an older Security Council resolution) as a date. */
+function headingDate(doc: ResolutionDocument): DateMention | undefined {
+  for (const h of doc.heading) {
+    if (h.field !== 'date') continue;
+    const parts = dateParts(h.text);
+    if (!parts) continue;
+    const date = makeDate(parts.year, parts.month, parts.day, h.span.start, h.span.end, h.line);
+    if (!doc.dates.some((d) => d.span.start === date.span.start)) {
+      doc.dates.push(date);
+      doc.dates.sort((a, b) => a.span.start - b.span.start);
+    }
+    return date;
+  }
+  return undefined;
 }

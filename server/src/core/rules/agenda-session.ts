@@ -1,3 +1,4 @@
+import { chineseStructure } from '../lang/zh';
 import { chineseNumeral, toChineseNumeral } from '../parse/numbers';
 import type { Rule, RuleFinding } from './types';
 
@@ -21,12 +22,17 @@ function ordinal(n: number): string {
 
 const AGENDA = /第([零〇一二三四五六七八九十百]+)届会议临时议程/g;
 
-/** The closing paragraph places the item on the provisional agenda of the resolution's own session + 1. */
+/**
+ * The closing paragraph places the item on the provisional agenda of the resolution's own session
+ * + 1. A General Assembly convention: the Security Council, ECOSOC (sessions are years) and the
+ * Human Rights Council do not write it.
+ */
 export const agendaSession: Rule = {
   id: 'agenda-session',
   defaultSeverity: 'warning',
   description: 'The item is placed on the agenda of a session other than the next one.',
   messages,
+  appliesTo: { organs: [chineseStructure.organ.ga], kinds: ['resolution'] },
   check({ model, say }) {
     const own = model.facts.session;
     if (!own || model.shape !== 'resolution') return [];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, places, resolution } from './testing';
+import { check, lineStarting, organFixture, places, resolution } from './testing';
 
 // A/RES/73/62, preambular paragraph on the summits of 2018.
 const FIRST = '重申实现无核武器世界是国际社会的共同目标，';
@@ -21,4 +21,13 @@ test('30 February and month 13 are reported on the whole date', () => {
 test('29 February exists in leap years only', () => {
   assert.deepEqual(check('date-invalid', resolution([FIRST, WELCOME.replace('4 月 27 日', '2 月 29 日').replace('2018 年 2', '2020 年 2'), LAST])), []);
   assert.equal(check('date-invalid', resolution([FIRST, WELCOME.replace('4 月 27 日', '2 月 29 日'), LAST])).length, 1);
+});
+
+test('a closing date in Chinese numerals (1966) is read: a real one is quiet, 二月三十日 is caught', () => {
+  const old = organFixture('A-RES-2159-XXI.unres');
+  assert.deepEqual(check('date-invalid', old), []);
+  const broken = old.replace('一九六六年十一月二十九日', '一九六六年二月三十日');
+  assert.deepEqual(check('date-invalid', broken).map((f) => f.line), [lineStarting(broken, '一九六六年')]);
+  const sc = organFixture('S-RES-347-1974.unres').replace('一九七四年四月二十四日', '一九七四年四月三十一日');
+  assert.deepEqual(check('date-invalid', sc).map((f) => f.line), [0]);
 });

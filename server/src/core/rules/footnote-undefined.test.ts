@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDraft } from '../parse/parser';
-import { applyFirstFix, check, places, problems, resolution } from './testing';
+import { applyFirstFix, check, lineStarting, organFixture, places, problems, resolution } from './testing';
 
 // A/RES/76/54, preambular paragraph 2 and footnote 1.
 const PRE = '又重申《不扩散核武器条约》¹ 是国际核不扩散制度和追求实现相辅相成的核裁军、核不扩散及和平利用核能的基石，';
@@ -36,4 +36,14 @@ test('a footnote line with its number but no text yet (just inserted) is one fin
   // Not a stray line among the footnotes, nor a second use of footnote 1.
   assert.deepEqual(problems(text).map((p) => p.rule), ['footnote-undefined']);
   assert.deepEqual(parseDraft(text).notes, []);
+});
+
+test('a Security Council vote footnote with a plain-digit marker (…通过。 1) and no separator line: quiet; its text missing is caught on the marker', () => {
+  const sc = organFixture('S-RES-347-1974.unres');
+  assert.deepEqual(check('footnote-undefined', sc), []);
+  const broken = sc.replace('\n1 二理事国未参加表决。\n', '\n');
+  // Without its footnote line the trailing 1 is no marker the parser can pair; with a superscript it is.
+  const superscript = broken.replace('通过。 1', '通过。¹');
+  const found = check('footnote-undefined', superscript);
+  assert.deepEqual(found.map((f) => [f.line, f.text]), [[lineStarting(superscript, '第 1769 次会议'), '¹']]);
 });

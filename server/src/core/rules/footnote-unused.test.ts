@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFirstFix, check, places, problems, resolution } from './testing';
+import { applyFirstFix, check, lineStarting, organFixture, places, problems, resolution } from './testing';
 
 // A/RES/76/54.
 const FIRST = '重申实现无核武器世界是国际社会的共同目标，';
@@ -23,4 +23,11 @@ test('the fix removes the uncited text and nothing else', () => {
   const fixed = applyFirstFix('footnote-unused', text);
   assert.equal(fixed, resolution([FIRST, PRE, LAST], [NOTE1]));
   assert.deepEqual(problems(fixed), []);
+});
+
+test('a plain-digit vote footnote under a Security Council text is cited by its marker; another one nobody cites is caught', () => {
+  const sc = organFixture('S-RES-347-1974.unres');
+  assert.deepEqual(check('footnote-unused', sc), []);
+  const broken = sc.replace('1 二理事国未参加表决。\n', '1 二理事国未参加表决。\n² 中国未参加表决。\n');
+  assert.deepEqual(check('footnote-unused', broken).map((f) => f.line), [lineStarting(broken, '² 中国')]);
 });

@@ -102,6 +102,18 @@ function say<K extends string>(locale: RuleContext['locale']) {
   };
 }
 
+/**
+ * Whether a rule's convention belongs to this text's organ and kind (`agenda-session` is the
+ * General Assembly's). A draft whose organ is not known yet is checked by every rule.
+ */
+export function appliesTo(rule: Rule, model: ResolutionDocument): boolean {
+  const scope = rule.appliesTo;
+  if (!scope) return true;
+  if (scope.kinds && !scope.kinds.includes(model.facts.kind)) return false;
+  if (scope.organs && model.facts.organ !== undefined && !scope.organs.includes(model.facts.organ)) return false;
+  return true;
+}
+
 /** Runs every rule (or those given) over a parsed draft. A failing rule is reported to `onRuleError` and skipped. */
 export function validate(
   model: ResolutionDocument,
@@ -123,6 +135,7 @@ export function validate(
   for (const rule of only) {
     const configured = settings.rules[rule.id];
     if (configured === 'off') continue;
+    if (!appliesTo(rule, model)) continue;
     let raw;
     try {
       raw = rule.check(ctx);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFirstFix, check, draft, places, problems, resolution } from './testing';
+import { applyFirstFix, check, draft, lineStarting, organFixture, places, problems, resolution } from './testing';
 
 // Real operative paragraphs of A/RES/76/54.
 const OP1 = '1. **重申**《不扩散核武器条约》所有缔约国致力于实现消除核武器的最终目标，包括为此缓和国际紧张局势和加强各国之间信任及国际核不扩散制度，并致力于全面、稳步执行《条约》的所有方面，包括《条约》第六条，以实现无核武器世界；';
@@ -62,4 +62,23 @@ test('a label typed in full-width digits (１．) or with 、 (2、) is still an
   // An older text's full-width stop is the form the fix keeps.
   const older = resolution([renumber(OP1, '1．'), renumber(OP2, '2、'), renumber(OP3, '3．')]);
   assert.equal(applyFirstFix('operative-numbering', older), resolution([renumber(OP1, '1．'), renumber(OP2, '2．'), renumber(OP3, '3．')]));
+});
+
+test('parts A and B each number their paragraphs from 1; a gap in part B is caught on its line', () => {
+  const parts = organFixture('A-RES-63-80.unres');
+  assert.deepEqual(check('operative-numbering', parts), []);
+  const broken = parts.replace('2. 决定在大会第六十四届会议', '3. 决定在大会第六十四届会议');
+  const found = check('operative-numbering', broken);
+  assert.deepEqual(found.map((f) => f.line), [lineStarting(broken, '3. 决定在大会')]);
+});
+
+test('Security Council, old and new: numbered from 1; the closing line 第 1769 次会议… is not counted', () => {
+  for (const name of ['S-RES-2446-2018.unres', 'S-RES-347-1974.unres', 'S-RES-347-1974-pdf.unres', 'S-RES-2833-2026.unres', 'E-RES-2023-10.unres', 'A-HRC-RES-52-1.unres']) {
+    assert.deepEqual(check('operative-numbering', organFixture(name)), [], name);
+  }
+  const sc = organFixture('S-RES-347-1974.unres').replace('2. 吁请以色列', '2. 吁请以色列').replace('3. 呼吁各方', '2. 呼吁各方');
+  assert.deepEqual(check('operative-numbering', sc).map((f) => f.line), [lineStarting(sc, '2. 呼吁各方')]);
+  // The annexed decision numbers its own paragraphs: a 1. there is no restart of the resolution's list.
+  const ecosoc = organFixture('E-RES-2023-10.unres').replace('3. 鼓励各区域委员会', '5. 鼓励各区域委员会');
+  assert.deepEqual(check('operative-numbering', ecosoc).map((f) => f.line).slice(0, 1), [lineStarting(ecosoc, '5. 鼓励')]);
 });

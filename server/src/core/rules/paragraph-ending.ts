@@ -26,34 +26,43 @@ const CLOSING_MARKS = new Set(['，', '；', '。', '：', ',', ';', '.', ':', '
 
 type Expectation = { key: 'preambular' | 'operative' | 'subparagraph' | 'last' | 'introduces'; chars: string[] };
 
-function lastParagraph(model: ResolutionDocument): Paragraph | undefined {
-  let last = model.operative[model.operative.length - 1];
-  while (last && last.children.length > 0) last = last.children[last.children.length - 1];
-  return last;
+/** The last paragraph of each part (`A`, `B` … or the whole text): it ends with 。. */
+function lastParagraphs(model: ResolutionDocument): Set<Paragraph> {
+  const lasts = new Map<number, Paragraph>();
+  for (const p of model.operative) lasts.set(p.division, p);
+  const out = new Set<Paragraph>();
+  for (let last of lasts.values()) {
+    while (last.children.length > 0) last = last.children[last.children.length - 1];
+    out.add(last);
+  }
+  return out;
 }
 
-function expectation(p: Paragraph, last: Paragraph | undefined): Expectation {
+function expectation(p: Paragraph, last: Set<Paragraph>): Expectation {
   const e = chinese.endings;
   if (p.children.length > 0) return { key: 'introduces', chars: [e.introducesList] };
   if (p.part === 'preamble') return { key: 'preambular', chars: p.level === 0 ? [e.preambular] : [e.preambular, e.operative] };
-  if (p === last) return { key: 'last', chars: [e.last] };
+  if (last.has(p)) return { key: 'last', chars: [e.last] };
   return { key: p.level === 0 ? 'operative' : 'subparagraph', chars: [e.operative] };
 }
 
 /**
  * Resolution paragraphs end with fixed punctuation: preambular `，`, operative and subparagraphs
- * `；`, the last `。`, a paragraph that introduces subparagraphs `：`. Numbered texts (working
- * papers) end their sentences with `。` and are not checked.
+ * `；`, the last `。` (in each part `A`, `B`; a lone unnumbered operative paragraph too), a
+ * paragraph that introduces subparagraphs `：`. Numbered texts (working papers) end their
+ * sentences with `。` and are not checked; headings, part letters, annexes and the Security
+ * Council's closing line are no paragraphs.
  */
 export const paragraphEnding: Rule = {
   id: 'paragraph-ending',
   defaultSeverity: 'warning',
   description: 'A paragraph does not end with the punctuation its place calls for (，；。：).',
   messages,
+  appliesTo: { kinds: ['resolution', 'decision'] },
   check({ model, say }) {
     if (model.shape !== 'resolution') return [];
     const findings: RuleFinding[] = [];
-    const last = lastParagraph(model);
+    const last = lastParagraphs(model);
     for (const p of model.paragraphs) {
       if (!p.ending) continue;
       const want = expectation(p, last);

@@ -26,18 +26,49 @@ test('an earlier 重申 in the operative part does not count for the preamble', 
   assert.deepEqual(check('repeated-opener', resolution([MINDFUL, op, inOperative, LAST.replace(/^1\./, '3.')])), []);
 });
 
-test('重申 used again without 又 is a style remark (hint), and the fix adds 又', () => {
-  const text = resolution([REAFFIRM, MINDFUL, ALSO.replace(/^又/, ''), LAST]);
+test('重申 right after 重申 without 又 is a style remark (hint), and the fix adds 又', () => {
+  const text = resolution([REAFFIRM, ALSO.replace(/^又/, ''), MINDFUL, LAST]);
   const found = check('repeated-opener', text);
-  assert.deepEqual(places(found), [[12, 0, 2]]);
+  assert.deepEqual(places(found), [[11, 0, 2]]);
   assert.equal(found[0].severity, 'hint');
-  assert.equal(applyFirstFix('repeated-opener', text), resolution([REAFFIRM, MINDFUL, ALSO, LAST]));
+  assert.equal(applyFirstFix('repeated-opener', text), resolution([REAFFIRM, ALSO, MINDFUL, LAST]));
   assert.equal(check('repeated-opener', text, { rules: { 'repeated-opener': 'warning' } })[0].severity, 'warning');
 });
 
-test('the fix for an orphan 又重申 writes 重申; a third use takes 还, not a second 又', () => {
+test('重申 again further down, with another paragraph between, is written plain in the published texts: quiet', () => {
+  // 76/54 writes 重申 in preambular paragraphs 1, 4 and 7 without 又.
+  assert.deepEqual(check('repeated-opener', resolution([REAFFIRM, MINDFUL, ALSO.replace(/^又/, ''), LAST])), []);
+  const op1 = '1. **鼓励**所有国家进一步努力；';
+  const op2 = '2. **欢迎**秘书长的报告；';
+  const op3 = '3. **鼓励**各方开展对话；';
+  assert.deepEqual(check('repeated-opener', resolution([REAFFIRM, op1, op2, op3, LAST.replace(/^1\./, '4.')])), []);
+  // The same operative verb right after: the remark, on paragraph 2.
+  const found = check('repeated-opener', resolution([REAFFIRM, op1, op3.replace(/^3\./, '2.'), LAST.replace(/^1\./, '3.')]));
+  assert.deepEqual(places(found), [[12, 5, 7]]);
+});
+
+test('the fix for an orphan 又重申 writes 重申; a third use right after 又重申 takes 还, not a second 又', () => {
   const orphan = resolution([MINDFUL, ALSO, LAST]);
   assert.equal(applyFirstFix('repeated-opener', orphan), resolution([MINDFUL, ALSO.replace(/^又/, ''), LAST]));
-  const third = resolution([REAFFIRM, ALSO, MINDFUL, ALSO.replace(/^又/, ''), LAST]);
-  assert.equal(applyFirstFix('repeated-opener', third), resolution([REAFFIRM, ALSO, MINDFUL, ALSO.replace(/^又/, '还'), LAST]));
+  const third = resolution([REAFFIRM, ALSO, ALSO.replace(/^又/, ''), MINDFUL, LAST]);
+  assert.equal(applyFirstFix('repeated-opener', third), resolution([REAFFIRM, ALSO, ALSO.replace(/^又/, '还'), MINDFUL, LAST]));
+});
+
+test('parts A and B of one resolution: 又 counts within its own part', () => {
+  const text = [
+    '63/80. 人道主义援助', '', 'A', '', '大会，', '', REAFFIRM, '', '1. 欢迎秘书长的报告。', '', '2008 年 12 月 5 日', '第 65 次全体会议', '',
+    'B', '', '大会，', '', ALSO, '', '1. 敦促会员国加强合作。', '', '2008 年 12 月 5 日', '第 65 次全体会议', '',
+  ].join('\n');
+  const found = check('repeated-opener', text);
+  assert.deepEqual(places(found), [[17, 0, 3]], 'part B has no 重申 of its own before 又重申');
+  assert.equal(found[0].severity, 'error');
+});
+
+test('a Security Council resolution: 又决定 right after 决定 is quiet, 决定 right after 决定 is the remark', () => {
+  const sc = (ops: string[]) =>
+    ['第 2446(2018)号决议', '2018 年 11 月 15 日安全理事会第 8401 次会议通过', '', '安全理事会，', '', '回顾其以往关于索马里局势的各项决议，', '', ...ops, '', '第 8401 次会议一致通过。', ''].join('\n');
+  assert.deepEqual(check('repeated-opener', sc(['1. 决定延长上述措施；', '2. 又决定继续积极处理此案。'])), []);
+  const found = check('repeated-opener', sc(['1. 决定延长上述措施；', '2. 决定继续积极处理此案。']));
+  assert.deepEqual(places(found), [[8, 3, 5]]);
+  assert.equal(found[0].severity, 'hint');
 });

@@ -1,4 +1,6 @@
 /** Helpers for the rules' tests: build a draft from real lines, run one rule, read exact ranges. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyEdits, fixesFor } from '../fixes';
 import type { ResolutionDocument } from '../model';
 import { parseDraft } from '../parse/parser';
@@ -90,4 +92,16 @@ export function applyFirstFix(id: string, text: string, settings: unknown = {}, 
 export function problems(text: string, settings: unknown = {}, context: ValidationContext = {}): Seen[] {
   const model = parseDraft(text);
   return seen(model, validate(model, resolveSettings(settings), { today: TODAY, ...context })).filter((f) => f.severity === 'error' || f.severity === 'warning');
+}
+
+/** A published text of another organ or kind, from test/fixtures/organs (written from ../shared/conventions.md). */
+export function organFixture(name: string): string {
+  return readFileSync(join('test', 'fixtures', 'organs', name), 'utf8');
+}
+
+/** The 0-based line of the first line that starts with `start`. */
+export function lineStarting(text: string, start: string): number {
+  const line = text.split('\n').findIndex((l) => l.startsWith(start));
+  if (line < 0) throw new Error(`no line starts with ${start}`);
+  return line;
 }

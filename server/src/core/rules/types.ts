@@ -1,6 +1,6 @@
 /** The contract between the validation engine and its rules. */
 import type { Catalogue } from '../catalogue';
-import type { ResolutionDocument } from '../model';
+import type { ResolutionDocument, TextKind } from '../model';
 import type { DrafterSettings } from '../settings';
 import type { Span } from '../text';
 
@@ -82,5 +82,10 @@ export interface Rule {
   /** One line a drafter understands. */
   description: string;
   messages: MessageTable;
+  /**
+   * The organs and kinds of text whose convention this is; absent: every text. An organ is named
+   * as the parser gives it (`大会`); a draft whose organ is not known yet is checked.
+   */
+  appliesTo?: { organs?: readonly string[]; kinds?: readonly TextKind[] };
   check(ctx: RuleContext): RuleFinding[];
 }

@@ -3,13 +3,19 @@ import { outlineEntries, type OutlineEntry, type OutlineKind, type ResolutionDoc
 import type { Feature } from '../context';
 import { toRange } from '../convert';
 
+// Kinds whose icons and tooltips read sensibly for a document (no "string", "field" or
+// "enumeration member"): the title a file, parts and headings modules, annexes packages, the
+// groups (序言部分, 执行部分, 脚注) namespaces, paragraphs objects, numbered ones numbers.
 const KINDS: Record<OutlineKind, SymbolKind> = {
   title: SymbolKind.File,
+  part: SymbolKind.Module,
   preamble: SymbolKind.Namespace,
-  preambular: SymbolKind.String,
-  operative: SymbolKind.Field,
-  subparagraph: SymbolKind.EnumMember,
+  preambular: SymbolKind.Object,
+  operatives: SymbolKind.Namespace,
+  operative: SymbolKind.Number,
+  subparagraph: SymbolKind.Object,
   section: SymbolKind.Module,
+  annex: SymbolKind.Package,
   footnotes: SymbolKind.Namespace,
   footnote: SymbolKind.Key,
 };
@@ -25,7 +31,7 @@ function toSymbol(model: ResolutionDocument, e: OutlineEntry): DocumentSymbol {
   };
 }
 
-/** The outline: title, preamble, operative paragraphs with their subparagraphs (under sections in a numbered text), footnotes. */
+/** The outline: title, 序言部分 and 执行部分 (or parts A, B), headings, annexes, footnotes (paragraphs under sections in a numbered text). */
 export function outline(model: ResolutionDocument): DocumentSymbol[] {
   return outlineEntries(model).map((e) => toSymbol(model, e));
 }

@@ -24,7 +24,8 @@ const options = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
-  external: ['vscode'],
+  // pg-native: node-postgres's optional native binding, not used.
+  external: ['vscode', 'pg-native'],
   logLevel: 'warning',
 };
 

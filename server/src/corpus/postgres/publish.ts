@@ -1,0 +1,302 @@
+/**
+ * Publishing clean corpus folders into a corpus database: documents and their catalogue facts,
+ * paragraphs with their place, footnotes, titles, citations and what each document adds to the
+ * knowledge. Incremental: a document whose content (draft and catalogue facts) has the same hash
+ * as in the database is left alone; a changed or new one is replaced; one no longer in the folders
+ * is deleted. The merged lists are made again at the end.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { KnowledgeBuilder, knowledgeData, parseDraft, symbolKey, chineseAssist, type Catalogue, type CatalogueDocument, type CitedDocument, type CitedTitle } from '../../core';
+import { corpusParagraphs } from '../../core/agreed/corpus-paragraphs';
+import { readCatalogue } from '../load';
+import { connectionConfig, errorMessage, faultOf, type CorpusServerConfig } from './connection';
+import { migrate, SCHEMA } from './schema';
+
+export interface PublishReport {
+  added: number;
+  replaced: number;
+  unchanged: number;
+  removed: number;
+  /** Paragraphs written (of the added and replaced documents). */
+  paragraphs: number;
+  /** Files skipped, with the reason. */
+  problems: string[];
+  milliseconds: number;
+  schema: { from: number; to: number };
+}
+
+/** What the catalogue of a folder says about one of its files. */
+interface CatalogueSlice {
+  document?: CatalogueDocument;
+  cited: CitedDocument[];
+  titles: CitedTitle[];
+}
+
+/**
+ * Cuts a folder's catalogue into what concerns each file: its own entry, and the cited documents
+ * and titles with only the places in that file. An entry cited from nowhere goes with the folder's
+ * first file.
+ */
+function sliceCatalogue(catalogue: Catalogue | undefined, files: string[]): Map<string, CatalogueSlice> {
+  const slices = new Map<string, CatalogueSlice>(files.map((f) => [f, { cited: [], titles: [] }]));
+  if (!catalogue || files.length === 0) return slices;
+  const first = files[0];
+  for (const d of catalogue.documents) {
+    const slice = slices.get(d.file);
+    if (slice) slice.document = d;
+  }
+  for (const c of catalogue.cited) {
+    const byFile = new Map<string, CitedDocument>();
+    for (const site of c.citedBy) {
+      if (!slices.has(site.file)) continue;
+      let entry = byFile.get(site.file);
+      if (!entry) byFile.set(site.file, (entry = { ...c, citedBy: [] }));
+      entry.citedBy.push(site);
+    }
+    if (byFile.size === 0) byFile.set(first, { ...c, citedBy: [] });
+    for (const [file, entry] of byFile) slices.get(file)?.cited.push(entry);
+  }
+  for (const t of catalogue.titles) {
+    const byFile = new Map<string, CitedTitle>();
+    for (const site of t.citedBy) {
+      if (!slices.has(site.file)) continue;
+      let entry = byFile.get(site.file);
+      if (!entry) byFile.set(site.file, (entry = { ...t, citedBy: [] }));
+      entry.citedBy.push(site);
+    }
+    if (byFile.size === 0) byFile.set(first, { ...t, citedBy: [] });
+    for (const [file, entry] of byFile) slices.get(file)?.titles.push(entry);
+  }
+  return slices;
+}
+
+/** A client for publishing: one connection, no statement timeout (an index build takes its time). */
+async function connect(config: CorpusServerConfig): Promise<Client> {
+  const client = new Client({ ...connectionConfig(config), application_name: 'resolution-drafter publish', connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** The error a publish ends with: what a drafter can act on, never the password. */
+export class PublishError extends Error {}
+
+function failure(err: unknown, config: CorpusServerConfig): PublishError {
+  const fault = faultOf(err);
+  const message = errorMessage(err, config);
+  if (fault === 'refused') return new PublishError(`the database refused the login or the rights to publish (${message}): publish needs the writer role (see README, "Corpus database")`);
+  if (fault === 'unreachable') return new PublishError(`cannot reach the database (${message})`);
+  return new PublishError(message);
+}
+
+/** A batch insert of rows given as columns (one array per column, `unnest` on the database side). */
+async function insertColumns(client: Client, table: string, columns: [name: string, type: string][], rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = columns.map((_, c) => rows.map((r) => r[c]));
+  const list = columns.map(([name]) => name).join(', ');
+  const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  await client.query(`INSERT INTO ${SCHEMA}.${table} (${list}) SELECT * FROM unnest(${unnest})`, values);
+}
+
+/** Text arrays as a JSON array column (unnest cannot take arrays of arrays of different lengths). */
+const json = (value: unknown) => JSON.stringify(value);
+
+/**
+ * Loads the clean corpus folders into the database at `config` (creating or migrating the schema).
+ * The folders are the whole published corpus: a document in the database that none of them holds
+ * is deleted. Throws a `PublishError` with a message for a drafter.
+ */
+export async function publishCorpus(folders: string[], config: CorpusServerConfig, log: (line: string) => void = () => undefined): Promise<PublishReport> {
+  const started = Date.now();
+  const report: PublishReport = { added: 0, replaced: 0, unchanged: 0, removed: 0, paragraphs: 0, problems: [], milliseconds: 0, schema: { from: 0, to: 0 } };
+  let client: Client;
+  try {
+    client = await connect(config);
+  } catch (err) {
+    throw failure(err, config);
+  }
+  try {
+    report.schema = await migrate(client);
+    await client.query(`SET search_path = ${SCHEMA}, public`);
+    const existing = new Map((await client.query<{ symbol: string; content_hash: string }>(`SELECT symbol, content_hash FROM ${SCHEMA}.documents`)).rows.map((r) => [r.symbol, r.content_hash]));
+    const seen = new Set<string>();
+    for (const [folderOrder, folder] of folders.entries()) {
+      const { catalogue, problem } = readCatalogue(folder);
+      if (problem) report.problems.push(problem);
+      let names: string[];
+      try {
+        names = readdirSync(folder).filter((n) => n.endsWith('.unres')).sort();
+      } catch (err) {
+        report.problems.push(`${folder}: cannot read the folder (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped`);
+        continue;
+      }
+      const slices = sliceCatalogue(catalogue, names);
+      for (const name of names) {
+        const path = join(folder, name);
+        let text: string;
+        try {
+          const buffer = readFileSync(path);
+          text = buffer.toString('utf8');
+          if (text.includes('\uFFFD') || buffer.includes(0)) throw new Error('not UTF-8 text');
+        } catch (err) {
+          report.problems.push(`${path}: ${err instanceof Error ? err.message : String(err)}; skipped`);
+          continue;
+        }
+        const slice = slices.get(name) ?? { cited: [], titles: [] };
+        const hash = createHash('sha256').update(text).update('\u0000').update(json(slice)).update(`\u0000${folderOrder}`).digest('hex');
+        // The symbol as the corpus loader gives it: the catalogue's, else the draft's own, else the file name.
+        let model = slice.document ? undefined : parseDraft(text);
+        const symbol = slice.document?.symbol ?? model?.facts.symbol ?? name;
+        if (seen.has(symbol)) {
+          report.problems.push(`${path}: ${symbol} is already published from another file; skipped`);
+          continue;
+        }
+        seen.add(symbol);
+        if (existing.get(symbol) === hash) {
+          report.unchanged++;
+          continue;
+        }
+        model ??= parseDraft(text);
+        const paragraphs = await writeDocument(client, { symbol, name, folderOrder, hash, text, model, slice });
+        report.paragraphs += paragraphs;
+        if (existing.has(symbol)) report.replaced++;
+        else report.added++;
+        if ((report.added + report.replaced) % 500 === 0) log(`${report.added + report.replaced} documents written…`);
+      }
+    }
+    const gone = [...existing.keys()].filter((s) => !seen.has(s));
+    if (gone.length > 0) {
+      await client.query(`DELETE FROM ${SCHEMA}.documents WHERE symbol = ANY($1::text[])`, [gone]);
+      report.removed = gone.length;
+    }
+    if (report.added + report.replaced + report.removed > 0) {
+      for (const view of ['opener_uses', 'title_uses', 'resolution_citations']) await client.query(`REFRESH MATERIALIZED VIEW ${SCHEMA}.${view}`);
+      await client.query(`ANALYZE ${SCHEMA}.paragraphs`);
+    }
+    await client.query(`INSERT INTO ${SCHEMA}.publications (added, replaced, removed, unchanged) VALUES ($1, $2, $3, $4)`, [report.added, report.replaced, report.removed, report.unchanged]);
+  } catch (err) {
+    throw err instanceof PublishError ? err : failure(err, config);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  report.milliseconds = Date.now() - started;
+  return report;
+}
+
+interface DocumentToWrite {
+  symbol: string;
+  name: string;
+  folderOrder: number;
+  hash: string;
+  text: string;
+  model: ReturnType<typeof parseDraft>;
+  slice: CatalogueSlice;
+}
+
+/** Replaces one document (and everything hanging from it) in one transaction. Returns its paragraph count. */
+async function writeDocument(client: Client, doc: DocumentToWrite): Promise<number> {
+  const { model, slice } = doc;
+  const entry = slice.document;
+  // What this document adds to the knowledge, made by the same builder as the local corpus's.
+  const builder = new KnowledgeBuilder();
+  builder.add({ symbol: doc.symbol, model });
+  const knowledge = knowledgeData(builder.finish({ version: 1, documents: entry ? [entry] : [], cited: slice.cited, titles: slice.titles }));
+  const paragraphs = corpusParagraphs(model);
+  await client.query('BEGIN');
+  try {
+    await client.query(`DELETE FROM ${SCHEMA}.documents WHERE symbol = $1`, [doc.symbol]);
+    const inserted = await client.query<{ id: number }>(
+      `INSERT INTO ${SCHEMA}.documents (symbol, symbol_key, file, folder_order, content_hash, kind, shape, title, date, session, agenda_item, report, meeting, counts, text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        doc.symbol,
+        symbolKey(doc.symbol),
+        doc.name,
+        doc.folderOrder,
+        doc.hash,
+        entry?.kind ?? 'other',
+        model.shape,
+        entry?.title ?? model.title?.title ?? null,
+        entry?.date ?? (model.facts.date?.valid ? model.facts.date.iso : null),
+        entry?.session ?? null,
+        entry?.agendaItem ?? null,
+        entry?.report ?? null,
+        entry?.meeting ?? null,
+        entry ? json(entry.counts) : null,
+        doc.text,
+      ],
+    );
+    const id = inserted.rows[0].id;
+    await insertColumns(
+      client,
+      'paragraphs',
+      [['document_id', 'int'], ['ord', 'int'], ['kind', 'text'], ['place', 'text'], ['line', 'int'], ['text', 'text']],
+      paragraphs.map((p, i) => [id, i, p.kind, p.where, p.line, p.text]),
+    );
+    await insertColumns(
+      client,
+      'footnotes',
+      [['document_id', 'int'], ['number', 'int'], ['line', 'int'], ['text', 'text']],
+      model.footnotes.map((f) => [id, f.number, f.line, model.text.slice(f.textSpan.start, f.textSpan.end)]),
+    );
+    await insertColumns(client, 'titles', [['document_id', 'int'], ['title', 'text'], ['line', 'int']], model.titles.map((t) => [id, t.title, t.line]));
+    await insertColumns(
+      client,
+      'citations',
+      [['document_id', 'int'], ['symbol', 'text'], ['kind', 'text'], ['line', 'int']],
+      slice.cited.flatMap((c) => c.citedBy.map((site) => [id, c.symbol, c.kind, site.line])),
+    );
+    await insertColumns(
+      client,
+      'knowledge_openers',
+      [['document_id', 'int'], ['base', 'text'], ['preambular', 'int'], ['operative', 'int']],
+      knowledge.openers.map((o) => [id, o.base, o.preambular, o.operative]),
+    );
+    // Arrays of arrays go in as JSON and come out as text[].
+    if (knowledge.titles.length > 0) {
+      await client.query(
+        `INSERT INTO ${SCHEMA}.knowledge_titles (document_id, title_key, title, uses, in_draft, footnotes)
+         SELECT $1, t->>'key', t->>'title', (t->>'uses')::int, (t->>'inDraft')::boolean, ARRAY(SELECT jsonb_array_elements_text(t->'footnotes'))
+         FROM jsonb_array_elements($2::jsonb) t`,
+        [id, json(knowledge.titles.map((t) => ({ key: t.title.replace(/\s+/g, ''), title: t.title, uses: t.uses, inDraft: t.documents.length > 0, footnotes: t.footnotes })))],
+      );
+    }
+    if (knowledge.symbols.length > 0) {
+      await client.query(
+        `INSERT INTO ${SCHEMA}.knowledge_symbols (document_id, symbol_key, symbol, kind, own, titles, dates, footnotes, cited_by, cite_number, cite_organ)
+         SELECT $1, s->>'key', s->>'symbol', s->>'kind', (s->>'own')::boolean,
+                ARRAY(SELECT jsonb_array_elements_text(s->'titles')), ARRAY(SELECT jsonb_array_elements_text(s->'dates')),
+                ARRAY(SELECT jsonb_array_elements_text(s->'footnotes')), s->'citedBy', s->>'number', s->>'organ'
+         FROM jsonb_array_elements($2::jsonb) s`,
+        [
+          id,
+          json(
+            knowledge.symbols.map(([key, f]) => {
+              const cite = chineseAssist.citationNumber(f.symbol);
+              return {
+                key,
+                symbol: f.symbol,
+                kind: f.kind,
+                own: !!f.draft,
+                titles: f.titles,
+                dates: f.dates,
+                footnotes: f.footnotes,
+                citedBy: f.citedBy.map((c) => ({ symbol: c.symbol, line: c.line })),
+                number: cite?.number ?? null,
+                organ: cite?.organ ?? null,
+              };
+            }),
+          ),
+        ],
+      );
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  return paragraphs.length;
+}

@@ -66,8 +66,8 @@ export type CorpusServerFault = 'unreachable' | 'refused' | 'schema-missing' | '
 export function faultOf(err: unknown): CorpusServerFault {
   const e = err as { code?: string; message?: string } | undefined;
   const code = e?.code ?? '';
-  // 28P01 wrong password, 28000 no such role or not allowed by pg_hba, 3D000 no such database, 42501 no privilege.
-  if (code === '28P01' || code === '28000' || code === '3D000' || code === '42501') return 'refused';
+  // 28P01 wrong password, 28000 no such role or not allowed by pg_hba, 3D000 no such database, 42501 no privilege, 25006 a read-only login.
+  if (code === '28P01' || code === '28000' || code === '3D000' || code === '42501' || code === '25006') return 'refused';
   if (code === '3F000' || code === '42P01') return 'schema-missing';
   if (/^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|EAI_AGAIN|ENETUNREACH|EPIPE)$/.test(code) || code.startsWith('08') || code === '57P01' || code === '57P03') return 'unreachable';
   const message = e?.message ?? String(err);

@@ -38,7 +38,7 @@ interface CatalogueSlice {
 /**
  * Cuts a folder's catalogue into what concerns each file: its own entry, and the cited documents
  * and titles with only the places in that file. An entry cited from nowhere goes with the folder's
- * first file.
+ * first file; one cited only from files the folder no longer holds is left out.
  */
 function sliceCatalogue(catalogue: Catalogue | undefined, files: string[]): Map<string, CatalogueSlice> {
   const slices = new Map<string, CatalogueSlice>(files.map((f) => [f, { cited: [], titles: [] }]));
@@ -56,7 +56,8 @@ function sliceCatalogue(catalogue: Catalogue | undefined, files: string[]): Map<
       if (!entry) byFile.set(site.file, (entry = { ...c, citedBy: [] }));
       entry.citedBy.push(site);
     }
-    if (byFile.size === 0) byFile.set(first, { ...c, citedBy: [] });
+    // Cited from nowhere: kept with the folder's first file; cited only from files that are gone: dropped.
+    if (c.citedBy.length === 0) byFile.set(first, { ...c, citedBy: [] });
     for (const [file, entry] of byFile) slices.get(file)?.cited.push(entry);
   }
   for (const t of catalogue.titles) {
@@ -67,7 +68,7 @@ function sliceCatalogue(catalogue: Catalogue | undefined, files: string[]): Map<
       if (!entry) byFile.set(site.file, (entry = { ...t, citedBy: [] }));
       entry.citedBy.push(site);
     }
-    if (byFile.size === 0) byFile.set(first, { ...t, citedBy: [] });
+    if (t.citedBy.length === 0) byFile.set(first, { ...t, citedBy: [] });
     for (const [file, entry] of byFile) slices.get(file)?.titles.push(entry);
   }
   return slices;
@@ -121,7 +122,7 @@ export async function publishCorpus(folders: string[], config: CorpusServerConfi
   try {
     report.schema = await migrate(client);
     await client.query(`SET search_path = ${SCHEMA}, public`);
-    const existing = new Map((await client.query<{ symbol: string; content_hash: string }>(`SELECT symbol, content_hash FROM ${SCHEMA}.documents`)).rows.map((r) => [r.symbol, r.content_hash]));
+    const existing = new Map((await client.query<{ source: string; content_hash: string }>(`SELECT source, content_hash FROM ${SCHEMA}.documents`)).rows.map((r) => [r.source, r.content_hash]));
     const seen = new Set<string>();
     for (const [folderOrder, folder] of folders.entries()) {
       const { catalogue, problem } = readCatalogue(folder);
@@ -150,26 +151,24 @@ export async function publishCorpus(folders: string[], config: CorpusServerConfi
         // The symbol as the corpus loader gives it: the catalogue's, else the draft's own, else the file name.
         let model = slice.document ? undefined : parseDraft(text);
         const symbol = slice.document?.symbol ?? model?.facts.symbol ?? name;
-        if (seen.has(symbol)) {
-          report.problems.push(`${path}: ${symbol} is already published from another file; skipped`);
-          continue;
-        }
-        seen.add(symbol);
-        if (existing.get(symbol) === hash) {
+        // A document is known by its folder's place and its file name (two files may give one symbol, as in a local corpus).
+        const source = `${folderOrder}/${name}`;
+        seen.add(source);
+        if (existing.get(source) === hash) {
           report.unchanged++;
           continue;
         }
         model ??= parseDraft(text);
-        const paragraphs = await writeDocument(client, { symbol, name, folderOrder, hash, text, model, slice });
+        const paragraphs = await writeDocument(client, { source, symbol, name, folderOrder, hash, text, model, slice });
         report.paragraphs += paragraphs;
-        if (existing.has(symbol)) report.replaced++;
+        if (existing.has(source)) report.replaced++;
         else report.added++;
         if ((report.added + report.replaced) % 500 === 0) log(`${report.added + report.replaced} documents written…`);
       }
     }
     const gone = [...existing.keys()].filter((s) => !seen.has(s));
     if (gone.length > 0) {
-      await client.query(`DELETE FROM ${SCHEMA}.documents WHERE symbol = ANY($1::text[])`, [gone]);
+      await client.query(`DELETE FROM ${SCHEMA}.documents WHERE source = ANY($1::text[])`, [gone]);
       report.removed = gone.length;
     }
     if (report.added + report.replaced + report.removed > 0) {
@@ -187,6 +186,7 @@ export async function publishCorpus(folders: string[], config: CorpusServerConfi
 }
 
 interface DocumentToWrite {
+  source: string;
   symbol: string;
   name: string;
   folderOrder: number;
@@ -207,11 +207,12 @@ async function writeDocument(client: Client, doc: DocumentToWrite): Promise<numb
   const paragraphs = corpusParagraphs(model);
   await client.query('BEGIN');
   try {
-    await client.query(`DELETE FROM ${SCHEMA}.documents WHERE symbol = $1`, [doc.symbol]);
+    await client.query(`DELETE FROM ${SCHEMA}.documents WHERE source = $1`, [doc.source]);
     const inserted = await client.query<{ id: number }>(
-      `INSERT INTO ${SCHEMA}.documents (symbol, symbol_key, file, folder_order, content_hash, kind, shape, title, date, session, agenda_item, report, meeting, counts, text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      `INSERT INTO ${SCHEMA}.documents (source, symbol, symbol_key, file, folder_order, content_hash, kind, shape, title, date, session, agenda_item, report, meeting, counts, text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
       [
+        doc.source,
         doc.symbol,
         symbolKey(doc.symbol),
         doc.name,

@@ -19,9 +19,10 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
     sql: `
 CREATE TABLE ${SCHEMA}.documents (
   id serial PRIMARY KEY,
-  symbol text NOT NULL UNIQUE,
+  -- Which file of which folder: the folder's place on the publish command line and the file name.
+  source text NOT NULL UNIQUE,
+  symbol text NOT NULL,
   symbol_key text NOT NULL,
-  -- The clean draft's file name in its folder, and the folder's place on the publish command line.
   file text NOT NULL,
   folder_order int NOT NULL,
   content_hash text NOT NULL,
@@ -39,6 +40,7 @@ CREATE TABLE ${SCHEMA}.documents (
   published_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX documents_order ON ${SCHEMA}.documents (folder_order, file);
+CREATE INDEX documents_symbol ON ${SCHEMA}.documents (symbol);
 CREATE INDEX documents_by_symbol_key ON ${SCHEMA}.documents (symbol_key);
 
 -- Body paragraphs and footnotes with their place, as the phrase index sees them.

@@ -3,6 +3,7 @@ import { completeAt, markdownToPlainText, type AssistItem, type AssistItemKind, 
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
 import { corpusKnowledge } from '../knowledge';
+import { withRemoteCompletion } from './remote-corpus';
 
 const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
@@ -71,7 +72,11 @@ export const completionFeature: Feature = {
         const draft = ctx.draft(uri);
         if (!draft || token.isCancellationRequested) return empty;
         const model = draft.model;
-        const answer = completeAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx), ctx.phraseSource, settings, ctx.locale());
+        const offset = model.lines.offsetAt(params.position);
+        const local = completeAt(model, offset, corpusKnowledge(ctx), ctx.phraseSource, settings, ctx.locale());
+        // The corpus database's answer joins when it comes within the typing budget.
+        const answer = await withRemoteCompletion(ctx, model, offset, settings, local);
+        if (token.isCancellationRequested) return empty;
         return { isIncomplete: answer.isIncomplete, items: answer.items.map((i) => toItem(ctx, model, i)) };
       }),
     );

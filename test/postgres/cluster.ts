@@ -19,8 +19,8 @@ export interface Cluster {
   adminUrl: string;
   writerUrl: string;
   drafterUrl: string;
-  /** Runs SQL as the superuser in `corpus` (through psql on the socket). */
-  sql(statement: string): string;
+  /** Runs SQL as the superuser in `corpus` or another database (through psql on the socket). */
+  sql(statement: string, database?: string): string;
   stop(): void;
 }
 
@@ -102,7 +102,7 @@ export async function startCluster(): Promise<Cluster> {
     adminUrl: url('postgres', PASSWORDS.admin),
     writerUrl: url('rd_publisher', PASSWORDS.writer),
     drafterUrl: url('rd_drafter', PASSWORDS.drafter),
-    sql: (statement) => sql(statement),
+    sql: (statement, database) => sql(statement, database),
     stop,
   };
 }

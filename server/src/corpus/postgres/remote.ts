@@ -94,7 +94,8 @@ export class RemoteCorpus implements CorpusAnswers {
   }
 
   private setStatus(status: Omit<CorpusServerStatus, 'server'>): void {
-    const changed = status.state !== this.status.state || status.message !== this.status.message;
+    // Told once per change of state (the same fault again with another wording is no news).
+    const changed = status.state !== this.status.state;
     this.status = { ...status, server: this.status.server };
     if (changed) this.onStatus(this.status);
   }

@@ -112,7 +112,7 @@ export function createPool(config: CorpusServerConfig, options: { readOnly?: boo
     query_timeout: timeout + 1000,
     application_name: 'resolution-drafter',
     // Similar text: paragraphs that share at least this share of trigrams are candidates.
-    options: `-c search_path=resolution_drafter,public -c pg_trgm.similarity_threshold=0.15${options.readOnly ? ' -c default_transaction_read_only=on' : ''}`,
+    options: `-c search_path=resolution_drafter,public -c pg_trgm.similarity_threshold=0.3${options.readOnly ? ' -c default_transaction_read_only=on' : ''}`,
   };
   const pool = new Pool(poolConfig);
   // An idle connection that the database drops must not take the process down.

@@ -26,7 +26,7 @@ const options = {
   minify: production,
   external: ['vscode'],
   // pg-native: node-postgres's optional native binding, not shipped (a stub that says so).
-  alias: { 'pg-native': './scripts/stubs/pg-native.js' },
+  alias: { 'pg-native': './scripts/stubs/pg-native.cjs' },
   logLevel: 'warning',
 };
 

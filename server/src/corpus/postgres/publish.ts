@@ -124,6 +124,13 @@ export async function publishCorpus(folders: string[], config: CorpusServerConfi
     await client.query(`SET search_path = ${SCHEMA}, public`);
     const existing = new Map((await client.query<{ source: string; content_hash: string }>(`SELECT source, content_hash FROM ${SCHEMA}.documents`)).rows.map((r) => [r.source, r.content_hash]));
     const seen = new Set<string>();
+    let batch: PreparedDocument[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      report.paragraphs += await writeBatch(client, batch);
+      batch = [];
+      log(`${report.added + report.replaced} documents written…`);
+    };
     for (const [folderOrder, folder] of folders.entries()) {
       const { catalogue, problem } = readCatalogue(folder);
       if (problem) report.problems.push(problem);
@@ -148,24 +155,24 @@ export async function publishCorpus(folders: string[], config: CorpusServerConfi
         }
         const slice = slices.get(name) ?? { cited: [], titles: [] };
         const hash = createHash('sha256').update(text).update('\u0000').update(json(slice)).update(`\u0000${folderOrder}`).digest('hex');
-        // The symbol as the corpus loader gives it: the catalogue's, else the draft's own, else the file name.
-        let model = slice.document ? undefined : parseDraft(text);
-        const symbol = slice.document?.symbol ?? model?.facts.symbol ?? name;
         // A document is known by its folder's place and its file name (two files may give one symbol, as in a local corpus).
         const source = `${folderOrder}/${name}`;
         seen.add(source);
+        // Unchanged: not even parsed.
         if (existing.get(source) === hash) {
           report.unchanged++;
           continue;
         }
-        model ??= parseDraft(text);
-        const paragraphs = await writeDocument(client, { source, symbol, name, folderOrder, hash, text, model, slice });
-        report.paragraphs += paragraphs;
+        const model = parseDraft(text);
+        // The symbol as the corpus loader gives it: the catalogue's, else the draft's own, else the file name.
+        const symbol = slice.document?.symbol ?? model.facts.symbol ?? name;
+        batch.push(prepareDocument({ source, symbol, name, folderOrder, hash, text, model, slice }));
         if (existing.has(source)) report.replaced++;
         else report.added++;
-        if ((report.added + report.replaced) % 500 === 0) log(`${report.added + report.replaced} documents written…`);
+        if (batch.length >= BATCH) await flush();
       }
     }
+    await flush();
     const gone = [...existing.keys()].filter((s) => !seen.has(s));
     if (gone.length > 0) {
       await client.query(`DELETE FROM ${SCHEMA}.documents WHERE source = ANY($1::text[])`, [gone]);
@@ -196,102 +203,116 @@ interface DocumentToWrite {
   slice: CatalogueSlice;
 }
 
-/** Replaces one document (and everything hanging from it) in one transaction. Returns its paragraph count. */
-async function writeDocument(client: Client, doc: DocumentToWrite): Promise<number> {
-  const { model, slice } = doc;
-  const entry = slice.document;
+/** Documents written in one transaction, with one statement per table. */
+const BATCH = 100;
+
+/** One document's rows, made before anything is written. */
+interface PreparedDocument {
+  doc: DocumentToWrite;
+  paragraphs: ReturnType<typeof corpusParagraphs>;
+  knowledge: ReturnType<typeof knowledgeData>;
+}
+
+function prepareDocument(doc: DocumentToWrite): PreparedDocument {
+  const entry = doc.slice.document;
   // What this document adds to the knowledge, made by the same builder as the local corpus's.
   const builder = new KnowledgeBuilder();
-  builder.add({ symbol: doc.symbol, model });
-  const knowledge = knowledgeData(builder.finish({ version: 1, documents: entry ? [entry] : [], cited: slice.cited, titles: slice.titles }));
-  const paragraphs = corpusParagraphs(model);
+  builder.add({ symbol: doc.symbol, model: doc.model });
+  const knowledge = knowledgeData(builder.finish({ version: 1, documents: entry ? [entry] : [], cited: doc.slice.cited, titles: doc.slice.titles }));
+  return { doc, paragraphs: corpusParagraphs(doc.model), knowledge };
+}
+
+/** Replaces documents (and everything hanging from them) in one transaction. Returns the paragraphs written. */
+async function writeBatch(client: Client, batch: PreparedDocument[]): Promise<number> {
   await client.query('BEGIN');
   try {
-    await client.query(`DELETE FROM ${SCHEMA}.documents WHERE source = $1`, [doc.source]);
-    const inserted = await client.query<{ id: number }>(
-      `INSERT INTO ${SCHEMA}.documents (source, symbol, symbol_key, file, folder_order, content_hash, kind, shape, title, date, session, agenda_item, report, meeting, counts, text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-      [
-        doc.source,
-        doc.symbol,
-        symbolKey(doc.symbol),
-        doc.name,
-        doc.folderOrder,
-        doc.hash,
-        entry?.kind ?? 'other',
-        model.shape,
-        entry?.title ?? model.title?.title ?? null,
-        entry?.date ?? (model.facts.date?.valid ? model.facts.date.iso : null),
-        entry?.session ?? null,
-        entry?.agendaItem ?? null,
-        entry?.report ?? null,
-        entry?.meeting ?? null,
-        entry ? json(entry.counts) : null,
-        doc.text,
-      ],
+    await client.query(`DELETE FROM ${SCHEMA}.documents WHERE source = ANY($1::text[])`, [batch.map((b) => b.doc.source)]);
+    const columns: [string, string, (d: DocumentToWrite) => unknown][] = [
+      ['source', 'text', (d) => d.source],
+      ['symbol', 'text', (d) => d.symbol],
+      ['symbol_key', 'text', (d) => symbolKey(d.symbol)],
+      ['file', 'text', (d) => d.name],
+      ['folder_order', 'int', (d) => d.folderOrder],
+      ['content_hash', 'text', (d) => d.hash],
+      ['kind', 'text', (d) => d.slice.document?.kind ?? 'other'],
+      ['shape', 'text', (d) => d.model.shape],
+      ['title', 'text', (d) => d.slice.document?.title ?? d.model.title?.title ?? null],
+      ['date', 'text', (d) => d.slice.document?.date ?? (d.model.facts.date?.valid ? d.model.facts.date.iso : null)],
+      ['session', 'int', (d) => d.slice.document?.session ?? null],
+      ['agenda_item', 'text', (d) => d.slice.document?.agendaItem ?? null],
+      ['report', 'text', (d) => d.slice.document?.report ?? null],
+      ['meeting', 'int', (d) => d.slice.document?.meeting ?? null],
+      ['counts', 'jsonb', (d) => (d.slice.document ? json(d.slice.document.counts) : null)],
+      ['text', 'text', (d) => d.text],
+    ];
+    const inserted = await client.query<{ id: number; source: string }>(
+      `INSERT INTO ${SCHEMA}.documents (${columns.map((c) => c[0]).join(', ')})
+       SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c[1]}[]`).join(', ')}) RETURNING id, source`,
+      columns.map(([, , value]) => batch.map((b) => value(b.doc))),
     );
-    const id = inserted.rows[0].id;
+    const idOf = new Map(inserted.rows.map((r) => [r.source, r.id]));
+    const rows = <T>(make: (b: PreparedDocument, id: number) => T[]) => batch.flatMap((b) => make(b, idOf.get(b.doc.source) ?? 0));
     await insertColumns(
       client,
       'paragraphs',
       [['document_id', 'int'], ['ord', 'int'], ['kind', 'text'], ['place', 'text'], ['line', 'int'], ['text', 'text']],
-      paragraphs.map((p, i) => [id, i, p.kind, p.where, p.line, p.text]),
+      rows((b, id) => b.paragraphs.map((p, i) => [id, i, p.kind, p.where, p.line, p.text])),
     );
     await insertColumns(
       client,
       'footnotes',
       [['document_id', 'int'], ['number', 'int'], ['line', 'int'], ['text', 'text']],
-      model.footnotes.map((f) => [id, f.number, f.line, model.text.slice(f.textSpan.start, f.textSpan.end)]),
+      rows((b, id) => b.doc.model.footnotes.map((f) => [id, f.number, f.line, b.doc.model.text.slice(f.textSpan.start, f.textSpan.end)])),
     );
-    await insertColumns(client, 'titles', [['document_id', 'int'], ['title', 'text'], ['line', 'int']], model.titles.map((t) => [id, t.title, t.line]));
+    await insertColumns(client, 'titles', [['document_id', 'int'], ['title', 'text'], ['line', 'int']], rows((b, id) => b.doc.model.titles.map((t) => [id, t.title, t.line])));
     await insertColumns(
       client,
       'citations',
       [['document_id', 'int'], ['symbol', 'text'], ['kind', 'text'], ['line', 'int']],
-      slice.cited.flatMap((c) => c.citedBy.map((site) => [id, c.symbol, c.kind, site.line])),
+      rows((b, id) => b.doc.slice.cited.flatMap((c) => c.citedBy.map((site) => [id, c.symbol, c.kind, site.line]))),
     );
     await insertColumns(
       client,
       'knowledge_openers',
       [['document_id', 'int'], ['base', 'text'], ['preambular', 'int'], ['operative', 'int']],
-      knowledge.openers.map((o) => [id, o.base, o.preambular, o.operative]),
+      rows((b, id) => b.knowledge.openers.map((o) => [id, o.base, o.preambular, o.operative])),
     );
     // Arrays of arrays go in as JSON and come out as text[].
-    if (knowledge.titles.length > 0) {
+    const titles = rows((b, id) => b.knowledge.titles.map((t) => ({ id, key: t.title.replace(/\s+/g, ''), title: t.title, uses: t.uses, inDraft: t.documents.length > 0, footnotes: t.footnotes })));
+    if (titles.length > 0) {
       await client.query(
         `INSERT INTO ${SCHEMA}.knowledge_titles (document_id, title_key, title, uses, in_draft, footnotes)
-         SELECT $1, t->>'key', t->>'title', (t->>'uses')::int, (t->>'inDraft')::boolean, ARRAY(SELECT jsonb_array_elements_text(t->'footnotes'))
-         FROM jsonb_array_elements($2::jsonb) t`,
-        [id, json(knowledge.titles.map((t) => ({ key: t.title.replace(/\s+/g, ''), title: t.title, uses: t.uses, inDraft: t.documents.length > 0, footnotes: t.footnotes })))],
+         SELECT (t->>'id')::int, t->>'key', t->>'title', (t->>'uses')::int, (t->>'inDraft')::boolean, ARRAY(SELECT jsonb_array_elements_text(t->'footnotes'))
+         FROM jsonb_array_elements($1::jsonb) t`,
+        [json(titles)],
       );
     }
-    if (knowledge.symbols.length > 0) {
+    const symbols = rows((b, id) =>
+      b.knowledge.symbols.map(([key, f]) => {
+        const cite = chineseAssist.citationNumber(f.symbol);
+        return {
+          id,
+          key,
+          symbol: f.symbol,
+          kind: f.kind,
+          own: !!f.draft,
+          titles: f.titles,
+          dates: f.dates,
+          footnotes: f.footnotes,
+          citedBy: f.citedBy.map((c) => ({ symbol: c.symbol, line: c.line })),
+          number: cite?.number ?? null,
+          organ: cite?.organ ?? null,
+        };
+      }),
+    );
+    if (symbols.length > 0) {
       await client.query(
         `INSERT INTO ${SCHEMA}.knowledge_symbols (document_id, symbol_key, symbol, kind, own, titles, dates, footnotes, cited_by, cite_number, cite_organ)
-         SELECT $1, s->>'key', s->>'symbol', s->>'kind', (s->>'own')::boolean,
+         SELECT (s->>'id')::int, s->>'key', s->>'symbol', s->>'kind', (s->>'own')::boolean,
                 ARRAY(SELECT jsonb_array_elements_text(s->'titles')), ARRAY(SELECT jsonb_array_elements_text(s->'dates')),
                 ARRAY(SELECT jsonb_array_elements_text(s->'footnotes')), s->'citedBy', s->>'number', s->>'organ'
-         FROM jsonb_array_elements($2::jsonb) s`,
-        [
-          id,
-          json(
-            knowledge.symbols.map(([key, f]) => {
-              const cite = chineseAssist.citationNumber(f.symbol);
-              return {
-                key,
-                symbol: f.symbol,
-                kind: f.kind,
-                own: !!f.draft,
-                titles: f.titles,
-                dates: f.dates,
-                footnotes: f.footnotes,
-                citedBy: f.citedBy.map((c) => ({ symbol: c.symbol, line: c.line })),
-                number: cite?.number ?? null,
-                organ: cite?.organ ?? null,
-              };
-            }),
-          ),
-        ],
+         FROM jsonb_array_elements($1::jsonb) s`,
+        [json(symbols)],
       );
     }
     await client.query('COMMIT');
@@ -299,5 +320,5 @@ async function writeDocument(client: Client, doc: DocumentToWrite): Promise<numb
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
-  return paragraphs.length;
+  return batch.reduce((n, b) => n + b.paragraphs.length, 0);
 }

@@ -1,5 +1,6 @@
 /**
  * The corpus database under load: `npm run bench:postgres [-- --mb 50] [--drafters 50] [--seconds 60]`.
+ * --think MS is the pause between two completions of one drafter (default 1000).
  * Starts a throwaway PostgreSQL (test/postgres/cluster.ts), publishes the bundled corpus plus a
  * synthetic corpus of --mb MB, then runs --drafters simulated drafters on loopback for --seconds,
  * each with its own pool (as each drafter's server has), typing (completion: openers and agreed
@@ -26,6 +27,8 @@ const arg = (name: string, fallback: number) => {
 const MB = arg('mb', 50);
 const DRAFTERS = arg('drafters', 50);
 const SECONDS = arg('seconds', 60);
+/** A drafter's pause between two completions while typing (ms). */
+const THINK = arg('think', 1000);
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 function percentiles(values: number[]): { n: number; p50: number; p95: number; p99: number } {
@@ -92,13 +95,13 @@ async function main(): Promise<void> {
             if (firstErrors.length < 3) firstErrors.push(err instanceof Error ? err.message : String(err));
           }
           // A drafter types a word every so often, not flat out.
-          await new Promise((r) => setTimeout(r, 100));
+          await new Promise((r) => setTimeout(r, THINK));
         }
       }),
     );
     await Promise.all(drafters.map((r) => r.close()));
     const total = kinds.reduce((n, k) => n + times[k].length, 0);
-    console.log(`\nload: ${DRAFTERS} drafters × ${SECONDS} s on loopback, one request every ~100 ms each; ${total} requests, ${Math.round(total / SECONDS)} per second, ${errors} errors${firstErrors.length ? ` (${firstErrors.join('; ')})` : ''}`);
+    console.log(`\nload: ${DRAFTERS} drafters × ${SECONDS} s on loopback, a completion every ~${THINK} ms each (a hover every 4th, similar text every 10th); ${total} requests, ${Math.round(total / SECONDS)} per second, ${errors} errors${firstErrors.length ? ` (${firstErrors.join('; ')})` : ''}`);
     for (const k of kinds) console.log(`  database ${k.padEnd(10)} ${JSON.stringify(percentiles(times[k]))} ms`);
     console.log('\npg_stat_statements (top by total time):');
     console.log(

@@ -123,6 +123,11 @@ export async function publishCorpus(folders: string[], config: CorpusServerConfi
     report.schema = await migrate(client);
     await client.query(`SET search_path = ${SCHEMA}, public`);
     const existing = new Map((await client.query<{ source: string; content_hash: string }>(`SELECT source, content_hash FROM ${SCHEMA}.documents`)).rows.map((r) => [r.source, r.content_hash]));
+    // A first load (or one that more than doubles the corpus) builds the trigram index once at the end:
+    // far quicker than keeping it up row by row. Drafters' searches are slow until it is back.
+    const files = folders.reduce((n, f) => n + countDrafts(f), 0);
+    const bulk = files - existing.size > Math.max(200, existing.size);
+    if (bulk) await client.query(`DROP INDEX IF EXISTS ${SCHEMA}.${TRIGRAM_INDEX}`);
     const seen = new Set<string>();
     let batch: PreparedDocument[] = [];
     const flush = async () => {
@@ -178,6 +183,9 @@ export async function publishCorpus(folders: string[], config: CorpusServerConfi
       await client.query(`DELETE FROM ${SCHEMA}.documents WHERE source = ANY($1::text[])`, [gone]);
       report.removed = gone.length;
     }
+    // Always: a publish that stopped half way through a first load left it missing.
+    await client.query(`SET maintenance_work_mem = '256MB'`);
+    await client.query(`CREATE INDEX IF NOT EXISTS ${TRIGRAM_INDEX} ON ${SCHEMA}.paragraphs USING gin (text gin_trgm_ops)`);
     if (report.added + report.replaced + report.removed > 0) {
       for (const view of ['opener_uses', 'title_uses', 'resolution_citations']) await client.query(`REFRESH MATERIALIZED VIEW ${SCHEMA}.${view}`);
       await client.query(`ANALYZE ${SCHEMA}.paragraphs`);
@@ -201,6 +209,17 @@ interface DocumentToWrite {
   text: string;
   model: ReturnType<typeof parseDraft>;
   slice: CatalogueSlice;
+}
+
+/** The trigram index on paragraphs (as the schema names it). */
+const TRIGRAM_INDEX = 'paragraphs_text_trgm';
+
+function countDrafts(folder: string): number {
+  try {
+    return readdirSync(folder).filter((n) => n.endsWith('.unres')).length;
+  } catch {
+    return 0;
+  }
 }
 
 /** Documents written in one transaction, with one statement per table. */

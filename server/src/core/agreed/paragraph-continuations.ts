@@ -69,6 +69,14 @@ export function continuationsInParagraphs(
   paragraphs.forEach((paragraph, p) => {
     for (const at of positions(paragraph.text, matched)) occurrences.push({ p, at });
   });
+  // In the index's order: by the text that follows (a suffix array), then by paragraph. Groups of
+  // equal use keep that order when the best are picked.
+  const rest = (o: { p: number; at: number }) => paragraphs[o.p].text.slice(o.at);
+  occurrences.sort((a, b) => {
+    const x = rest(a);
+    const y = rest(b);
+    return x < y ? -1 : x > y ? 1 : a.p - b.p;
+  });
   const groups = new Map<string, { found: Found; stretch: number; hits: number }>();
   for (let stretch = 0; stretch <= MAX_STRETCH; stretch++) {
     for (const o of occurrences) {

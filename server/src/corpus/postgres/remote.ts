@@ -9,7 +9,7 @@ import { indexedText } from '../../core/agreed/corpus-paragraphs';
 import { continuationsInParagraphs, endingToLookUp } from '../../core/agreed/paragraph-continuations';
 import { CONTAINING_CAP, EDIT_CANDIDATES, MIN_MATCH, editDistance, similarityText, type SimilarParagraph } from '../../core/agreed/phrase-index';
 import type { Continuation, PhraseSourceParagraph } from '../../core/agreed/types';
-import { analyzeSymbol, symbolKey, titleKey, type DocumentKind, type KnownResolution, type OpenerUse, type SymbolFacts, type TitleUse } from '../../core';
+import { chineseAssist, symbolKey, titleKey, type DocumentKind, type KnownResolution, type OpenerUse, type SymbolFacts, type TitleUse } from '../../core';
 import { createPool, displayConnection, errorMessage, faultOf, type CorpusServerConfig, type CorpusServerFault } from './connection';
 import { schemaState, SCHEMA, SCHEMA_VERSION } from './schema';
 
@@ -281,7 +281,7 @@ export class RemoteCorpus implements CorpusAnswers {
     const list = rows.flatMap((r): KnownResolution[] => {
       const f = facts.get(r.symbol_key);
       if (!f) return [];
-      const organ = analyzeSymbol(f.symbol).normalized.startsWith('S/') ? 'SC' : 'GA';
+      const organ = chineseAssist.citationNumber(f.symbol)?.organ ?? 'GA';
       return [{ symbol: f.symbol, number: r.number, organ, date: f.dates[0], title: f.titles[0], citations: f.citedBy.length }];
     });
     return list.sort((a, b) => b.citations - a.citations || numberOrder(a.number, b.number)).slice(0, limit);

@@ -8,7 +8,7 @@
  * for similar text. Prints p50/p95/p99 per request kind, throughput, errors, the database's own
  * figures (pg_stat_statements), and the same queries against the local phrase index side by side.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { corpusParagraphs } from '../server/src/core/agreed/corpus-paragraphs';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const bundled = loadCorpus([bundledCorpusFolder()]);
   const made = syntheticCorpus(bundled.drafts, MB, join(tmpdir(), 'resolution-drafter-bench', `corpus-${MB}MB`));
   const folders = [bundledCorpusFolder(), made.folder];
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; corpus: bundled + ${made.files} synthetic documents (${(made.bytes / 1024 / 1024).toFixed(1)} MB)`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg()[0].toFixed(1)}; corpus: bundled + ${made.files} synthetic documents (${(made.bytes / 1024 / 1024).toFixed(1)} MB)`);
   const cluster = await startCluster();
   try {
     let started = now();
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     );
     await Promise.all(drafters.map((r) => r.close()));
     const total = kinds.reduce((n, k) => n + times[k].length, 0);
+    console.log(`load average after the load: ${loadavg()[0].toFixed(1)}`);
     console.log(`\nload: ${DRAFTERS} drafters × ${SECONDS} s on loopback, a completion every ~${THINK} ms each (a hover every 4th, similar text every 10th); ${total} requests, ${Math.round(total / SECONDS)} per second, ${errors} errors${firstErrors.length ? ` (${firstErrors.join('; ')})` : ''}`);
     for (const k of kinds) console.log(`  database ${k.padEnd(10)} ${JSON.stringify(percentiles(times[k]))} ms`);
     console.log('\npg_stat_statements (top by total time):');

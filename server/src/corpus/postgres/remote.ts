@@ -159,7 +159,9 @@ export class RemoteCorpus implements CorpusAnswers {
       return (await this.pool.query<T>({ name, text, values })).rows;
     } catch (err) {
       const fault = faultOf(err);
-      if (fault !== 'failed') this.fault(fault, this.describe(err));
+      // Every connection of the pool busy (requests faster than the database answers) is no fault of the database.
+      const poolBusy = this.pool.totalCount >= (this.config.max ?? 4) && /timeout exceeded when trying to connect/i.test(errorMessage(err, this.config));
+      if (fault !== 'failed' && !poolBusy) this.fault(fault, this.describe(err));
       throw new Error(errorMessage(err, this.config));
     }
   }

@@ -23,4 +23,5 @@ test('errors are told apart as a drafter needs: refused, unreachable, schema mis
   assert.equal(faultOf(new Error('Connection terminated unexpectedly')), 'unreachable');
   assert.equal(faultOf({ code: '42P01', message: 'relation does not exist' }), 'schema-missing');
   assert.equal(faultOf({ code: '22P02', message: 'invalid input syntax' }), 'failed');
+  assert.equal(faultOf({ code: '57014', message: 'canceling statement due to statement timeout' }), 'failed');
 });

@@ -66,6 +66,8 @@ export type CorpusServerFault = 'unreachable' | 'refused' | 'schema-missing' | '
 export function faultOf(err: unknown): CorpusServerFault {
   const e = err as { code?: string; message?: string } | undefined;
   const code = e?.code ?? '';
+  // 57014: the statement ran past its timeout (a slow question, the database is there).
+  if (code === '57014') return 'failed';
   // 28P01 wrong password, 28000 no such role or not allowed by pg_hba, 3D000 no such database, 42501 no privilege, 25006 a read-only login.
   if (code === '28P01' || code === '28000' || code === '3D000' || code === '42501' || code === '25006') return 'refused';
   if (code === '3F000' || code === '42P01') return 'schema-missing';

@@ -1,6 +1,6 @@
 // The corpus database seen in VS Code (code-server): with resolutionDrafter.corpus.server set to a
-// database that cannot be reached, the status bar says so, completion still answers from the local
-// corpus, and the setting's connection string is shown without a password. Saves a screenshot to
+// database that cannot be reached, the status bar says so (its tooltip names the server and the
+// fault), and a password written in the setting appears nowhere on screen. Saves a screenshot to
 // test-results/. Needs scripts/setup-editors.sh: skips without it locally, fails without it under CI.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

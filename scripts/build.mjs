@@ -25,6 +25,8 @@ const options = {
   sourcemap: !production,
   minify: production,
   external: ['vscode'],
+  // pg-native: node-postgres's optional native binding, not shipped (a stub that says so).
+  alias: { 'pg-native': './scripts/stubs/pg-native.cjs' },
   logLevel: 'warning',
 };
 

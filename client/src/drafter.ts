@@ -20,6 +20,7 @@ import { corpusInitializationOptions } from './present';
 import { RestartPolicy } from './restart-policy';
 import { CorpusStatusBar } from './status';
 import { ContinuationStatus } from './continuation';
+import { corpusServerOptions, registerCorpusServer, showCorpusServerStatus } from './corpus-server';
 
 /** The settings section the server reads per document. */
 export const SECTION = 'resolutionDrafter';
@@ -32,6 +33,9 @@ export class Drafter implements vscode.Disposable {
   private client?: LanguageClient;
   private readonly statusBar: CorpusStatusBar;
   private readonly continuationStatus = new ContinuationStatus();
+  /** The corpus database login read from SecretStorage before each start (never logged). */
+  private corpusServer: { corpusServer?: string; corpusServerPassword?: string } = {};
+  private readonly corpusServerItem: vscode.StatusBarItem;
   private readonly restarts = new RestartPolicy();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly statsChanged = new vscode.EventEmitter<CorpusStats | undefined>();
@@ -44,6 +48,9 @@ export class Drafter implements vscode.Disposable {
     // A log channel: the language client 10 writes its own messages there with levels and times.
     this.output = vscode.window.createOutputChannel('Resolution Drafter', { log: true });
     this.statusBar = new CorpusStatusBar();
+    const [corpusServerItem, ...corpusServerRest] = registerCorpusServer(extension, () => this.restart());
+    this.corpusServerItem = corpusServerItem as vscode.StatusBarItem;
+    this.subscriptions.push(corpusServerItem, ...corpusServerRest);
     this.subscriptions.push(
       this.output,
       this.statusBar,
@@ -85,8 +92,10 @@ export class Drafter implements vscode.Disposable {
         closed: () => this.serverClosed(),
       },
     };
+    this.corpusServer = await corpusServerOptions(this.extension.secrets, (line) => this.log(line));
     const client = new LanguageClient('resolutionDrafter', 'Resolution Drafter', serverOptions, clientOptions);
     this.client = client;
+    showCorpusServerStatus(client, this.corpusServerItem);
     client.onNotification(CorpusStatusNotification, (stats: CorpusStats) => this.setStats(stats));
     this.subscriptions.push(
       client.onDidChangeState((e) => {
@@ -110,7 +119,7 @@ export class Drafter implements vscode.Disposable {
     const options = corpusInitializationOptions(corpus, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
     this.log(`Corpus: ${options.useBundledCorpus ? 'bundled corpus' : 'no bundled corpus'}${options.corpusFolders.length ? ' + ' + options.corpusFolders.join(', ') : ''}`);
     // A writable place for the corpus phrase index: the extension's own folder may be read-only.
-    return { ...options, storagePath: this.extension.globalStorageUri.fsPath };
+    return { ...options, ...this.corpusServer, storagePath: this.extension.globalStorageUri.fsPath };
   }
 
   private serverClosed() {

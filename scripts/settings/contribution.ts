@@ -43,6 +43,8 @@ const texts = {
   'config.severity.warning': 'Shown as a warning.',
   'config.severity.error': 'Shown as an error.',
   'config.rules.defaultIs': 'Default: {0}.',
+  'config.corpus.server':
+    'A corpus database shared by your organisation (PostgreSQL, see the README): a connection string without its password (`postgres://drafter@db.example.org/corpus?sslmode=verify-full`), or a name. The password (or, for a name, the whole connection string) is kept in VS Code\'s secret storage (**Resolution Drafter: Set the corpus database login**) or in `PGPASSFILE`, never in settings. The local corpus answers first; the database adds to it. Changing this restarts the server.',
   'config.trace.server': 'Log the messages between VS Code and the Resolution Drafter server in its output channel (for reporting a problem).',
 } as const;
 
@@ -108,6 +110,13 @@ export function settingsContribution(): SettingsContribution {
     scope: 'window',
     order: order++,
     markdownDescription: placeholder('config.trace.server'),
+  };
+  properties[`${SECTION}.corpus.server`] = {
+    type: 'string',
+    default: '',
+    scope: 'application',
+    order: order++,
+    markdownDescription: placeholder('config.corpus.server'),
   };
   return { configuration: { title: placeholder('config.title'), properties }, nls };
 }

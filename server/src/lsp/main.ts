@@ -23,6 +23,7 @@ import { completionFeature } from './features/completion';
 import { hoverFeature } from './features/hover';
 import { agreedLanguageIndexFeature } from './features/agreed-index';
 import { inlineCompletionFeature } from './features/inline-completion';
+import { remoteCorpusFeature } from './features/remote-corpus';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
 const features: Feature[] = [
@@ -40,6 +41,7 @@ const features: Feature[] = [
   hoverFeature,
   agreedLanguageIndexFeature,
   inlineCompletionFeature,
+  remoteCorpusFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

@@ -39,6 +39,14 @@ export interface CorpusStats {
   problems: string[];
 }
 
+/**
+ * Notification `resolutionDrafter/corpusServerStatus` (server → client) when the corpus database's
+ * state changes, and request `resolutionDrafter/corpusServerStatus` for the current one (null when
+ * no database is set). The value is `CorpusServerStatus` (server/src/corpus/postgres/remote.ts).
+ */
+export const CorpusServerStatusNotification = 'resolutionDrafter/corpusServerStatus';
+export const CorpusServerStatusRequest = 'resolutionDrafter/corpusServerStatus';
+
 /** workspace/executeCommand commands the server implements. Arguments in brackets. */
 export const ServerCommands = {
   /** [uri]: renumber operative paragraphs 1…n and update 上文/下文第 N 段 references. */

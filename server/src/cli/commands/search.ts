@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { SimilarParagraph } from '../../core/agreed/phrase-index';
 import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
+import { isConnectionString } from '../../corpus/postgres/connection';
+import { RemoteCorpus } from '../../corpus/postgres/remote';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
 
@@ -16,6 +18,8 @@ interface Options {
   format: 'text' | 'json';
   folders: string[];
   bundled: boolean;
+  /** A corpus database searched as well (`--server postgres://…`). */
+  server?: string;
 }
 
 function parseArgs(args: string[]): Options | string {
@@ -38,6 +42,10 @@ function parseArgs(args: string[]): Options | string {
       if (!c) return '--corpus needs a folder.';
       if (!existsSync(c) || !statSync(c).isDirectory()) return `--corpus ${c}: no such folder.`;
       options.folders.push(resolve(c));
+    } else if (arg === '--server') {
+      const s = take();
+      if (!s || !isConnectionString(s)) return `--server takes a connection string that starts with postgres://, not '${s ?? ''}'.`;
+      options.server = s;
     } else if (arg === '--no-bundled') {
       options.bundled = false;
     } else if (arg.startsWith('-') && arg !== '-') {
@@ -49,8 +57,22 @@ function parseArgs(args: string[]): Options | string {
   if (words.length === 0) return 'give the text to look for (or - to read it from standard input).';
   options.text = words.length === 1 && words[0] === '-' ? readFileSync(0, 'utf8').trim() : words.join(' ');
   if (options.text.trim().length < 2) return 'the text to look for needs at least two characters.';
-  if (!options.bundled && options.folders.length === 0) return '--no-bundled leaves no corpus: add --corpus FOLDER.';
+  if (!options.bundled && options.folders.length === 0 && !options.server) return '--no-bundled leaves no corpus: add --corpus FOLDER or --server postgres://….';
   return options;
+}
+
+/** The corpus database's similar paragraphs, or what went wrong (never with the password). */
+async function searchServer(server: string, text: string, limit: number, minScore: number): Promise<SimilarParagraph[] | string> {
+  const remote = new RemoteCorpus({ connectionString: server, password: process.env.PGPASSWORD || undefined, queryTimeout: 10_000, max: 1 });
+  try {
+    await remote.start();
+    if (!remote.available) return `${remote.status.server}: ${remote.status.message}`;
+    return await remote.similar(text, { limit, minScore });
+  } catch (err) {
+    return `${remote.status.server}: ${err instanceof Error ? err.message : String(err)}`;
+  } finally {
+    await remote.close();
+  }
 }
 
 /** A match as the text format prints it: score, source and place, then the paragraph. */
@@ -76,9 +98,10 @@ export const searchCommand: Command = {
     '  --format text|json   text (default); json: an array of { score, symbol, where, text, file, line, contains? } (line 1-based).',
     '  --corpus FOLDER      also search this corpus folder (clean .unres drafts, as ingest writes them); may be repeated.',
     '  --no-bundled         leave out the corpus bundled with the tool.',
+  '  --server URL         also search the corpus database at URL (postgres://…; password from PGPASSWORD or PGPASSFILE).',
     '',
     'The index is kept in corpus/.index/ (or the system temporary folder) and rebuilt when the corpus changes.',
-    'Exit codes: 0 matches found, 1 nothing close enough, 2 usage errors.',
+    'Exit codes: 0 matches found, 1 nothing close enough, 2 usage errors; 3 the corpus database could not be searched (local matches still printed).',
   ].join('\n'),
   async run(args) {
     const options = parseArgs(args);
@@ -87,9 +110,24 @@ export const searchCommand: Command = {
       return 2;
     }
     const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
-    const { index, problems } = loadOrBuildPhraseIndex(folders);
-    for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
-    const matches = index.similar(options.text, { limit: options.limit, minScore: options.minScore });
+    let matches: SimilarParagraph[] = [];
+    if (folders.length > 0) {
+      const { index, problems } = loadOrBuildPhraseIndex(folders);
+      for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
+      matches = index.similar(options.text, { limit: options.limit, minScore: options.minScore });
+    }
+    let serverFailed = false;
+    if (options.server) {
+      const remote = await searchServer(options.server, options.text, options.limit, options.minScore);
+      if (typeof remote === 'string') {
+        process.stderr.write(`resolution-drafter search: ${remote}; local corpus only.\n`);
+        serverFailed = true;
+      } else {
+        const key = (m: SimilarParagraph) => `${m.symbol}\u0000${m.where}\u0000${m.text}`;
+        const have = new Set(matches.map(key));
+        matches = [...matches, ...remote.filter((m) => !have.has(key(m)))].sort((a, b) => b.score - a.score).slice(0, options.limit);
+      }
+    }
     if (options.format === 'json') {
       const records: SearchRecord[] = matches.map((m) => ({ ...m, line: m.line === undefined ? undefined : m.line + 1 }));
       process.stdout.write(JSON.stringify(records, null, 2) + '\n');
@@ -98,6 +136,7 @@ export const searchCommand: Command = {
     } else {
       process.stderr.write(`No corpus paragraph is ${options.minScore}% close to this text.\n`);
     }
+    if (serverFailed) return 3;
     return matches.length > 0 ? 0 : 1;
   },
 };

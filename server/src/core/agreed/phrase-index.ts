@@ -61,8 +61,8 @@ export interface SimilarOptions {
 }
 
 /** Limits that keep one query fast whatever the corpus size. */
-const MIN_MATCH = 2;
-const MAX_MATCH = 40;
+export const MIN_MATCH = 2;
+export const MAX_MATCH = 40;
 /** Occurrences looked at to find the different continuations of a very common phrase (all of them below this). */
 export const CONTINUATION_SAMPLE = 256;
 const SAMPLE = CONTINUATION_SAMPLE;
@@ -70,15 +70,15 @@ const SAMPLE = CONTINUATION_SAMPLE;
 const COUNT_CAP = 256;
 /** Occurrences of a very common continuation looked at for the documents that use it. */
 const DOCUMENT_SAMPLE = 48;
-const MAX_STRETCH = 2;
+export const MAX_STRETCH = 2;
 /** A continuation longer than this (no clause boundary in sight) is cut. */
-const MAX_CONTINUATION = 2000;
+export const MAX_CONTINUATION = 2000;
 /** Bigram postings read per similar query, rarest bigrams first. */
 const POSTING_BUDGET = 250_000;
 /** Candidates compared character by character after the bigram count. */
-const EDIT_CANDIDATES = 60;
+export const EDIT_CANDIDATES = 60;
 /** Paragraphs containing the searched text word for word that are scored. */
-const CONTAINING_CAP = 100;
+export const CONTAINING_CAP = 100;
 
 function toCodes(s: string): Uint16Array {
   const codes = new Uint16Array(s.length);
@@ -94,7 +94,7 @@ function decode(codes: Uint16Array, start: number, end: number): string {
 }
 
 /** The text without white space, on which similarity is measured (spaces around digits are PDF artefacts). */
-function similarityText(text: string): string {
+export function similarityText(text: string): string {
   return indexedText(text).replace(/\s+/g, '');
 }
 
@@ -106,7 +106,7 @@ function distinctBigrams(s: string): number[] {
 }
 
 /** Levenshtein distance in code units, one row of memory. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   if (a.length < b.length) [a, b] = [b, a];
   const row = new Int32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) row[j] = j;

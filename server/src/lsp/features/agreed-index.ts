@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { PhraseIndex } from '../../core/agreed/phrase-index';
+import { PhraseIndex, type SimilarParagraph } from '../../core/agreed/phrase-index';
 import { readCatalogue } from '../../corpus/load';
 import { KnowledgeAssembler, knowledgeFromData, type CorpusKnowledge, type KnowledgePart } from '../../core';
 import { loadOrBuildIndexAndKnowledge } from '../../corpus/knowledge-store';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import type { IndexJob, IndexWorkerMessage } from '../index-worker';
+import { withRemoteSimilar } from './remote-corpus';
 import { CorpusStatsRequest, CorpusStatusNotification, ServerCommands, SimilarRequest, type CorpusStats, type SimilarMatch, type SimilarParams } from '../protocol';
 
 /** How far along the build each stage ends, for the progress bar. */
@@ -79,7 +80,14 @@ class PhraseIndexKeeper {
   similar(params: SimilarParams): SimilarMatch[] {
     if (!this.index || typeof params?.text !== 'string') return [];
     const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(params.limit, 100) : 10;
-    return this.index.similar(params.text, { limit }).map(({ file, ...m }) => (file ? { ...m, uri: pathToFileURL(file).toString() } : m));
+    return this.index.similar(params.text, { limit }).map(toMatch);
+  }
+
+  /** The local index's similar paragraphs, with the corpus database's merged in when it answers in time. */
+  similarEverywhere(params: SimilarParams): Promise<SimilarMatch[]> {
+    if (typeof params?.text !== 'string') return Promise.resolve([]);
+    const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(params.limit, 100) : 10;
+    return withRemoteSimilar(this.ctx, params.text, limit, this.similar(params), toMatch);
   }
 
   /** Starts a build (or queues one after the running build). */
@@ -203,6 +211,9 @@ class PhraseIndexKeeper {
   }
 }
 
+/** A similar paragraph as the client gets it: the file as a URI. */
+const toMatch = ({ file, ...m }: SimilarParagraph): SimilarMatch => (file ? { ...m, uri: pathToFileURL(file).toString() } : m);
+
 /** The worker's knowledge parts parsed and put together, one part per turn of the event loop. */
 async function assembleKnowledge(parts: Uint8Array[]): Promise<CorpusKnowledge> {
   const assembler = new KnowledgeAssembler();
@@ -228,12 +239,12 @@ export const agreedLanguageIndexFeature: Feature = {
   register(ctx) {
     const keeper = new PhraseIndexKeeper(ctx);
     keepers.set(ctx, keeper);
-    ctx.connection.onRequest(SimilarRequest, (params: SimilarParams) => ctx.safely('similar', [] as SimilarMatch[], () => keeper.similar(params)));
+    ctx.connection.onRequest(SimilarRequest, (params: SimilarParams) => ctx.safelyAsync('similar', [] as SimilarMatch[], () => keeper.similarEverywhere(params)));
     ctx.connection.onRequest(CorpusStatsRequest, () => ctx.safely('corpus stats', null, () => keeper.stats()));
     registerServerCommand(ctx, ServerCommands.findSimilar, (args) => {
       const [text, limit] = args;
       if (typeof text !== 'string') throw new Error(`${ServerCommands.findSimilar} expects [text: string, limit?: number]`);
-      return keeper.similar({ text, limit: typeof limit === 'number' ? limit : undefined });
+      return keeper.similarEverywhere({ text, limit: typeof limit === 'number' ? limit : undefined });
     });
     ctx.onCorpusReloaded(() => keeper.start());
   },

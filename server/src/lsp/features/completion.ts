@@ -3,6 +3,7 @@ import { completeAt, markdownToPlainText, type AssistItem, type AssistItemKind, 
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
 import { corpusKnowledge } from '../knowledge';
+import { withRemoteCompletion } from './remote-corpus';
 
 const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
@@ -74,7 +75,11 @@ export const completionFeature: Feature = {
         const model = draft.model;
         // Continuations only in a list the drafter asked for (Ctrl+Space; a client that sends no context asks).
         const asked = !params.context || params.context.triggerKind === CompletionTriggerKind.Invoked;
-        const answer = completeAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx), ctx.phraseSource, settings, ctx.locale(), asked);
+        const offset = model.lines.offsetAt(params.position);
+        const local = completeAt(model, offset, corpusKnowledge(ctx), ctx.phraseSource, settings, ctx.locale(), asked);
+        // The corpus database's answer joins when it comes within the typing budget.
+        const answer = await withRemoteCompletion(ctx, model, offset, settings, local, asked);
+        if (token.isCancellationRequested) return empty;
         return { isIncomplete: answer.isIncomplete, items: answer.items.map((i) => toItem(ctx, model, i)) };
       }),
     );

@@ -4,6 +4,7 @@ import { hoverAt, hoverMarkdown, markdownToPlainText } from '../../core';
 import type { Feature } from '../context';
 import { toRange } from '../convert';
 import { corpusKnowledge } from '../knowledge';
+import { withRemoteHover } from './remote-corpus';
 
 /** A plain `file:` link to a corpus draft, at a 1-based line (`#L12`, which VS Code opens there). */
 function draftLink(path: string, line?: number): string {
@@ -16,11 +17,13 @@ export const hoverFeature: Feature = {
   capabilities: () => ({ hoverProvider: true }),
   register(ctx) {
     ctx.connection.onHover((params) =>
-      ctx.safely('hover', null as Hover | null, () => {
+      ctx.safelyAsync('hover', null as Hover | null, async () => {
         const draft = ctx.draft(params.textDocument.uri);
         if (!draft) return null;
         const model = draft.model;
-        const hover = hoverAt(model, model.lines.offsetAt(params.position), corpusKnowledge(ctx));
+        const offset = model.lines.offsetAt(params.position);
+        // The corpus database's facts join when they come within the typing budget.
+        const hover = await withRemoteHover(ctx, model, offset, hoverAt(model, offset, corpusKnowledge(ctx)));
         if (!hover) return null;
         // Plain Markdown: corpus text is escaped in it, and the client is not asked to trust it (no command links, no HTML).
         const markdown = hoverMarkdown(hover, draftLink, ctx.locale());

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { displayConnection, faultOf, isConnectionString, scrub } from './connection';
+
+test('a connection string is shown without its password or other parameters than sslmode', () => {
+  assert.equal(displayConnection('postgres://drafter:s3cr%40t@db.example.org:5433/corpus?sslmode=verify-full&application_name=x'), 'postgres://drafter@db.example.org:5433/corpus?sslmode=verify-full');
+  assert.equal(displayConnection('postgresql://db.example.org/corpus'), 'postgresql://db.example.org/corpus');
+  assert.equal(displayConnection('not a url'), '(a connection string)');
+  assert.ok(isConnectionString('postgres://x') && isConnectionString('POSTGRESQL://x') && !isConnectionString('corpus-prod'));
+});
+
+test('messages are scrubbed of the password (in the URL, decoded, or given beside it) and of the full connection string', () => {
+  const config = { connectionString: 'postgres://drafter:s3cr%40t@db/corpus', password: 'other-pw' };
+  const out = scrub('failed for postgres://drafter:s3cr%40t@db/corpus with s3cr@t and other-pw', config);
+  assert.ok(!out.includes('s3cr') && !out.includes('other-pw'), out);
+  assert.match(out, /postgres:\/\/drafter@db\/corpus/);
+});
+
+test('errors are told apart as a drafter needs: refused, unreachable, schema missing, other', () => {
+  assert.equal(faultOf({ code: '28P01', message: 'password authentication failed for user "drafter"' }), 'refused');
+  assert.equal(faultOf({ code: '25006', message: 'cannot execute CREATE TABLE in a read-only transaction' }), 'refused');
+  assert.equal(faultOf({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' }), 'unreachable');
+  assert.equal(faultOf(new Error('Connection terminated unexpectedly')), 'unreachable');
+  assert.equal(faultOf({ code: '42P01', message: 'relation does not exist' }), 'schema-missing');
+  assert.equal(faultOf({ code: '22P02', message: 'invalid input syntax' }), 'failed');
+  assert.equal(faultOf({ code: '57014', message: 'canceling statement due to statement timeout' }), 'failed');
+});

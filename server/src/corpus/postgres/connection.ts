@@ -1,0 +1,123 @@
+/**
+ * Connecting to a corpus database: the connection string as a drafter sees it (never with its
+ * password), the pooled client with a timeout per query, and what a failure means for a drafter.
+ */
+import { Pool, type PoolConfig } from 'pg';
+import { parse } from 'pg-connection-string';
+import pgpass from 'pgpass';
+
+/** Where the corpus database is and how to log in. The password never comes from a settings file. */
+export interface CorpusServerConfig {
+  /** `postgres://user@host:port/db?sslmode=…` (a password in it is used but never shown). */
+  connectionString: string;
+  /** From VS Code's SecretStorage (passed by the client) or the command line's environment; else `PGPASSFILE` / `~/.pgpass`. */
+  password?: string;
+  /** Per query, in ms (default 2000). */
+  queryTimeout?: number;
+  /** Connections in the pool (default 4 for a drafter's server). */
+  max?: number;
+}
+
+/** Whether a text is a connection string (rather than the name of one stored elsewhere). */
+export function isConnectionString(text: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(text.trim());
+}
+
+/**
+ * The connection string as it may be shown and logged: no password, no other query parameter than
+ * `sslmode`. Something that is not a URL is shown as `(a connection string)`.
+ */
+export function displayConnection(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    const sslmode = url.searchParams.get('sslmode');
+    const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+    const path = url.pathname && url.pathname !== '/' ? url.pathname : '';
+    return `${url.protocol}//${user}${url.host}${path}${sslmode ? `?sslmode=${sslmode}` : ''}`;
+  } catch {
+    return '(a connection string)';
+  }
+}
+
+/** The secrets of a configuration (the password in the URL, the separate password): what is scrubbed from every message. */
+function secretsOf(config: CorpusServerConfig): string[] {
+  const secrets: string[] = [];
+  if (config.password) secrets.push(config.password);
+  try {
+    const url = new URL(config.connectionString);
+    if (url.password) secrets.push(url.password, decodeURIComponent(url.password));
+  } catch {
+    /* not a URL: nothing more to find */
+  }
+  return secrets.filter((s) => s.length > 0);
+}
+
+/** A message with the configuration's secrets and its full connection string taken out. */
+export function scrub(message: string, config: CorpusServerConfig): string {
+  let out = message.split(config.connectionString).join(displayConnection(config.connectionString));
+  for (const secret of secretsOf(config)) out = out.split(secret).join('***');
+  return out;
+}
+
+/** What went wrong, for a drafter: each has its own status note. */
+export type CorpusServerFault = 'unreachable' | 'refused' | 'schema-missing' | 'schema-too-old' | 'schema-too-new' | 'failed';
+
+/** The kind of fault an error from `pg` (or the network) is. */
+export function faultOf(err: unknown): CorpusServerFault {
+  const e = err as { code?: string; message?: string } | undefined;
+  const code = e?.code ?? '';
+  // 57014: the statement ran past its timeout (a slow question, the database is there).
+  if (code === '57014') return 'failed';
+  // 28P01 wrong password, 28000 no such role or not allowed by pg_hba, 3D000 no such database, 42501 no privilege, 25006 a read-only login.
+  if (code === '28P01' || code === '28000' || code === '3D000' || code === '42501' || code === '25006') return 'refused';
+  if (code === '3F000' || code === '42P01') return 'schema-missing';
+  if (/^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|EAI_AGAIN|ENETUNREACH|EPIPE)$/.test(code) || code.startsWith('08') || code === '57P01' || code === '57P03') return 'unreachable';
+  const message = e?.message ?? String(err);
+  if (/timeout|terminated|Connection terminated|connect/i.test(message)) return 'unreachable';
+  if (/password|SASL|authentication/i.test(message)) return 'refused';
+  return 'failed';
+}
+
+/** The message of an error, scrubbed of the configuration's secrets. */
+export function errorMessage(err: unknown, config: CorpusServerConfig): string {
+  return scrub(err instanceof Error ? err.message : String(err), config);
+}
+
+/**
+ * Where to connect and with which password: the secret stored for this connection, else the one in
+ * the URL, else `PGPASSFILE` (or ~/.pgpass), else none (trust, peer or certificate login). The URL
+ * is read here rather than by `pg`, which lets a URL without a password override the one beside it.
+ */
+export function connectionConfig(config: CorpusServerConfig): PoolConfig {
+  const parsed = parse(config.connectionString);
+  const password = config.password ?? (parsed.password ? parsed.password : undefined);
+  const where = { host: parsed.host ?? undefined, port: parsed.port ?? undefined, database: parsed.database ?? undefined, user: parsed.user ?? undefined };
+  return {
+    ...(parsed as PoolConfig),
+    password: password !== undefined ? () => Promise.resolve(password) : () => new Promise<string>((resolve) => pgpass(where, (found) => resolve(found ?? ''))),
+  };
+}
+
+/**
+ * A pool of connections with a timeout on every statement (`statement_timeout` in the database
+ * and `query_timeout` in the client, so that a database that stops answering cannot hold a
+ * request) and on connecting.
+ */
+export function createPool(config: CorpusServerConfig, options: { readOnly?: boolean } = {}): Pool {
+  const timeout = config.queryTimeout ?? 2000;
+  const poolConfig: PoolConfig = {
+    ...connectionConfig(config),
+    max: config.max ?? 4,
+    connectionTimeoutMillis: Math.max(1000, timeout),
+    idleTimeoutMillis: 30_000,
+    statement_timeout: timeout,
+    query_timeout: timeout + 1000,
+    application_name: 'resolution-drafter',
+    // Similar text: paragraphs that share at least this share of trigrams are candidates.
+    options: `-c search_path=resolution_drafter,public -c pg_trgm.similarity_threshold=0.3${options.readOnly ? ' -c default_transaction_read_only=on' : ''}`,
+  };
+  const pool = new Pool(poolConfig);
+  // An idle connection that the database drops must not take the process down.
+  pool.on('error', () => undefined);
+  return pool;
+}

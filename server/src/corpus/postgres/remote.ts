@@ -1,0 +1,344 @@
+/**
+ * The corpus database as a drafter's server uses it: a small set of questions (the
+ * `CorpusAnswers` interface), each one prepared statement with a timeout, over a pool of
+ * read-only connections. A fault (unreachable, login refused, schema too old or too new) turns
+ * the answers off, is told once through `onStatus`, and is retried with backoff.
+ */
+import type { Pool } from 'pg';
+import { indexedText } from '../../core/agreed/corpus-paragraphs';
+import { continuationsInParagraphs, endingToLookUp } from '../../core/agreed/paragraph-continuations';
+import { CONTAINING_CAP, EDIT_CANDIDATES, MIN_MATCH, editDistance, similarityText, type SimilarParagraph } from '../../core/agreed/phrase-index';
+import type { Continuation, PhraseSourceParagraph } from '../../core/agreed/types';
+import { chineseAssist, symbolKey, titleKey, type DocumentKind, type KnownResolution, type OpenerUse, type SymbolFacts, type TitleUse } from '../../core';
+import { createPool, displayConnection, errorMessage, faultOf, type CorpusServerConfig, type CorpusServerFault } from './connection';
+import { schemaState, SCHEMA, SCHEMA_VERSION } from './schema';
+
+/**
+ * What the corpus database answers. Completion, hovers and similar text use these now; inline
+ * continuation, provenance and the predecessor comparison can be answered from the same
+ * questions (continuations, similar, document) later.
+ */
+export interface CorpusAnswers {
+  /** Continuations of the longest ending of `before` that the corpus contains, most used first. */
+  continuations(before: string, limit: number): Promise<Continuation[]>;
+  /** Titles starting with `typed` (without white space), then containing it, most used first. */
+  titles(typed: string, limit: number): Promise<TitleUse[]>;
+  /** One title as the knowledge has it. */
+  title(title: string): Promise<TitleUse | undefined>;
+  /** Resolutions whose number (as 第 … 号决议 writes it) starts with `typedNumber`, most cited first. */
+  resolutions(typedNumber: string, limit: number): Promise<KnownResolution[]>;
+  /** Every opener with its uses. */
+  openers(): Promise<OpenerUse[]>;
+  /** What the corpus says about one symbol. */
+  symbol(symbol: string): Promise<SymbolFacts | undefined>;
+  /** Corpus paragraphs close to `text`, scored as the phrase index scores them. */
+  similar(text: string, options: { limit: number; minScore: number }): Promise<SimilarParagraph[]>;
+  /** A corpus document's clean draft by its symbol (for opening it or comparing it with a draft). */
+  document(symbol: string): Promise<{ symbol: string; file: string; text: string } | undefined>;
+}
+
+/** Where the connection stands, for the status bar. */
+export interface CorpusServerStatus {
+  state: 'connecting' | 'connected' | CorpusServerFault;
+  /** The server as it may be shown: `postgres://drafter@db.example.org/corpus` (never a password). */
+  server: string;
+  /** One line for a drafter. */
+  message: string;
+  documents?: number;
+  paragraphs?: number;
+  /** When the next attempt is made (ms from now), after a fault. */
+  retryIn?: number;
+}
+
+const BACKOFF = { first: 1000, max: 60_000 };
+/**
+ * Paragraphs sharing enough trigrams with a similar-text query that are ranked (each costs the
+ * database a trigram extraction of Chinese text, ~0.3 ms): a much-repeated paragraph of agreed
+ * language has thousands of near copies, and the first few hundred say as much.
+ */
+const SIMILAR_SCAN = 300;
+const OPENERS_FOR = 60_000;
+
+/** LIKE's special characters escaped (backslash is the default escape). */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+interface ParagraphRow {
+  symbol: string;
+  place: string;
+  text: string;
+  line: number;
+  folder_order: number;
+  file: string;
+  ord: number;
+}
+
+const textOrder = new Intl.Collator().compare;
+const numberOrder = new Intl.Collator('en', { numeric: true }).compare;
+
+function pushNew<T>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+export class RemoteCorpus implements CorpusAnswers {
+  private pool?: Pool;
+  private timer?: NodeJS.Timeout;
+  private delay = BACKOFF.first;
+  private closed = false;
+  private openersCache?: { at: number; value: Promise<OpenerUse[]> };
+  status: CorpusServerStatus;
+
+  constructor(
+    private readonly config: CorpusServerConfig,
+    private readonly onStatus: (status: CorpusServerStatus) => void = () => undefined,
+  ) {
+    this.status = { state: 'connecting', server: displayConnection(config.connectionString), message: 'connecting to the corpus database' };
+  }
+
+  /** True while the database answers; the questions fail at once otherwise. */
+  get available(): boolean {
+    return this.status.state === 'connected';
+  }
+
+  private setStatus(status: Omit<CorpusServerStatus, 'server'>): void {
+    // Told once per change of state (the same fault again with another wording is no news).
+    const changed = status.state !== this.status.state;
+    this.status = { ...status, server: this.status.server };
+    if (changed) this.onStatus(this.status);
+  }
+
+  /** Connects and checks the schema; on a fault, says so and tries again later (1 s, 2 s, 4 s … 60 s). */
+  start(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.pool ??= createPool(this.config, { readOnly: true });
+    return this.check();
+  }
+
+  private async check(): Promise<void> {
+    const pool = this.pool;
+    if (!pool || this.closed) return;
+    try {
+      const state = await schemaState(pool);
+      if (state.state === 'missing') return this.fault('schema-missing', `the database has no corpus (schema ${SCHEMA}): publish one with resolution-drafter publish`);
+      if (state.state === 'too-old') return this.fault('schema-too-old', `the corpus database's schema is version ${state.version}, older than ${SCHEMA_VERSION}: publish the corpus again with this version`);
+      if (state.state === 'too-new') return this.fault('schema-too-new', `the corpus database's schema is version ${state.version}, newer than ${SCHEMA_VERSION}: update Resolution Drafter`);
+      const counts = await pool.query<{ documents: number; paragraphs: number }>({
+        name: 'rd-counts',
+        text: `SELECT (SELECT count(*) FROM ${SCHEMA}.documents)::int AS documents, (SELECT reltuples FROM pg_class WHERE oid = '${SCHEMA}.paragraphs'::regclass)::bigint AS paragraphs`,
+      });
+      this.delay = BACKOFF.first;
+      const { documents, paragraphs } = counts.rows[0];
+      this.setStatus({ state: 'connected', message: `corpus database: ${documents} documents`, documents, paragraphs: Math.max(0, Number(paragraphs)) });
+    } catch (err) {
+      this.fault(faultOf(err), this.describe(err));
+    }
+  }
+
+  private describe(err: unknown): string {
+    const fault = faultOf(err);
+    const message = errorMessage(err, this.config);
+    if (fault === 'refused') return `the corpus database refused the login (${message})`;
+    if (fault === 'unreachable') return `cannot reach the corpus database (${message})`;
+    return `the corpus database failed (${message})`;
+  }
+
+  private fault(state: CorpusServerFault, message: string): void {
+    if (this.closed) return;
+    const retryIn = this.delay;
+    this.delay = Math.min(BACKOFF.max, this.delay * 2);
+    this.openersCache = undefined;
+    this.setStatus({ state, message, retryIn });
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.check(), retryIn);
+    this.timer.unref();
+  }
+
+  /** One prepared statement; a connection fault turns the answers off until the next check succeeds. */
+  private async query<T extends object>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    if (!this.available || !this.pool) throw new Error('the corpus database is not available');
+    try {
+      return (await this.pool.query<T>({ name, text, values })).rows;
+    } catch (err) {
+      const fault = faultOf(err);
+      // Every connection of the pool busy (requests faster than the database answers) is no fault of the database.
+      const poolBusy = this.pool.totalCount >= (this.config.max ?? 4) && /timeout exceeded when trying to connect/i.test(errorMessage(err, this.config));
+      if (fault !== 'failed' && !poolBusy) this.fault(fault, this.describe(err));
+      throw new Error(errorMessage(err, this.config));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.end().catch(() => undefined);
+  }
+
+  async continuations(before: string, limit: number): Promise<Continuation[]> {
+    const tail = endingToLookUp(before);
+    if (tail.length < MIN_MATCH) return [];
+    const [{ length }] = await this.query<{ length: number }>('rd-longest-ending', `SELECT ${SCHEMA}.longest_ending($1, $2) AS length`, [tail, MIN_MATCH]);
+    if (length < MIN_MATCH) return [];
+    const matched = tail.slice(tail.length - length);
+    const rows = await this.query<ParagraphRow>(
+      'rd-containing',
+      `SELECT d.symbol, p.place, p.text, p.line, d.folder_order, d.file, p.ord FROM ${SCHEMA}.paragraphs p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
+       WHERE p.text LIKE $1 LIMIT 256`,
+      [`%${likeEscape(matched)}%`],
+    );
+    rows.sort((a, b) => a.folder_order - b.folder_order || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.ord - b.ord);
+    const paragraphs: PhraseSourceParagraph[] = rows.map((r) => ({ symbol: r.symbol, where: r.place, text: r.text, line: r.line }));
+    return continuationsInParagraphs(matched, paragraphs, limit);
+  }
+
+  private async titleUses(keys: string[]): Promise<TitleUse[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.query<{ title_key: string; title: string; uses: number; in_draft: boolean; footnotes: string[]; symbol: string }>(
+      'rd-title-rows',
+      `SELECT t.title_key, t.title, t.uses, t.in_draft, t.footnotes, d.symbol FROM ${SCHEMA}.knowledge_titles t JOIN ${SCHEMA}.documents d ON d.id = t.document_id
+       WHERE t.title_key = ANY($1::text[]) ORDER BY d.folder_order, d.file`,
+      [keys],
+    );
+    const byKey = new Map<string, { use: TitleUse; spellings: Map<string, number>; draftUses: number; catalogueUses: number }>();
+    for (const r of rows) {
+      let entry = byKey.get(r.title_key);
+      if (!entry) byKey.set(r.title_key, (entry = { use: { title: r.title, uses: 0, footnotes: [], documents: [] }, spellings: new Map(), draftUses: 0, catalogueUses: 0 }));
+      if (r.in_draft) {
+        entry.draftUses += r.uses;
+        pushNew(entry.use.documents, r.symbol);
+        entry.spellings.set(r.title, (entry.spellings.get(r.title) ?? 0) + r.uses);
+      } else entry.catalogueUses += r.uses;
+      for (const f of r.footnotes) pushNew(entry.use.footnotes, f);
+    }
+    return keys.flatMap((k) => {
+      const entry = byKey.get(k);
+      if (!entry) return [];
+      const spelling = [...entry.spellings.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      return [{ ...entry.use, title: spelling ?? entry.use.title, uses: entry.draftUses > 0 ? entry.draftUses : entry.catalogueUses }];
+    });
+  }
+
+  async titles(typed: string, limit: number): Promise<TitleUse[]> {
+    const key = titleKey(typed);
+    const starting = await this.query<{ title_key: string }>(
+      'rd-titles-starting',
+      `SELECT title_key FROM ${SCHEMA}.title_uses WHERE title_key LIKE $1 ORDER BY uses DESC, title_key LIMIT $2`,
+      [`${likeEscape(key)}%`, limit * 2],
+    );
+    let keys = starting.map((r) => r.title_key);
+    if (key.length > 0 && keys.length < limit * 2) {
+      const containing = await this.query<{ title_key: string }>(
+        'rd-titles-containing',
+        `SELECT title_key FROM ${SCHEMA}.title_uses WHERE title_key LIKE $1 AND title_key NOT LIKE $2 ORDER BY uses DESC, title_key LIMIT $3`,
+        [`%${likeEscape(key)}%`, `${likeEscape(key)}%`, limit * 2],
+      );
+      keys = [...keys, ...containing.map((r) => r.title_key)];
+    }
+    const uses = await this.titleUses(keys);
+    // The knowledge's order: most used first, then by the title's text.
+    return uses.sort((a, b) => b.uses - a.uses || textOrder(a.title, b.title));
+  }
+
+  async title(title: string): Promise<TitleUse | undefined> {
+    return (await this.titleUses([titleKey(title)]))[0];
+  }
+
+  private async facts(keys: string[]): Promise<Map<string, SymbolFacts>> {
+    const result = new Map<string, SymbolFacts>();
+    if (keys.length === 0) return result;
+    const rows = await this.query<{ symbol_key: string; symbol: string; kind: DocumentKind; own: boolean; titles: string[]; dates: string[]; footnotes: string[]; cited_by: { symbol: string; line: number }[]; file: string }>(
+      'rd-symbol-rows',
+      `SELECT s.symbol_key, s.symbol, s.kind, s.own, s.titles, s.dates, s.footnotes, s.cited_by, d.file FROM ${SCHEMA}.knowledge_symbols s JOIN ${SCHEMA}.documents d ON d.id = s.document_id
+       WHERE s.symbol_key = ANY($1::text[]) ORDER BY s.own DESC, d.folder_order, d.file`,
+      [keys],
+    );
+    for (const r of rows) {
+      let f = result.get(r.symbol_key);
+      if (!f) result.set(r.symbol_key, (f = { symbol: r.symbol, kind: r.kind, titles: [], dates: [], citedBy: [], footnotes: [] }));
+      if (r.own) {
+        f.kind = r.kind;
+        f.draft ??= { symbol: r.symbol };
+      } else if (f.kind === 'other' && r.kind !== 'other') f.kind = r.kind;
+      for (const t of r.titles) pushNew(f.titles, t);
+      for (const d of r.dates) pushNew(f.dates, d);
+      for (const n of r.footnotes) pushNew(f.footnotes, n);
+      for (const c of r.cited_by) if (!f.citedBy.some((s) => s.symbol === c.symbol && s.line === c.line)) f.citedBy.push({ symbol: c.symbol, line: c.line });
+    }
+    return result;
+  }
+
+  async symbol(symbol: string): Promise<SymbolFacts | undefined> {
+    const key = symbolKey(symbol);
+    return (await this.facts([key])).get(key);
+  }
+
+  async resolutions(typedNumber: string, limit: number): Promise<KnownResolution[]> {
+    const key = typedNumber.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+    const rows = await this.query<{ symbol_key: string; number: string; citations: number }>(
+      'rd-resolutions',
+      `SELECT symbol_key, number, citations FROM ${SCHEMA}.resolution_citations WHERE replace(number, ' ', '') LIKE $1 ORDER BY citations DESC, number LIMIT $2`,
+      [`${likeEscape(key)}%`, limit * 2],
+    );
+    const facts = await this.facts(rows.map((r) => r.symbol_key));
+    const list = rows.flatMap((r): KnownResolution[] => {
+      const f = facts.get(r.symbol_key);
+      if (!f) return [];
+      const organ = chineseAssist.citationNumber(f.symbol)?.organ ?? 'GA';
+      return [{ symbol: f.symbol, number: r.number, organ, date: f.dates[0], title: f.titles[0], citations: f.citedBy.length }];
+    });
+    return list.sort((a, b) => b.citations - a.citations || numberOrder(a.number, b.number)).slice(0, limit);
+  }
+
+  openers(): Promise<OpenerUse[]> {
+    const now = Date.now();
+    if (this.openersCache && now - this.openersCache.at < OPENERS_FOR) return this.openersCache.value;
+    const value = this.query<{ base: string; preambular: number; operative: number; documents: string[] }>('rd-openers', `SELECT base, preambular, operative, documents FROM ${SCHEMA}.opener_uses`, []).then((rows) =>
+      rows.map((r) => ({ base: r.base, preambular: r.preambular, operative: r.operative, documents: r.documents })),
+    );
+    this.openersCache = { at: now, value };
+    value.catch(() => {
+      if (this.openersCache?.value === value) this.openersCache = undefined;
+    });
+    return value;
+  }
+
+  async similar(text: string, options: { limit: number; minScore: number }): Promise<SimilarParagraph[]> {
+    const q = similarityText(text);
+    if (q.length < 2 || options.limit <= 0) return [];
+    const verbatim = indexedText(text).trim();
+    const rows = await this.query<ParagraphRow & { contains: boolean }>(
+      'rd-similar',
+      `(SELECT d.symbol, p.place, p.text, p.line, d.folder_order, d.file, p.ord, true AS contains FROM ${SCHEMA}.paragraphs p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
+        WHERE length($2) >= 2 AND p.text LIKE '%' || $2 || '%' LIMIT ${CONTAINING_CAP})
+       UNION ALL
+       (SELECT d.symbol, p.place, p.text, p.line, d.folder_order, d.file, p.ord, false FROM
+          (SELECT * FROM ${SCHEMA}.paragraphs WHERE text % $1 LIMIT ${SIMILAR_SCAN}) p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
+        ORDER BY similarity(p.text, $1) DESC LIMIT ${EDIT_CANDIDATES})`,
+      [q, likeEscape(verbatim)],
+    );
+    const seen = new Set<string>();
+    const results: (SimilarParagraph & { order: [number, string, number] })[] = [];
+    for (const r of rows) {
+      const id = `${r.folder_order}\u0000${r.file}\u0000${r.ord}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let contains = r.contains;
+      const t = similarityText(r.text);
+      const longer = Math.max(t.length, q.length);
+      if (!contains && 100 * (1 - Math.abs(t.length - q.length) / longer) < options.minScore) continue;
+      const distance = t === q ? 0 : editDistance(t, q);
+      const score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longer)));
+      if (!contains && score < options.minScore) continue;
+      if (distance === 0) contains = false;
+      const paragraph = { score, symbol: r.symbol, where: r.place, text: r.text, line: r.line };
+      results.push({ ...(contains ? { ...paragraph, contains } : paragraph), order: [r.folder_order, r.file, r.ord] });
+    }
+    results.sort((a, b) => b.score - a.score || a.order[0] - b.order[0] || (a.order[1] < b.order[1] ? -1 : a.order[1] > b.order[1] ? 1 : 0) || a.order[2] - b.order[2]);
+    return results.slice(0, options.limit).map(({ order: _order, ...r }) => r);
+  }
+
+  async document(symbol: string): Promise<{ symbol: string; file: string; text: string } | undefined> {
+    const rows = await this.query<{ symbol: string; file: string; text: string }>('rd-document', `SELECT symbol, file, text FROM ${SCHEMA}.documents WHERE symbol_key = $1 ORDER BY folder_order, file LIMIT 1`, [symbolKey(symbol)]);
+    return rows[0];
+  }
+}

@@ -1,0 +1,150 @@
+// Publishing corpus folders into a real PostgreSQL (a throwaway cluster, see cluster.ts): the
+// bundled corpus, a synthetic corpus, incremental publishing, schema versions, roles, and the
+// password never printed. Needs Debian's postgresql (`.ci/run` installs it); without it the tests
+// skip locally and fail under CI.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { loadCorpus, bundledCorpusFolder } from '../../server/src/corpus/load';
+import { publishCorpus } from '../../server/src/corpus/postgres/publish';
+import { RemoteCorpus } from '../../server/src/corpus/postgres/remote';
+import { syntheticCorpus } from '../../server/src/bench/synthetic';
+import { PASSWORDS, postgresMissing, startCluster, type Cluster } from './cluster';
+
+const missing = postgresMissing();
+if (missing && process.env.CI) test('PostgreSQL is installed for the corpus database tests', () => assert.fail(missing));
+
+/** The synthetic corpus size published in the tests (MB); the 50 MB one is published by `npm run bench -- --postgres`. */
+const SYNTHETIC_MB = Number(process.env.RD_PG_TEST_MB ?? 5);
+
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [resolve('bin/resolution-drafter.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000 });
+
+describe('publish to a corpus database', { skip: missing ?? false, timeout: 600_000 }, () => {
+  let cluster: Cluster;
+  let work: string;
+  before(async () => {
+    cluster = await startCluster();
+    work = mkdtempSync(join(tmpdir(), 'rd-publish-'));
+  });
+  after(() => {
+    cluster?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('the bundled corpus: every document, paragraph, footnote, title and citation; the knowledge as the local corpus has it', async () => {
+    const report = await publishCorpus([bundledCorpusFolder()], { connectionString: cluster.writerUrl });
+    const local = loadCorpus([bundledCorpusFolder()]);
+    assert.equal(report.added, local.drafts.length);
+    assert.deepEqual(report.problems, []);
+    const count = (table: string) => Number(cluster.sql(`SELECT count(*) FROM resolution_drafter.${table}`));
+    assert.equal(count('documents'), local.drafts.length);
+    const footnotes = local.drafts.reduce((n, d) => n + d.model.footnotes.length, 0);
+    assert.equal(count('footnotes'), footnotes);
+    assert.equal(count('titles'), local.drafts.reduce((n, d) => n + d.model.titles.length, 0));
+    assert.equal(count('citations'), local.catalogue.cited.reduce((n, c) => n + c.citedBy.length, 0));
+    assert.equal(count('paragraphs'), report.paragraphs);
+    // Catalogue facts are on the documents.
+    const entry = local.catalogue.documents.find((d) => d.symbol === 'A/RES/76/54');
+    assert.ok(entry);
+    assert.equal(cluster.sql(`SELECT date || ' ' || agenda_item || ' ' || report FROM resolution_drafter.documents WHERE symbol = 'A/RES/76/54'`), `${entry.date} ${entry.agendaItem} ${entry.report}`);
+    // A paragraph with its place.
+    assert.match(cluster.sql(`SELECT place FROM resolution_drafter.paragraphs WHERE text LIKE '重申实现无核武器世界是国际社会的共同目标%'`), /序言部分第 1 段/);
+    // The trigram index is there and used for a search inside Chinese text.
+    const plan = cluster.sql(`SET enable_seqscan = off; EXPLAIN SELECT 1 FROM resolution_drafter.paragraphs WHERE text LIKE '%不扩散核武器%'`);
+    assert.match(plan, /paragraphs_text_trgm/);
+  });
+
+  test('incremental: nothing is written again when nothing changed; a changed document is replaced, an added one added, a removed one deleted', async () => {
+    const folder = join(work, 'corpus');
+    cpSync(bundledCorpusFolder(), folder, { recursive: true, filter: (p) => !p.includes('/raw') && !p.includes('.index') });
+    const config = { connectionString: cluster.writerUrl };
+    const first = await publishCorpus([folder], config);
+    assert.equal(first.added + first.replaced + first.unchanged, 5);
+    const again = await publishCorpus([folder], config);
+    assert.deepEqual([again.added, again.replaced, again.removed, again.unchanged, again.paragraphs], [0, 0, 0, 5, 0]);
+    const idsBefore = cluster.sql(`SELECT string_agg(symbol || '=' || id, ',' ORDER BY symbol) FROM resolution_drafter.documents`);
+    // Change one draft's wording, add one, remove one.
+    const file = join(folder, 'A-RES-76-54.unres');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('重申实现无核武器世界是国际社会的共同目标', '重申实现无核武器世界是全人类的共同目标'));
+    writeFileSync(join(folder, 'A-RES-77-1.unres'), '大会，\n\n1. **决定**继续审议这一问题。\n');
+    unlinkSync(join(folder, 'A-RES-73-62.unres'));
+    const changed = await publishCorpus([folder], config);
+    assert.deepEqual([changed.added, changed.replaced, changed.removed, changed.unchanged], [1, 1, 1, 3]);
+    const idsAfter = cluster.sql(`SELECT string_agg(symbol || '=' || id, ',' ORDER BY symbol) FROM resolution_drafter.documents`);
+    // The unchanged documents kept their rows.
+    for (const kept of idsBefore.split(',').filter((x) => !x.startsWith('A/RES/76/54=') && !x.startsWith('A/RES/73/62='))) assert.ok(idsAfter.includes(kept), kept);
+    assert.equal(cluster.sql(`SELECT count(*) FROM resolution_drafter.paragraphs WHERE text LIKE '%全人类的共同目标%'`), '1');
+    assert.equal(cluster.sql(`SELECT count(*) FROM resolution_drafter.documents WHERE symbol = 'A/RES/73/62'`), '0');
+    // The knowledge follows: the removed document no longer uses any opener.
+    assert.doesNotMatch(cluster.sql(`SELECT string_agg(array_to_string(documents, ','), ';') FROM resolution_drafter.opener_uses`), /A\/RES\/73\/62/);
+    // Back to the bundled corpus for the other tests.
+    await publishCorpus([bundledCorpusFolder()], config);
+  });
+
+  test(`a ${SYNTHETIC_MB} MB synthetic corpus publishes, and its paragraphs are searchable`, { timeout: 600_000 }, async () => {
+    const bundled = loadCorpus([bundledCorpusFolder()]);
+    const made = syntheticCorpus(bundled.drafts, SYNTHETIC_MB, join(work, 'synthetic'));
+    const started = Date.now();
+    const report = await publishCorpus([bundledCorpusFolder(), made.folder], { connectionString: cluster.writerUrl });
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(report.added + report.replaced + report.unchanged, made.files + 5, JSON.stringify(report));
+    assert.ok(report.unchanged >= 4, JSON.stringify(report));
+    process.stdout.write(`# published ${made.files} documents (${(made.bytes / 1024 / 1024).toFixed(1)} MB), ${report.paragraphs} paragraphs in ${seconds.toFixed(1)} s\n`);
+    const remote = new RemoteCorpus({ connectionString: cluster.drafterUrl });
+    await remote.start();
+    try {
+      assert.equal(remote.status.state, 'connected');
+      const found = await remote.similar('重申实现无核武器世界是国际社会的共同目标，', { limit: 5, minScore: 50 });
+      assert.ok(found.length > 0);
+    } finally {
+      await remote.close();
+    }
+    // Back to the bundled corpus alone: the synthetic documents are deleted.
+    const back = await publishCorpus([bundledCorpusFolder()], { connectionString: cluster.writerUrl });
+    assert.equal(back.removed, made.files);
+  });
+
+  test('the drafter role reads but cannot publish; a refused login names the writer role and never prints the password', () => {
+    const denied = cli(['publish', bundledCorpusFolder(), '--to', cluster.drafterUrl]);
+    assert.equal(denied.status, 2, denied.stderr);
+    assert.match(denied.stderr, /writer role/);
+    const wrong = cluster.writerUrl.replace(encodeURIComponent(PASSWORDS.writer), 'not-the-password-1234');
+    const refused = cli(['publish', bundledCorpusFolder(), '--to', wrong]);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /refused/);
+    for (const out of [denied.stdout, denied.stderr, refused.stdout, refused.stderr]) {
+      assert.ok(!out.includes(PASSWORDS.drafter) && !out.includes('not-the-password-1234'), out);
+    }
+    const ok = cli(['publish', bundledCorpusFolder(), '--to', cluster.writerUrl]);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /5 unchanged/);
+    assert.ok(!ok.stdout.includes(PASSWORDS.writer) && !ok.stderr.includes(PASSWORDS.writer));
+    // Nothing written to the database holds it either.
+    assert.equal(cluster.sql(`SELECT count(*) FROM resolution_drafter.documents WHERE text LIKE '%${PASSWORDS.writer}%'`), '0');
+  });
+
+  test('search --server finds the database paragraphs; an unreachable server is named without its password', () => {
+    const found = cli(['search', '--no-bundled', '--server', cluster.drafterUrl, '--format', 'json', '重申实现无核武器世界是国际社会的共同目标']);
+    assert.equal(found.status, 0, found.stderr);
+    const records = JSON.parse(found.stdout) as { symbol: string; score: number }[];
+    assert.equal(records[0].symbol, 'A/RES/76/54');
+    const down = cli(['search', '--server', 'postgres://rd_drafter:secret-word-xyz@127.0.0.1:1/corpus', '重申实现无核武器世界']);
+    assert.equal(down.status, 3);
+    assert.match(down.stderr, /cannot reach/);
+    assert.ok(!down.stderr.includes('secret-word-xyz') && !down.stdout.includes('secret-word-xyz'));
+    // The local answer is still printed.
+    assert.match(down.stdout, /A\/RES\/76\/54/);
+  });
+
+  test('a schema newer than this program is refused by publish; the current one is kept as it is', async () => {
+    cluster.sql(`INSERT INTO resolution_drafter.schema_version (version) VALUES (99)`);
+    await assert.rejects(publishCorpus([bundledCorpusFolder()], { connectionString: cluster.writerUrl }), /version 99, newer/);
+    cluster.sql(`DELETE FROM resolution_drafter.schema_version WHERE version = 99`);
+    const report = await publishCorpus([bundledCorpusFolder()], { connectionString: cluster.writerUrl });
+    assert.deepEqual(report.schema, { from: 1, to: 1 });
+  });
+});

@@ -1,0 +1,246 @@
+// The language server with a corpus database (a throwaway PostgreSQL, see cluster.ts): the same
+// answers from the database as from the local index for the same corpus, and each fault
+// (unreachable, login refused, schema too old or too new, a slow database) giving a status note,
+// one log line and local answers only, never a password. Needs `npm run build` and Debian's postgresql.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
+import { bundledCorpusFolder } from '../../server/src/corpus/load';
+import { publishCorpus } from '../../server/src/corpus/postgres/publish';
+import type { CorpusServerStatus } from '../../server/src/corpus/postgres/remote';
+import { startServer, type ServerHandle } from '../protocol/harness';
+import { PASSWORDS, postgresMissing, startCluster, type Cluster } from './cluster';
+
+const missing = postgresMissing();
+if (missing && process.env.CI) test('PostgreSQL is installed for the corpus database server tests', () => assert.fail(missing));
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The server with its log lines and status notes collected. */
+async function start(initializationOptions: Record<string, unknown>): Promise<{ server: ServerHandle; logs: string[]; statuses: CorpusServerStatus[] }> {
+  const server = await startServer({ initializationOptions });
+  const logs: string[] = [];
+  const statuses: CorpusServerStatus[] = [];
+  server.connection.onNotification('window/logMessage', (m: { message: string }) => { logs.push(m.message); });
+  server.connection.onNotification('resolutionDrafter/corpusServerStatus', (s: CorpusServerStatus) => { statuses.push(s); });
+  return { server, logs, statuses };
+}
+
+/** Waits until the database state is `state` (asked, so that a note sent before listening is not missed). */
+async function waitForState(server: ServerHandle, state: string, ms = 20_000): Promise<CorpusServerStatus> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const status = (await server.request('resolutionDrafter/corpusServerStatus', null)) as CorpusServerStatus | null;
+    if (status?.state === state) return status;
+    if (Date.now() > until) assert.fail(`the corpus database state stayed ${status?.state ?? 'unset'} (${status?.message ?? ''}), not ${state}`);
+    await sleep(100);
+  }
+}
+
+async function indexReady(server: ServerHandle): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const stats = (await server.request('resolutionDrafter/corpusStats', null)) as { indexing: boolean; paragraphs: number };
+    if (!stats.indexing && stats.paragraphs > 0) return;
+    await sleep(100);
+  }
+  assert.fail('the phrase index was not ready');
+}
+
+/** A TCP relay to the cluster that can refuse connections or hold every answer back. */
+class Relay {
+  server?: Server;
+  port = 0;
+  accepting = true;
+  delay = 0;
+  private readonly sockets = new Set<Socket>();
+  constructor(private readonly target: number) {}
+  async start(): Promise<void> {
+    this.server = createServer((client) => {
+      if (!this.accepting) return client.destroy();
+      const upstream = createConnection(this.target, '127.0.0.1');
+      this.sockets.add(client).add(upstream);
+      client.on('data', (d) => upstream.write(d));
+      upstream.on('data', (d) => (this.delay > 0 ? setTimeout(() => client.write(d), this.delay) : client.write(d)));
+      const end = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('error', end).on('close', end);
+      upstream.on('error', end).on('close', end);
+    });
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+    const address = this.server.address();
+    this.port = typeof address === 'object' && address ? address.port : 0;
+  }
+  stop(): void {
+    for (const s of this.sockets) s.destroy();
+    this.server?.close();
+  }
+}
+
+const DRAFT = readFileSync(`${bundledCorpusFolder()}/A-RES-76-54.unres`, 'utf8');
+/** A draft being written: places where a drafter asks for completion. */
+const TYPING = [
+  '大会，',
+  '',
+  '重申实现无核武器世界是',
+  '',
+  '又重申《不扩散',
+  '',
+  '回顾其 2019 年 12 月 12 日第 7',
+  '',
+  '1. ',
+  '',
+  '2. **鼓励**所有国家',
+].join('\n');
+
+function positionsOf(text: string): { line: number; character: number }[] {
+  return text.split('\n').flatMap((line, i) => (line.length > 0 ? [{ line: i, character: line.length }] : []));
+}
+
+const itemsOf = (list: CompletionList | null) =>
+  (list?.items ?? []).map((i) => ({ label: i.label, kind: i.kind, detail: i.detail, newText: i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : i.insertText }));
+
+describe('the language server with a corpus database', { skip: missing ?? false, timeout: 600_000 }, () => {
+  let cluster: Cluster;
+  let urlWithoutPassword: string;
+  before(async () => {
+    cluster = await startCluster();
+    await publishCorpus([bundledCorpusFolder()], { connectionString: cluster.writerUrl });
+    urlWithoutPassword = `postgres://rd_drafter@127.0.0.1:${cluster.port}/corpus`;
+  });
+  after(() => cluster?.stop());
+
+  test('the database gives the same completions, hovers and similar text as the local index of the same corpus', async () => {
+    const local = await start({});
+    // No local corpus at all: every answer comes from the database (the password as the client passes it from SecretStorage).
+    const remote = await start({ useBundledCorpus: false, corpusServer: urlWithoutPassword, corpusServerPassword: PASSWORDS.drafter, corpusServerBudget: 5000 });
+    try {
+      await indexReady(local.server);
+      await waitForState(remote.server, 'connected');
+      const uriLocal = await local.server.open('typing.unres', TYPING);
+      const uriRemote = await remote.server.open('typing.unres', TYPING);
+      let compared = 0;
+      for (const position of positionsOf(TYPING)) {
+        const a = itemsOf((await local.server.request('textDocument/completion', { textDocument: { uri: uriLocal }, position })) as CompletionList);
+        const b = itemsOf((await remote.server.request('textDocument/completion', { textDocument: { uri: uriRemote }, position })) as CompletionList);
+        assert.deepEqual(b, a, `completion at ${JSON.stringify(position)}`);
+        if (a.length > 0) compared++;
+      }
+      assert.ok(compared >= 5, `completions compared at ${compared} places`);
+      // Hovers on symbols, citations, titles and openers of a real resolution.
+      const docLocal = await local.server.open('a.unres', DRAFT);
+      const docRemote = await remote.server.open('a.unres', DRAFT);
+      const lines = DRAFT.split('\n');
+      const places = [
+        ...['A/76/444', '第 74/50 号决议', '1540(2004)', '《不扩散核武器条约》'].flatMap((needle) => {
+          const line = lines.findIndex((l) => l.includes(needle));
+          return line >= 0 ? [{ line, character: lines[line].indexOf(needle) + 2 }] : [];
+        }),
+        { line: lines.findIndex((l) => l.startsWith('重申')), character: 1 },
+      ];
+      assert.ok(places.length >= 4, `hover places: ${JSON.stringify(places)}`);
+      const strip = (h: Hover | null) => JSON.stringify(h?.contents ?? null).replace(/\]\(file:[^)]*\)/g, '](…)');
+      for (const position of places) {
+        const a = (await local.server.request('textDocument/hover', { textDocument: { uri: docLocal }, position })) as Hover | null;
+        const b = (await remote.server.request('textDocument/hover', { textDocument: { uri: docRemote }, position })) as Hover | null;
+        assert.ok(a, `a local hover at ${JSON.stringify(position)}`);
+        // The database has no local files to link to: the same text without the links.
+        assert.equal(strip(b).replace(/\[([^\]]*)\]\(…\)/g, '$1'), strip(a).replace(/\[([^\]]*)\]\(…\)/g, '$1'), `hover at ${JSON.stringify(position)}`);
+      }
+      for (const text of ['重申实现无核武器世界是国际社会的共同目标', '所有国家，特别是核武器国家，立即采取具体措施提高透明度和相互信任', '不扩散核武器条约']) {
+        const strip2 = (list: unknown) => (list as { score: number; symbol: string; where: string; text: string; contains?: boolean }[]).map(({ score, symbol, where, text: t, contains }) => ({ score, symbol, where, text: t, contains }));
+        const a = strip2(await local.server.request('resolutionDrafter/similar', { text, limit: 10 }));
+        const b = strip2(await remote.server.request('resolutionDrafter/similar', { text, limit: 10 }));
+        assert.ok(a.length > 0, `local similar to ${text}`);
+        assert.deepEqual(b, a, `similar to ${text}`);
+      }
+    } finally {
+      await local.server.stop();
+      await remote.server.stop();
+    }
+  });
+
+  test('unreachable: a status note, one log line, local answers only, and it connects once the database is back (backoff)', async () => {
+    const relay = new Relay(cluster.port);
+    relay.accepting = false;
+    await relay.start();
+    const { server, logs, statuses } = await start({ corpusServer: `postgres://rd_drafter@127.0.0.1:${relay.port}/corpus`, corpusServerPassword: PASSWORDS.drafter });
+    try {
+      await indexReady(server);
+      const down = await waitForState(server, 'unreachable');
+      assert.match(down.message, /cannot reach/);
+      const uri = await server.open('t.unres', TYPING);
+      const list = (await server.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 11 } })) as CompletionList;
+      assert.ok(list.items.length > 0, 'the local corpus still answers');
+      await sleep(3500);
+      assert.equal(logs.filter((l) => l.includes('corpus database')).length, 1, logs.join('\n') + JSON.stringify(statuses));
+      relay.accepting = true;
+      await waitForState(server, 'connected', 70_000);
+      assert.equal(statuses.at(-1)?.state, 'connected');
+      for (const text of [...logs, JSON.stringify(statuses)]) assert.ok(!text.includes(PASSWORDS.drafter));
+    } finally {
+      await server.stop();
+      relay.stop();
+    }
+  });
+
+  test('credentials refused: a status note that says so, never the password', async () => {
+    const wrong = 'wrong-password-q8z1';
+    const { server, logs, statuses } = await start({ corpusServer: `postgres://rd_drafter:${wrong}@127.0.0.1:${cluster.port}/corpus` });
+    try {
+      const status = await waitForState(server, 'refused');
+      assert.match(status.message, /refused the login/);
+      assert.ok(!status.server.includes(wrong));
+      await sleep(300);
+      const seen = [...logs, JSON.stringify(statuses), JSON.stringify(status)].join('\n');
+      assert.ok(!seen.includes(wrong), seen);
+      assert.equal(logs.filter((l) => l.includes('corpus database')).length, 1, logs.join('\n'));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('a schema too old or too new: a status note naming what to do, local answers only', async () => {
+    for (const [database, version, state] of [['corpus_old', 0, 'schema-too-old'], ['corpus_new', 99, 'schema-too-new']] as const) {
+      cluster.sql(`CREATE DATABASE ${database}`, 'postgres');
+      cluster.sql(`CREATE SCHEMA resolution_drafter; CREATE TABLE resolution_drafter.schema_version (version int NOT NULL); INSERT INTO resolution_drafter.schema_version VALUES (${version}); GRANT USAGE ON SCHEMA resolution_drafter TO rd_drafter; GRANT SELECT ON resolution_drafter.schema_version TO rd_drafter`, database);
+      const { server } = await start({ corpusServer: `postgres://rd_drafter@127.0.0.1:${cluster.port}/${database}`, corpusServerPassword: PASSWORDS.drafter });
+      try {
+        await indexReady(server);
+        const status = await waitForState(server, state);
+        assert.match(status.message, state === 'schema-too-old' ? /older than 1: publish/ : /newer than 1: update/);
+        const similar = (await server.request('resolutionDrafter/similar', { text: '重申实现无核武器世界是国际社会的共同目标' })) as unknown[];
+        assert.ok(similar.length > 0, 'the local corpus still answers');
+      } finally {
+        await server.stop();
+      }
+    }
+  });
+
+  test('a slow database never delays typing: the local answer comes within the budget', async () => {
+    const relay = new Relay(cluster.port);
+    await relay.start();
+    const { server } = await start({ corpusServer: `postgres://rd_drafter@127.0.0.1:${relay.port}/corpus`, corpusServerPassword: PASSWORDS.drafter });
+    try {
+      await indexReady(server);
+      await waitForState(server, 'connected');
+      const uri = await server.open('t.unres', TYPING);
+      const position = { line: 2, character: 11 };
+      const quick = (await server.request('textDocument/completion', { textDocument: { uri }, position })) as CompletionList;
+      relay.delay = 3000;
+      const started = Date.now();
+      const slow = (await server.request('textDocument/completion', { textDocument: { uri }, position })) as CompletionList;
+      const hover = await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 1 } });
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed < 1000, `completion and hover took ${elapsed} ms with a database 3 s slow`);
+      assert.deepEqual(itemsOf(slow), itemsOf(quick));
+      assert.ok(hover);
+    } finally {
+      await server.stop();
+      relay.stop();
+    }
+  });
+});

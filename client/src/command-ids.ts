@@ -8,4 +8,5 @@ export const Commands = {
   newResolution: 'resolutionDrafter.newResolution',
   addCorpusFolder: 'resolutionDrafter.addCorpusFolder',
   restartServer: 'resolutionDrafter.restartServer',
+  nextPlaceholder: 'resolutionDrafter.nextPlaceholder',
 } as const;

@@ -139,3 +139,7 @@ test('Restricted Mode: limited support, and the workspace cannot name corpus fol
   assert.deepEqual(untrusted.restrictedConfigurations, [`${SECTION}.corpus.folders`]);
   assert.ok(nls[untrusted.description.replace(/%/g, '')]);
 });
+
+test('Restricted Mode draws no box around every run of Chinese (nonBasicASCII is highlighted there by default)', () => {
+  assert.equal(manifest.contributes.configurationDefaults['[unres]']['editor.unicodeHighlight.nonBasicASCII'], false);
+});

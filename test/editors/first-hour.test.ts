@@ -68,6 +68,13 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
     // One preambular paragraph of A/RES/73/62 as long as they come: one line in the file.
     const long = '重申《不扩散核武器条约》作为国际核不扩散机制的基石以及谋求实现核裁军、核不扩散及和平利用核能的关键基础，具有至关重要的意义，'.repeat(4);
     writeFileSync(join(scratch, 'drafts', 'long.unres'), ['大会，', '', long, '', '1. **决定**继续审议这个问题；', ''].join('\n'));
+    // Two preambular paragraphs of A/RES/76/54 ending in ； and 。 (a drafter's slips).
+    writeFileSync(join(scratch, 'drafts', 'endings.unres'), [
+      '大 会', '第七十六届会议', '2021 年 12 月 6 日大会决议', '', '76/54. 建立无核武器世界的联合行动和面向未来的对话', '', '大会，', '',
+      '重申实现无核武器世界是国际社会的共同目标；', '', '又重申《不扩散核武器条约》是国际核不扩散制度的基石。', '',
+      '1. **决定**在大会第七十七届会议临时议程题为“全面彻底裁军”的项目下列入题为“建立无核武器世界的联合行动和面向未来的对话”的分项。', '',
+      '2021 年 12 月 6 日', '第 45 次全体会议', '',
+    ].join('\n'));
     writeFileSync(join(scratch, 'drafts', 'emphasis.unres'), ['大会，', '', '重申实现无核武器世界是国际社会的共同目标，', '', ''].join('\n'));
     server = await startCodeServer({ newUser: true });
     installVsix(server, scratch);
@@ -117,6 +124,42 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
     await waitForLine(page, /^1\. \*\*决定\*\*继续审议这个问题。$/);
     await shot('emphasis-typed');
     assert.ok(!(await visibleLines(page)).some((l) => l.includes('****')), (await visibleLines(page)).join('\n'));
+    await quickOpen(page, '>File: Revert File', 'Revert File');
+  });
+
+  test('the light bulb offers “Disable paragraph-ending for this paragraph”, which writes the %% comment', async () => {
+    await openFile(page, 'endings.unres');
+    await page.waitForSelector('.editor-instance .monaco-editor .squiggly-warning');
+    await goToLine(page, 9);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+.');
+    const row = '.action-widget .monaco-list-row:has-text("Disable paragraph-ending for this paragraph")';
+    await page.locator(row).first().waitFor({ state: 'visible' });
+    await shot('disable-menu');
+    const focused = page.locator(`${row}.focused`);
+    for (let step = 0; step < 12 && (await focused.count()) === 0; step++) await page.keyboard.press('ArrowDown');
+    await focused.waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await waitForLine(page, /^%% drafter-disable paragraph-ending$/);
+    await shot('disable-applied');
+    await quickOpen(page, '>File: Revert File', 'Revert File');
+  });
+
+  test('Source Action… offers a fix-all per rule; it fixes both paragraph endings', async () => {
+    await openFile(page, 'endings.unres');
+    await page.waitForSelector('.editor-instance .monaco-editor .squiggly-warning');
+    await quickOpen(page, '>Source Action...', 'Source Action');
+    const row = '.action-widget .monaco-list-row:has-text("Fix all 2 paragraph-ending findings in this draft")';
+    await page.locator(row).first().waitFor({ state: 'visible' });
+    await shot('fix-all-menu');
+    const focused = page.locator(`${row}.focused`);
+    for (let step = 0; step < 12 && (await focused.count()) === 0; step++) await page.keyboard.press('ArrowDown');
+    await focused.waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await waitForLine(page, /^重申实现无核武器世界是国际社会的共同目标，$/);
+    await waitForLine(page, /^又重申《不扩散核武器条约》是国际核不扩散制度的基石，$/);
+    await page.waitForSelector('.editor-instance .monaco-editor .squiggly-warning', { state: 'detached' });
+    await shot('fix-all-applied');
     await quickOpen(page, '>File: Revert File', 'Revert File');
   });
 

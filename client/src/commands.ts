@@ -218,7 +218,8 @@ async function addCorpusFolder(drafter: Drafter, inputArg?: unknown, outArg?: un
   if (!outDir) return undefined;
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Adding documents to the corpus…') },
-    () => drafter.serverCommand<IngestOutcome | null>(ServerCommands.ingest, [[input], outDir]),
+    // The client names the files it could not use in its own message (once, with the summary).
+    () => drafter.serverCommand<IngestOutcome | null>(ServerCommands.ingest, [[input], outDir, { clientReports: true }]),
   );
   // null: the server could not write the folder and has said so.
   if (!report) return undefined;

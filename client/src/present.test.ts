@@ -53,7 +53,7 @@ test('status bar: the corpus in use, in Chinese and English; spinning while inde
   const tooltip = statusTooltip({ ...stats, indexing: true, problems: ['x.unres: not UTF-8'] }, english);
   assert.match(tooltip, /Building the corpus index/);
   assert.match(tooltip, /\/home\/drafter\/my-corpus/);
-  assert.match(tooltip, /1 problems while loading/);
+  assert.match(tooltip, /^1 problem while loading/m);
 });
 
 test('corpus statistics summary and details', () => {
@@ -72,7 +72,7 @@ test('ingest summary names what was written and which files could not be used', 
     ingested: [{ input: 'A_RES_76_54.txt', output: 'A-RES-76-54.unres', remarks: [] }],
     failed: [{ input: 'scan.txt', problem: 'not UTF-8 (GB18030?)' }],
   };
-  assert.equal(ingestSummary(report, english), 'Added 1 documents to /tmp/my-corpus. 1 files could not be used: scan.txt (not UTF-8 (GB18030?))');
+  assert.equal(ingestSummary(report, english), 'Added 1 document to /tmp/my-corpus. 1 file could not be used: scan.txt (not UTF-8 (GB18030?))');
   assert.equal(ingestSummary({ ...report, failed: [] }, chinese), '已向 /tmp/my-corpus 添加 1 份文件。');
 });
 
@@ -91,4 +91,10 @@ test('sentences: a space after an English stop, none after a Chinese one', () =>
 
 test('english() fills {0}, {1} and leaves unknown places alone', () => {
   assert.equal(english('{1} before {0}, {2}', 'a', 'b'), 'b before a, {2}');
+});
+
+test('counts in English take the singular for one: 1 folder, 1 document, 1 problem', () => {
+  const one = { documents: 1, paragraphs: 1, citedDocuments: 1, folders: ['/ext/corpus'], problems: ['x'], indexing: false } as unknown as Parameters<typeof statsSummary>[0];
+  assert.equal(statsSummary(one, english), 'Corpus: 1 document, 1 paragraph, 1 cited document, 1 folder. 1 problem: see the output.');
+  assert.equal(statusText(one, english), '$(book) Corpus 1 document · 1 paragraph');
 });

@@ -17,6 +17,15 @@ export const english: Translate = (message, ...args) => message.replace(/\{(\d+)
 /** 1234 → `1,234`, as both the Chinese and English texts write it. */
 export const count = (n: number): string => n.toLocaleString('en-US');
 
+/** `1 document` / `2 documents`, `1 份文件`: each count in the UI's language, singular and plural apart. */
+export const counted = {
+  documents: (n: number, t: Translate) => (n === 1 ? t('1 document') : t('{0} documents', count(n))),
+  paragraphs: (n: number, t: Translate) => (n === 1 ? t('1 paragraph') : t('{0} paragraphs', count(n))),
+  cited: (n: number, t: Translate) => (n === 1 ? t('1 cited document') : t('{0} cited documents', count(n))),
+  folders: (n: number, t: Translate) => (n === 1 ? t('1 folder') : t('{0} folders', count(n))),
+  problems: (n: number, t: Translate) => (n === 1 ? t('1 problem') : t('{0} problems', count(n))),
+};
+
 /** Sentences in a row: a space after an English stop, none after a Chinese one. */
 export function sentences(...parts: string[]): string {
   return parts.filter((p) => p.length > 0).reduce((all, p) => (all === '' || /[。！？：；]$/.test(all) ? all + p : `${all} ${p}`), '');
@@ -51,7 +60,7 @@ export function paragraphBody(line: string): LineBody | undefined {
 export function statusText(stats: CorpusStats | undefined, t: Translate): string {
   if (!stats) return `$(sync~spin) ${t('Corpus')}`;
   const icon = stats.indexing ? '$(sync~spin)' : '$(book)';
-  return `${icon} ${t('Corpus {0} documents · {1} paragraphs', count(stats.documents), count(stats.paragraphs))}`;
+  return `${icon} ${t('Corpus {0} · {1}', counted.documents(stats.documents, t), counted.paragraphs(stats.paragraphs, t))}`;
 }
 
 /** The status bar tooltip: the folders, the state of the index, what a click does. */
@@ -61,7 +70,7 @@ export function statusTooltip(stats: CorpusStats | undefined, t: Translate): str
     stats.indexing ? t('Building the corpus index…') : t('Corpus index ready'),
     ...stats.folders,
   ];
-  if (stats.problems.length > 0) lines.push(t('{0} problems while loading the corpus', count(stats.problems.length)));
+  if (stats.problems.length > 0) lines.push(t('{0} while loading the corpus', counted.problems(stats.problems.length, t)));
   lines.push(t('Click for corpus statistics'));
   return lines.join('\n');
 }
@@ -69,13 +78,13 @@ export function statusTooltip(stats: CorpusStats | undefined, t: Translate): str
 /** One line for an information message. */
 export function statsSummary(stats: CorpusStats, t: Translate): string {
   const summary = t(
-    'Corpus: {0} documents, {1} paragraphs, {2} cited documents, {3} folders.',
-    count(stats.documents),
-    count(stats.paragraphs),
-    count(stats.citedDocuments),
-    count(stats.folders.length),
+    'Corpus: {0}, {1}, {2}, {3}.',
+    counted.documents(stats.documents, t),
+    counted.paragraphs(stats.paragraphs, t),
+    counted.cited(stats.citedDocuments, t),
+    counted.folders(stats.folders.length, t),
   );
-  const problems = stats.problems.length === 0 ? t('No problems.') : t('{0} problems: see the output.', count(stats.problems.length));
+  const problems = stats.problems.length === 0 ? t('No problems.') : t('{0}: see the output.', counted.problems(stats.problems.length, t));
   return sentences(summary, problems, stats.indexing ? t('The index is still being built.') : '');
 }
 
@@ -102,9 +111,10 @@ export interface IngestOutcome {
 
 /** A summary of an ingest, for a message. */
 export function ingestSummary(report: IngestOutcome, t: Translate): string {
-  const added = t('Added {0} documents to {1}.', count(report.ingested.length), report.outDir);
+  const added = t('Added {0} to {1}.', counted.documents(report.ingested.length, t), report.outDir);
   if (report.failed.length === 0) return added;
-  return sentences(added, t('{0} files could not be used: {1}', count(report.failed.length), report.failed.map((f) => `${f.input} (${f.problem})`).join('; ')));
+  const failed = report.failed.map((f) => `${f.input} (${f.problem})`).join('; ');
+  return sentences(added, report.failed.length === 1 ? t('1 file could not be used: {0}', failed) : t('{0} files could not be used: {1}', count(report.failed.length), failed));
 }
 
 /** The corpus settings as the server's initialization options; relative folders are read from the workspace folder. */

@@ -60,3 +60,13 @@ test('bad arguments are answered with nothing and the server keeps working', asy
   const symbols = (await server.request('textDocument/documentSymbol', { textDocument: { uri } })) as unknown[];
   assert.ok(Array.isArray(symbols) && symbols.length > 0);
 });
+
+test('a client that presents the report itself gets no second message about the files it could not use', async () => {
+  const folder = join(dir, 'raw-quiet');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'empty.txt'), '');
+  warnings.length = 0;
+  const report = (await server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: [[folder], join(dir, 'corpus-quiet'), { clientReports: true }] })) as Report;
+  assert.equal(report.failed.length, 1);
+  assert.deepEqual(warnings.filter((w) => w.includes('empty.txt')), []);
+});

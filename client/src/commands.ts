@@ -10,7 +10,7 @@ import { Commands } from './command-ids';
 import type { Drafter } from './drafter';
 import { SECTION } from './drafter';
 import { t } from './l10n';
-import { ingestSummary, paragraphBody, sentences, similarItem, statsDetails, statsSummary, type IngestOutcome } from './present';
+import { ingestSummary, keepMarkers, paragraphBody, sentences, similarItem, statsDetails, statsSummary, type IngestOutcome } from './present';
 import { newDraftFileName, nextPlaceholder, templateSnippet } from './template';
 
 
@@ -110,9 +110,11 @@ async function findSimilar(drafter: Drafter, textArg?: unknown): Promise<Similar
     void vscode.window.showInformationMessage(message);
     return matches ?? [];
   }
-  const items = matches.map((m) => ({ ...similarItem(m), match: m }));
+  const items = matches.map((m) => ({ ...similarItem(m, t), match: m }));
+  // Nothing reached 50 %: the closest few, said so.
+  const weak = matches.every((m) => m.closest);
   const picked = await vscode.window.showQuickPick(items, {
-    title: t('Similar agreed language'),
+    title: weak ? t('Nothing in the corpus reaches 50 %: the closest paragraphs') : t('Similar agreed language'),
     placeHolder: t('Choose a paragraph to put in place of "{0}"', query.length > 30 ? query.slice(0, 30) + '…' : query),
     matchOnDetail: true,
   });
@@ -122,7 +124,22 @@ async function findSimilar(drafter: Drafter, textArg?: unknown): Promise<Similar
     return matches;
   }
   // The corpus text may carry its own label (5. ); the draft's label stays.
-  const replacement = editor.selection.isEmpty ? (paragraphBody(picked.match.text)?.text ?? picked.match.text) : picked.match.text;
+  const chosen = editor.selection.isEmpty ? (paragraphBody(picked.match.text)?.text ?? picked.match.text) : picked.match.text;
+  // The draft's footnote markers stay at the same words; those with no such words are named first.
+  const { text: replacement, lost } = keepMarkers(query, chosen);
+  if (lost.length > 0) {
+    const replace = t('Replace');
+    const answer = await vscode.window.showWarningMessage(
+      t('The chosen text has no place for the footnote markers {0}: replacing removes them, and their footnote texts become unused.', lost.join(' ')),
+      { modal: true },
+      replace,
+    );
+    if (answer !== replace) return matches;
+    if (editor.document.version !== version) {
+      void vscode.window.showWarningMessage(t('The draft changed meanwhile; nothing was replaced.'));
+      return matches;
+    }
+  }
   await editor.edit((edit) => edit.replace(range, replacement));
   return matches;
 }

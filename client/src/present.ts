@@ -32,8 +32,48 @@ export function sentences(...parts: string[]): string {
 }
 
 /** One quick-pick entry for a similar paragraph: `score%  symbol  where`, the text below. */
-export function similarItem(match: SimilarMatch): { label: string; detail: string } {
-  return { label: `${Math.round(match.score)}%  ${match.symbol}  ${match.where}`, detail: match.text };
+export function similarItem(match: SimilarMatch, t: Translate = english): { label: string; description?: string; detail: string } {
+  const place = `${match.symbol}  ${match.where}`;
+  if (match.within !== undefined && match.within < 100 && !match.contains) {
+    return { label: `${match.within}%  ${place}`, description: t('close to a stretch of this paragraph ({0}% of the whole)', Math.round(match.score)), detail: match.text };
+  }
+  if (match.contains) return { label: `${Math.round(match.score)}%  ${place}`, description: t('contains the text word for word'), detail: match.text };
+  return { label: `${Math.round(match.score)}%  ${place}`, detail: match.text };
+}
+
+/** Footnote markers: `¹`, `²³`. */
+const MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+
+/**
+ * The draft's footnote markers put into a replacement text after the same words (the few
+ * characters before each marker, found in order in the new text; the corpus text has none of its
+ * own). `lost` lists the markers with no such words, which the replacement would drop.
+ */
+export function keepMarkers(original: string, replacement: string): { text: string; lost: string[] } {
+  const plain = replacement.replace(MARKERS, '');
+  const inserts: { at: number; marker: string }[] = [];
+  const lost: string[] = [];
+  let from = 0;
+  for (const m of original.matchAll(MARKERS)) {
+    const before = original.slice(0, m.index).replace(MARKERS, '').replace(/\s+$/, '');
+    const space = /^[ \t]/.test(original.slice(m.index + m[0].length)) ? ' ' : '';
+    let placed = false;
+    // The longest ending of the words before the marker that the new text has (8 characters down to 2).
+    for (let n = Math.min(8, before.length); n >= 2 && !placed; n--) {
+      const words = before.slice(-n);
+      const at = plain.indexOf(words, from);
+      if (at < 0) continue;
+      const end = at + words.length;
+      // The space after a marker, as the draft had it; none before a punctuation mark or a space.
+      inserts.push({ at: end, marker: m[0] + (space && !/^[\s，；。：、）)]/.test(plain.slice(end)) && end < plain.length ? space : '') });
+      from = end;
+      placed = true;
+    }
+    if (!placed) lost.push(m[0]);
+  }
+  let text = plain;
+  for (const i of [...inserts].reverse()) text = text.slice(0, i.at) + i.marker + text.slice(i.at);
+  return { text, lost };
 }
 
 /** Where a paragraph's text starts and ends in a line, after its label (`5. `, `(a) `, `㈠ `). */

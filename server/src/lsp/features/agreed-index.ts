@@ -79,7 +79,8 @@ class PhraseIndexKeeper {
   similar(params: SimilarParams): SimilarMatch[] {
     if (!this.index || typeof params?.text !== 'string') return [];
     const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(params.limit, 100) : 10;
-    return this.index.similar(params.text, { limit }).map(({ file, ...m }) => (file ? { ...m, uri: pathToFileURL(file).toString() } : m));
+    // When nothing reaches 50 %, the closest few with their scores: better than nothing to a drafter.
+    return this.index.similar(params.text, { limit, closest: 5 }).map(({ file, ...m }) => (file ? { ...m, uri: pathToFileURL(file).toString() } : m));
   }
 
   /** Starts a build (or queues one after the running build). */

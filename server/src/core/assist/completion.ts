@@ -24,7 +24,7 @@ export interface AssistEdit {
   newText: string;
 }
 
-export type AssistItemKind = 'opener' | 'phrase' | 'title' | 'resolution' | 'footnote-reuse' | 'footnote-new';
+export type AssistItemKind = 'opener' | 'phrase' | 'title' | 'resolution' | 'footnote-reuse' | 'footnote-new' | 'footnote-text';
 
 /** One completion, as plain data: the LSP layer converts it. */
 export interface AssistItem {
@@ -113,6 +113,8 @@ interface CompletionWords {
   newNote(n: number, separator: boolean): string;
   newText(title: string): string;
   noReuse(policy: string): string;
+  footnoteOf(title: string): string;
+  footnoteText(title: string): string;
   /** A list item's short note: where an opener is used, how often, in how many documents. */
   openerDetail(part: Part, uses: number, documents: number): string;
   titleDetail(uses: number, documents: number): string;
@@ -140,6 +142,8 @@ const words: Record<Locale, CompletionWords> = {
     newNote: (n, separator) => `Footnote ${n}: the marker here and its line at the foot of the draft${separator ? '' : ' (after a new --- separator)'}.`,
     newText: (title) => `Its text, as the corpus cites ${title}:`,
     noReuse: (policy) => `Existing footnotes are not offered for reuse: ${policy}.`,
+    footnoteOf: (title) => `The footnote the corpus gives ${title}, cited before this marker.`,
+    footnoteText: (title) => `A footnote of the corpus, given to ${title}.`,
     openerDetail: (part, uses, d) => `${part === 'preamble' ? 'preamble' : 'operative part'} · ${plural(uses, 'use')} · ${plural(d, 'document')}`,
     titleDetail: (uses, d) => `${plural(uses, 'use')}${d ? ` · ${plural(d, 'document')}` : ''}`,
     documentsDetail: (d, list) => `${plural(d, 'document')} · ${list}`,
@@ -164,6 +168,8 @@ const words: Record<Locale, CompletionWords> = {
     newNote: (n, separator) => `脚注 ${n}：标注在此处，其文字行在草案末尾${separator ? '' : '(在新加的 --- 分隔线之后)'}。`,
     newText: (title) => `其文字，按语料引用${title}时的写法：`,
     noReuse: (policy) => `不提供重复使用现有脚注：${policy}。`,
+    footnoteOf: (title) => `语料中${title}的脚注；本标注之前引用的正是它。`,
+    footnoteText: (title) => `语料中${title}的脚注。`,
     openerDetail: (part, uses, d) => `${part === 'preamble' ? '序言部分' : '执行部分'} ${uses} 次 · ${d} 份文件`,
     titleDetail: (uses, d) => `${uses} 次${d ? ` · ${d} 份文件` : ''}`,
     documentsDetail: (d, list) => `${d} 份文件 · ${list}`,
@@ -225,6 +231,10 @@ export function completeAt(
   if (inFootnotes) {
     const footnote = model.footnotes.find((f) => f.line === line);
     const typed = footnote && at >= footnote.textSpan.start ? model.text.slice(footnote.textSpan.start, at) : '';
+    // An empty footnote line (`¹ `): the corpus's footnotes, the one its marker's title has first.
+    if (footnote && !model.text.slice(footnote.numberSpan.end, lineEnd).trim() && at >= footnote.numberSpan.end) {
+      return answer('footnote', footnoteTextItems(model, footnote.number, { start: footnote.numberSpan.end, end: lineEnd }, knowledge, w));
+    }
     return answer(typed ? 'phrase' : 'none', typed ? phraseItems(phrases, w, typed, at) : []);
   }
 
@@ -425,6 +435,39 @@ function resolutionItems(
         sortText: sortKey(0, i),
       };
     });
+}
+
+/**
+ * The footnote texts of the corpus for an empty footnote line: first the one the corpus gives
+ * the title its marker follows in the draft (`《不扩散核武器条约》¹` → `联合国，《条约汇编》……`),
+ * then the footnotes of the most cited titles.
+ */
+function footnoteTextItems(model: ResolutionDocument, number: number, span: Span, knowledge: CorpusKnowledge, w: CompletionWords): AssistItem[] {
+  const cited = model.markers
+    .filter((m) => m.number === number)
+    .map((m) => model.titles.find((x) => x.line === m.line && x.span.end <= m.span.start && /^[\s，、；。：,]*$/.test(model.text.slice(x.span.end, m.span.start))))
+    .find((x) => x !== undefined);
+  const own = cited ? knownTitle(knowledge, cited.title) : undefined;
+  const uses = [...(own ? [own] : []), ...knowledge.titles.filter((u) => u !== own && u.footnotes.length > 0)];
+  const seen = new Set<string>();
+  const items: AssistItem[] = [];
+  for (const use of uses) {
+    const text = use.footnotes[0];
+    if (!text || seen.has(text)) continue;
+    seen.add(text);
+    const head = `《${escapeMarkdown(use.title)}》`;
+    items.push({
+      label: cut(text, 40),
+      kind: 'footnote-text',
+      detail: `《${cut(use.title, 30)}》`,
+      documentation: `${use === own ? w.footnoteOf(head) : w.footnoteText(head)}\n\n> ${escapeMarkdown(text)}`,
+      edit: { span, newText: ` ${text}` },
+      filterText: ` ${text}`,
+      sortText: sortKey(use === own ? 0 : 1, items.length),
+    });
+    if (items.length >= COMPLETION_LIMIT) break;
+  }
+  return items;
 }
 
 function footnoteItems(model: ResolutionDocument, typed: Span, knowledge: CorpusKnowledge, settings: DrafterSettings, locale: Locale): AssistItem[] {

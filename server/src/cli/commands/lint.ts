@@ -5,6 +5,7 @@ import { ruleById, rules, validate, type Severity } from '../../core/rules';
 import { bundledCorpusFolder, loadCorpus } from '../../corpus/load';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
+import { cliLocale, texts } from '../locale';
 
 /** The settings file the lint command looks for, upward from each draft. Same shape as the editor's settings. */
 export const CONFIG_FILE = '.resolution-drafter.json';
@@ -82,7 +83,7 @@ export function readConfig(path: string): { settings: DrafterSettings; folder: s
 }
 
 /** Findings for one draft's text, with the same rules and settings as the editor, structure notes included. */
-export function lintText(file: string, text: string, settings: DrafterSettings, catalogue?: Catalogue): LintRecord[] {
+export function lintText(file: string, text: string, settings: DrafterSettings, catalogue?: Catalogue, locale = cliLocale()): LintRecord[] {
   const model = parseDraft(text);
   const records: LintRecord[] = [];
   const at = (start: number, end: number) => {
@@ -94,7 +95,7 @@ export function lintText(file: string, text: string, settings: DrafterSettings, 
   if (structure !== 'off') {
     for (const n of model.notes) records.push({ file, ...at(n.span.start, n.span.end), severity: structure, rule: 'structure', message: n.message });
   }
-  for (const f of validate(model, settings, { catalogue })) {
+  for (const f of validate(model, settings, { catalogue, locale })) {
     records.push({ file, ...at(f.span.start, f.span.end), severity: f.severity, rule: f.rule, message: f.message });
   }
   records.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -160,7 +161,7 @@ export const lintCommand: Command = {
       try {
         text = readFileSync(file, 'utf8');
       } catch (err) {
-        process.stderr.write(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+        process.stderr.write(`${texts().cannotRead(file, (err as NodeJS.ErrnoException).code ?? String(err))}\n`);
         failed = true;
         continue;
       }
@@ -186,8 +187,7 @@ export const lintCommand: Command = {
     else if (blocks.length > 0) process.stdout.write(blocks.join('\n\n') + '\n');
     const count = (s: Severity) => all.filter((r) => r.severity === s).length;
     if (options.format === 'text') {
-      const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-      process.stderr.write(`${n(count('error'), 'error')}, ${n(count('warning'), 'warning')}, ${n(count('info') + count('hint'), 'remark')} in ${n(options.files.length, 'file')}.\n`);
+      process.stderr.write(`${texts().lintSummary(count('error'), count('warning'), count('info') + count('hint'), options.files.length)}\n`);
     }
     return failed || count('error') > 0 ? 1 : 0;
   },

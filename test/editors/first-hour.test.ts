@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium, type Browser, type Page } from './playwright';
 import { editorToolsMissing, startCodeServer, TOOLS_MODULES, type CodeServer } from './tools';
-import { goToLine, openFile, openWorkbench, problemsLabel, quickOpen, visibleLines, waitForLine, waitForText } from './workbench';
+import { goToLine, openFile, openWorkbench, problemsLabel, quickOpen, textCentre, visibleLines, waitForLine, waitForText } from './workbench';
 import { newDraftFileName } from '../../client/src/template';
 
 const missing = editorToolsMissing();
@@ -75,6 +75,11 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
       '1. **决定**在大会第七十七届会议临时议程题为“全面彻底裁军”的项目下列入题为“建立无核武器世界的联合行动和面向未来的对话”的分项。', '',
       '2021 年 12 月 6 日', '第 45 次全体会议', '',
     ].join('\n'));
+    // A short phrase close to a stretch of A/RES/59/76 paragraph 3 (a), and a paragraph with a marker.
+    writeFileSync(join(scratch, 'drafts', 'similar.unres'), [
+      '大会，', '', '吁请所有国家签署并批准《全面禁止核试验条约》，', '', '又重申《不扩散核武器条约》¹ 是国际核不扩散制度的基石，', '',
+      '1. **决定**继续审议这个问题。', '', '---', '¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。', '',
+    ].join('\n'));
     writeFileSync(join(scratch, 'drafts', 'emphasis.unres'), ['大会，', '', '重申实现无核武器世界是国际社会的共同目标，', '', ''].join('\n'));
     server = await startCodeServer({ newUser: true });
     installVsix(server, scratch);
@@ -96,6 +101,8 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
   test('Enter after paragraph 1 starts paragraph 2: formatOnType is on for drafts by the extension\'s defaults', async () => {
     await openFile(page, 'sample.unres');
     await waitForLine(page, /^1\. \*\*重申\*\*/);
+    // The server is up (it has said which corpus it uses): on-type formatting is its answer.
+    await waitForText(page, '.statusbar-item', /Corpus \d+ documents?/, 120_000);
     await goToLine(page, 17); // 1. **重申**《不扩散核武器条约》…；
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -143,6 +150,7 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
     await waitForLine(page, /^%% drafter-disable paragraph-ending$/);
     await shot('disable-applied');
     await quickOpen(page, '>File: Revert File', 'Revert File');
+    await page.waitForFunction(() => ![...document.querySelectorAll('.editor-instance .view-line')].some((l) => (l.textContent ?? '').includes('drafter-disable')), undefined);
   });
 
   test('Source Action… offers a fix-all per rule; it fixes both paragraph endings', async () => {
@@ -160,6 +168,53 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
     await waitForLine(page, /^又重申《不扩散核武器条约》是国际核不扩散制度的基石，$/);
     await page.waitForSelector('.editor-instance .monaco-editor .squiggly-warning', { state: 'detached' });
     await shot('fix-all-applied');
+    await quickOpen(page, '>File: Revert File', 'Revert File');
+  });
+
+  test('English UI: a hover names the citing place and writes the date in words; completion notes in English', async () => {
+    // Its tab is open from the first scenario.
+    await page.locator('.tabs-container .tab:has-text("sample.unres")').first().click();
+    await page.waitForSelector('.tabs-container .tab.active[aria-label^="sample.unres"]');
+    await waitForLine(page, /^回顾其 2019 年/);
+    const at = await textCentre(page, '74/50');
+    await page.mouse.move(at.x, at.y, { steps: 2 });
+    const hover = await waitForText(page, '.monaco-hover-content', /Cited by/);
+    await shot('hover-english');
+    assert.match(hover, /Adopted 12 December 2019\./, hover);
+    assert.match(hover, /A\/RES\/76\/54, preambular paragraph \d+/, hover);
+    assert.doesNotMatch(hover, /, line \d+|序言部分|份文件/, hover);
+    await page.keyboard.press('Escape');
+    // An empty line in the preamble: the openers, their notes in English.
+    await goToLine(page, 14);
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row').first().waitFor({ state: 'visible' });
+    const details = await page.locator('.suggest-widget .monaco-list-row .details-label').allInnerTexts();
+    await shot('completion-english');
+    await page.keyboard.press('Escape');
+    assert.ok(details.some((d) => /preamble · \d+ uses? · \d+ documents?/.test(d)), details.join(' | '));
+    assert.ok(!details.some((d) => /份文件|次/.test(d)), details.join(' | '));
+  });
+
+  test('Find Similar: a short phrase inside a long corpus paragraph is listed first; replacing keeps the footnote marker', async () => {
+    await openFile(page, 'similar.unres');
+    await waitForLine(page, /^吁请所有国家/);
+    await goToLine(page, 3);
+    await quickOpen(page, `>${palette('command.findSimilar')}`, NLS['command.findSimilar']);
+    const first = page.locator('.quick-input-widget .monaco-list-row').first();
+    await first.waitFor({ state: 'visible', timeout: 60_000 });
+    await shot('find-similar-phrase');
+    const label = await first.innerText();
+    assert.match(label, /A\/RES\/59\/76/, label);
+    assert.match(label, /close to a stretch/, label);
+    await page.keyboard.press('Escape');
+    // The paragraph with ¹: the one picked replaces it, the marker stays after 《不扩散核武器条约》.
+    await goToLine(page, 5);
+    await quickOpen(page, `>${palette('command.findSimilar')}`, NLS['command.findSimilar']);
+    const row = page.locator('.quick-input-widget .monaco-list-row:has-text("A/RES/76/54")').first();
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    await row.click();
+    await waitForLine(page, /^又重申《不扩散核武器条约》¹ 是国际核不扩散制度和/);
+    await shot('find-similar-replaced');
     await quickOpen(page, '>File: Revert File', 'Revert File');
   });
 

@@ -121,9 +121,9 @@ test('continuations agree with a linear scan for random endings of corpus text',
   assert.deepEqual(index.continuations(''), []);
 });
 
-/** The order similar() promises: a close stretch (within) first, by how close; then by score. */
+/** The order similar() promises: the same text first, then a close stretch (within), by how close; then by score. */
 function assertRanked(found: { score: number; within?: number }[]): void {
-  const rank = (m: { score: number; within?: number }) => (m.within !== undefined ? 1000 + m.within : m.score);
+  const rank = (m: { score: number; within?: number }) => (m.score === 100 ? 2000 : m.within !== undefined ? 1000 + m.within : m.score);
   for (let i = 1; i < found.length; i++) assert.ok(rank(found[i - 1]) >= rank(found[i]), `${found[i - 1].score}/${found[i - 1].within} before ${found[i].score}/${found[i].within}`);
 }
 

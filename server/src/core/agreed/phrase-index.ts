@@ -557,8 +557,8 @@ export class PhraseIndex implements PhraseSource {
       }
       results.push(found);
     }
-    // A stretch of the paragraph close to the text first (by how close), then the rest by score.
-    const rank = (r: SimilarParagraph) => (r.within !== undefined ? 1000 + r.within : r.score);
+    // The same text first; then a stretch of a paragraph close to the text (by how close); then the rest by score.
+    const rank = (r: SimilarParagraph) => (r.score === 100 ? 2000 : r.within !== undefined ? 1000 + r.within : r.score);
     results.sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.p - b.p);
     if (results.length === 0 && weak.length > 0) {
       weak.sort((a, b) => b.score - a.score || a.p - b.p);

@@ -3,7 +3,7 @@
 # registry only), and is safe to run again: each step is skipped when already done.
 #   - Debian: chromium (driven by Playwright), a CJK font (Chinese renders as boxes without one),
 #     libkrb5-dev (code-server's native module), ripgrep (seeds code-server's ripgrep download),
-#     neovim (test/neovim).
+#     neovim (test/neovim), emacs-nox and elpa-eglot (test/emacs).
 #   - npm, into .tools/ (git-ignored, apart from the project's own dependencies):
 #     code-server 4.99.4 (VS Code 1.99 in the browser; the last line that runs on Node 20) and
 #     playwright-core (drives /usr/bin/chromium; never downloads a browser).
@@ -21,6 +21,8 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v rg >/dev/null || missing+=(ripgrep)
 command -v nvim >/dev/null || missing+=(neovim)
+command -v emacs >/dev/null || missing+=(emacs-nox)
+dpkg -s elpa-eglot >/dev/null 2>&1 || missing+=(elpa-eglot)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 { dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || dpkg -s fonts-noto-cjk >/dev/null 2>&1; } || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -9,4 +9,5 @@ export const Commands = {
   addCorpusFolder: 'resolutionDrafter.addCorpusFolder',
   restartServer: 'resolutionDrafter.restartServer',
   setCorpusServerLogin: 'resolutionDrafter.setCorpusServerLogin',
+  nextPlaceholder: 'resolutionDrafter.nextPlaceholder',
 } as const;

@@ -10,8 +10,8 @@ import { Commands } from './command-ids';
 import type { Drafter } from './drafter';
 import { SECTION } from './drafter';
 import { t } from './l10n';
-import { ingestSummary, paragraphBody, sentences, similarItem, statsDetails, statsSummary, type IngestOutcome } from './present';
-import { templateSnippet } from './template';
+import { ingestSummary, keepMarkers, paragraphBody, sentences, similarItem, statsDetails, statsSummary, type IngestOutcome } from './present';
+import { newDraftFileName, nextPlaceholder, templateSnippet } from './template';
 
 
 /** How many similar paragraphs to offer. */
@@ -110,9 +110,11 @@ async function findSimilar(drafter: Drafter, textArg?: unknown): Promise<Similar
     void vscode.window.showInformationMessage(message);
     return matches ?? [];
   }
-  const items = matches.map((m) => ({ ...similarItem(m), match: m }));
+  const items = matches.map((m) => ({ ...similarItem(m, t), match: m }));
+  // Nothing reached 50 %: the closest few, said so.
+  const weak = matches.every((m) => m.closest);
   const picked = await vscode.window.showQuickPick(items, {
-    title: t('Similar agreed language'),
+    title: weak ? t('Nothing in the corpus reaches 50 %: the closest paragraphs') : t('Similar agreed language'),
     placeHolder: t('Choose a paragraph to put in place of "{0}"', query.length > 30 ? query.slice(0, 30) + '…' : query),
     matchOnDetail: true,
   });
@@ -122,7 +124,22 @@ async function findSimilar(drafter: Drafter, textArg?: unknown): Promise<Similar
     return matches;
   }
   // The corpus text may carry its own label (5. ); the draft's label stays.
-  const replacement = editor.selection.isEmpty ? (paragraphBody(picked.match.text)?.text ?? picked.match.text) : picked.match.text;
+  const chosen = editor.selection.isEmpty ? (paragraphBody(picked.match.text)?.text ?? picked.match.text) : picked.match.text;
+  // The draft's footnote markers stay at the same words; those with no such words are named first.
+  const { text: replacement, lost } = keepMarkers(query, chosen);
+  if (lost.length > 0) {
+    const replace = t('Replace');
+    const answer = await vscode.window.showWarningMessage(
+      t('The chosen text has no place for the footnote markers {0}: replacing removes them, and their footnote texts become unused.', lost.join(' ')),
+      { modal: true },
+      replace,
+    );
+    if (answer !== replace) return matches;
+    if (editor.document.version !== version) {
+      void vscode.window.showWarningMessage(t('The draft changed meanwhile; nothing was replaced.'));
+      return matches;
+    }
+  }
   await editor.edit((edit) => edit.replace(range, replacement));
   return matches;
 }
@@ -144,10 +161,38 @@ async function showCorpusStats(drafter: Drafter): Promise<CorpusStats | undefine
 
 /** Opens an untitled draft with the resolution template, the cursor on the title. */
 async function newResolution(): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language: 'unres', content: '' });
+  // Named after its symbol (A-RES-81-XX.unres), in the workspace folder: what the save dialog
+  // proposes (an untitled draft would be named after its first line, 大 会).
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = newDraftFileName();
+  const taken = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  let uri: vscode.Uri;
+  for (let n = 1; ; n++) {
+    const file = n === 1 ? name : name.replace(/\.unres$/, `-${n}.unres`);
+    uri = folder ? vscode.Uri.joinPath(folder, file).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: file });
+    const exists = folder ? await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, file)).then(() => true, () => false) : false;
+    if (!taken.has(uri.path) && !exists) break;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== 'unres') await vscode.languages.setTextDocumentLanguage(document, 'unres');
   const editor = await vscode.window.showTextDocument(document);
   await editor.insertSnippet(new vscode.SnippetString(templateSnippet()), new vscode.Position(0, 0));
   return document;
+}
+
+/**
+ * Tab outside a snippet (after Escape, or in a draft reopened later): selects the next placeholder
+ * still to fill in (`XX`, `……`, `决议标题`); with none left, Tab does what it always does.
+ */
+async function nextPlaceholderCommand(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'unres') return void (await vscode.commands.executeCommand('tab'));
+  const document = editor.document;
+  const next = nextPlaceholder(document.getText(), document.offsetAt(editor.selection.start), document.offsetAt(editor.selection.end));
+  if (!next) return void (await vscode.commands.executeCommand('tab'));
+  const range = new vscode.Range(document.positionAt(next.start), document.positionAt(next.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 async function pickFolder(title: string, openLabel: string, near?: string): Promise<string | undefined> {
@@ -190,7 +235,8 @@ async function addCorpusFolder(drafter: Drafter, inputArg?: unknown, outArg?: un
   if (!outDir) return undefined;
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Adding documents to the corpus…') },
-    () => drafter.serverCommand<IngestOutcome | null>(ServerCommands.ingest, [[input], outDir]),
+    // The client names the files it could not use in its own message (once, with the summary).
+    () => drafter.serverCommand<IngestOutcome | null>(ServerCommands.ingest, [[input], outDir, { clientReports: true }]),
   );
   // null: the server could not write the folder and has said so.
   if (!report) return undefined;
@@ -234,6 +280,7 @@ export function registerCommands(drafter: Drafter): vscode.Disposable[] {
     vscode.commands.registerCommand(Commands.findSimilar, guarded((text?: unknown) => findSimilar(drafter, text))),
     vscode.commands.registerCommand(Commands.showCorpusStats, guarded(() => showCorpusStats(drafter))),
     vscode.commands.registerCommand(Commands.newResolution, guarded(() => newResolution())),
+    vscode.commands.registerCommand(Commands.nextPlaceholder, guarded(() => nextPlaceholderCommand())),
     vscode.commands.registerCommand(Commands.addCorpusFolder, guarded((input?: unknown, out?: unknown, add?: unknown) => addCorpusFolder(drafter, input, out, add))),
     vscode.commands.registerCommand(Commands.restartServer, guarded(async () => {
       await drafter.restart();

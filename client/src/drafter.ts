@@ -62,8 +62,21 @@ export class Drafter implements vscode.Disposable {
           void this.restart().catch((err) => this.reportFailure(err));
         }
       }),
+      // Restricted Mode: the workspace's corpus folders are read only once the workspace is trusted
+      // (package.json declares them restricted). Trust given later loads them, unless the settings
+      // event above has already restarted the server with them.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        const corpus = vscode.workspace.getConfiguration(SECTION).get<{ folders?: unknown; useBundled?: unknown }>('corpus') ?? {};
+        const folders = JSON.stringify(corpusInitializationOptions(corpus, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath).corpusFolders);
+        if (folders === this.startedWithFolders) return;
+        this.log('The workspace is now trusted: restarting the server to read the corpus folders its settings name.');
+        void this.restart().catch((err) => this.reportFailure(err));
+      }),
     );
   }
+
+  /** The corpus folders the server was last started with (JSON), to tell whether trust changed them. */
+  private startedWithFolders?: string;
 
   log(message: string): void {
     this.output.info(message);
@@ -117,6 +130,7 @@ export class Drafter implements vscode.Disposable {
   private initializationOptions() {
     const corpus = vscode.workspace.getConfiguration(SECTION).get<{ folders?: unknown; useBundled?: unknown }>('corpus') ?? {};
     const options = corpusInitializationOptions(corpus, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
+    this.startedWithFolders = JSON.stringify(options.corpusFolders);
     this.log(`Corpus: ${options.useBundledCorpus ? 'bundled corpus' : 'no bundled corpus'}${options.corpusFolders.length ? ' + ' + options.corpusFolders.join(', ') : ''}`);
     // A writable place for the corpus phrase index: the extension's own folder may be read-only.
     return { ...options, ...this.corpusServer, storagePath: this.extension.globalStorageUri.fsPath };

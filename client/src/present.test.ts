@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CorpusStats } from '../../server/src/lsp/protocol';
-import { corpusInitializationOptions, english, sentences, ingestSummary, paragraphBody, similarItem, statsDetails, statsSummary, statusText, statusTooltip, type Translate } from './present';
+import { corpusInitializationOptions, english, sentences, ingestSummary, keepMarkers, paragraphBody, similarItem, statsDetails, statsSummary, statusText, statusTooltip, type Translate } from './present';
 
 /** `l10n.t` with the Chinese bundle, as VS Code does for a zh-cn display language. */
 const bundle: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '../../l10n/bundle.l10n.zh-cn.json'), 'utf8'));
@@ -53,7 +53,7 @@ test('status bar: the corpus in use, in Chinese and English; spinning while inde
   const tooltip = statusTooltip({ ...stats, indexing: true, problems: ['x.unres: not UTF-8'] }, english);
   assert.match(tooltip, /Building the corpus index/);
   assert.match(tooltip, /\/home\/drafter\/my-corpus/);
-  assert.match(tooltip, /1 problems while loading/);
+  assert.match(tooltip, /^1 problem while loading/m);
 });
 
 test('corpus statistics summary and details', () => {
@@ -72,7 +72,7 @@ test('ingest summary names what was written and which files could not be used', 
     ingested: [{ input: 'A_RES_76_54.txt', output: 'A-RES-76-54.unres', remarks: [] }],
     failed: [{ input: 'scan.txt', problem: 'not UTF-8 (GB18030?)' }],
   };
-  assert.equal(ingestSummary(report, english), 'Added 1 documents to /tmp/my-corpus. 1 files could not be used: scan.txt (not UTF-8 (GB18030?))');
+  assert.equal(ingestSummary(report, english), 'Added 1 document to /tmp/my-corpus. 1 file could not be used: scan.txt (not UTF-8 (GB18030?))');
   assert.equal(ingestSummary({ ...report, failed: [] }, chinese), '已向 /tmp/my-corpus 添加 1 份文件。');
 });
 
@@ -91,4 +91,26 @@ test('sentences: a space after an English stop, none after a Chinese one', () =>
 
 test('english() fills {0}, {1} and leaves unknown places alone', () => {
   assert.equal(english('{1} before {0}, {2}', 'a', 'b'), 'b before a, {2}');
+});
+
+test('counts in English take the singular for one: 1 folder, 1 document, 1 problem', () => {
+  const one = { documents: 1, paragraphs: 1, citedDocuments: 1, folders: ['/ext/corpus'], problems: ['x'], indexing: false } as unknown as Parameters<typeof statsSummary>[0];
+  assert.equal(statsSummary(one, english), 'Corpus: 1 document, 1 paragraph, 1 cited document, 1 folder. 1 problem: see the output.');
+  assert.equal(statusText(one, english), '$(book) Corpus 1 document · 1 paragraph');
+});
+
+test('Find Similar keeps the draft\'s footnote markers at the same words, and names those with no place', () => {
+  const draft = '又重申《不扩散核武器条约》¹ 是国际核不扩散制度的基石，';
+  const corpus = '又重申《不扩散核武器条约》是国际核不扩散制度和追求实现相辅相成的核裁军、核不扩散及和平利用核能的基石，';
+  assert.deepEqual(keepMarkers(draft, corpus), { text: '又重申《不扩散核武器条约》¹ 是国际核不扩散制度和追求实现相辅相成的核裁军、核不扩散及和平利用核能的基石，', lost: [] });
+  // Two markers, in order; one whose words the new text lacks is named.
+  assert.deepEqual(keepMarkers('回顾《不扩散核武器条约》¹ 和审议大会的最后文件²，', '回顾《不扩散核武器条约》，'), { text: '回顾《不扩散核武器条约》¹，', lost: ['²'] });
+  assert.deepEqual(keepMarkers('重申实现无核武器世界是国际社会的共同目标，', '重申实现无核武器世界的目标，'), { text: '重申实现无核武器世界的目标，', lost: [] });
+});
+
+test('a similar paragraph found by a stretch of it says so; the closest below 50 % keep their scores', () => {
+  const item = similarItem({ score: 19, within: 68, symbol: 'A/RES/59/76', where: '第 3 段(a)', text: '(a) 毫不拖延……' }, english);
+  assert.equal(item.label, '68%  A/RES/59/76  第 3 段(a)');
+  assert.equal(item.description, 'close to a stretch of this paragraph (19% of the whole)');
+  assert.equal(similarItem({ score: 31, closest: true, symbol: 'A/RES/76/54', where: '序言部分第 1 段', text: '重申……' }).label, '31%  A/RES/76/54  序言部分第 1 段');
 });

@@ -17,14 +17,63 @@ export const english: Translate = (message, ...args) => message.replace(/\{(\d+)
 /** 1234 → `1,234`, as both the Chinese and English texts write it. */
 export const count = (n: number): string => n.toLocaleString('en-US');
 
+/** `1 document` / `2 documents`, `1 份文件`: each count in the UI's language, singular and plural apart. */
+export const counted = {
+  documents: (n: number, t: Translate) => (n === 1 ? t('1 document') : t('{0} documents', count(n))),
+  paragraphs: (n: number, t: Translate) => (n === 1 ? t('1 paragraph') : t('{0} paragraphs', count(n))),
+  cited: (n: number, t: Translate) => (n === 1 ? t('1 cited document') : t('{0} cited documents', count(n))),
+  folders: (n: number, t: Translate) => (n === 1 ? t('1 folder') : t('{0} folders', count(n))),
+  problems: (n: number, t: Translate) => (n === 1 ? t('1 problem') : t('{0} problems', count(n))),
+};
+
 /** Sentences in a row: a space after an English stop, none after a Chinese one. */
 export function sentences(...parts: string[]): string {
   return parts.filter((p) => p.length > 0).reduce((all, p) => (all === '' || /[。！？：；]$/.test(all) ? all + p : `${all} ${p}`), '');
 }
 
 /** One quick-pick entry for a similar paragraph: `score%  symbol  where`, the text below. */
-export function similarItem(match: SimilarMatch): { label: string; detail: string } {
-  return { label: `${Math.round(match.score)}%  ${match.symbol}  ${match.where}`, detail: match.text };
+export function similarItem(match: SimilarMatch, t: Translate = english): { label: string; description?: string; detail: string } {
+  const place = `${match.symbol}  ${match.where}`;
+  if (match.within !== undefined && match.within < 100 && !match.contains) {
+    return { label: `${match.within}%  ${place}`, description: t('close to a stretch of this paragraph ({0}% of the whole)', Math.round(match.score)), detail: match.text };
+  }
+  if (match.contains) return { label: `${Math.round(match.score)}%  ${place}`, description: t('contains the text word for word'), detail: match.text };
+  return { label: `${Math.round(match.score)}%  ${place}`, detail: match.text };
+}
+
+/** Footnote markers: `¹`, `²³`. */
+const MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+
+/**
+ * The draft's footnote markers put into a replacement text after the same words (the few
+ * characters before each marker, found in order in the new text; the corpus text has none of its
+ * own). `lost` lists the markers with no such words, which the replacement would drop.
+ */
+export function keepMarkers(original: string, replacement: string): { text: string; lost: string[] } {
+  const plain = replacement.replace(MARKERS, '');
+  const inserts: { at: number; marker: string }[] = [];
+  const lost: string[] = [];
+  let from = 0;
+  for (const m of original.matchAll(MARKERS)) {
+    const before = original.slice(0, m.index).replace(MARKERS, '').replace(/\s+$/, '');
+    const space = /^[ \t]/.test(original.slice(m.index + m[0].length)) ? ' ' : '';
+    let placed = false;
+    // The longest ending of the words before the marker that the new text has (8 characters down to 2).
+    for (let n = Math.min(8, before.length); n >= 2 && !placed; n--) {
+      const words = before.slice(-n);
+      const at = plain.indexOf(words, from);
+      if (at < 0) continue;
+      const end = at + words.length;
+      // The space after a marker, as the draft had it; none before a punctuation mark or a space.
+      inserts.push({ at: end, marker: m[0] + (space && !/^[\s，；。：、）)]/.test(plain.slice(end)) && end < plain.length ? space : '') });
+      from = end;
+      placed = true;
+    }
+    if (!placed) lost.push(m[0]);
+  }
+  let text = plain;
+  for (const i of [...inserts].reverse()) text = text.slice(0, i.at) + i.marker + text.slice(i.at);
+  return { text, lost };
 }
 
 /** Where a paragraph's text starts and ends in a line, after its label (`5. `, `(a) `, `㈠ `). */
@@ -51,7 +100,7 @@ export function paragraphBody(line: string): LineBody | undefined {
 export function statusText(stats: CorpusStats | undefined, t: Translate): string {
   if (!stats) return `$(sync~spin) ${t('Corpus')}`;
   const icon = stats.indexing ? '$(sync~spin)' : '$(book)';
-  return `${icon} ${t('Corpus {0} documents · {1} paragraphs', count(stats.documents), count(stats.paragraphs))}`;
+  return `${icon} ${t('Corpus {0} · {1}', counted.documents(stats.documents, t), counted.paragraphs(stats.paragraphs, t))}`;
 }
 
 /** The status bar tooltip: the folders, the state of the index, what a click does. */
@@ -61,7 +110,7 @@ export function statusTooltip(stats: CorpusStats | undefined, t: Translate): str
     stats.indexing ? t('Building the corpus index…') : t('Corpus index ready'),
     ...stats.folders,
   ];
-  if (stats.problems.length > 0) lines.push(t('{0} problems while loading the corpus', count(stats.problems.length)));
+  if (stats.problems.length > 0) lines.push(t('{0} while loading the corpus', counted.problems(stats.problems.length, t)));
   lines.push(t('Click for corpus statistics'));
   return lines.join('\n');
 }
@@ -69,13 +118,13 @@ export function statusTooltip(stats: CorpusStats | undefined, t: Translate): str
 /** One line for an information message. */
 export function statsSummary(stats: CorpusStats, t: Translate): string {
   const summary = t(
-    'Corpus: {0} documents, {1} paragraphs, {2} cited documents, {3} folders.',
-    count(stats.documents),
-    count(stats.paragraphs),
-    count(stats.citedDocuments),
-    count(stats.folders.length),
+    'Corpus: {0}, {1}, {2}, {3}.',
+    counted.documents(stats.documents, t),
+    counted.paragraphs(stats.paragraphs, t),
+    counted.cited(stats.citedDocuments, t),
+    counted.folders(stats.folders.length, t),
   );
-  const problems = stats.problems.length === 0 ? t('No problems.') : t('{0} problems: see the output.', count(stats.problems.length));
+  const problems = stats.problems.length === 0 ? t('No problems.') : t('{0}: see the output.', counted.problems(stats.problems.length, t));
   return sentences(summary, problems, stats.indexing ? t('The index is still being built.') : '');
 }
 
@@ -102,9 +151,10 @@ export interface IngestOutcome {
 
 /** A summary of an ingest, for a message. */
 export function ingestSummary(report: IngestOutcome, t: Translate): string {
-  const added = t('Added {0} documents to {1}.', count(report.ingested.length), report.outDir);
+  const added = t('Added {0} to {1}.', counted.documents(report.ingested.length, t), report.outDir);
   if (report.failed.length === 0) return added;
-  return sentences(added, t('{0} files could not be used: {1}', count(report.failed.length), report.failed.map((f) => `${f.input} (${f.problem})`).join('; ')));
+  const failed = report.failed.map((f) => `${f.input} (${f.problem})`).join('; ');
+  return sentences(added, report.failed.length === 1 ? t('1 file could not be used: {0}', failed) : t('{0} files could not be used: {1}', count(report.failed.length), failed));
 }
 
 /** The corpus settings as the server's initialization options; relative folders are read from the workspace folder. */

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDraft, validateDraft } from '../../server/src/core';
-import { templateSnippet, templateText } from './template';
+import { newDraftFileName, nextPlaceholder, templateSnippet, templateText } from './template';
 
-test('the new-resolution template lints with no finding at all', () => {
+test('the new-resolution template lints with no finding but its placeholders (information, until filled)', () => {
   const findings = validateDraft(templateText(), undefined, { today: new Date('2026-01-01') });
-  assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), []);
+  assert.deepEqual(findings.filter((f) => f.rule !== 'placeholder').map((f) => `${f.rule}: ${f.message}`), []);
+  assert.ok(findings.length > 0 && findings.every((f) => f.severity === 'info'));
 });
 
 test('the template has every part of a resolution', () => {
@@ -33,4 +34,35 @@ test('the snippet has the same text once its tab stops are filled with their def
 
 test('snippet syntax in a template line is escaped', () => {
   assert.equal(templateSnippet(['费用 $5 {标题}', 'a}b\\c']), '费用 \\$5 ${1:标题}\na\\}b\\\\c');
+});
+
+test('the ellipsis after each opener is a tab stop too', () => {
+  const snippet = templateSnippet();
+  assert.match(snippet, /^\$\{\d+:回顾\}\$\{\d+:……\}，$/m);
+  assert.match(snippet, /^1\. \*\*\$\{\d+:决定\}\*\*\$\{\d+:……\}。$/m);
+});
+
+test('after Escape, Tab goes through what is left to fill in, in text order, then from the top', () => {
+  const text = templateText();
+  const order: string[] = [];
+  let at = 0;
+  let end = 0;
+  for (let i = 0; i < 12; i++) {
+    const next = nextPlaceholder(text, at, end);
+    assert.ok(next);
+    order.push(text.slice(next.start, next.end));
+    at = next.start;
+    end = next.end;
+  }
+  assert.deepEqual(order, ['XX', 'XX', 'XX', 'XX', '决议标题', '……', '……', 'XXXX', 'XX', 'XX', 'XX', 'XX']);
+  // With the cursor inside the title placeholder, Tab selects it whole.
+  const title = text.indexOf('决议标题');
+  assert.deepEqual(nextPlaceholder(text, title + 1), { start: title, end: title + 4 });
+  assert.equal(nextPlaceholder('重申实现无核武器世界是国际社会的共同目标，', 0), undefined);
+});
+
+test('a new draft is proposed as A-RES-<session>-XX.unres, the session of the day', () => {
+  assert.equal(newDraftFileName(new Date(2022, 10, 1)), 'A-RES-77-XX.unres');
+  assert.equal(newDraftFileName(new Date(2023, 1, 1)), 'A-RES-77-XX.unres');
+  assert.equal(newDraftFileName(new Date(2026, 11, 1)), 'A-RES-81-XX.unres');
 });

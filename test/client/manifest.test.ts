@@ -120,3 +120,26 @@ test('[unres] editors do not box full-width punctuation as "ambiguous" (，；�
   // Invisible characters (a stray zero-width space) are still shown.
   assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], undefined);
 });
+
+test('a plain install turns on numbering on Enter and word wrap for drafts, and no language detection', () => {
+  const unres = manifest.contributes.configurationDefaults['[unres]'];
+  assert.equal(unres['editor.formatOnType'], true, 'numbering on Enter is an on-type formatting');
+  assert.equal(unres['editor.wordWrap'], 'on', 'a paragraph is one long line');
+  assert.equal(unres['workbench.editor.languageDetection'], false, 'no “Change to Detected Language: ini” on a new draft');
+});
+
+test('** is no auto-closing pair (typing ** gave ****)', () => {
+  const configuration = json('syntaxes/language-configuration.json');
+  assert.deepEqual(configuration.autoClosingPairs.filter((p: { open: string }) => p.open.includes('*')), []);
+});
+
+test('Restricted Mode: limited support, and the workspace cannot name corpus folders to read', () => {
+  const untrusted = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(untrusted.supported, 'limited');
+  assert.deepEqual(untrusted.restrictedConfigurations, [`${SECTION}.corpus.folders`]);
+  assert.ok(nls[untrusted.description.replace(/%/g, '')]);
+});
+
+test('Restricted Mode draws no box around every run of Chinese (nonBasicASCII is highlighted there by default)', () => {
+  assert.equal(manifest.contributes.configurationDefaults['[unres]']['editor.unicodeHighlight.nonBasicASCII'], false);
+});

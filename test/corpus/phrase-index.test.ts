@@ -121,6 +121,32 @@ test('continuations agree with a linear scan for random endings of corpus text',
   assert.deepEqual(index.continuations(''), []);
 });
 
+/** The order similar() promises: the same text first, then a close stretch (within), by how close; then by score. */
+function assertRanked(found: { score: number; within?: number }[]): void {
+  const rank = (m: { score: number; within?: number }) => (m.score === 100 ? 2000 : m.within !== undefined ? 1000 + m.within : m.score);
+  for (let i = 1; i < found.length; i++) assert.ok(rank(found[i - 1]) >= rank(found[i]), `${found[i - 1].score}/${found[i - 1].within} before ${found[i].score}/${found[i].within}`);
+}
+
+test('similar text: a short phrase close to a stretch of a long paragraph is found and ranked first (59/76 3(a))', () => {
+  const found = index.similar('吁请所有国家签署并批准《全面禁止核试验条约》');
+  assert.ok(found.length > 0, 'nothing found');
+  assert.equal(found[0].symbol, 'A/RES/59/76');
+  assert.equal(found[0].where, '第 3 段(a)');
+  assert.ok(found[0].text.includes('签署和批准《全面禁止核试验条约》'));
+  assert.ok(found[0].score < 50 && (found[0].within ?? 0) >= 60, `${found[0].score} / ${found[0].within}`);
+  assertRanked(found);
+});
+
+test('similar text: when nothing reaches the minimum, the closest few come with their scores if asked', () => {
+  const text = '请秘书长就本决议的执行情况提出报告并列入议程';
+  const none = index.similar(text, { minScore: 95, containing: false });
+  assert.deepEqual(none, []);
+  const closest = index.similar(text, { minScore: 95, containing: false, closest: 3 });
+  assert.ok(closest.length > 0 && closest.length <= 3);
+  assert.ok(closest.every((m) => m.closest && m.score < 95));
+  for (let i = 1; i < closest.length; i++) assert.ok(closest[i - 1].score >= closest[i].score);
+});
+
 test('similar text: an exact paragraph scores 100 and comes first; a modified one scores lower', () => {
   const p = paragraphs.find((x) => x.symbol === 'A/RES/73/62' && x.where === '序言部分第 3 段')!;
   const exact = index.similar(p.text);
@@ -132,7 +158,8 @@ test('similar text: an exact paragraph scores 100 and comes first; a modified on
   const near = index.similar(modified);
   assert.equal(near[0].where, '序言部分第 3 段');
   assert.ok(near[0].score < 100 && near[0].score >= 85, String(near[0].score));
-  for (let i = 1; i < near.length; i++) assert.ok(near[i - 1].score >= near[i].score);
+  // Paragraphs with a stretch close to the text first (by how close), then the others by score.
+  assertRanked(near);
   // Markers, emphasis and the spaces around digits do not count against a match.
   const withMarker = paragraphs.find((x) => x.symbol === 'A/RES/76/54' && x.where === '执行部分第 1 段')!;
   assert.equal(index.similar(`**${withMarker.text.replace('《条约》', '《条约》¹ ')}`)[0].score, 100);
@@ -147,7 +174,9 @@ test('similar text: paragraphs that use a short phrase word for word are listed 
   assert.ok(users.size >= 3);
   assert.equal(found.filter((m) => m.contains).length, users.size);
   for (const m of found.filter((x) => x.contains)) assert.ok(m.text.includes(phrase) && m.score < 50);
-  for (let i = 1; i < found.length; i++) assert.ok(found[i - 1].score >= found[i].score);
+  assertRanked(found);
+  // Word for word comes before anything else.
+  assert.ok(found.slice(0, users.size).every((m) => m.contains), found.slice(0, users.size + 1).map((m) => `${m.score} ${m.within} ${m.contains}`).join(' | '));
   assert.deepEqual(index.similar(phrase, { containing: false }), []);
 });
 

@@ -112,29 +112,43 @@ const USER_SETTINGS = {
 };
 
 /**
+ * A new user's settings: VS Code's defaults, with only the welcome page kept out of the way (it
+ * steals focus) and nothing else. What a plain `.vsix` install gets, with the extension's own
+ * `configurationDefaults`.
+ */
+export const NEW_USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': false,
+};
+
+/**
  * Starts code-server on a free port with fresh user data and extensions folders; resolves when
  * /healthz answers. `env` reaches the extension host (code-server passes its environment on);
- * `port` defaults to a free one.
+ * `port` defaults to a free one. `newUser`: VS Code's default settings (NEW_USER_SETTINGS and
+ * `settings` only); `trust`: workspace trust on, as a drafter has it (Restricted Mode for a
+ * folder not trusted).
  */
 /**
  * `defaults: true` keeps VS Code's default editor settings (no `editor.*` key in the user
  * settings), as a drafter's fresh install has them: the extension's `configurationDefaults` apply.
  */
-export async function startCodeServer(options: { env?: Record<string, string>; settings?: Record<string, unknown>; port?: number; defaults?: boolean } = {}): Promise<CodeServer> {
+export async function startCodeServer(options: { env?: Record<string, string>; settings?: Record<string, unknown>; port?: number; defaults?: boolean; newUser?: boolean; trust?: boolean } = {}): Promise<CodeServer> {
   const home = mkdtempSync(join(tmpdir(), 'rd-code-server-'));
   const userData = join(home, 'user-data');
   const extensionsDir = join(home, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   const quiet = options.defaults ? Object.fromEntries(Object.entries(USER_SETTINGS).filter(([key]) => !key.startsWith('editor.'))) : USER_SETTINGS;
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...quiet, ...options.settings }, null, 2));
+  const base = options.newUser ? NEW_USER_SETTINGS : quiet;
+  const trust = options.trust ? { 'security.workspace.trust.enabled': true } : {};
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...base, ...trust, ...options.settings }, null, 2));
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
     [
       CODE_SERVER_ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensionsDir,
+      ...(options.trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensionsDir,
     ],
     { env: { ...process.env, XDG_CONFIG_HOME: join(home, 'xdg'), XDG_DATA_HOME: join(home, 'xdg-data'), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );

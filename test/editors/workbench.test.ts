@@ -28,7 +28,8 @@ function expectedProblems(file: string, except?: string): string {
   const findings = (JSON.parse(run.stdout) as { severity: string; rule: string }[]).filter((f) => f.rule !== except);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const parts = [...(errors ? [`Errors: ${errors}`] : []), ...(warnings ? [`Warnings: ${warnings}`] : [])];
+  const infos = findings.filter((f) => f.severity === 'info').length;
+  const parts = [...(errors ? [`Errors: ${errors}`] : []), ...(warnings ? [`Warnings: ${warnings}`] : []), ...(infos ? [`Infos: ${infos}`] : [])];
   return parts.length ? parts.join(', ') : 'No Problems';
 }
 /** The command palette's name of the client command whose id matches, from the manifest (and its package.nls.json), or undefined. */

@@ -90,7 +90,7 @@ test('diagnostics, hovers and completion answer while the corpus is indexed; ope
 
   // Now from the whole corpus: operative verbs counted over the synthetic drafts, and the drafts' own symbols.
   const verbs = await completion(uri, after_(text, '2. '));
-  const counted = verbs.items.map((i) => /^执行部分 (\d+) 次/.exec(i.detail ?? '')).filter((m) => m !== null);
+  const counted = verbs.items.map((i) => /^operative part · (\d+) uses?/.exec(i.detail ?? '')).filter((m) => m !== null);
   assert.ok(counted.length > 5, verbs.items.map((i) => `${i.label} ${i.detail}`).join(' | '));
   // The bundled corpus has a few dozen operative paragraphs; the synthetic one thousands.
   assert.ok(Math.max(...counted.map((m) => Number(m[1]))) > 200, counted.map((m) => m[0]).join(' | '));

@@ -52,7 +52,7 @@ test('hover on A/RES/76/54 shows its title and adoption date, a link to the corp
   const uri = await server.open('hover.unres', text);
   const md = await hover(uri, after_(text, 'A/RES/7'));
   assert.ok(md.includes('建立无核武器世界的联合行动和面向未来的对话'), md);
-  assert.ok(md.includes('2021\\-12\\-06'), md);
+  assert.ok(md.includes('6 December 2021'), md);
   assert.match(md, /\]\(file:\/\/\/[^)]*A-RES-76-54\.unres\)/);
   assert.ok(md.includes('(https://undocs.org/ch/A/RES/76/54)'));
   assert.doesNotMatch(md, /command:|<[a-z]/i);
@@ -81,7 +81,7 @@ test('completion after `2. ` offers operative verbs; the verb of paragraph 1 com
   for (const verb of ['促请', '鼓励', '敦促']) assert.ok(labels.includes(verb), labels.join());
   const urge = list.items.find((i) => i.label === '促请')!;
   assert.deepEqual((urge.textEdit as TextEdit).range, { start: after_(text, '2. '), end: after_(text, '2. ') });
-  assert.match(urge.detail ?? '', /^执行部分 \d+ 次 · \d+ 份文件$/);
+  assert.match(urge.detail ?? '', /^operative part · \d+ uses? · \d+ documents?$/);
 });
 
 test('completion on a new preambular line after 重申… offers 又重申 first', async () => {
@@ -168,7 +168,7 @@ test('a client that shows plain text gets hovers and completion notes without Ma
     const value = (h.contents as MarkupContent).value;
     assert.equal((h.contents as MarkupContent).kind, 'plaintext');
     assert.ok(value.startsWith('A/RES/76/54 — resolution'), value);
-    assert.ok(value.includes('Adopted 2021-12-06.'), value);
+    assert.ok(value.includes('Adopted 6 December 2021.'), value);
     assert.ok(value.includes('undocs.org/ch/A/RES/76/54 <https://undocs.org/ch/A/RES/76/54>'), value);
     assert.doesNotMatch(value, /\\|\*\*/);
     const list = (await plain.request('textDocument/completion', { textDocument: { uri }, position: after_(text, '《不扩') })) as CompletionList;

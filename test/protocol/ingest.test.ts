@@ -79,3 +79,13 @@ test('a corpus folder that does not exist yet is created; UTF-16 is read, an Eng
   assert.deepEqual(report.failed.map((f) => basename(f.input)), ['sc-en.txt']);
   assert.ok(warnings.some((w) => w.includes('sc-en.txt') && w.includes('in English, not Chinese')), warnings.join(' | '));
 });
+
+test('a client that presents the report itself gets no second message about the files it could not use', async () => {
+  const folder = join(dir, 'raw-quiet');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'empty.txt'), '');
+  warnings.length = 0;
+  const report = (await server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: [[folder], join(dir, 'corpus-quiet'), { clientReports: true }] })) as Report;
+  assert.equal(report.failed.length, 1);
+  assert.deepEqual(warnings.filter((w) => w.includes('empty.txt')), []);
+});

@@ -1,4 +1,5 @@
 import { commands } from './commands';
+import { setCliLocale, takeLocale, texts } from './locale';
 
 /** Exit codes: 0 fine, 1 findings or errors in the input, 2 usage errors. */
 export const EXIT_OK = 0;
@@ -6,13 +7,10 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 function usage(): string {
+  const t = texts();
   const lines = [
-    'resolution-drafter: check and build United Nations resolution drafts (.unres).',
-    '',
-    'Usage: resolution-drafter <command> [options]',
-    '',
-    'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+    ...t.usage,
+    ...commands.map((c) => `  ${c.name.padEnd(10)} ${t.summaries[c.name] ?? c.summary}`),
     '',
     'Run `resolution-drafter <command> --help` for a command\'s options.',
     'Exit codes: 0 fine, 1 findings or errors in the input, 2 usage errors.',
@@ -21,7 +19,13 @@ function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const language = takeLocale(argv);
+  if ('error' in language) {
+    process.stderr.write(`resolution-drafter: ${language.error}\n`);
+    return EXIT_USAGE;
+  }
+  setCliLocale(language.locale);
+  const [name, ...rest] = language.rest;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');
     return name ? EXIT_OK : EXIT_USAGE;
@@ -32,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`resolution-drafter: unknown command '${name}'.\n\n${usage()}\n`);
+    process.stderr.write(`resolution-drafter: ${texts().unknownCommand(name)}\n\n${usage()}\n`);
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

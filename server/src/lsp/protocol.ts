@@ -22,6 +22,10 @@ export interface SimilarMatch {
   line?: number;
   /** True when the paragraph contains the searched text word for word (listed even when its score is low). */
   contains?: boolean;
+  /** For a text shorter than the paragraph: how closely a stretch of it matches, 0–100 (listed first). */
+  within?: number;
+  /** True when nothing reached 50 % and this is one of the closest, shown instead. */
+  closest?: boolean;
 }
 
 /** Request `resolutionDrafter/corpusStats`, and notification `resolutionDrafter/corpusStatus` (server → client) when it changes. */

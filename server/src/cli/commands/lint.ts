@@ -6,6 +6,7 @@ import { ruleById, rules, validate, type Severity } from '../../core/rules';
 import { bundledCorpusFolder, loadCorpus } from '../../corpus/load';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
+import { cliLocale, texts } from '../locale';
 
 /** The settings file the lint command looks for, upward from each draft. Same shape as the editor's settings. */
 export const CONFIG_FILE = '.resolution-drafter.json';
@@ -83,7 +84,7 @@ export function readConfig(path: string): { settings: DrafterSettings; folder: s
 }
 
 /** Findings for one draft's text, with the same rules and settings as the editor, structure notes included. */
-export function lintText(file: string, text: string, settings: DrafterSettings, catalogue?: Catalogue): LintRecord[] {
+export function lintText(file: string, text: string, settings: DrafterSettings, catalogue?: Catalogue, locale = cliLocale()): LintRecord[] {
   const model = parseDraft(text);
   const records: LintRecord[] = [];
   const at = (start: number, end: number) => {
@@ -107,7 +108,7 @@ export function lintText(file: string, text: string, settings: DrafterSettings, 
       });
     }
   }
-  for (const f of validate(model, settings, { catalogue })) {
+  for (const f of validate(model, settings, { catalogue, locale })) {
     records.push({ file, ...at(f.span.start, f.span.end), severity: f.severity, rule: f.rule, message: f.message });
   }
   records.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -129,6 +130,9 @@ export const lintCommand: Command = {
     `  --config FILE        settings file; by default ${CONFIG_FILE} in the draft's folder or above it.`,
     '                       It has the shape of the editor settings, e.g.',
     '                       { "rules": { "footnote-reuse": "error" }, "footnotes": { "reuse": "forbid" }, "parentheses": "half-width" }',
+    '                       Its "corpus": { "folders": [...] } (relative to the file) are read for the',
+    '                       corpus catalogue, with the bundled corpus unless "useBundled": false;',
+    '                       nothing else is read. A folder you do not trust: pass your own --config.',
     '  --rule id=severity   set one rule: off, hint, info, warning or error (may be repeated; wins over the file).',
     '',
     `Rules: ${rules.map((r) => r.id).join(', ')} (and structure, the parser's notes).`,
@@ -196,8 +200,7 @@ export const lintCommand: Command = {
     else if (blocks.length > 0) process.stdout.write(blocks.join('\n\n') + '\n');
     const count = (s: Severity) => all.filter((r) => r.severity === s).length;
     if (options.format === 'text') {
-      const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-      process.stderr.write(`${n(count('error'), 'error')}, ${n(count('warning'), 'warning')}, ${n(count('info') + count('hint'), 'remark')} in ${n(options.files.length, 'file')}.\n`);
+      process.stderr.write(`${texts().lintSummary(count('error'), count('warning'), count('info') + count('hint'), options.files.length)}\n`);
     }
     return failed || count('error') > 0 ? 1 : 0;
   },

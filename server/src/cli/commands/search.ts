@@ -6,6 +6,7 @@ import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import { isConnectionString } from '../../corpus/postgres/connection';
 import { RemoteCorpus } from '../../corpus/postgres/remote';
 import type { Command } from '../command';
+import { texts } from '../locale';
 import { argumentWords } from '../options';
 
 /** One match as `--format json` prints it: a similar paragraph, its line 1-based (as lint prints lines). */
@@ -77,7 +78,8 @@ async function searchServer(server: string, text: string, limit: number, minScor
 
 /** A match as the text format prints it: score, source and place, then the paragraph. */
 export function formatMatch(m: SimilarParagraph): string {
-  return `${String(m.score).padStart(3)}%  ${m.symbol}  ${m.where}${m.contains ? '  (uses the text word for word)' : ''}\n      ${m.text}`;
+  const note = m.contains ? `  ${texts().usesWordForWord}` : m.within !== undefined ? `  ${texts().closeStretch(m.within)}` : '';
+  return `${String(m.score).padStart(3)}%  ${m.symbol}  ${m.where}${note}\n      ${m.text}`;
 }
 
 export const searchCommand: Command = {
@@ -134,7 +136,7 @@ export const searchCommand: Command = {
     } else if (matches.length > 0) {
       process.stdout.write(matches.map(formatMatch).join('\n') + '\n');
     } else {
-      process.stderr.write(`No corpus paragraph is ${options.minScore}% close to this text.\n`);
+      process.stderr.write(`${texts().nothingClose(options.minScore)}\n`);
     }
     if (serverFailed) return 3;
     return matches.length > 0 ? 0 : 1;

@@ -49,6 +49,14 @@ export interface SimilarParagraph {
   line?: number;
   /** True when the paragraph contains the searched text word for word (shown even below the minimum score). */
   contains?: boolean;
+  /**
+   * For a text shorter than the paragraph: how closely a stretch of the paragraph matches it,
+   * 0–100 (`签署和批准《全面禁止核试验条约》` inside a long paragraph, for `签署并批准《…》`).
+   * Paragraphs with a close stretch come first, whatever their score.
+   */
+  within?: number;
+  /** True when nothing reached the minimum score and this is one of the closest shown instead. */
+  closest?: boolean;
 }
 
 /** Options of a similar-text search. */
@@ -58,7 +66,12 @@ export interface SimilarOptions {
   minScore?: number;
   /** Also return paragraphs that contain the text word for word, whatever their score (default true). */
   containing?: boolean;
+  /** When nothing reaches `minScore`: return this many of the closest anyway, marked `closest` (default 0). */
+  closest?: number;
 }
+
+/** A stretch of a paragraph this close to a shorter text (0–100) lists the paragraph as containing it. */
+export const WITHIN_MINIMUM = 60;
 
 /** Limits that keep one query fast whatever the corpus size. */
 export const MIN_MATCH = 2;
@@ -121,6 +134,27 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length];
+}
+
+/**
+ * Edit distance from `short` to the closest stretch of `long` (the stretch's start and end are
+ * free): how far a phrase is from being found inside a paragraph.
+ */
+function distanceWithin(short: string, long: string): number {
+  // Rows over `long`: row[j] is the cost of `short[0..i)` ending at long[j]; row 0 is free everywhere.
+  let row = new Int32Array(long.length + 1);
+  let next = new Int32Array(long.length + 1);
+  for (let i = 1; i <= short.length; i++) {
+    next[0] = i;
+    const c = short.charCodeAt(i - 1);
+    for (let j = 1; j <= long.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (c === long.charCodeAt(j - 1) ? 0 : 1));
+    }
+    [row, next] = [next, row];
+  }
+  let best = short.length;
+  for (let j = 0; j <= long.length; j++) if (row[j] < best) best = row[j];
+  return best;
 }
 
 /** Progress of a build, for a progress bar: a stage name and a fraction done. */
@@ -484,8 +518,11 @@ export class PhraseIndex implements PhraseSource {
     }
     // Dice coefficient on bigrams picks the candidates; edit distance gives the final score.
     const top: { p: number; dice: number }[] = [];
+    // Also the paragraphs that hold most of the text's bigrams, however long (a phrase inside a long paragraph).
+    const cover: { p: number; shared: number }[] = [];
     for (const p of touched) {
       const dice = (2 * shared[p]) / (queryBigrams.length + d.paragraphBigrams[p]);
+      if (shared[p] * 2 >= queryBigrams.length) cover.push({ p, shared: shared[p] });
       shared[p] = 0;
       if (top.length === EDIT_CANDIDATES && dice <= top[top.length - 1].dice) continue;
       let i = top.length === EDIT_CANDIDATES ? top.length - 1 : top.length;
@@ -504,24 +541,43 @@ export class PhraseIndex implements PhraseSource {
       for (let i = from; i < Math.min(to, from + CONTAINING_CAP); i++) containing.add(this.paragraphAt(d.suffixes[i]));
     }
     const seen = new Set<number>();
-    for (const p of [...containing, ...top.map((c) => c.p)]) {
+    const closest = options.closest ?? 0;
+    /** Below the minimum, kept in case nothing reaches it (`closest`). */
+    const weak: (SimilarParagraph & { p: number })[] = [];
+    cover.sort((a, b) => b.shared - a.shared || a.p - b.p);
+    for (const p of [...containing, ...top.map((c) => c.p), ...cover.slice(0, EDIT_CANDIDATES).map((c) => c.p)]) {
       if (seen.has(p)) continue;
       seen.add(p);
       let contains = containing.has(p);
       const paragraph = this.paragraph(p);
       const t = similarityText(paragraph.text);
       const longer = Math.max(t.length, q.length);
+      // A text shorter than the paragraph: how close its best stretch comes.
+      const within = contains ? 100 : options.containing !== false && q.length < t.length ? Math.floor(100 * (1 - distanceWithin(q, t) / q.length)) : undefined;
+      const inside = within !== undefined && within >= WITHIN_MINIMUM;
       // Edit distance is at least the difference in length: skip what cannot reach the minimum.
-      if (!contains && 100 * (1 - Math.abs(t.length - q.length) / longer) < minScore) continue;
+      if (!contains && !inside && closest === 0 && 100 * (1 - Math.abs(t.length - q.length) / longer) < minScore) continue;
       const distance = t === q ? 0 : editDistance(t, q);
       // Only the same text scores 100; a near miss on a long paragraph shows 99 at most.
       const score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longer)));
-      if (!contains && score < minScore) continue;
       // The same text is no news as "contains".
       if (distance === 0) contains = false;
-      results.push(contains ? { score, ...paragraph, contains, p } : { score, ...paragraph, p });
+      const found: SimilarParagraph & { p: number } = { score, ...paragraph, p };
+      if (contains) found.contains = true;
+      if (inside && distance !== 0) found.within = Math.min(within, contains ? 100 : 99);
+      if (!contains && !inside && score < minScore) {
+        if (closest > 0) weak.push(found);
+        continue;
+      }
+      results.push(found);
     }
-    results.sort((a, b) => b.score - a.score || a.p - b.p);
+    // The same text first; then a stretch of a paragraph close to the text (by how close); then the rest by score.
+    const rank = (r: SimilarParagraph) => (r.score === 100 ? 2000 : r.within !== undefined ? 1000 + r.within : r.score);
+    results.sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.p - b.p);
+    if (results.length === 0 && weak.length > 0) {
+      weak.sort((a, b) => b.score - a.score || a.p - b.p);
+      return weak.slice(0, Math.min(closest, limit)).map(({ p: _p, ...r }) => ({ ...r, closest: true }));
+    }
     return results.slice(0, limit).map(({ p: _p, ...r }) => r);
   }
 }

@@ -115,7 +115,11 @@ test('completion at the start of a preambular paragraph: corpus openers, ranked 
   assert.ok(answer.items.length > 5 && answer.items.length <= 25);
   const top = knowledge.preambularOpeners[0];
   assert.equal(answer.items[0].label, top.base);
-  assert.equal(answer.items[0].detail, `序言部分 ${top.preambular} 次 · ${top.documents.length} 份文件`);
+  assert.equal(answer.items[0].detail, `preamble · ${top.preambular} uses · ${top.documents.length} documents`);
+  // In Chinese, the detail is Chinese too.
+  const zhText = `76/54. 建立无核武器世界的联合行动和面向未来的对话\n\n大会，\n\n`;
+  const zh = completeAt(parseDraft(zhText), zhText.length, knowledge, undefined, undefined, 'zh');
+  assert.equal(zh.items[0].detail, `序言部分 ${top.preambular} 次 · ${top.documents.length} 份文件`);
   // Typing narrows the list; the edit replaces what was typed.
   const { answer: typed } = complete(`大会，\n\n认`);
   assert.ok(typed.items.every((i) => i.label.startsWith('认')), typed.items.map((i) => i.label).join());
@@ -148,7 +152,7 @@ test('completion after `2. `: operative verbs, in bold when the draft writes the
   for (const verb of knowledge.operativeOpeners.slice(0, 5).map((o) => o.base)) assert.ok(labels.includes(verb), verb);
   const urge = answer.items.find((i) => i.label === '促请')!;
   assert.equal(urge.edit.newText, '**促请**');
-  assert.match(urge.detail ?? '', /^执行部分 \d+ 次 · \d+ 份文件$/);
+  assert.match(urge.detail ?? '', /^operative part · \d+ uses? · \d+ documents?$/);
   // `2.` without its space gets one; `2．` (full-width) does not, as the older texts write it.
   const { answer: noSpace } = complete(`${head7654}\n1. 重申所有缔约国致力于实现消除核武器的最终目标；\n\n2.`);
   assert.equal(noSpace.items.find((i) => i.label === '促请')?.edit.newText, ' 促请');
@@ -173,7 +177,7 @@ test('mid-paragraph: continuations of agreed language, shortest stretch first, w
   const item = answer.items.find((i) => i.label === '所有缔约国致力于实现消除核武器的最终目标，')!;
   assert.equal(item.edit.span.start, text.length);
   assert.equal(item.edit.newText, item.label);
-  assert.match(item.detail ?? '', /^1 份文件 · A\/RES\/76\/54$/);
+  assert.match(item.detail ?? '', /^1 document · A\/RES\/76\/54$/);
   assert.ok(item.documentation?.includes('A\\/RES\\/76\\/54'), item.documentation);
   assert.ok(item.documentation?.includes('所有缔约国致力于实现消除核武器的最终目标，包括为此缓和国际紧张局势'));
   // A bare clause mark is not offered (the corpus has `……重申，`).
@@ -252,7 +256,7 @@ test('after a footnote marker being typed: a new footnote in one edit, reuse onl
   const { answer } = complete(text, '1. **重申**《不扩散核武器条约》¹');
   assert.equal(answer.context, 'footnote');
   assert.deepEqual(answer.items.map((i) => i.kind), ['footnote-new']);
-  assert.match(answer.items[0].documentation ?? '', /not offered for reuse: footnotes\\.reuse is by\\-date and this draft is dated 2021\\-12\\-06/);
+  assert.match(answer.items[0].documentation ?? '', /not offered for reuse: footnotes\\.reuse is by\\-date and this draft is dated 6 December 2021/);
   const after = parseDraft(applyItem(text, answer.items[0]));
   assert.deepEqual(after.footnotes.map((f) => f.number), [1, 2]);
   assert.deepEqual(after.markers.map((m) => m.number), [1, 2]);
@@ -295,7 +299,8 @@ test('hover on either part of a joint symbol (A/60/1002-S/2006/718) says what th
     assert.equal(hover?.kind === 'symbol' && hover.symbol, part);
     const md = hoverMarkdown(hover!);
     assert.doesNotMatch(md, /Not in the corpus/, md);
-    assert.match(md, /Cited by A\\\/RES\\\/62\\\/42\\, line \d+/, md);
+    assert.match(md, /Cited by A\\\/RES\\\/62\\\/42\\, footnote \d+/, md);
+    assert.match(hoverMarkdown(hover!, undefined, 'zh'), /引用者：A\\\/RES\\\/62\\\/42，脚注 \d+/);
     assert.ok(md.includes('A\\/60\\/1002\\-S\\/2006\\/718，附件一。'), md);
   }
 });
@@ -319,7 +324,8 @@ test('hover on a symbol: kind, title, date, citing documents, corpus draft and u
   const md = hoverMarkdown(own!, links);
   assert.match(md, /^\*\*A\\\/RES\\\/76\\\/54\*\* — resolution/);
   assert.ok(md.includes('建立无核武器世界的联合行动和面向未来的对话'));
-  assert.ok(md.includes('Adopted 2021\\-12\\-06.'));
+  assert.ok(md.includes('Adopted 6 December 2021.'), md);
+  assert.ok(hoverMarkdown(own!, links, 'zh').includes('通过日期：2021 年 12 月 6 日。'));
   assert.ok(md.includes(`(file://${join(bundledCorpusFolder(), 'A-RES-76-54.unres')})`), md);
   assert.ok(md.includes('(https://undocs.org/ch/A/RES/76/54)'));
   // The citation names the same document.
@@ -340,7 +346,7 @@ test('hover on a conference document and a Conference on Disarmament document', 
   assert.ok(npt.includes('不扩散核武器条约缔约国 1995 年审议和延期大会，最后文件，第一部分'), npt);
   const cd = hoverMarkdown(hoverAt(model, text.indexOf('CD/') + 1, knowledge)!);
   assert.match(cd, /— conference document/);
-  assert.ok(cd.includes('Dated 1995\\-03\\-24.'), cd);
+  assert.ok(cd.includes('Dated 24 March 1995.'), cd);
 });
 
 test('hover on a symbol the corpus does not know says so, and still links to undocs.org', () => {

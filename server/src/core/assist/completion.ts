@@ -16,6 +16,7 @@ import type { Locale } from '../rules/types';
 import type { Span } from '../text';
 import { knownTitle, type CorpusKnowledge, type OpenerUse } from './knowledge';
 import { escapeMarkdown } from './markdown';
+import { placeName, writtenDate } from './words';
 
 /** A replacement of the draft's text at `span` (an insertion when the span is empty). */
 export interface AssistEdit {
@@ -23,7 +24,7 @@ export interface AssistEdit {
   newText: string;
 }
 
-export type AssistItemKind = 'opener' | 'phrase' | 'title' | 'resolution' | 'footnote-reuse' | 'footnote-new';
+export type AssistItemKind = 'opener' | 'phrase' | 'title' | 'resolution' | 'footnote-reuse' | 'footnote-new' | 'footnote-text';
 
 /** One completion, as plain data: the LSP layer converts it. */
 export interface AssistItem {
@@ -112,6 +113,13 @@ interface CompletionWords {
   newNote(n: number, separator: boolean): string;
   newText(title: string): string;
   noReuse(policy: string): string;
+  footnoteOf(title: string): string;
+  footnoteText(title: string): string;
+  /** A list item's short note: where an opener is used, how often, in how many documents. */
+  openerDetail(part: Part, uses: number, documents: number): string;
+  titleDetail(uses: number, documents: number): string;
+  documentsDetail(documents: number, list: string): string;
+  place(where: string): string;
 }
 
 const words: Record<Locale, CompletionWords> = {
@@ -124,7 +132,7 @@ const words: Record<Locale, CompletionWords> = {
     titleNoFootnote: (uses) => `Cited ${plural(uses, 'time')} in the corpus, without a footnote of its own.`,
     adopted: (date) => `Adopted ${date}.`,
     noDate: 'The corpus gives no adoption date.',
-    citedIn: (n) => `Cited in ${plural(n, 'corpus place')}.`,
+    citedIn: (n) => (n > 0 ? `Cited in ${plural(n, 'corpus place')}.` : 'Not cited elsewhere in the corpus.'),
     policyByDate: (date) => `footnotes.reuse is by-date and this draft is ${date ? `dated ${date}` : 'undated'}`,
     policy: (value) => `footnotes.reuse is ${value}`,
     reuseDetail: (n) => `reuse footnote ${n}`,
@@ -134,6 +142,12 @@ const words: Record<Locale, CompletionWords> = {
     newNote: (n, separator) => `Footnote ${n}: the marker here and its line at the foot of the draft${separator ? '' : ' (after a new --- separator)'}.`,
     newText: (title) => `Its text, as the corpus cites ${title}:`,
     noReuse: (policy) => `Existing footnotes are not offered for reuse: ${policy}.`,
+    footnoteOf: (title) => `The footnote the corpus gives ${title}, cited before this marker.`,
+    footnoteText: (title) => `A footnote of the corpus, given to ${title}.`,
+    openerDetail: (part, uses, d) => `${part === 'preamble' ? 'preamble' : 'operative part'} · ${plural(uses, 'use')} · ${plural(d, 'document')}`,
+    titleDetail: (uses, d) => `${plural(uses, 'use')}${d ? ` · ${plural(d, 'document')}` : ''}`,
+    documentsDetail: (d, list) => `${plural(d, 'document')} · ${list}`,
+    place: (where) => placeName('en', where),
   },
   zh: {
     openerRepeat: (base, form) => `本部分上文已有段落以${base}开头：按惯例写作${form}。`,
@@ -144,7 +158,7 @@ const words: Record<Locale, CompletionWords> = {
     titleNoFootnote: (uses) => `语料中引用 ${uses} 次，没有它自己的脚注。`,
     adopted: (date) => `通过日期：${date}。`,
     noDate: '语料中没有通过日期。',
-    citedIn: (n) => `语料中引用 ${n} 处。`,
+    citedIn: (n) => (n > 0 ? `语料中引用 ${n} 处。` : '语料中别处没有引用。'),
     policyByDate: (date) => `footnotes.reuse 为 by-date，本草案${date ? `日期为 ${date}` : '尚无日期'}`,
     policy: (value) => `footnotes.reuse 为 ${value}`,
     reuseDetail: (n) => `再次使用脚注 ${n}`,
@@ -154,12 +168,15 @@ const words: Record<Locale, CompletionWords> = {
     newNote: (n, separator) => `脚注 ${n}：标注在此处，其文字行在草案末尾${separator ? '' : '(在新加的 --- 分隔线之后)'}。`,
     newText: (title) => `其文字，按语料引用${title}时的写法：`,
     noReuse: (policy) => `不提供重复使用现有脚注：${policy}。`,
+    footnoteOf: (title) => `语料中${title}的脚注；本标注之前引用的正是它。`,
+    footnoteText: (title) => `语料中${title}的脚注。`,
+    openerDetail: (part, uses, d) => `${part === 'preamble' ? '序言部分' : '执行部分'} ${uses} 次 · ${d} 份文件`,
+    titleDetail: (uses, d) => `${uses} 次${d ? ` · ${d} 份文件` : ''}`,
+    documentsDetail: (d, list) => `${d} 份文件 · ${list}`,
+    place: (where) => where,
   },
 };
 
-/** An ISO date as the language writes it: `2021-12-06` or `2021 年 12 月 6 日`. */
-const writtenDate = (locale: Locale, iso: string) =>
-  locale === 'zh' ? iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y} 年 ${Number(m)} 月 ${Number(d)} 日`) : iso;
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /**
@@ -221,6 +238,10 @@ export function completeAt(
   if (inFootnotes) {
     const footnote = model.footnotes.find((f) => f.line === line);
     const typed = footnote && at >= footnote.textSpan.start ? model.text.slice(footnote.textSpan.start, at) : '';
+    // An empty footnote line (`¹ `): the corpus's footnotes, the one its marker's title has first.
+    if (footnote && !model.text.slice(footnote.numberSpan.end, lineEnd).trim() && at >= footnote.numberSpan.end) {
+      return answer('footnote', footnoteTextItems(model, footnote.number, { start: footnote.numberSpan.end, end: lineEnd }, knowledge, w));
+    }
     return answer(typed && continuations ? 'phrase' : 'none', typed && continuations ? phraseItems(phrases, w, typed, at) : []);
   }
 
@@ -295,7 +316,6 @@ function openerItems(
   const bold = typedBold || (part === 'operative' && !subparagraph && model.operative.some((p) => p.opener && model.emphasis.some((e) => e.span.start <= p.opener!.span.start && e.span.end >= p.opener!.span.end)));
   const ranked: OpenerUse[] = part === 'preamble' ? knowledge.preambularOpeners : knowledge.operativeOpeners;
   const count = (o: OpenerUse) => (part === 'preamble' ? o.preambular : o.operative);
-  const partName = part === 'preamble' ? t.partName.preamble : t.partName.operative;
   const repeated: AssistItem[] = [];
   const plain: AssistItem[] = [];
   for (const use of ranked) {
@@ -305,7 +325,7 @@ function openerItems(
     for (const form of forms) {
       if (!form.startsWith(word) && !use.base.startsWith(word)) continue;
       const isRepeat = form !== use.base;
-      const detail = `${partName} ${t.uses(count(use))} · ${t.documents(use.documents.length)}`;
+      const detail = w.openerDetail(part, count(use), use.documents.length);
       const quoted = (x: string) => `“${escapeMarkdown(x)}”`;
       const note = isRepeat
         ? w.openerRepeat(quoted(use.base), quoted(form))
@@ -341,12 +361,12 @@ function phraseItems(phrases: PhraseSource | undefined, w: CompletionWords, befo
     // A bare clause mark (`，`) is no language to offer.
     if (!/[\p{L}\p{N}]/u.test(c.text) || seen.has(c.text)) continue;
     seen.add(c.text);
-    const where = `${escapeMarkdown(c.example.symbol)}, ${escapeMarkdown(c.example.where)}`;
+    const where = `${escapeMarkdown(c.example.symbol)}, ${escapeMarkdown(w.place(c.example.where))}`;
     const documents = c.documents.slice(0, 3).join(', ') + (c.documents.length > 3 ? ' …' : '');
     items.push({
       label: c.text,
       kind: 'phrase',
-      detail: `${c.documents.length} 份文件 · ${documents}`,
+      detail: w.documentsDetail(c.documents.length, documents),
       documentation: [
         w.phraseAfter(`“${escapeMarkdown(cut(c.matched, 30))}”`, c.occurrences, c.documents.length),
         `**${where}**`,
@@ -371,7 +391,7 @@ function titleItems(knowledge: CorpusKnowledge, w: CompletionWords, start: numbe
     return {
       label: use.title,
       kind: 'title' as const,
-      detail: `${t.uses(use.uses)}${use.documents.length ? ` · ${t.documents(use.documents.length)}` : ''}`,
+      detail: w.titleDetail(use.uses, use.documents.length),
       documentation: footnote
         ? `${w.titleFootnote}\n\n> ${escapeMarkdown(footnote)}`
         : w.titleNoFootnote(use.uses),
@@ -422,6 +442,39 @@ function resolutionItems(
         sortText: sortKey(0, i),
       };
     });
+}
+
+/**
+ * The footnote texts of the corpus for an empty footnote line: first the one the corpus gives
+ * the title its marker follows in the draft (`《不扩散核武器条约》¹` → `联合国，《条约汇编》……`),
+ * then the footnotes of the most cited titles.
+ */
+function footnoteTextItems(model: ResolutionDocument, number: number, span: Span, knowledge: CorpusKnowledge, w: CompletionWords): AssistItem[] {
+  const cited = model.markers
+    .filter((m) => m.number === number)
+    .map((m) => model.titles.find((x) => x.line === m.line && x.span.end <= m.span.start && /^[\s，、；。：,]*$/.test(model.text.slice(x.span.end, m.span.start))))
+    .find((x) => x !== undefined);
+  const own = cited ? knownTitle(knowledge, cited.title) : undefined;
+  const uses = [...(own ? [own] : []), ...knowledge.titles.filter((u) => u !== own && u.footnotes.length > 0)];
+  const seen = new Set<string>();
+  const items: AssistItem[] = [];
+  for (const use of uses) {
+    const text = use.footnotes[0];
+    if (!text || seen.has(text)) continue;
+    seen.add(text);
+    const head = `《${escapeMarkdown(use.title)}》`;
+    items.push({
+      label: cut(text, 40),
+      kind: 'footnote-text',
+      detail: `《${cut(use.title, 30)}》`,
+      documentation: `${use === own ? w.footnoteOf(head) : w.footnoteText(head)}\n\n> ${escapeMarkdown(text)}`,
+      edit: { span, newText: ` ${text}` },
+      filterText: ` ${text}`,
+      sortText: sortKey(use === own ? 0 : 1, items.length),
+    });
+    if (items.length >= COMPLETION_LIMIT) break;
+  }
+  return items;
 }
 
 function footnoteItems(model: ResolutionDocument, typed: Span, knowledge: CorpusKnowledge, settings: DrafterSettings, locale: Locale): AssistItem[] {

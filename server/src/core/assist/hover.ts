@@ -14,6 +14,7 @@ import { analyzeSymbol, undocsUrl } from '../symbols';
 import type { Span } from '../text';
 import { knownTitle, symbolFacts, type CorpusKnowledge, type OpenerUse, type SymbolFacts, type TitleUse } from './knowledge';
 import { escapeMarkdown, markdownLink } from './markdown';
+import { placeName, writtenDate } from './words';
 
 /** What is under the cursor and what the corpus knows about it. */
 export type AssistHover =
@@ -76,6 +77,7 @@ interface HoverWords {
   open(symbol: string): string;
   citedBy(list: string, more: number): string;
   line(symbol: string, line: number): string;
+  place(symbol: string, where: string): string;
   inFootnotes: string;
   paragraph(n: number): string;
   paragraphMissing(n: number): string;
@@ -89,7 +91,7 @@ const words: Record<Locale, HoverWords> = {
       resolution: 'resolution', decision: 'decision', report: 'report', 'working-paper': 'working paper', draft: 'draft resolution',
       record: 'meeting record', 'conference-document': 'conference document', other: 'document',
     },
-    date: (iso) => iso,
+    date: (iso) => writtenDate('en', iso),
     count: (n, unit) => plural(n, { document: 'document', preambular: 'preambular paragraph', operative: 'operative paragraph' }[unit]),
     footnote: (n) => `**Footnote ${n}**`,
     footnoteMissing: (n) => `**Footnote ${n}** has no text below the --- line.`,
@@ -110,6 +112,7 @@ const words: Record<Locale, HoverWords> = {
     open: (symbol) => `open ${symbol}`,
     citedBy: (list, more) => `Cited by ${list}${more > 0 ? ` and ${more} more` : ''}.`,
     line: (symbol, line) => `${symbol}, line ${line}`,
+    place: (symbol, where) => `${symbol}, ${placeName('en', where)}`,
     inFootnotes: 'In the corpus footnotes:',
     paragraph: (n) => `**Paragraph ${n}**`,
     paragraphMissing: (n) => `**Paragraph ${n}** does not exist in this draft.`,
@@ -119,7 +122,7 @@ const words: Record<Locale, HoverWords> = {
       resolution: '决议', decision: '决定', report: '报告', 'working-paper': '工作文件', draft: '决议草案',
       record: '会议记录', 'conference-document': '会议文件', other: '文件',
     },
-    date: (iso) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y} 年 ${Number(m)} 月 ${Number(d)} 日`),
+    date: (iso) => writtenDate('zh', iso),
     count: (n, unit) => ({ document: `${n} 份文件`, preambular: `${n} 个序言段落`, operative: `${n} 个执行段落` })[unit],
     footnote: (n) => `**脚注 ${n}**`,
     footnoteMissing: (n) => `**脚注 ${n}** 在 --- 线下还没有文字。`,
@@ -140,6 +143,7 @@ const words: Record<Locale, HoverWords> = {
     open: (symbol) => `打开 ${symbol}`,
     citedBy: (list, more) => `引用者：${list}${more > 0 ? `，另有 ${more} 处` : ''}。`,
     line: (symbol, line) => `${symbol}，第 ${line} 行`,
+    place: (symbol, where) => `${symbol}，${where}`,
     inFootnotes: '语料脚注中：',
     paragraph: (n) => `**第 ${n} 段**`,
     paragraphMissing: (n) => `本草案没有**第 ${n} 段**。`,
@@ -204,7 +208,7 @@ function symbolMarkdown(hover: Extract<AssistHover, { kind: 'symbol' }>, w: Hove
   }
   if (f.citedBy.length > 0) {
     const shown = f.citedBy.slice(0, 8).map((c) => {
-      const text = w.line(c.symbol, c.line);
+      const text = c.where ? w.place(c.symbol, c.where) : w.line(c.symbol, c.line);
       return c.path && draftLink ? markdownLink(text, draftLink(c.path, c.line)) : escapeMarkdown(text);
     });
     lines.push(w.citedBy(shown.join('; '), f.citedBy.length - 8));

@@ -6,6 +6,7 @@
 import type { Catalogue, DocumentKind } from '../catalogue';
 import { chineseAssist, type AssistTables } from '../lang/zh-assist';
 import type { ResolutionDocument } from '../model';
+import { corpusParagraphs } from '../agreed/corpus-paragraphs';
 import { analyzeSymbol, symbolKind } from '../symbols';
 
 /** The corpus as the knowledge is built from it: parsed clean drafts and the merged catalogue. */
@@ -53,6 +54,8 @@ export interface CitingPlace {
   line: number;
   /** Absolute path of the citing clean draft, when it is loaded. */
   path?: string;
+  /** The place of that line, as the phrase index names it (`序言部分第 3 段`), when the draft was read. */
+  where?: string;
 }
 
 /** Everything the corpus says about one document symbol. */
@@ -122,6 +125,8 @@ export class KnowledgeBuilder {
   private readonly titles = new Map<string, TitleUse>();
   private readonly symbols = new Map<string, SymbolFacts>();
   private readonly pathByFile = new Map<string, string>();
+  // The place of each line that cites something, per corpus file: `序言部分第 3 段` for a hover.
+  private readonly placesByFile = new Map<string, Map<number, string>>();
   // What each document list already holds: a common opener is used in thousands of documents, and
   // looking through its list at every use would make the digest quadratic in the corpus.
   private readonly members = new WeakMap<string[], Set<string>>();
@@ -185,6 +190,13 @@ export class KnowledgeBuilder {
       this.pathByFile.set(file, draft.path);
     }
     const model = draft.model;
+    const file = draft.path ? (draft.path.split(/[\\/]/).pop() ?? draft.path) : undefined;
+    const citing = new Set([...model.symbols.map((x) => x.line), ...model.citations.map((x) => x.line)]);
+    if (file && citing.size > 0) {
+      const places = new Map<number, string>();
+      for (const p of corpusParagraphs(model)) if (citing.has(p.line)) places.set(p.line + 1, p.where);
+      if (places.size > 0) this.placesByFile.set(file, places);
+    }
     // Openers of resolutions only: the numbered sentences of a working paper (`缔约国承诺……`)
     // are prose, not the operative verbs a resolution opens with.
     if (model.shape === 'resolution') {
@@ -240,7 +252,7 @@ export class KnowledgeBuilder {
         const place = `${site.line} ${site.symbol}`;
         if (seen.has(place)) continue;
         seen.add(place);
-        f.citedBy.push({ symbol: site.symbol, line: site.line, path: pathByFile.get(site.file) });
+        f.citedBy.push({ symbol: site.symbol, line: site.line, path: pathByFile.get(site.file), where: this.placesByFile.get(site.file)?.get(site.line) });
       }
     }
     // A joint symbol (`A/60/1002-S/2006/718`) is one document under each of its symbols: the hover

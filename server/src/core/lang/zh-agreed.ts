@@ -33,3 +33,24 @@ export const chineseAgreed: AgreedLanguageTables = {
   organSeries: { 大会: 'A', 安全理事会: 'S', 经济及社会理事会: 'E', 人权理事会: 'A/HRC' },
   agendaItemPrefix: /^议程项目\s*/,
 };
+
+/** A place as `chineseAgreed.where` names it, read back: what it is, the paragraph number, the labels below it. */
+export interface PlaceParts {
+  kind: 'preambular' | 'operative' | 'numbered' | 'subparagraph' | 'footnote';
+  number: number;
+  /** The labels down to a subparagraph, as written: `(b)㈠`. */
+  labels?: string;
+}
+
+/** Reads a place name (`序言部分第 3 段`, `执行部分第 5 段`, `第 3 段(b)`, `脚注 1`) back into its parts. */
+export function readPlace(where: string): PlaceParts | undefined {
+  let m = /^序言部分第 (\d+) 段$/.exec(where);
+  if (m) return { kind: 'preambular', number: Number(m[1]) };
+  m = /^执行部分第 (\d+) 段$/.exec(where);
+  if (m) return { kind: 'operative', number: Number(m[1]) };
+  m = /^脚注 (\d+)$/.exec(where);
+  if (m) return { kind: 'footnote', number: Number(m[1]) };
+  m = /^第 (\d+) 段(.*)$/.exec(where);
+  if (m) return m[2] ? { kind: 'subparagraph', number: Number(m[1]), labels: m[2] } : { kind: 'numbered', number: Number(m[1]) };
+  return undefined;
+}

@@ -12,9 +12,9 @@ export const resolutionTemplate: readonly string[] = [
   '',
   '大会，',
   '',
-  '{回顾}……，',
+  '{回顾}{……}，',
   '',
-  '1. **{决定}**……。',
+  '1. **{决定}**{……}。',
   '',
   '{XXXX} 年 {XX} 月 {XX} 日',
   '第 {XX} 次全体会议',
@@ -22,3 +22,18 @@ export const resolutionTemplate: readonly string[] = [
   '---',
   '',
 ];
+
+/**
+ * What stands in a draft until the drafter fills it in (the template's placeholders and the usual
+ * hand-typed ones): runs of `X` (`XX/XX.`, `XXXX 年 XX 月 XX 日`, `第 XX 次`), runs of `_`
+ * (`76/__.`), the ellipsis `……` after an opener or in a footnote (`³ ……。`). The published texts
+ * use none of them. Each pattern is global; `what` names it in the finding.
+ */
+export const placeholderPatterns: readonly { pattern: RegExp; what: 'letters' | 'underscores' | 'ellipsis' }[] = [
+  { pattern: /(?<![A-Za-z])X{2,}(?![A-Za-z])/g, what: 'letters' },
+  { pattern: /_{2,}/g, what: 'underscores' },
+  { pattern: /…+|\.{6,}/g, what: 'ellipsis' },
+];
+
+/** Placeholder words of the template that are a whole title line's text (`XX/XX. 决议标题`). */
+export const placeholderTitles: readonly string[] = ['决议标题'];

@@ -24,6 +24,7 @@ import { footnoteUndefined } from './footnote-undefined';
 import { footnoteUnused } from './footnote-unused';
 import { operativeNumbering } from './operative-numbering';
 import { paragraphEnding } from './paragraph-ending';
+import { placeholder } from './placeholder';
 import { punctuationWidth } from './punctuation-width';
 import { repeatedOpener } from './repeated-opener';
 import { subparagraphOrder } from './subparagraph-order';
@@ -46,6 +47,7 @@ export const rules: readonly Rule[] = [
   footnoteUnused,
   operativeNumbering,
   paragraphEnding,
+  placeholder,
   punctuationWidth,
   repeatedOpener,
   subparagraphOrder,

@@ -80,7 +80,8 @@ class PhraseIndexKeeper {
   similar(params: SimilarParams): SimilarMatch[] {
     if (!this.index || typeof params?.text !== 'string') return [];
     const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(params.limit, 100) : 10;
-    return this.index.similar(params.text, { limit }).map(toMatch);
+    // When nothing reaches 50 %, the closest few with their scores: better than nothing to a drafter.
+    return this.index.similar(params.text, { limit, closest: 5 }).map(toMatch);
   }
 
   /** The local index's similar paragraphs, with the corpus database's merged in when it answers in time. */

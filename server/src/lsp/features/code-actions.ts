@@ -1,6 +1,7 @@
 import { CodeActionKind, TextDocumentEdit, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { ResolutionDocument } from '../../core';
 import { fixesFor, renumberFootnotes, renumberParagraphs, renumberTitles, type TextEdit } from '../../core/fixes';
+import { disableFixes, fixAll } from '../../core/fixes/suppress';
 import { validate } from '../../core/rules';
 import { ServerCommands } from '../protocol';
 import { registerServerCommand } from '../commands';
@@ -19,7 +20,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 export const codeActionsFeature: Feature = {
   name: 'code-actions',
   capabilities: () => ({
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, CodeActionKind.SourceFixAll] },
     executeCommandProvider: { commands: [ServerCommands.renumberParagraphs, ServerCommands.renumberFootnotes] },
   }),
   register(ctx: ServerContext) {
@@ -33,7 +34,10 @@ export const codeActionsFeature: Feature = {
         const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
         const actions: CodeAction[] = [];
         const titles = new Set<string>();
-        for (const finding of validate(model, settings, validationContext(ctx))) {
+        const findings = validate(model, settings, validationContext(ctx));
+        /** Fix-all and disable actions come after every finding's own fixes. */
+        const later: CodeAction[] = [];
+        for (const finding of findings) {
           if (!overlaps(finding.span, range)) continue;
           const findingRange = toRange(model, finding.span);
           const diagnostics: Diagnostic[] = params.context.diagnostics.filter(
@@ -44,7 +48,14 @@ export const codeActionsFeature: Feature = {
             titles.add(fix.title);
             actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.preferred, edit: workspaceEdit(uri, document.version, model, fix.edits) });
           }
+          const all = fixAll(model, findings, finding.rule, ctx.locale());
+          for (const fix of [...(all ? [all] : []), ...disableFixes(model, finding, ctx.locale())]) {
+            if (titles.has(fix.title)) continue;
+            titles.add(fix.title);
+            later.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, edit: workspaceEdit(uri, document.version, model, fix.edits) });
+          }
         }
+        actions.push(...later);
         const wantsSource = !params.context.only || params.context.only.some((k) => k === CodeActionKind.Source || k.startsWith(CodeActionKind.Source + '.'));
         if (wantsSource) {
           const title = renumberTitles(ctx.locale());
@@ -52,6 +63,11 @@ export const codeActionsFeature: Feature = {
           if (paragraphs.length > 0) actions.push({ title: title.paragraphs, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, paragraphs) });
           const footnotes = renumberFootnotes(model);
           if (footnotes.length > 0) actions.push({ title: title.footnotes, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, footnotes) });
+          // One fix-all per rule, wherever the cursor is (Source Action…).
+          for (const rule of new Set(findings.map((f) => f.rule))) {
+            const all = fixAll(model, findings, rule, ctx.locale());
+            if (all) actions.push({ title: all.title, kind: `${CodeActionKind.SourceFixAll}.${rule}`, edit: workspaceEdit(uri, document.version, model, all.edits) });
+          }
         }
         return actions;
       }),

@@ -25,6 +25,7 @@ const kinds: Record<AssistItemKind, CompletionItemKind> = {
   resolution: CompletionItemKind.Reference,
   'footnote-reuse': CompletionItemKind.Reference,
   'footnote-new': CompletionItemKind.Snippet,
+  'footnote-text': CompletionItemKind.Text,
 };
 
 /** Markdown for clients that take it; otherwise the same text without its escapes. */

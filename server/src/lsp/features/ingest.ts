@@ -37,9 +37,13 @@ export const ingestFeature: Feature = {
         return null;
       }
       if (files.length === 0) void ctx.connection.window.showWarningMessage(`Resolution Drafter: no .txt files to add in ${(inputs as string[]).join(', ')}.`);
-      if (report.failed.length > 0) {
+      // A client that presents the report itself (VS Code's, `{ clientReports: true }`) names the
+      // files in its one message; other clients get the server's.
+      const clientReports = typeof args[2] === 'object' && args[2] !== null && (args[2] as { clientReports?: unknown }).clientReports === true;
+      if (report.failed.length > 0 && !clientReports) {
         const list = report.failed.map((f) => `${f.input}: ${f.problem}`).join('; ');
-        void ctx.connection.window.showWarningMessage(`Resolution Drafter: ${report.failed.length} file(s) could not be added to the corpus — ${list}`);
+        const files = report.failed.length === 1 ? '1 file' : `${report.failed.length} files`;
+        void ctx.connection.window.showWarningMessage(`Resolution Drafter: ${files} could not be added to the corpus — ${list}`);
       }
       ctx.connection.console.info(`ingest: ${report.ingested.length} added to ${outDir}, ${report.failed.length} failed`);
       for (const f of report.ingested) if (f.note) ctx.connection.console.info(`ingest: ${f.input}: ${f.note}`);

@@ -1,5 +1,6 @@
 import type { Position } from 'vscode-languageserver/node';
-import { insertFootnote } from '../../core';
+import { insertFootnote, knownTitle } from '../../core';
+import { corpusKnowledge } from '../knowledge';
 import type { Feature } from '../context';
 import { registerServerCommand } from '../commands';
 import { toRange } from '../convert';
@@ -31,7 +32,11 @@ export const insertFootnoteFeature: Feature = {
       const draft = ctx.draft(uri);
       if (!draft) return null;
       const model = draft.model;
-      const { number, edits, stubOffset } = insertFootnote(model, model.lines.offsetAt(position));
+      const offset = model.lines.offsetAt(position);
+      // Right after a title (`《不扩散核武器条约》|`): its footnote text in the corpus, as `^` gives it.
+      const title = model.titles.find((x) => x.span.end <= offset && /^[ \t]*$/.test(model.text.slice(x.span.end, offset)));
+      const text = title ? knownTitle(corpusKnowledge(ctx), title.title)?.footnotes[0] : undefined;
+      const { number, edits, stubOffset } = insertFootnote(model, offset, { text });
       // Where the stub ends up: compute on the edited text.
       let edited = model.text;
       for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) edited = edited.slice(0, e.span.start) + e.newText + edited.slice(e.span.end);

@@ -2,10 +2,11 @@
  * The file side of the ingest tool: reads raw documents, writes clean drafts and the catalogue.
  * Used by `resolution-drafter ingest` and by the server's "add a folder to the corpus".
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Catalogue, CatalogueDocument } from '../core/catalogue';
 import { buildCatalogue, decodeRaw, ingestText, serializeCatalogue, type CatalogueInput } from '../core/ingest';
+import { MAX_CATALOGUE_BYTES, MAX_DRAFT_BYTES, readRegularFile, staysInside, UnsafeFileError, writeFileSafely } from './safe-fs';
 
 export interface IngestedFile {
   input: string;
@@ -55,10 +56,11 @@ export function ingestFiles(inputs: string[], outDir: string): IngestReport {
   for (const input of inputs) {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(input);
+      // A regular file of at most 200 MB: a FIFO or a device is refused without waiting on it.
+      bytes = readRegularFile(input, MAX_CATALOGUE_BYTES);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      report.failed.push({ input, problem: code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(err)})` });
+      report.failed.push({ input, problem: code === 'EISDIR' ? 'is a folder, not a file' : err instanceof UnsafeFileError ? `cannot be read: ${err.message}` : `cannot be read (${code ?? String(err)})` });
       continue;
     }
     const decoded = decodeRaw(bytes);
@@ -82,7 +84,20 @@ export function ingestFiles(inputs: string[], outDir: string): IngestReport {
     report.ingested.push({ input, output: name, symbol: result.symbol, remarks: result.draft.remarks });
   }
   mkdirSync(outDir, { recursive: true });
-  for (const d of drafts) writeFileSync(join(outDir, d.file), d.text);
+  // Each file through a temporary file and rename, never through a symbolic link (it would overwrite its target).
+  const written: CatalogueInput[] = [];
+  for (const d of drafts) {
+    try {
+      writeFileSafely(join(outDir, d.file), d.text);
+      written.push(d);
+    } catch (err) {
+      const at = report.ingested.findIndex((i) => i.output === d.file);
+      const input = at >= 0 ? report.ingested.splice(at, 1)[0].input : d.file;
+      report.failed.push({ input, problem: `cannot write ${join(outDir, d.file)} (${err instanceof UnsafeFileError ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err))})` });
+    }
+  }
+  drafts.length = 0;
+  for (const d of written) drafts.push(d);
   // The catalogue describes every draft in the folder, not only this batch: adding documents to
   // a corpus keeps the ones already there.
   const earlier = earlierEntries(report.catalogue);
@@ -90,21 +105,25 @@ export function ingestFiles(inputs: string[], outDir: string): IngestReport {
     if (drafts.some((d) => d.file === name)) continue;
     let text: string;
     try {
-      text = readFileSync(join(outDir, name), 'utf8');
-    } catch {
+      // Never through a link that leaves the folder, and only a regular file.
+      if (!staysInside(outDir, join(outDir, name))) throw new UnsafeFileError('a link that leaves the folder', 'ELINK');
+      text = readRegularFile(join(outDir, name), MAX_DRAFT_BYTES).toString('utf8');
+    } catch (err) {
+      report.failed.push({ input: join(outDir, name), problem: `not kept in the catalogue: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
     const entry = earlier.get(name);
     drafts.push({ file: name, source: entry?.source ?? name, text, symbol: entry?.symbol || undefined, headingTitle: entry?.title || undefined });
     report.kept.push(name);
   }
-  writeFileSync(report.catalogue, serializeCatalogue(buildCatalogue(drafts)));
+  writeFileSafely(report.catalogue, serializeCatalogue(buildCatalogue(drafts)));
   return report;
 }
 
 function earlierEntries(path: string): Map<string, CatalogueDocument> {
   try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Catalogue>;
+    if (!staysInside(resolve(path, '..'), path)) return new Map();
+    const parsed = JSON.parse(readRegularFile(path, MAX_CATALOGUE_BYTES).toString('utf8')) as Partial<Catalogue>;
     return new Map((Array.isArray(parsed.documents) ? parsed.documents : []).map((d) => [d.file, d]));
   } catch {
     return new Map();

@@ -116,12 +116,20 @@ export async function startServer(
       });
     },
     async stop() {
+      // A server that does not answer shutdown within 2 s is stopped anyway, and one that does not
+      // end within 2 s of SIGTERM is killed: nothing here may keep the test file alive.
+      const within = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+      const ended = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
       try {
-        await connection.sendRequest('shutdown');
-        await connection.sendNotification('exit');
+        await Promise.race([connection.sendRequest('shutdown').then(() => connection.sendNotification('exit')), within(2000)]);
       } catch { /* already gone */ }
       connection.dispose();
       child.kill();
+      await Promise.race([ended, within(2000)]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      child.stdin?.destroy();
+      child.stdout?.destroy();
+      child.stderr?.destroy();
     },
   };
 }

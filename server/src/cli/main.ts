@@ -1,4 +1,7 @@
 import { commands } from './commands';
+import { endWhenDone } from '../exit-watch';
+
+export { endWhenDone };
 
 /** Exit codes: 0 fine, 1 findings or errors in the input, 2 usage errors. */
 export const EXIT_OK = 0;
@@ -44,7 +47,10 @@ export async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+      endWhenDone('resolution-drafter');
+    },
     (err: unknown) => {
       process.stderr.write(`resolution-drafter: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exitCode = EXIT_FINDINGS;

@@ -31,7 +31,9 @@ const preferredChecksum: ChecksumKind = zlibCrc32 ? 'crc32' : 'sha1';
 function checksumOf(parts: Uint8Array[], kind: string): string | undefined {
   if (kind === 'crc32' && zlibCrc32) {
     let value = 0;
-    for (const part of parts) value = zlibCrc32(part, value);
+    // An empty part is skipped: zlib.crc32 of no bytes returns 0, not the running value (Node 20),
+    // which made the index of an empty corpus "corrupt" on every start.
+    for (const part of parts) if (part.length > 0) value = zlibCrc32(part, value);
     return `crc32:${value.toString(16)}`;
   }
   if (kind === 'sha1') {
@@ -199,8 +201,9 @@ export function trimIndexFolder(folder: string, keep: string[]): string[] {
   return removed;
 }
 
-/** Marks a cache file as just used (for trimIndexFolder). */
+/** Marks a cache file as just used (for trimIndexFolder); never the index shipped with the extension. */
 export function touch(path: string): void {
+  if (!/^(phrases-[0-9a-f]+\.bin|knowledge-[0-9a-f]+\.json)$/.test(basename(path))) return;
   try {
     const now = new Date();
     utimesSync(path, now, now);

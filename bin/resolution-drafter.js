@@ -8,7 +8,8 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('resolution-drafter: dist/cli.js is missing; run `npm run build` first.\n');
   process.exit(2);
 }
-require(bundle).main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+const cli = require(bundle);
+cli.main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; cli.endWhenDone('resolution-drafter'); },
   (err) => { process.stderr.write(`resolution-drafter: ${err && err.message ? err.message : String(err)}\n`); process.exitCode = 1; },
 );

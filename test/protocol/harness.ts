@@ -31,8 +31,21 @@ export const SERVER_BUNDLE = resolve('dist/server.js');
  * `locale` is the client's display language, as VS Code sends it in `initialize` (`zh-cn`, `en`);
  * `textDocument` replaces parts of the client's text document capabilities (a plain-text-only client).
  */
-export async function startServer(options: { settings?: unknown; initializationOptions?: unknown; locale?: string; textDocument?: Record<string, unknown> } = {}): Promise<ServerHandle> {
-  const child: ChildProcess = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer(
+  options: {
+    settings?: unknown;
+    initializationOptions?: unknown;
+    locale?: string;
+    textDocument?: Record<string, unknown>;
+    /** Replaces parts of the client's workspace capabilities (by default those VS Code declares). */
+    workspace?: Record<string, unknown>;
+    /** A client that never answers `workspace/configuration`. */
+    silentConfiguration?: boolean;
+    /** Extra arguments for the server process (e.g. node options come before the bundle). */
+    env?: NodeJS.ProcessEnv;
+  } = {},
+): Promise<ServerHandle> {
+  const child: ChildProcess = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, { version?: number; resolve: (p: PublishDiagnosticsParams) => void }[]>();
   const latest = new Map<string, PublishDiagnosticsParams>();
@@ -45,7 +58,9 @@ export async function startServer(options: { settings?: unknown; initializationO
     });
     waiting.set(p.uri, remaining);
   });
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+    options.silentConfiguration ? new Promise(() => undefined) : params.items.map(() => options.settings ?? {}),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('window/logMessage', () => undefined);
@@ -58,7 +73,7 @@ export async function startServer(options: { settings?: unknown; initializationO
     initializationOptions: options.initializationOptions,
     locale: options.locale,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: true }, ...options.workspace },
       textDocument: {
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
@@ -101,12 +116,20 @@ export async function startServer(options: { settings?: unknown; initializationO
       });
     },
     async stop() {
+      // A server that does not answer shutdown within 2 s is stopped anyway, and one that does not
+      // end within 2 s of SIGTERM is killed: nothing here may keep the test file alive.
+      const within = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+      const ended = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
       try {
-        await connection.sendRequest('shutdown');
-        await connection.sendNotification('exit');
+        await Promise.race([connection.sendRequest('shutdown').then(() => connection.sendNotification('exit')), within(2000)]);
       } catch { /* already gone */ }
       connection.dispose();
       child.kill();
+      await Promise.race([ended, within(2000)]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      child.stdin?.destroy();
+      child.stdout?.destroy();
+      child.stderr?.destroy();
     },
   };
 }

@@ -55,9 +55,8 @@ test('adding a folder of raw texts writes the clean drafts and the catalogue; a 
   assert.ok(warnings.some((w) => w.includes('empty.txt') && w.includes('the file is empty')), warnings.join(' | '));
 });
 
-test('bad arguments are answered with nothing and the server keeps working', async () => {
-  const answer = await server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: ['not a list'] });
-  assert.equal(answer, null);
+test('bad arguments are answered InvalidParams and the server keeps working', async () => {
+  await assert.rejects(server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: ['not a list'] }), (err: { code?: number }) => err.code === -32602);
   const uri = await server.open('after.unres', '大会，\n\n1. 决定。\n');
   const symbols = (await server.request('textDocument/documentSymbol', { textDocument: { uri } })) as unknown[];
   assert.ok(Array.isArray(symbols) && symbols.length > 0);

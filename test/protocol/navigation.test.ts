@@ -154,16 +154,18 @@ test('insert footnote: the next marker at the cursor, its stub after the last fo
   })) as { applied: boolean; number: number; stub: { line: number; character: number } };
   assert.equal(result.number, 5);
   assert.equal(result.applied, true);
-  // The harness declares no documentChanges support: plain changes.
-  const change = applied?.edit.changes?.[uri];
+  // The harness declares documentChanges, as VS Code does: one versioned edit of the draft.
+  const change = (applied?.edit.documentChanges?.[0] as { edits?: { range: { start: unknown }; newText: string }[] } | undefined)?.edits;
   assert.deepEqual(change?.map((e) => [e.range.start, e.newText]), [
     [at('所有缔约国致力于'), '⁵'],
     [{ line: at('⁴ 《').line, character: lines[at('⁴ 《').line].length }, '\n⁵ '],
   ]);
   assert.deepEqual(result.stub, { line: at('⁴ 《').line + 1, character: 2 });
-  // Bad arguments: logged by the server, answered with null, the draft untouched.
+  // Bad arguments (also a negative position): InvalidParams, the draft untouched.
   applied = undefined;
-  assert.equal(await server.request('workspace/executeCommand', { command: 'resolutionDrafter.server.insertFootnote', arguments: [uri, 'nowhere'] }), null);
+  for (const position of ['nowhere', { line: -1, character: 0 }, { line: 0, character: -5 }]) {
+    await assert.rejects(server.request('workspace/executeCommand', { command: 'resolutionDrafter.server.insertFootnote', arguments: [uri, position] }), (err: { code?: number }) => err.code === -32602);
+  }
   assert.equal(applied, undefined);
 });
 

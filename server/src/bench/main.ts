@@ -16,6 +16,7 @@ import { knowledgePaths, readKnowledge, writeKnowledge } from '../corpus/knowled
 import { bundledCorpusFolder, loadCorpus, readCatalogues } from '../corpus/load';
 import { firstDiagnostics } from './server-start';
 import { keystrokeSaving, securityCouncilCorpus, type KeystrokeFigures } from './keystrokes';
+import { endWhenDone } from '../exit-watch';
 import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readIndexInput, writePhraseIndex } from '../corpus/phrase-index-store';
 import { benchDraft, measures, percentiles, type BenchContext } from './measures';
 import { random, syntheticCorpus } from './synthetic';
@@ -197,7 +198,10 @@ async function main(): Promise<void> {
   if (options.json) writeFileSync(options.json, JSON.stringify(results, null, 2) + '\n');
 }
 
-void main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exitCode = 1;
-});
+void main()
+  .catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  })
+  // Once, a run stayed alive for 10 minutes after its table: should anything be left open, it is named and the bench ends.
+  .finally(() => endWhenDone('bench'));

@@ -18,8 +18,10 @@ export async function firstDiagnostics(corpusFolders: string[], draft: string, s
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const uri = pathToFileURL(join(storagePath, 'bench-draft.unres')).toString();
   let opened = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const diagnosed = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no diagnostics from the server within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(`no diagnostics from the server within ${timeoutMs} ms`)), timeoutMs);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       if (p.uri !== uri) return;
       clearTimeout(timer);
@@ -45,8 +47,14 @@ export async function firstDiagnostics(corpusFolders: string[], draft: string, s
     const at = await diagnosed;
     return { startToDiagnostics: Math.round(at - started), openToDiagnostics: Math.round(at - opened) };
   } finally {
+    clearTimeout(timer);
     connection.dispose();
-    // Ends the server and its index worker: the bench measures the start, not the build.
+    // Ends the server and its index worker: the bench measures the start, not the build. Waits
+    // for it to end (killed outright after 2 s), and closes its pipes: the bench must end by itself.
+    child.stdin.end();
     child.kill();
+    await Promise.race([ended, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    child.stdout.destroy();
   }
 }

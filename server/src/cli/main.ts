@@ -1,5 +1,8 @@
 import { commands } from './commands';
 import { setCliLocale, takeLocale, texts } from './locale';
+import { endWhenDone } from '../exit-watch';
+
+export { endWhenDone };
 
 /** Exit codes: 0 fine, 1 findings or errors in the input, 2 usage errors. */
 export const EXIT_OK = 0;
@@ -48,7 +51,10 @@ export async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+      endWhenDone('resolution-drafter');
+    },
     (err: unknown) => {
       process.stderr.write(`resolution-drafter: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exitCode = EXIT_FINDINGS;

@@ -2,10 +2,11 @@
  * The file side of the ingest tool: reads raw documents, writes clean drafts and the catalogue.
  * Used by `resolution-drafter ingest` and by the server's "add a folder to the corpus".
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Catalogue, CatalogueDocument } from '../core/catalogue';
 import { buildCatalogue, cleanRawText, decodeRaw, describeEncoding, detectLanguage, ingestText, learnOpeners, serializeCatalogue, type CatalogueInput } from '../core/ingest';
+import { MAX_CATALOGUE_BYTES, MAX_DRAFT_BYTES, readRegularFile, staysInside, UnsafeFileError, writeFileSafely } from './safe-fs';
 
 /**
  * What a reader of one file type gives: the document's text (with a note on how it was read,
@@ -20,10 +21,11 @@ export type RawReader = (path: string) => ReadResult;
 export const readRawTextFile: RawReader = (path) => {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    // A regular file of at most 200 MB: a FIFO or a device is refused without waiting on it.
+    bytes = readRegularFile(path, MAX_CATALOGUE_BYTES);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, problem: code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(err)})` };
+    return { ok: false, problem: code === 'EISDIR' ? 'is a folder, not a file' : err instanceof UnsafeFileError ? `cannot be read: ${err.message}` : `cannot be read (${code ?? String(err)})` };
   }
   const decoded = decodeRaw(bytes);
   if (!decoded.ok) return decoded;
@@ -131,7 +133,20 @@ export function ingestFiles(inputs: string[], outDir: string, options: IngestOpt
   const order = new Map(inputs.map((input, i) => [input, i]));
   report.failed.sort((a, b) => (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0));
   mkdirSync(outDir, { recursive: true });
-  for (const d of drafts) writeFileSync(join(outDir, d.file), d.text);
+  // Each file through a temporary file and rename, never through a symbolic link (it would overwrite its target).
+  const written: CatalogueInput[] = [];
+  for (const d of drafts) {
+    try {
+      writeFileSafely(join(outDir, d.file), d.text);
+      written.push(d);
+    } catch (err) {
+      const at = report.ingested.findIndex((i) => i.output === d.file);
+      const input = at >= 0 ? report.ingested.splice(at, 1)[0].input : d.file;
+      report.failed.push({ input, problem: `cannot write ${join(outDir, d.file)} (${err instanceof UnsafeFileError ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err))})` });
+    }
+  }
+  drafts.length = 0;
+  for (const d of written) drafts.push(d);
   // The catalogue describes every draft in the folder, not only this batch: adding documents to
   // a corpus keeps the ones already there.
   const earlier = earlierEntries(report.catalogue);
@@ -139,15 +154,18 @@ export function ingestFiles(inputs: string[], outDir: string, options: IngestOpt
     if (drafts.some((d) => d.file === name)) continue;
     let text: string;
     try {
-      text = readFileSync(join(outDir, name), 'utf8');
-    } catch {
+      // Never through a link that leaves the folder, and only a regular file.
+      if (!staysInside(outDir, join(outDir, name))) throw new UnsafeFileError('a link that leaves the folder', 'ELINK');
+      text = readRegularFile(join(outDir, name), MAX_DRAFT_BYTES).toString('utf8');
+    } catch (err) {
+      report.failed.push({ input: join(outDir, name), problem: `not kept in the catalogue: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
     const entry = earlier.get(name);
     drafts.push({ file: name, source: entry?.source ?? name, text, symbol: entry?.symbol || undefined, headingTitle: entry?.title || undefined });
     report.kept.push(name);
   }
-  writeFileSync(report.catalogue, serializeCatalogue(buildCatalogue(drafts)));
+  writeFileSafely(report.catalogue, serializeCatalogue(buildCatalogue(drafts)));
   return report;
 }
 
@@ -161,7 +179,8 @@ function existingDrafts(folder: string): string[] {
   }
   return names.flatMap((n) => {
     try {
-      return [readFileSync(join(folder, n), 'utf8')];
+      if (!staysInside(folder, join(folder, n))) return [];
+      return [readRegularFile(join(folder, n), MAX_DRAFT_BYTES).toString('utf8')];
     } catch {
       return [];
     }
@@ -170,7 +189,8 @@ function existingDrafts(folder: string): string[] {
 
 function earlierEntries(path: string): Map<string, CatalogueDocument> {
   try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Catalogue>;
+    if (!staysInside(resolve(path, '..'), path)) return new Map();
+    const parsed = JSON.parse(readRegularFile(path, MAX_CATALOGUE_BYTES).toString('utf8')) as Partial<Catalogue>;
     return new Map((Array.isArray(parsed.documents) ? parsed.documents : []).map((d) => [d.file, d]));
   } catch {
     return new Map();

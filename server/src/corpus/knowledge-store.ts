@@ -3,11 +3,12 @@
  * in the same pass over the drafts as the index, written as JSON next to the index file with the
  * same corpus fingerprint, and read back on a cold start so the corpus is not parsed again.
  */
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { KnowledgeBuilder, knowledgeData, isKnowledgeData, type KnowledgeData } from '../core';
+import { KnowledgeBuilder, knowledgeData, knowledgeFromData, isKnowledgeData, type KnowledgeData } from '../core';
+import { MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
 import { forEachCorpusDraft, readCatalogues } from './load';
-import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, type LoadedPhraseIndex, type PhraseIndexOptions } from './phrase-index-store';
+import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, touch, trimIndexFolder, type LoadedPhraseIndex, type PhraseIndexOptions } from './phrase-index-store';
 
 /** Where the knowledge of a corpus may live: beside each place its phrase index may live. */
 export function knowledgePaths(folders: string[], storagePath?: string): string[] {
@@ -23,26 +24,54 @@ export function knowledgePaths(folders: string[], storagePath?: string): string[
 export function readKnowledge(path: string, fingerprint: string): { data?: KnowledgeData; problem?: string } {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return {};
+    text = readRegularFile(path, MAX_CATALOGUE_BYTES).toString('utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? {} : { problem: `cannot read ${path} (${code ?? String(err)})` };
   }
   try {
-    const file = JSON.parse(text) as { fingerprint?: string; knowledge?: unknown };
-    if (file.fingerprint !== fingerprint) return { problem: `${path} was made from another state of the corpus` };
+    const file = JSON.parse(text) as { fingerprint?: string; knowledge?: unknown } | null;
+    if (file?.fingerprint !== fingerprint) return { problem: `${path} was made from another state of the corpus` };
     if (!isKnowledgeData(file.knowledge)) return { problem: `${path} is not knowledge of this format` };
+    const damage = checkKnowledgeEntries(file.knowledge);
+    if (damage) return { problem: `${path} is damaged (${damage})` };
+    // The server thread assembles it the same way: what fails here would fail there.
+    knowledgeFromData(file.knowledge);
     return { data: file.knowledge };
-  } catch {
-    return { problem: `${path} is damaged` };
+  } catch (err) {
+    return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const strings = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
+
+/**
+ * Every entry of a knowledge file of the right shape; the first that is not, named. The file is a
+ * cache of the corpus: one bad entry means it is made again (nothing of the corpus is lost).
+ */
+export function checkKnowledgeEntries(data: KnowledgeData): string | undefined {
+  for (const o of data.openers as unknown[]) if (!isObject(o) || !isString(o.base) || !isCount(o.preambular) || !isCount(o.operative) || !strings(o.documents)) return 'an opener';
+  for (const t of data.titles as unknown[]) if (!isObject(t) || !isString(t.title) || !isCount(t.uses) || !strings(t.footnotes) || !strings(t.documents)) return 'a title';
+  for (const e of data.symbols as unknown[]) {
+    if (!Array.isArray(e) || e.length !== 2 || !isString(e[0])) return 'a symbol';
+    const f = e[1] as unknown;
+    if (!isObject(f) || !isString(f.symbol) || !isString(f.kind) || !strings(f.titles) || !strings(f.dates) || !strings(f.footnotes)) return 'the facts of a symbol';
+    if (!Array.isArray(f.citedBy) || !f.citedBy.every((c: unknown) => isObject(c) && isString(c.symbol))) return 'a citing place';
+    if (f.draft !== undefined && (!isObject(f.draft) || !isString(f.draft.symbol) || (f.draft.path !== undefined && !isString(f.draft.path)))) return 'a draft';
+  }
+  for (const r of data.resolutions as unknown[]) if (!isObject(r) || !isString(r.symbol) || !isString(r.number) || !isString(r.organ) || !isCount(r.citations) || (r.date !== undefined && !isString(r.date)) || (r.title !== undefined && !isString(r.title))) return 'a resolution';
+  return undefined;
 }
 
 /** Writes the knowledge atomically (a temporary file renamed into place). Throws when the folder cannot be written. */
 export function writeKnowledge(path: string, data: KnowledgeData, fingerprint: string): void {
-  mkdirSync(resolve(path, '..'), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
+  mkdirSync(resolve(path, '..'), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    writeFileSync(temporary, JSON.stringify({ fingerprint, knowledge: data }));
+    writeFileSync(temporary, JSON.stringify({ fingerprint, knowledge: data }), { flag: 'wx' });
     renameSync(temporary, path);
   } catch (err) {
     try {
@@ -74,6 +103,7 @@ export function loadOrBuildIndexAndKnowledge(folders: string[], options: PhraseI
       if (read.problem) problems.push(`${read.problem}; making it again`);
       if (read.data) {
         known = read.data;
+        touch(path);
         break;
       }
     }
@@ -88,6 +118,7 @@ export function loadOrBuildIndexAndKnowledge(folders: string[], options: PhraseI
     for (const path of paths) {
       try {
         writeKnowledge(path, known, fingerprint);
+        trimIndexFolder(dirname(path), [path]);
         return;
       } catch (err) {
         problems.push(`cannot write the corpus knowledge to ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseDraft, type Catalogue, type ResolutionDocument } from '../core';
+import { parseDraft, type Catalogue, type CatalogueDocument, type CitationSite, type CitedDocument, type CitedTitle, type ResolutionDocument } from '../core';
+import { MAX_CATALOGUE_BYTES, MAX_DRAFT_BYTES, readRegularFile, staysInside } from './safe-fs';
 
 /** One clean corpus draft, parsed. */
 export interface CorpusDraft {
@@ -37,24 +38,85 @@ export function loadCorpus(folders: string[]): LoadedCorpus {
   return { folders, drafts, catalogue, problems };
 }
 
-/** The catalogue of one corpus folder (`catalogue.json`), if it has a valid one. Never throws. */
+/** The catalogue of one corpus folder (`catalogue.json`), if it has a usable one. Never throws. */
 export function readCatalogue(folder: string): { catalogue?: Catalogue; problem?: string } {
   const cataloguePath = join(folder, 'catalogue.json');
   if (!existsSync(cataloguePath)) return {};
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(readFileSync(cataloguePath, 'utf8')) as Catalogue;
-    if (!Array.isArray(parsed.documents)) throw new Error('no "documents" list');
-    return { catalogue: { version: 1, documents: parsed.documents, cited: parsed.cited ?? [], titles: parsed.titles ?? [] } };
+    if (!staysInside(folder, cataloguePath)) throw new Error('a link that leaves the folder');
+    parsed = JSON.parse(readRegularFile(cataloguePath, MAX_CATALOGUE_BYTES).toString('utf8'));
   } catch (err) {
     return { problem: `${cataloguePath}: not a valid catalogue (${err instanceof Error ? err.message : String(err)}); skipped` };
   }
+  const { catalogue, dropped } = checkCatalogue(parsed);
+  if (!catalogue) return { problem: `${cataloguePath}: not a valid catalogue (${dropped.join('; ')}); skipped` };
+  return dropped.length > 0 ? { catalogue, problem: `${cataloguePath}: ${dropped.join('; ')}; the rest is used` } : { catalogue };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const sites = (v: unknown): CitationSite[] =>
+  Array.isArray(v) ? v.filter((x): x is CitationSite => isObject(x) && typeof x.symbol === 'string' && typeof x.file === 'string' && typeof x.line === 'number' && Number.isFinite(x.line)) : [];
+
+/**
+ * A catalogue as read from a file, checked entry by entry: an entry of the wrong shape is dropped
+ * (and counted in `dropped`), the others are kept with their fields of the right types. No
+ * catalogue when the file is not an object with a `documents` list.
+ */
+export function checkCatalogue(parsed: unknown): { catalogue?: Catalogue; dropped: string[] } {
+  if (!isObject(parsed) || !Array.isArray(parsed.documents)) return { dropped: ['no "documents" list'] };
+  const dropped: string[] = [];
+  const list = <T>(name: string, value: unknown, check: (entry: unknown) => T | undefined): T[] => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      dropped.push(`"${name}" is not a list`);
+      return [];
+    }
+    const out: T[] = [];
+    let bad = 0;
+    for (const entry of value) {
+      const checked = check(entry);
+      if (checked === undefined) bad++;
+      else out.push(checked);
+    }
+    if (bad > 0) dropped.push(`${bad} malformed ${name} entr${bad === 1 ? 'y' : 'ies'} dropped`);
+    return out;
+  };
+  const documents = list<CatalogueDocument>('documents', parsed.documents, (d) => {
+    if (!isObject(d) || typeof d.file !== 'string' || typeof d.symbol !== 'string') return undefined;
+    const c = isObject(d.counts) ? d.counts : {};
+    return {
+      file: d.file,
+      source: str(d.source) ?? '',
+      symbol: d.symbol,
+      kind: (str(d.kind) ?? 'other') as CatalogueDocument['kind'],
+      title: str(d.title) ?? '',
+      date: str(d.date),
+      session: num(d.session),
+      agendaItem: str(d.agendaItem),
+      report: str(d.report),
+      meeting: num(d.meeting),
+      counts: { preambular: num(c.preambular) ?? 0, operative: num(c.operative) ?? 0, subparagraphs: num(c.subparagraphs) ?? 0, footnotes: num(c.footnotes) ?? 0 },
+    };
+  });
+  const cited = list<CitedDocument>('cited', parsed.cited, (d) =>
+    isObject(d) && typeof d.symbol === 'string'
+      ? { symbol: d.symbol, kind: (str(d.kind) ?? 'other') as CitedDocument['kind'], titles: strings(d.titles), dates: strings(d.dates), citedBy: sites(d.citedBy), footnotes: strings(d.footnotes) }
+      : undefined,
+  );
+  const titles = list<CitedTitle>('titles', parsed.titles, (t) => (isObject(t) && typeof t.title === 'string' ? { title: t.title, footnotes: strings(t.footnotes), citedBy: sites(t.citedBy) } : undefined));
+  return { catalogue: { version: 1, documents, cited, titles }, dropped };
 }
 
 /** Adds one folder's catalogue to the merged one. */
 function mergeCatalogue(into: Catalogue, from: Catalogue): void {
-  into.documents.push(...from.documents);
-  into.cited.push(...from.cited);
-  into.titles.push(...from.titles);
+  // One at a time: spreading a list of a large catalogue into push() overflows the stack.
+  for (const d of from.documents) into.documents.push(d);
+  for (const c of from.cited) into.cited.push(c);
+  for (const t of from.titles) into.titles.push(t);
 }
 
 /** The catalogues of the folders merged, without reading any draft (validation needs only these). Never throws. */
@@ -127,7 +189,9 @@ export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft
       const path = join(folder, name);
       let draft: CorpusDraft;
       try {
-        const buffer = readFileSync(path);
+        // Only a regular file of at most 20 MB, in the folder: a FIFO or a link to a device would hang or flood the reader.
+        if (!staysInside(folder, path)) throw new Error('a link that leaves the corpus folder');
+        const buffer = readRegularFile(path, MAX_DRAFT_BYTES);
         const text = buffer.toString('utf8');
         if (text.includes('\uFFFD') || buffer.includes(0)) throw new Error('not UTF-8 text');
         const model = parseDraft(text);

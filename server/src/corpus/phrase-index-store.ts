@@ -6,12 +6,16 @@
  */
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS } from '../core/agreed/corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
 import { bundledCorpusFolder, forEachCorpusDraft, type CorpusDraft } from './load';
+import { ensurePrivateFolder, MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
+
+/** An index file larger than this is not read (the 200 MB corpus's is 680 MB). */
+const MAX_INDEX_BYTES = 4 * 1024 * 1024 * 1024;
 
 /** Raised whenever the layout of the file or the meaning of its arrays changes. */
 export const PHRASE_INDEX_FORMAT = 2;
@@ -27,7 +31,9 @@ const preferredChecksum: ChecksumKind = zlibCrc32 ? 'crc32' : 'sha1';
 function checksumOf(parts: Uint8Array[], kind: string): string | undefined {
   if (kind === 'crc32' && zlibCrc32) {
     let value = 0;
-    for (const part of parts) value = zlibCrc32(part, value);
+    // An empty part is skipped: zlib.crc32 of no bytes returns 0, not the running value (Node 20),
+    // which made the index of an empty corpus "corrupt" on every start.
+    for (const part of parts) if (part.length > 0) value = zlibCrc32(part, value);
     return `crc32:${value.toString(16)}`;
   }
   if (kind === 'sha1') {
@@ -86,7 +92,7 @@ export function corpusFingerprint(folders: string[]): string {
 
 /** See Header.contentFingerprint: reads every file, so it is computed only when the quick fingerprint differs. */
 export function corpusContentFingerprint(folders: string[]): string {
-  return hashCorpus(folders, (_folder, position) => String(position), (path) => createHash('sha1').update(readFileSync(path)).digest('hex'));
+  return hashCorpus(folders, (_folder, position) => String(position), (path) => createHash('sha1').update(readRegularFile(path, MAX_CATALOGUE_BYTES)).digest('hex'));
 }
 
 /** One hash over the corpus: a line for each folder, and one for each draft and catalogue in it. */
@@ -116,17 +122,94 @@ function corpusFileNames(folder: string): string[] {
   return readdirSync(folder).filter((n) => n.endsWith('.unres') || n === 'catalogue.json').sort();
 }
 
-/** Where the index of a corpus may live, most preferred first. */
+/** The per-user cache folder in the system temporary folder (mode 0700; see ensurePrivateFolder). */
+export function userIndexFolder(): string {
+  return join(tmpdir(), `resolution-drafter-${process.getuid?.() ?? 'user'}`, 'phrase-index');
+}
+
+/**
+ * Where the index of a corpus may live, most preferred first (read in this order, written to the
+ * first that can be written). Never inside the extension, except the bundled corpus alone: its
+ * index is shipped beside it (`corpus/.index/phrases.bin`, read-only in an installed extension)
+ * and written there only when no `storagePath` is given (`resolution-drafter index`, packaging).
+ * Then the client's `storagePath`, then a folder of this user's own in the system temporary folder.
+ */
 export function phraseIndexPaths(folders: string[], storagePath?: string): string[] {
-  // The bundled corpus alone has one index beside it, under a fixed name, so that it can be shipped with it.
   const bundledOnly = folders.length === 1 && resolve(folders[0]) === resolve(bundledCorpusFolder());
   const name = bundledOnly ? 'phrases.bin' : `phrases-${createHash('sha1').update(folders.map((f) => resolve(f)).join('\n')).digest('hex').slice(0, 16)}.bin`;
   const places: string[] = [];
-  // The bundled corpus keeps its index beside it (corpus/.index/ is git-ignored).
-  if (folders.some((f) => resolve(f) === resolve(bundledCorpusFolder()))) places.push(join(bundledCorpusFolder(), '.index'));
   if (storagePath) places.push(join(storagePath, 'phrase-index'));
-  places.push(join(tmpdir(), 'resolution-drafter-index'));
+  if (bundledOnly) places.splice(storagePath ? 1 : 0, 0, join(bundledCorpusFolder(), '.index'));
+  const user = userIndexFolder();
+  if (ensurePrivateFolder(dirname(user), false)) places.push(user);
   return places.map((p) => join(p, name));
+}
+
+/** The total size the index files (and knowledge files) of one cache folder may take; the least recently used go first. */
+export function indexCacheLimit(): number {
+  const mb = Number(process.env.RESOLUTION_DRAFTER_INDEX_CACHE_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 2048) * 1024 * 1024;
+}
+
+/**
+ * Keeps a cache folder under `indexCacheLimit()`: removes the least recently used index and
+ * knowledge files (by modification time; a file read is touched) until the rest fit, never
+ * `keep` (nor the other file of the same corpus); and temporary files left by a build that was stopped, after an hour. Never throws.
+ */
+export function trimIndexFolder(folder: string, keep: string[]): string[] {
+  const removed: string[] = [];
+  try {
+    const files: { path: string; size: number; time: number }[] = [];
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      let s;
+      try {
+        s = lstatSync(path);
+      } catch {
+        continue;
+      }
+      if (!s.isFile()) continue;
+      if (name.endsWith('.tmp') && Date.now() - s.mtimeMs > 3600_000) {
+        try {
+          unlinkSync(path);
+          removed.push(path);
+        } catch {
+          /* in use by another */
+        }
+        continue;
+      }
+      if (/^(phrases-[0-9a-f]+\.bin|knowledge-[0-9a-f]+\.json)$/.test(name)) files.push({ path, size: s.size, time: s.mtimeMs });
+    }
+    let total = files.reduce((n, f) => n + f.size, 0);
+    files.sort((a, b) => a.time - b.time);
+    for (const f of files) {
+      if (total <= indexCacheLimit()) break;
+      // The index and the knowledge of one corpus go together: keeping one keeps both.
+      const hash = (p: string) => /-([0-9a-f]+)\.(bin|json)$/.exec(basename(p))?.[1];
+      if (keep.some((k) => resolve(k) === resolve(f.path) || (hash(k) !== undefined && hash(k) === hash(f.path)))) continue;
+      try {
+        unlinkSync(f.path);
+        total -= f.size;
+        removed.push(f.path);
+      } catch {
+        /* gone or not ours */
+      }
+    }
+  } catch {
+    /* the folder is gone */
+  }
+  return removed;
+}
+
+/** Marks a cache file as just used (for trimIndexFolder); never the index shipped with the extension. */
+export function touch(path: string): void {
+  if (!/^(phrases-[0-9a-f]+\.bin|knowledge-[0-9a-f]+\.json)$/.test(basename(path))) return;
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    /* read-only (an installed extension): fine */
+  }
 }
 
 /** Writes the index atomically (a temporary file renamed into place). Throws when the folder cannot be written. */
@@ -165,17 +248,29 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
   const prefix = Buffer.alloc(8);
   prefix.write(MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(json.length, 4);
-  mkdirSync(resolve(path, '..'), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
+  mkdirSync(resolve(path, '..'), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  // Created exclusively: never through a link someone left at that name.
+  const fd = openSync(temporary, 'wx');
   try {
     writeSync(fd, prefix);
     writeSync(fd, json);
     for (const chunk of chunks) if (chunk.length > 0) writeSync(fd, chunk);
-  } finally {
     closeSync(fd);
+    renameSync(temporary, path);
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      /* closed */
+    }
+    try {
+      unlinkSync(temporary);
+    } catch {
+      /* nothing was written */
+    }
+    throw err;
   }
-  renameSync(temporary, path);
 }
 
 /** A document's draft also named by its folder's position and its name there, so that a moved corpus finds it. */
@@ -191,9 +286,19 @@ function placed(d: { symbol: string; file?: string }, folders: string[]): Header
  * moved or copied, as when the extension is installed) is still used when its content matches.
  */
 export function readPhraseIndex(path: string, fingerprint: string, folders?: string[]): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
+  // Whatever goes wrong in reading a file that parses (a RangeError from a shifted section, a
+  // TypeError from a null list) means the file is not used and the index is rebuilt.
+  try {
+    return readPhraseIndexFile(path, fingerprint, folders);
+  } catch (err) {
+    return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
+
+function readPhraseIndexFile(path: string, fingerprint: string, folders?: string[]): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
   let file: Buffer;
   try {
-    file = readFileSync(path);
+    file = readRegularFile(path, MAX_INDEX_BYTES);
   } catch (err) {
     return { problem: `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, missing: (err as NodeJS.ErrnoException).code === 'ENOENT' };
   }
@@ -206,6 +311,8 @@ export function readPhraseIndex(path: string, fingerprint: string, folders?: str
   } catch {
     return { problem: `${path} has a damaged header` };
   }
+  const shape = checkHeader(header);
+  if (shape) return { problem: `${path} has a damaged header (${shape})` };
   if (header.format !== PHRASE_INDEX_FORMAT) return { problem: `${path} has format ${header.format}, not ${PHRASE_INDEX_FORMAT}` };
   const sameContent = () => folders !== undefined && header.contentFingerprint !== undefined && header.contentFingerprint === corpusContentFingerprint(folders);
   if (header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
@@ -221,7 +328,7 @@ export function readPhraseIndex(path: string, fingerprint: string, folders?: str
   const arrays: Partial<Record<ArrayName, ArrayLike<number>>> = {};
   for (const s of header.sections) {
     const type = ARRAYS[s.name];
-    if (!type || s.offset + s.length * type.BYTES_PER_ELEMENT > header.dataBytes) return { problem: `${path} has a damaged section table` };
+    if (!type || s.offset % type.BYTES_PER_ELEMENT !== 0 || s.offset + s.length * type.BYTES_PER_ELEMENT > header.dataBytes) return { problem: `${path} has a damaged section table` };
     arrays[s.name] = new type(aligned.buffer as ArrayBuffer, aligned.byteOffset + s.offset, s.length);
   }
   for (const name of Object.keys(ARRAYS) as ArrayName[]) if (!arrays[name]) return { problem: `${path} lacks the section ${name}` };
@@ -229,7 +336,44 @@ export function readPhraseIndex(path: string, fingerprint: string, folders?: str
     const here = folders && folder !== undefined && name !== undefined && folders[folder] !== undefined ? join(folders[folder], name) : file;
     return here === undefined ? { symbol } : { symbol, file: here };
   });
-  return { data: { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents }, corpusProblems: header.corpusProblems ?? [] };
+  const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents };
+  const damage = checkIndexData(data);
+  if (damage) return { problem: `${path} is damaged (${damage})` };
+  return { data, corpusProblems: header.corpusProblems ?? [] };
+}
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** What is wrong with the shape of a parsed header; undefined when nothing is. */
+function checkHeader(h: unknown): string | undefined {
+  if (typeof h !== 'object' || h === null) return 'not an object';
+  const header = h as Record<string, unknown>;
+  if (!isInt(header.dataBytes)) return 'dataBytes';
+  if (typeof header.checksum !== 'string' || typeof header.fingerprint !== 'string') return 'checksum or fingerprint';
+  if (!Array.isArray(header.sections) || !header.sections.every((s) => typeof s === 'object' && s !== null && typeof s.name === 'string' && isInt(s.offset) && isInt(s.length))) return 'sections';
+  if (!Array.isArray(header.whereNames) || !header.whereNames.every((w) => typeof w === 'string')) return 'whereNames';
+  if (!Array.isArray(header.documents) || !header.documents.every((d) => typeof d === 'object' && d !== null && typeof d.symbol === 'string' && (d.file === undefined || typeof d.file === 'string') && (d.folder === undefined || isInt(d.folder)) && (d.name === undefined || typeof d.name === 'string'))) return 'documents';
+  if (header.corpusProblems !== undefined && (!Array.isArray(header.corpusProblems) || !header.corpusProblems.every((p) => typeof p === 'string'))) return 'corpusProblems';
+  return undefined;
+}
+
+/** Every array of the index against the others (lengths, ranges, order); a sentence when one is off. */
+function checkIndexData(d: PhraseIndexData): string | undefined {
+  const paragraphs = d.paragraphStarts.length - 1;
+  if (paragraphs < 0 || d.paragraphStarts[0] !== 0 || d.paragraphStarts[paragraphs] !== d.text.length) return 'paragraph starts';
+  for (let i = 1; i <= paragraphs; i++) if (d.paragraphStarts[i] < d.paragraphStarts[i - 1]) return 'paragraph starts out of order';
+  for (const name of ['paragraphDocument', 'paragraphLine', 'paragraphKind', 'paragraphWhere', 'paragraphBigrams'] as const) if (d[name].length !== paragraphs) return `${name} length`;
+  for (let i = 0; i < paragraphs; i++) {
+    if (d.paragraphDocument[i] < 0 || d.paragraphDocument[i] >= d.documents.length) return 'paragraph document';
+    if (d.paragraphWhere[i] < 0 || d.paragraphWhere[i] >= d.whereNames.length) return 'paragraph place';
+    if (d.paragraphKind[i] >= CORPUS_PARAGRAPH_KINDS.length) return 'paragraph kind';
+  }
+  const n = d.text.length;
+  for (let i = 0; i < d.suffixes.length; i++) if (d.suffixes[i] < 0 || d.suffixes[i] >= n) return 'suffixes';
+  if (d.bigramOffsets.length !== d.bigramKeys.length + 1 || d.bigramOffsets[0] !== 0 || d.bigramOffsets[d.bigramKeys.length] !== d.bigramParagraphs.length) return 'bigram offsets';
+  for (let i = 1; i < d.bigramOffsets.length; i++) if (d.bigramOffsets[i] < d.bigramOffsets[i - 1]) return 'bigram offsets out of order';
+  for (let i = 0; i < d.bigramParagraphs.length; i++) if (d.bigramParagraphs[i] < 0 || d.bigramParagraphs[i] >= paragraphs) return 'bigram paragraphs';
+  return undefined;
 }
 
 /** How an index came to be: read from a file, or built (and where it was written, if anywhere). */
@@ -285,7 +429,16 @@ export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOp
   if (!options.rebuild) {
     for (const path of paths) {
       const read = readPhraseIndex(path, fingerprint, folders);
-      if ('data' in read) return { index: new PhraseIndex(read.data), source: 'file', path, problems, corpusProblems: read.corpusProblems };
+      if ('data' in read) {
+        try {
+          const index = new PhraseIndex(read.data);
+          touch(path);
+          return { index, source: 'file', path, problems, corpusProblems: read.corpusProblems };
+        } catch (err) {
+          problems.push(`${path} could not be used (${err instanceof Error ? err.message : String(err)}); rebuilding it`);
+          continue;
+        }
+      }
       if (!read.missing) problems.push(`${read.problem}; rebuilding it`);
     }
   }
@@ -298,14 +451,10 @@ export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOp
   for (const path of paths) {
     try {
       writePhraseIndex(path, data, fingerprint, corpusProblems, folders);
+      trimIndexFolder(dirname(path), [path]);
       return { index, source: 'built', path, problems, corpusProblems };
     } catch (err) {
       problems.push(`cannot write the phrase index to ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-      try {
-        unlinkSync(`${path}.${process.pid}.tmp`);
-      } catch {
-        /* nothing was written */
-      }
     }
   }
   return { index, source: 'built', problems, corpusProblems };

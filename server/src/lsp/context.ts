@@ -1,10 +1,13 @@
-import type { Connection, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection, type InitializeParams, type ServerCapabilities, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDraft, resolveSettings, symbolKey, type Catalogue, type CorpusKnowledge, type DrafterSettings, type ResolutionDocument } from '../core';
 import type { PhraseSource } from '../core/agreed/types';
 import type { Locale } from '../core/rules';
 import { bundledCorpusFolder, corpusFilesBySymbol, readCatalogues } from '../corpus/load';
+
+/** A TypeError from reading a request's params that are null or lack a part every such request has. */
+const MISSING_PARAMS = /^Cannot read propert(?:y|ies) of (?:null|undefined) \(reading '(?:textDocument|position|context|range|uri|arguments|command|newName|text|diagnostics|only)'\)/;
 
 /** A draft open in the editor, with its parsed model for the current version. */
 export interface OpenDraft {
@@ -58,14 +61,41 @@ export class ServerContext {
     return { document, model };
   }
 
-  /** Settings for one draft, as the client resolves them for its folder. */
+  /** How long a draft waits for the client's settings before it is checked with the defaults. */
+  static settingsWait = 1000;
+
+  /**
+   * Settings for one draft, as the client resolves them for its folder. A client that does not
+   * answer `workspace/configuration` within a second gets the defaults meanwhile; when its answer
+   * comes, it is kept and the drafts are checked again (the settings listeners).
+   */
   settings(uri: string): Promise<DrafterSettings> {
     if (!this.supportsConfiguration) return Promise.resolve(resolveSettings(this.initializeParams?.initializationOptions?.settings));
     let result = this.settingsCache.get(uri);
     if (!result) {
-      result = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'resolutionDrafter' })
-        .then((s) => resolveSettings(s), () => resolveSettings(undefined));
+      const asked = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'resolutionDrafter' }).then(
+        (s) => resolveSettings(s),
+        () => resolveSettings(undefined),
+      );
+      let late = false;
+      const pending: Promise<DrafterSettings> = new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          late = true;
+          this.connection.console.warn(`the client has not answered workspace/configuration for ${uri} within ${ServerContext.settingsWait} ms: default settings until it does`);
+          resolve(resolveSettings(undefined));
+        }, ServerContext.settingsWait);
+        // The wait never keeps the server alive on its own.
+        timer.unref?.();
+        void asked.then((settings) => {
+          clearTimeout(timer);
+          resolve(settings);
+          if (late && this.settingsCache.get(uri) === pending) {
+            this.settingsCache.set(uri, Promise.resolve(settings));
+            for (const l of this.settingsListeners) l();
+          }
+        });
+      });
+      result = pending;
       this.settingsCache.set(uri, result);
     }
     return result;
@@ -134,13 +164,28 @@ export class ServerContext {
     this.connection.console.log(message);
   }
 
-  /** Runs a handler and turns a failure into a logged error and an empty answer: a bug never takes the server down. */
+  /** Whether the client applies edits the server sends (`workspace/applyEdit`). */
+  canApplyEdit(): boolean {
+    return !!this.initializeParams?.capabilities.workspace?.applyEdit;
+  }
+
+  /** An edit of one draft in the form the client declared: versioned `documentChanges`, else plain `changes`. */
+  workspaceEdit(uri: string, version: number, edits: LspTextEdit[]): WorkspaceEdit {
+    return this.initializeParams?.capabilities.workspace?.workspaceEdit?.documentChanges
+      ? { documentChanges: [{ textDocument: { uri, version }, edits }] }
+      : { changes: { [uri]: edits } };
+  }
+
+  /**
+   * Runs a handler and turns a failure into a logged error and an empty answer: a bug never takes
+   * the server down. A request whose params lack what every request carries (`params: null`, no
+   * `textDocument`) is answered InvalidParams instead.
+   */
   safely<T>(what: string, fallback: T, run: () => T): T {
     try {
       return run();
     } catch (err) {
-      this.connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return fallback;
+      return this.failed(what, fallback, err);
     }
   }
 
@@ -148,8 +193,16 @@ export class ServerContext {
     try {
       return await run();
     } catch (err) {
-      this.connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return fallback;
+      return this.failed(what, fallback, err);
     }
+  }
+
+  private failed<T>(what: string, fallback: T, err: unknown): T {
+    if (err instanceof ResponseError) return err as unknown as T;
+    if (err instanceof TypeError && MISSING_PARAMS.test(err.message)) {
+      return new ResponseError(ErrorCodes.InvalidParams, `${what}: the request's params lack what it needs (${err.message})`) as unknown as T;
+    }
+    this.connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return fallback;
   }
 }

@@ -6,7 +6,8 @@ import type { ServerContext } from './context';
 /**
  * A corpus this small is digested on the server thread at first use (a few ms for the bundled
  * corpus), so that its openers are there from the first keystroke; a larger one is digested by
- * the index worker only, and the server answers from its catalogue until then.
+ * the index worker only, and the server answers from its catalogue until then. Only regular files
+ * are read (forEachCorpusDraft): a FIFO or a link to a device is skipped, never waited on.
  */
 const SMALL_CORPUS = { files: 200, bytes: 2 * 1024 * 1024 };
 
@@ -15,7 +16,8 @@ function isSmall(paths: string[]): boolean {
   let bytes = 0;
   for (const path of paths) {
     try {
-      bytes += statSync(path).size;
+      const s = statSync(path);
+      if (s.isFile()) bytes += s.size;
     } catch {
       /* gone: not counted */
     }

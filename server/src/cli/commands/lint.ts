@@ -34,7 +34,17 @@ const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
 function parseArgs(args: string[]): Options | string {
   const options: Options = { format: 'text', rules: {}, files: [] };
+  let onlyFiles = false;
   for (const { name: arg, word, value: take } of argumentWords(args)) {
+    // `--` ends the options: every word after it is a file, also one that starts with `-`.
+    if (onlyFiles) {
+      options.files.push(word);
+      continue;
+    }
+    if (word === '--') {
+      onlyFiles = true;
+      continue;
+    }
     if (arg === '--format') {
       const f = take();
       if (f !== 'text' && f !== 'json') return `--format takes text or json, not '${f ?? ''}'.`;
@@ -58,6 +68,21 @@ function parseArgs(args: string[]): Options | string {
   }
   if (options.files.length === 0) return 'name at least one draft to lint.';
   return options;
+}
+
+/** Writes to standard output, waiting when the pipe is full (a large output is not held in memory). */
+function write(chunk: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(chunk)) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
+
+/** Standard input as UTF-8 text, to its end. */
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Finds `.resolution-drafter.json` in the draft's folder or the nearest folder above it. */
@@ -119,9 +144,10 @@ export const lintCommand: Command = {
   name: 'lint',
   summary: 'Check drafts against the conventions of the published resolutions.',
   help: [
-    'Usage: resolution-drafter lint [--format text|json] [--config FILE] [--rule id=severity]… FILE…',
+    'Usage: resolution-drafter lint [--format text|json] [--config FILE] [--rule id=severity]… [--] FILE…',
     '',
-    'Checks each draft with the same rules and settings as the editor.',
+    'Checks each draft with the same rules and settings as the editor. FILE - reads standard input;',
+    'after -- every word is a file (also one whose name starts with -).',
     '',
     'Options:',
     '  --format text|json   text (default): file:line:column severity rule message, grouped per file;',
@@ -167,20 +193,36 @@ export const lintCommand: Command = {
       return catalogue;
     };
     let failed = false;
-    const all: LintRecord[] = [];
-    const blocks: string[] = [];
+    // The findings are written as each file is checked, never gathered into one list or one
+    // string (a draft with 175,000 findings once overflowed the stack that way).
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+    let written = 0;
+    let blocks = 0;
+    if (options.format === 'json') await write('[');
     for (const file of options.files) {
-      const read = readDraftFile(file);
-      if (!read.ok) {
-        process.stderr.write(`${file}: ${read.problem}\n`);
-        failed = true;
-        continue;
+      let text: string;
+      if (file === '-') {
+        // `-` is standard input (when no file of that name is meant: `./-`).
+        try {
+          text = await readStandardInput();
+        } catch (err) {
+          process.stderr.write(`${texts().cannotRead(file, (err as NodeJS.ErrnoException).code ?? String(err))}\n`);
+          failed = true;
+          continue;
+        }
+      } else {
+        const read = readDraftFile(file);
+        if (!read.ok) {
+          process.stderr.write(`${file}: ${read.problem}\n`);
+          failed = true;
+          continue;
+        }
+        text = read.text;
+        if (read.note) process.stderr.write(`${file}: ${read.note}\n`);
       }
-      const text = read.text;
-      if (read.note) process.stderr.write(`${file}: ${read.note}\n`);
       let config = explicit;
       if (!config) {
-        const found = findConfig(file);
+        const found = findConfig(file === '-' ? join(process.cwd(), '-') : file);
         if (found) {
           try {
             config = readConfig(found);
@@ -192,13 +234,25 @@ export const lintCommand: Command = {
       }
       const base = config?.settings ?? resolveSettings(undefined);
       const settings: DrafterSettings = { ...base, rules: { ...base.rules, ...options.rules } };
-      const records = lintText(file, text, settings, catalogueFor(settings, config?.folder));
-      all.push(...records);
-      if (records.length > 0) blocks.push(records.map((r) => `${r.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}`).join('\n'));
+      const records = lintText(file === '-' ? '<stdin>' : file, text, settings, catalogueFor(settings, config?.folder));
+      for (const r of records) counts[r.severity]++;
+      if (options.format === 'json') {
+        for (let i = 0; i < records.length; i += 1000) {
+          let chunk = '';
+          for (const r of records.slice(i, i + 1000)) chunk += `${written++ === 0 ? '' : ','}\n  ${JSON.stringify(r, null, 2).replace(/\n/g, '\n  ')}`;
+          await write(chunk);
+        }
+      } else if (records.length > 0) {
+        if (blocks++ > 0) await write('\n');
+        for (let i = 0; i < records.length; i += 1000) {
+          let chunk = '';
+          for (const r of records.slice(i, i + 1000)) chunk += `${r.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}\n`;
+          await write(chunk);
+        }
+      }
     }
-    if (options.format === 'json') process.stdout.write(JSON.stringify(all, null, 2) + '\n');
-    else if (blocks.length > 0) process.stdout.write(blocks.join('\n\n') + '\n');
-    const count = (s: Severity) => all.filter((r) => r.severity === s).length;
+    if (options.format === 'json') await write(written === 0 ? ']\n' : '\n]\n');
+    const count = (s: Severity) => counts[s];
     if (options.format === 'text') {
       process.stderr.write(`${texts().lintSummary(count('error'), count('warning'), count('info') + count('hint'), options.files.length)}\n`);
     }

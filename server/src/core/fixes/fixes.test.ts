@@ -14,11 +14,25 @@ const N2 = '² 《不扩散核武器条约缔约国 1995 年审议和延期大�
 
 const fix = (text: string, edits: ReturnType<typeof renumberParagraphs>) => applyEdits(text, edits);
 
-test('renumbering footnotes keeps comment and stray lines among the footnotes, after them', () => {
-  const text = resolution([FIRST, PRE1.replace('¹', '²'), PRE2.replace('²', '¹')], [N2.replace('²', '¹'), '%% 待核对', N1.replace('¹', '²')]).replace(LAST, '');
+test('renumbering footnotes moves a comment line with the footnote text right below it', () => {
+  const text = resolution([FIRST, PRE1.replace('¹', '²'), PRE2.replace('²', '¹')], [N2.replace('²', '¹'), '%% drafter-disable footnote-unused', N1.replace('¹', '²')]).replace(LAST, '');
   const fixed = fix(text, renumberFootnotes(parseDraft(text)));
   assert.ok(fixed.includes(PRE1) && fixed.includes(PRE2));
-  assert.ok(fixed.endsWith(`${N1}\n${N2}\n%% 待核对\n`), fixed.slice(-120));
+  assert.ok(fixed.endsWith(`%% drafter-disable footnote-unused\n${N1}\n${N2}\n`), fixed.slice(-160));
+});
+
+test('renumbering footnotes renumbers a marker inside a footnote text, and keeps blank lines in place', () => {
+  const text = '大会，\n\n1. 重申《条约》²和《公约》¹；\n\n---\n¹ 见上文脚注²。\n\n² 联合国。\n';
+  const fixed = fix(text, renumberFootnotes(parseDraft(text)));
+  assert.equal(fixed, '大会，\n\n1. 重申《条约》¹和《公约》²；\n\n---\n¹ 联合国。\n\n² 见上文脚注¹。\n');
+  assert.deepEqual(renumberFootnotes(parseDraft(fixed)), []);
+});
+
+test('giving each repeated footnote its own number: every copy is cited, and again changes nothing', () => {
+  const text = '大会，\n\n1. 重申《条约》¹；\n\n2. 又重申《条约》¹。\n\n---\n¹ 联合国，《条约汇编》。\n';
+  const fixed = fix(text, renumberFootnotes(parseDraft(text), { separateReuses: true }));
+  assert.equal(fixed, '大会，\n\n1. 重申《条约》¹；\n\n2. 又重申《条约》²。\n\n---\n¹ 联合国，《条约汇编》。\n² 联合国，《条约汇编》。\n');
+  assert.deepEqual(renumberFootnotes(parseDraft(fixed), { separateReuses: true }), []);
 });
 
 test('an uncited footnote text keeps its place after the cited ones, renumbered', () => {

@@ -3,8 +3,9 @@
  * loses the drafter's text: it renumbers, replaces punctuation or inserts; the only removal is of
  * an unused footnote text, which is what that fix is asked to do.
  */
-import type { FootnoteText, Paragraph, ResolutionDocument } from '../model';
+import type { Paragraph, ResolutionDocument } from '../model';
 import { toSuperscript } from '../parse/superscript';
+import { renumberFootnoteEdits } from '../navigation/footnotes';
 import { numberedLists } from '../rules/operative-numbering';
 import { labelFor } from '../rules/subparagraph-order';
 import type { Finding, Locale } from '../rules/types';
@@ -120,49 +121,12 @@ export function reletterSubparagraphs(model: ResolutionDocument): TextEdit[] {
 
 /**
  * Renumbers footnotes in order of first appearance: markers and texts together, the texts
- * reordered. Uncited texts keep their place after the cited ones. With `separateReuses`, every
- * repeated marker gets a number of its own and a copy of the text (current Manual practice).
+ * reordered (see `renumberFootnoteEdits`: inner markers follow, comments stay with their footnote).
+ * With `separateReuses`, every repeated marker gets a number of its own and a copy of the text
+ * (current Manual practice).
  */
 export function renumberFootnotes(model: ResolutionDocument, options: { separateReuses?: boolean } = {}): TextEdit[] {
-  const edits: TextEdit[] = [];
-  const textOf = new Map<number, FootnoteText>();
-  for (const f of model.footnotes) if (!textOf.has(f.number)) textOf.set(f.number, f);
-  const mapping = new Map<number, number>();
-  /** The new footnotes in order: the old text each copies (undefined: no text existed). */
-  const order: { newNumber: number; source?: FootnoteText }[] = [];
-  let next = 1;
-  for (const m of model.markers) {
-    let n = mapping.get(m.number);
-    if (n === undefined || options.separateReuses) {
-      n = next++;
-      if (!mapping.has(m.number)) mapping.set(m.number, n);
-      order.push({ newNumber: n, source: textOf.get(m.number) });
-    }
-    const sup = toSuperscript(n);
-    if (model.text.slice(m.span.start, m.span.end) !== sup) edits.push({ span: m.span, newText: sup });
-  }
-  const placed = new Set(order.map((o) => o.source).filter((s): s is FootnoteText => !!s));
-  for (const f of model.footnotes) if (!placed.has(f)) order.push({ newNumber: next++, source: f });
-  if (model.footnotes.length === 0) return edits;
-
-  const text = model.text;
-  const first = model.footnotes.reduce((a, b) => (a.span.start < b.span.start ? a : b));
-  const last = model.footnotes.reduce((a, b) => (a.span.end > b.span.end ? a : b));
-  const footnoteLines = new Set(model.footnotes.map((f) => f.line));
-  const lines: string[] = [];
-  for (const o of order) if (o.source) lines.push(toSuperscript(o.newNumber) + text.slice(o.source.numberSpan.end, o.source.span.end));
-  // Other lines among the footnotes (comments, stray text) are kept, after the footnotes.
-  for (let line = first.line + 1; line < last.line; line++) {
-    if (footnoteLines.has(line)) continue;
-    const content = model.lines.lineText(line);
-    if (content.trim() !== '') lines.push(content);
-  }
-  const region = { start: first.span.start, end: last.span.end };
-  const replacement = lines.join(eol(model));
-  // A marker inside a footnote text is rewritten with the block, never twice.
-  const outside = edits.filter((e) => e.span.end <= region.start || e.span.start >= region.end);
-  if (text.slice(region.start, region.end) !== replacement) outside.push({ span: region, newText: replacement });
-  return outside;
+  return renumberFootnoteEdits(model, options);
 }
 
 /** Inserts a footnote text stub for footnote `n`, in number order among the footnote texts. */

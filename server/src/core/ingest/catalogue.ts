@@ -196,8 +196,9 @@ export function buildCatalogue(inputs: CatalogueInput[]): Catalogue {
     const entry = describeDocument(input, doc);
     documents.push(entry);
     const found = mentionsOf(input, doc, entry.symbol || undefined);
-    mentions.push(...found.mentions);
-    titleUses.push(...found.titles);
+    // One at a time: spreading the mentions of a large document into push() overflows the stack.
+    for (const m of found.mentions) mentions.push(m);
+    for (const t of found.titles) titleUses.push(t);
   }
   const cited = new Map<string, Mention[]>();
   for (const m of mentions) {

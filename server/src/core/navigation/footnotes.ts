@@ -126,3 +126,206 @@ export function insertFootnote(
   const stubOffset = stubAt + stubEnd + (at < stubAt ? marker.length - (replaced - at) : 0);
   return { number, edits, stubOffset };
 }
+
+/**
+ * The edits that give footnotes new numbers: every marker (in the text and inside footnote texts)
+ * and every footnote text's own number, by one mapping old → new. Rename and renumbering share it.
+ */
+export function footnoteNumberEdits(doc: ResolutionDocument, mapping: ReadonlyMap<number, number>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const edit = (span: Span, number: number) => {
+    const to = mapping.get(number);
+    if (to === undefined) return;
+    const newText = toSuperscript(to);
+    if (doc.text.slice(span.start, span.end) !== newText) edits.push({ span, newText });
+  };
+  for (const m of doc.markers) edit(m.span, m.number);
+  for (const f of doc.footnotes) edit(f.numberSpan, f.number);
+  return edits;
+}
+
+/** The footnote text whose line holds this offset (a marker inside a footnote text). */
+function footnoteHolding(doc: ResolutionDocument, offset: number): FootnoteText | undefined {
+  return doc.footnotes.find((f) => offset >= f.span.start && offset < f.span.end);
+}
+
+function isComment(line: string): boolean {
+  return line.trimStart().startsWith('%%');
+}
+
+/**
+ * Renumbers footnotes in order of first appearance, markers and texts together, and puts the texts
+ * in number order. What it keeps:
+ * - every marker keeps pointing at the same text, also a marker inside a footnote text (`见上文脚注 2²`);
+ * - a `%%` comment line right above a footnote text (a suppression) moves with it, a continuation
+ *   line right below it too; blank lines and other comments stay where they are;
+ * - numbers are given to the markers in the text first, then to those inside the footnote texts
+ *   (in the new order of the texts), then to texts nothing cites, in their order: so that applying
+ *   it again changes nothing.
+ * With `separateReuses`, every repeated marker in the text (not inside a footnote) gets a number of
+ * its own and a copy of its footnote text, placed in number order.
+ */
+export function renumberFootnoteEdits(doc: ResolutionDocument, options: { separateReuses?: boolean } = {}): TextEdit[] {
+  const text = doc.text;
+  const textOf = new Map<number, FootnoteText>();
+  for (const f of doc.footnotes) if (!textOf.has(f.number)) textOf.set(f.number, f);
+  const inner = new Map<FootnoteText, FootnoteMarkerLike[]>();
+  const body: FootnoteMarkerLike[] = [];
+  for (const m of doc.markers) {
+    const holder = footnoteHolding(doc, m.span.start);
+    if (holder) {
+      let list = inner.get(holder);
+      if (!list) inner.set(holder, (list = []));
+      list.push(m);
+    } else body.push(m);
+  }
+  const markerNumber = new Map<FootnoteMarkerLike, number>();
+  const mapping = new Map<number, number>();
+  /** The footnote texts in their new order (a copy repeats its source). */
+  const order: { number: number; source: FootnoteText; copy: boolean }[] = [];
+  const placed = new Set<FootnoteText>();
+  const queue: FootnoteText[] = [];
+  let next = 1;
+  const assign = (old: number): number => {
+    let n = mapping.get(old);
+    if (n === undefined) {
+      n = next++;
+      mapping.set(old, n);
+      const source = textOf.get(old);
+      if (source && !placed.has(source)) {
+        placed.add(source);
+        order.push({ number: n, source, copy: false });
+        queue.push(source);
+      }
+    }
+    return n;
+  };
+  let done = 0;
+  const drain = () => {
+    for (; done < queue.length; done++) for (const m of inner.get(queue[done]) ?? []) markerNumber.set(m, assign(m.number));
+  };
+  for (const m of body) {
+    const source = textOf.get(m.number);
+    if (options.separateReuses && mapping.has(m.number) && source) {
+      const n = next++;
+      order.push({ number: n, source, copy: true });
+      markerNumber.set(m, n);
+    } else markerNumber.set(m, assign(m.number));
+  }
+  drain();
+  for (const f of doc.footnotes) {
+    if (placed.has(f)) continue;
+    const n = next++;
+    if (!mapping.has(f.number)) mapping.set(f.number, n);
+    placed.add(f);
+    order.push({ number: n, source: f, copy: false });
+    queue.push(f);
+    drain();
+  }
+
+  if (doc.footnotes.length === 0) {
+    const edits: TextEdit[] = [];
+    for (const m of body) {
+      const newText = toSuperscript(markerNumber.get(m) ?? m.number);
+      if (text.slice(m.span.start, m.span.end) !== newText) edits.push({ span: m.span, newText });
+    }
+    return edits;
+  }
+  const numberOf = new Map<FootnoteText, number>();
+  for (const e of order) if (!e.copy) numberOf.set(e.source, e.number);
+  const lines = doc.lines;
+  // Footnote texts below the separator (with none, below the last paragraph) are put in number
+  // order; one above it (a stray line that reads as a footnote) keeps its place and gets its new number there.
+  let separatorLine = -1;
+  if (doc.footnoteSeparator) separatorLine = lines.positionAt(doc.footnoteSeparator.start).line;
+  else for (const p of doc.paragraphs) separatorLine = Math.max(separatorLine, lines.positionAt(p.span.end).line);
+  const movable = new Set(doc.footnotes.filter((f) => f.line > separatorLine));
+  const markersOnLine = new Map<number, FootnoteMarkerLike[]>();
+  for (const m of doc.markers) {
+    let list = markersOnLine.get(m.line);
+    if (!list) markersOnLine.set(m.line, (list = []));
+    list.push(m);
+  }
+  const fixedFootnoteOnLine = new Map(doc.footnotes.filter((f) => !movable.has(f)).map((f) => [f.line, f]));
+  const footnoteOnLine = new Map(doc.footnotes.map((f) => [f.line, f]));
+  /** A line with its markers given their new numbers; `from` skips the text's own number. */
+  const render = (line: number, from = lines.lineStarts[line]): string => {
+    const end = lines.lineEnd(line);
+    let out = '';
+    let at = from;
+    const fixed = from === lines.lineStarts[line] ? fixedFootnoteOnLine.get(line) : undefined;
+    if (fixed) {
+      out = text.slice(at, fixed.numberSpan.start) + toSuperscript(numberOf.get(fixed) ?? fixed.number);
+      at = fixed.numberSpan.end;
+    }
+    for (const m of markersOnLine.get(line) ?? []) {
+      if (m.span.start < at || m.span.end > end) continue;
+      out += text.slice(at, m.span.start) + toSuperscript(markerNumber.get(m) ?? m.number);
+      at = m.span.end;
+    }
+    return out + text.slice(at, end);
+  };
+  // Each movable footnote text as a unit of lines: the comment lines right above it, and its line.
+  const units = new Map<FootnoteText, { first: number; last: number }>();
+  for (const f of movable) {
+    let first = f.line;
+    while (first - 1 > separatorLine && !footnoteOnLine.has(first - 1) && isComment(lines.lineText(first - 1))) first--;
+    // A footnote text the parser reads over more than one line moves whole, and so do the lines
+    // right below it that are neither blank, nor a comment, nor another footnote (its continuation).
+    let last = Math.max(f.line, lines.positionAt(f.span.end).line);
+    while (last + 1 < lines.lineCount && !footnoteOnLine.has(last + 1) && lines.lineText(last + 1).trim() !== '' && !isComment(lines.lineText(last + 1))) last++;
+    units.set(f, { first, last });
+  }
+  const unitAt = new Map<number, FootnoteText>();
+  let regionFirst = Infinity;
+  let regionLast = -1;
+  for (const [f, u] of units) {
+    unitAt.set(u.first, f);
+    regionFirst = Math.min(regionFirst, u.first);
+    regionLast = Math.max(regionLast, u.last);
+  }
+  const emitted = order.filter((e) => e.copy || movable.has(e.source));
+  const renderUnit = (entry: (typeof order)[number]): string[] => {
+    const f = entry.source;
+    const u = units.get(f) ?? { first: f.line, last: Math.max(f.line, lines.positionAt(f.span.end).line) };
+    const out: string[] = [];
+    if (!entry.copy) for (let l = u.first; l < f.line; l++) out.push(render(l));
+    out.push(toSuperscript(entry.number) + render(f.line, f.numberSpan.end));
+    const last = entry.copy ? Math.max(f.line, lines.positionAt(f.span.end).line) : u.last;
+    for (let l = f.line + 1; l <= last; l++) out.push(render(l));
+    return out;
+  };
+  const out: string[] = [];
+  if (units.size === 0) {
+    // Nothing to put in order; copies (separate reuses) go after the last footnote text.
+    const last = doc.footnotes[doc.footnotes.length - 1].line;
+    regionFirst = regionLast = last;
+    out.push(render(last));
+    for (const entry of emitted) out.push(...renderUnit(entry));
+  } else {
+    let slot = 0;
+    for (let line = regionFirst; line <= regionLast; line++) {
+      const f = unitAt.get(line);
+      if (f) {
+        const entries = slot === units.size - 1 ? emitted.slice(slot) : [emitted[slot]];
+        for (const entry of entries) for (const l of renderUnit(entry)) out.push(l);
+        slot++;
+        line = units.get(f)!.last;
+      } else out.push(render(line));
+    }
+  }
+  const region = { start: lines.lineStarts[regionFirst], end: lines.lineEnd(regionLast) };
+  const replacement = out.join(text.includes('\r\n') ? '\r\n' : '\n');
+  const edits: TextEdit[] = [];
+  const change = (span: Span, number: number) => {
+    if (span.start >= region.start && span.end <= region.end) return;
+    const newText = toSuperscript(number);
+    if (text.slice(span.start, span.end) !== newText) edits.push({ span, newText });
+  };
+  for (const m of doc.markers) change(m.span, markerNumber.get(m) ?? m.number);
+  for (const [line, f] of fixedFootnoteOnLine) if (line < regionFirst || line > regionLast) change(f.numberSpan, numberOf.get(f) ?? f.number);
+  if (text.slice(region.start, region.end) !== replacement) edits.push({ span: region, newText: replacement });
+  return edits;
+}
+
+type FootnoteMarkerLike = ResolutionDocument['markers'][number];

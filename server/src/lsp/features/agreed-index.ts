@@ -7,7 +7,7 @@ import { PhraseIndex, type SimilarParagraph } from '../../core/agreed/phrase-ind
 import { readCatalogue } from '../../corpus/load';
 import { KnowledgeAssembler, knowledgeFromData, type CorpusKnowledge, type KnowledgePart } from '../../core';
 import { loadOrBuildIndexAndKnowledge } from '../../corpus/knowledge-store';
-import { registerServerCommand } from '../commands';
+import { invalidArguments, registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import type { IndexJob, IndexWorkerMessage } from '../index-worker';
 import { withRemoteSimilar } from './remote-corpus';
@@ -244,7 +244,7 @@ export const agreedLanguageIndexFeature: Feature = {
     ctx.connection.onRequest(CorpusStatsRequest, () => ctx.safely('corpus stats', null, () => keeper.stats()));
     registerServerCommand(ctx, ServerCommands.findSimilar, (args) => {
       const [text, limit] = args;
-      if (typeof text !== 'string') throw new Error(`${ServerCommands.findSimilar} expects [text: string, limit?: number]`);
+      if (typeof text !== 'string') throw invalidArguments(`${ServerCommands.findSimilar} expects [text: string, limit?: number]`);
       return keeper.similarEverywhere({ text, limit: typeof limit === 'number' ? limit : undefined });
     });
     ctx.onCorpusReloaded(() => keeper.start());

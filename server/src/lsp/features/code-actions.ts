@@ -9,9 +9,11 @@ import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
 import { SOURCE, validationContext } from './diagnostics';
 
+let editContext: ServerContext | undefined;
 function workspaceEdit(uri: string, version: number, model: ResolutionDocument, edits: TextEdit[]): WorkspaceEdit {
   const lsp: LspTextEdit[] = edits.map((e) => ({ range: toRange(model, e.span), newText: e.newText }));
-  return { documentChanges: [TextDocumentEdit.create({ uri, version }, lsp)] };
+  // Versioned documentChanges only to a client that declared them.
+  return editContext ? editContext.workspaceEdit(uri, version, lsp) : { documentChanges: [TextDocumentEdit.create({ uri, version }, lsp)] };
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start <= b.end && b.start <= a.end;
@@ -24,6 +26,7 @@ export const codeActionsFeature: Feature = {
     executeCommandProvider: { commands: [ServerCommands.renumberParagraphs, ServerCommands.renumberFootnotes] },
   }),
   register(ctx: ServerContext) {
+    editContext = ctx;
     ctx.connection.onCodeAction((params) =>
       ctx.safelyAsync('code actions', [] as CodeAction[], async () => {
         const uri = params.textDocument.uri;
@@ -79,6 +82,8 @@ export const codeActionsFeature: Feature = {
       if (!uri || !draft) return { applied: false, reason: 'The draft is not open.' };
       const edits = compute(draft.model);
       if (edits.length === 0) return { applied: true, edits: 0 };
+      // A client that does not apply edits gets the edit in the answer, to apply itself.
+      if (!ctx.canApplyEdit()) return { applied: false, edits: edits.length, edit: workspaceEdit(uri, draft.document.version, draft.model, edits), reason: 'The client does not apply edits (workspace.applyEdit).' };
       const result = await ctx.connection.workspace.applyEdit({ label: 'Renumber', edit: workspaceEdit(uri, draft.document.version, draft.model, edits) });
       return { applied: result.applied, edits: edits.length, reason: result.failureReason };
     };

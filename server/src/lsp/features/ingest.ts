@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { ingestFiles, rawFilesIn, type IngestReport } from '../../corpus/ingest-files';
-import { registerServerCommand } from '../commands';
+import { invalidArguments, registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import { ServerCommands } from '../protocol';
 
@@ -25,7 +25,7 @@ export const ingestFeature: Feature = {
     registerServerCommand(ctx, ServerCommands.ingest, (args): IngestReport | null => {
       const [inputs, outDir] = args;
       if (!Array.isArray(inputs) || !inputs.every((i) => typeof i === 'string') || typeof outDir !== 'string' || outDir.length === 0) {
-        throw new Error(`${ServerCommands.ingest} expects [files or folders: string[], corpus folder: string]`);
+        throw invalidArguments(`${ServerCommands.ingest} expects [files or folders: string[], corpus folder: string]`);
       }
       const files = (inputs as string[]).flatMap((i) => (isFolder(i) ? rawFilesIn(i) : [i]));
       let report: IngestReport;

@@ -1,8 +1,8 @@
-import type { Position } from 'vscode-languageserver/node';
+import type { Position, WorkspaceEdit } from 'vscode-languageserver/node';
 import { insertFootnote, knownTitle } from '../../core';
 import { corpusKnowledge } from '../knowledge';
 import type { Feature } from '../context';
-import { registerServerCommand } from '../commands';
+import { invalidArguments, registerServerCommand } from '../commands';
 import { toRange } from '../convert';
 import { ServerCommands } from '../protocol';
 
@@ -12,11 +12,14 @@ export interface InsertFootnoteResult {
   number: number;
   /** Where the footnote text is to be typed, after the edit. */
   stub: Position;
+  /** The edit itself, for a client that does not apply edits (`workspace.applyEdit` not declared). */
+  edit?: WorkspaceEdit;
 }
 
 function isPosition(value: unknown): value is Position {
   const p = value as Position | undefined;
-  return typeof p?.line === 'number' && typeof p.character === 'number';
+  // A position is two whole numbers from 0 (a negative one is refused, not clamped).
+  return Number.isInteger(p?.line) && Number.isInteger(p?.character) && p!.line >= 0 && p!.character >= 0;
 }
 
 /** The insert-footnote command: the next marker at the cursor, a stub `ⁿ ` after the `---` separator. */
@@ -27,7 +30,7 @@ export const insertFootnoteFeature: Feature = {
     registerServerCommand(ctx, ServerCommands.insertFootnote, async (args) => {
       const [uri, position] = args;
       if (typeof uri !== 'string' || !isPosition(position)) {
-        throw new Error(`${ServerCommands.insertFootnote} takes [uri, position]`);
+        throw invalidArguments(`${ServerCommands.insertFootnote} takes [uri, position] with a position of whole numbers from 0`);
       }
       const draft = ctx.draft(uri);
       if (!draft) return null;
@@ -44,13 +47,10 @@ export const insertFootnoteFeature: Feature = {
       const stub = { line: before.length - 1, character: before[before.length - 1].length };
       const textEdits = edits.map((e) => ({ range: toRange(model, e.span), newText: e.newText }));
       // A versioned edit is refused if the draft changed meanwhile; clients without documentChanges get plain changes.
-      const versioned = !!ctx.initializeParams?.capabilities.workspace?.workspaceEdit?.documentChanges;
-      const result = await ctx.connection.workspace.applyEdit({
-        label: `Insert footnote ${number}`,
-        edit: versioned
-          ? { documentChanges: [{ textDocument: { uri, version: draft.document.version }, edits: textEdits }] }
-          : { changes: { [uri]: textEdits } },
-      });
+      const edit = ctx.workspaceEdit(uri, draft.document.version, textEdits);
+      // A client that does not apply edits gets the edit in the answer, to apply itself.
+      if (!ctx.canApplyEdit()) return { applied: false, number, stub, edit };
+      const result = await ctx.connection.workspace.applyEdit({ label: `Insert footnote ${number}`, edit });
       return { applied: result.applied, number, stub } satisfies InsertFootnoteResult;
     });
   },

@@ -93,7 +93,7 @@ function decode(codes: Uint16Array, start: number, end: number): string {
 }
 
 /** The text without white space, on which similarity is measured (spaces around digits are PDF artefacts). */
-function similarityText(text: string): string {
+export function similarityText(text: string): string {
   return indexedText(text).replace(/\s+/g, '');
 }
 
@@ -105,7 +105,7 @@ function distinctBigrams(s: string): number[] {
 }
 
 /** Levenshtein distance in code units, one row of memory. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   if (a.length < b.length) [a, b] = [b, a];
   const row = new Int32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) row[j] = j;

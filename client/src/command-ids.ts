@@ -8,4 +8,7 @@ export const Commands = {
   newResolution: 'resolutionDrafter.newResolution',
   addCorpusFolder: 'resolutionDrafter.addCorpusFolder',
   restartServer: 'resolutionDrafter.restartServer',
+  highlightNewLanguage: 'resolutionDrafter.highlightNewLanguage',
+  compareWithPrevious: 'resolutionDrafter.compareWithPrevious',
+  compareWith: 'resolutionDrafter.compareWith',
 } as const;

@@ -22,6 +22,7 @@ import { ingestFeature } from './features/ingest';
 import { completionFeature } from './features/completion';
 import { hoverFeature } from './features/hover';
 import { agreedLanguageIndexFeature } from './features/agreed-index';
+import { provenanceFeature } from './features/provenance';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
 const features: Feature[] = [
@@ -38,6 +39,7 @@ const features: Feature[] = [
   completionFeature,
   hoverFeature,
   agreedLanguageIndexFeature,
+  provenanceFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

@@ -55,7 +55,7 @@ test('provenance text format: the lens line per paragraph, the new words below',
   assert.equal(out[0], draftFile);
   assert.ok(out.includes(`${String(k.draftLine(MOVED_START) + 1).padStart(5)}  100 %  A/RES/73/62 序言部分第 10 段`), r.stdout);
   const at = out.findIndex((l) => l.startsWith(String(k.draftLine(REWORDED_START) + 1).padStart(5)));
-  assert.match(out[at], /agreed 9\d % · new \d+ %  closest 9\d % A\/RES\/73\/62 执行部分第 2 段/);
+  assert.match(out[at], /agreed 9\d % · new \d+ % {2}closest 9\d % A\/RES\/73\/62 执行部分第 2 段/);
   assert.equal(out[at + 1], '       new: 全面、切实');
 });
 

@@ -8,7 +8,8 @@
  * draft's 8-character windows that the suffix array finds, one binary search each.
  */
 import type { ResolutionDocument } from '../model';
-import { editDistance, similarityText, type PhraseIndex } from './phrase-index';
+import { levenshtein } from './edit-distance';
+import { similarityText, type PhraseIndex } from './phrase-index';
 import type { PhraseSourceParagraph } from './types';
 
 /** The shortest stretch that counts as agreed language. */
@@ -236,7 +237,7 @@ export class ProvenanceFinder {
       const t = similarityText(paragraph.text);
       const longer = Math.max(t.length, q.length);
       if (longer === 0) continue;
-      const distance = t === q ? 0 : editDistance(t, q);
+      const distance = t === q ? 0 : levenshtein(t, q);
       const score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longer)));
       if (score >= CLOSEST_MIN_SCORE && (!best || score > best.score)) best = { ...paragraph, score };
     }

@@ -71,7 +71,7 @@ export function comparisonHtml(header: ReportHeader, paragraphs: ParagraphCompar
 body { font-family: "Noto Serif CJK SC", "Songti SC", SimSun, serif; margin: 2em; color: #000; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 td, th { border: 1px solid #999; padding: 0.4em 0.6em; vertical-align: top; line-height: 1.6; }
-td.status { width: 5em; font-size: 0.85em; }
+.status { width: 5em; font-size: 0.85em; }
 .where { font-size: 0.8em; color: #555; }
 ins { background: #d4f7d4; text-decoration: underline; }
 del { background: #f9d6d6; text-decoration: line-through; }

@@ -86,6 +86,8 @@ describe('agreed language in VS Code (code-server): lenses, new-language highlig
 
   test('Highlight New Language marks the characters no corpus text contains', async () => {
     await quickOpen(page, `:${k.draftLine(INSERTED) + 1}`);
+    const highlighted = () => page.evaluate(() => [...document.querySelectorAll('.view-overlays .cdr')].filter((e) => (e.getAttribute('class') ?? '').includes('ced-')).length, undefined);
+    assert.equal(await highlighted(), 0, 'nothing is highlighted before the command');
     await quickOpen(page, '>Resolution Drafter: Highlight New Language', 'Highlight New Language');
     // Decorations are drawn as overlays behind the text; the inserted paragraph is new from end to end.
     await page.waitForFunction(() => [...document.querySelectorAll('.view-overlays .cdr')].some((e) => (e.getAttribute('class') ?? '').includes('ced-')), undefined);

@@ -88,3 +88,33 @@ test('the bundled 76/54 against the other bundled documents: its closing paragra
     for (const [s, e] of p.newInLine) assert.ok(s >= 0 && s < e && e <= text.split('\n')[p.line].length);
   }
 });
+
+test('coverage is exactly the union of the 8-character windows the corpus contains (checked by brute force on edited paragraphs)', () => {
+  const corpusText = Array.from({ length: index.paragraphCount }, (_, p) => index.paragraph(p).text).join('\n');
+  const paragraphs = earlier.paragraphs.map((p) => earlier.text.slice(p.body.start, p.body.end).replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+ ?/g, '').replace(/\*\*/g, ''));
+  const finder = new ProvenanceFinder(index);
+  let seed = 11;
+  const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  for (let run = 0; run < 60; run++) {
+    // A corpus paragraph with a few characters replaced, or two paragraphs spliced together.
+    const a = paragraphs[Math.floor(next() * paragraphs.length)];
+    const b = paragraphs[Math.floor(next() * paragraphs.length)];
+    let text = run % 3 === 0 ? a.slice(0, Math.floor(a.length / 2)) + b.slice(Math.floor(b.length / 2)) : a;
+    for (let k = 0; k < run % 5; k++) {
+      const at = Math.floor(next() * text.length);
+      text = text.slice(0, at) + '和' + text.slice(at + 1);
+    }
+    text = text.trim();
+    const covered = new Uint8Array(text.length);
+    for (let i = 0; i + 8 <= text.length; i++) if (corpusText.includes(text.slice(i, i + 8))) covered.fill(1, i, i + 8);
+    const expected: [number, number][] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (covered[i]) continue;
+      const last = expected[expected.length - 1];
+      if (last && last[1] === i) last[1] = i + 1;
+      else expected.push([i, i + 1]);
+    }
+    const got = finder.ofText(text);
+    assert.deepEqual(got.newRanges, expected.filter(([s, e]) => text.slice(s, e).trim().length > 0), text);
+  }
+});

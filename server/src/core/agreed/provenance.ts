@@ -16,8 +16,6 @@ import type { PhraseSourceParagraph } from './types';
 export const AGREED_STRETCH = 8;
 /** Occurrences of one window mapped to paragraphs (evenly sampled beyond). */
 const OCCURRENCE_SAMPLE = 32;
-/** Every this many windows one is used to vote for the closest paragraph. */
-const VOTE_STEP = 2;
 /** Candidates scored by edit distance. */
 const SCORED_CANDIDATES = 3;
 /** The lowest score shown as the closest paragraph (as `search` shows matches). */
@@ -147,28 +145,78 @@ export class ProvenanceFinder {
     return { ...known, line: p.line, bodyStart, newInLine };
   }
 
+  /**
+   * The longest stretch of `q` from `i` that the corpus contains (at least AGREED_STRETCH code
+   * units, else length 0), with the suffix-array range of the suffixes that begin with it. The
+   * range narrows one character at a time, so a long stretch costs little more than a short one.
+   */
+  private longestAt(q: Uint16Array, i: number): { length: number; range: [number, number] } {
+    const index = this.index;
+    let [lo, hi] = index.range(q.subarray(i, i + AGREED_STRETCH));
+    if (lo === hi) return { length: 0, range: [lo, hi] };
+    const sa = index.data.suffixes;
+    const t = index.data.text;
+    let length = AGREED_STRETCH;
+    while (i + length < q.length) {
+      const c = q[i + length];
+      if (hi - lo === 1) {
+        // One suffix left: read on along the corpus text.
+        const at = sa[lo];
+        while (i + length < q.length && at + length < t.length && t[at + length] === q[i + length]) length++;
+        break;
+      }
+      // The suffixes in [lo, hi) share `length` characters and are sorted: those with c next form a run.
+      let a = lo;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (t[sa[mid] + length] < c) a = mid + 1;
+        else b = mid;
+      }
+      let e = a;
+      b = hi;
+      while (e < b) {
+        const mid = (e + b) >>> 1;
+        if (t[sa[mid] + length] <= c) e = mid + 1;
+        else b = mid;
+      }
+      if (a === e) break;
+      lo = a;
+      hi = e;
+      length++;
+    }
+    return { length, range: [lo, hi] };
+  }
+
   private compute(text: string): TextProvenance {
     const index = this.index;
     const n = text.length;
     const covered = new Uint8Array(n);
     const sa = index.data.suffixes;
-    const votes = new Map<number, number>();
-    const windows: { at: number; range: [number, number] }[] = [];
-    // The whole paragraph in the corpus: every window occurs, one search says so.
-    const whole = n >= AGREED_STRETCH ? index.range(codes(text)) : ([0, 0] as [number, number]);
-    if (whole[0] < whole[1]) covered.fill(1);
-    if (n >= AGREED_STRETCH) {
-      for (let i = 0; i + AGREED_STRETCH <= n; i++) {
-        // With the whole text found, only the windows that vote need a search.
-        if (whole[0] < whole[1] && i % VOTE_STEP !== 0) continue;
-        const range = whole[0] < whole[1] && i === 0 ? whole : index.range(codes(text.slice(i, i + AGREED_STRETCH)));
-        if (range[0] === range[1]) continue;
-        covered.fill(1, i, i + AGREED_STRETCH);
-        if (i % VOTE_STEP === 0) windows.push({ at: i, range });
+    const q = codes(text);
+    // Stretches of at least 8 characters: from each position the longest one the corpus has, then
+    // on from just before its end (a window inside a found stretch occurs too, no search needed).
+    const stretches: { at: number; length: number; range: [number, number] }[] = [];
+    const whole = n >= AGREED_STRETCH ? index.range(q) : ([0, 0] as [number, number]);
+    if (whole[0] < whole[1]) {
+      covered.fill(1);
+      stretches.push({ at: 0, length: n, range: whole });
+    } else {
+      for (let i = 0; i + AGREED_STRETCH <= n; ) {
+        const found = this.longestAt(q, i);
+        if (found.length === 0) {
+          i++;
+          continue;
+        }
+        covered.fill(1, i, i + found.length);
+        stretches.push({ at: i, ...found });
+        if (i + found.length >= n) break;
+        i = Math.max(i + 1, i + found.length - AGREED_STRETCH + 1);
       }
     }
-    // Each voting window votes once for each paragraph it occurs in (a sample of them when it is common).
-    for (const w of windows) {
+    // Each stretch counts its length for each paragraph that has it (a sample of them when it is common).
+    const votes = new Map<number, number>();
+    for (const w of stretches) {
       const [from, to] = w.range;
       const step = Math.max(1, (to - from) / OCCURRENCE_SAMPLE);
       const seen = new Set<number>();
@@ -176,7 +224,7 @@ export class ProvenanceFinder {
         const p = index.paragraphAt(sa[Math.floor(x)]);
         if (index.kind(p) === 'footnote' || seen.has(p)) continue;
         seen.add(p);
-        votes.set(p, (votes.get(p) ?? 0) + 1);
+        votes.set(p, (votes.get(p) ?? 0) + w.length);
       }
     }
     let agreedCount = 0;
@@ -202,7 +250,7 @@ export class ProvenanceFinder {
       const d = index.data.paragraphDocument[p];
       if (documents.has(d)) continue;
       documents.add(d);
-      sources.push({ ...index.paragraph(p), shared: Math.min(100, Math.round((100 * v) / Math.max(1, Math.ceil((n - AGREED_STRETCH + 1) / VOTE_STEP)))) });
+      sources.push({ ...index.paragraph(p), shared: Math.min(100, Math.round((100 * v) / Math.max(1, n))) });
       if (sources.length === SOURCE_LIMIT) break;
     }
     return { length: counted, agreed: Math.min(100, agreed), newRanges: cleanRanges, ...(closest ? { closest } : {}), sources };

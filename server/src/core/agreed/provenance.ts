@@ -57,34 +57,39 @@ export interface ParagraphProvenance extends TextProvenance {
   newInLine: [number, number][];
 }
 
-const MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+/** Superscript digits: footnote markers. */
+const MARKERS = new Set([...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c) => c.charCodeAt(0)));
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0;
+}
 
 /**
  * The text as the index keeps it (no footnote markers and the space after them, no `**`, trimmed),
  * with the offset in `text` of each of its characters, so that ranges can be placed back.
  */
 export function indexedWithMap(text: string): { text: string; map: number[] } {
-  const out: string[] = [];
+  let out = '';
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (MARKER.test(c)) {
-      while (i + 1 < text.length && MARKER.test(text[i + 1])) i++;
+    const c = text.charCodeAt(i);
+    if (MARKERS.has(c)) {
+      while (i + 1 < text.length && MARKERS.has(text.charCodeAt(i + 1))) i++;
       while (i + 1 < text.length && (text[i + 1] === ' ' || text[i + 1] === '\t')) i++;
       continue;
     }
-    if (c === '*' && text[i + 1] === '*') {
+    if (c === 0x2a && text.charCodeAt(i + 1) === 0x2a) {
       i++;
       continue;
     }
-    out.push(c === '\r' || c === '\n' ? ' ' : c);
+    out += c === 0x0d || c === 0x0a ? ' ' : text[i];
     map.push(i);
   }
   let start = 0;
   let end = out.length;
-  while (start < end && /\s/.test(out[start])) start++;
-  while (end > start && /\s/.test(out[end - 1])) end--;
-  return { text: out.slice(start, end).join(''), map: map.slice(start, end) };
+  while (start < end && isSpace(out.charCodeAt(start))) start++;
+  while (end > start && isSpace(out.charCodeAt(end - 1))) end--;
+  return start === 0 && end === out.length ? { text: out, map } : { text: out.slice(start, end), map: map.slice(start, end) };
 }
 
 function codes(s: string): Uint16Array {
@@ -113,7 +118,11 @@ export class ProvenanceFinder {
 
   /** Provenance of one text (a paragraph's body as written: markers and `**` are left out here). */
   ofText(written: string): TextProvenance {
-    const { text } = indexedWithMap(written);
+    return this.ofIndexed(indexedWithMap(written).text);
+  }
+
+  /** Provenance of a text already as the index keeps it. */
+  private ofIndexed(text: string): TextProvenance {
     const cached = this.cache.get(text);
     if (cached) return cached;
     const result = this.compute(text);
@@ -138,7 +147,7 @@ export class ProvenanceFinder {
     const written = model.text.slice(p.body.start, p.body.end);
     const { text, map } = indexedWithMap(written);
     if (text.length === 0) return undefined;
-    const known = this.ofText(written);
+    const known = this.ofIndexed(text);
     const lineStart = model.lines.offsetAt({ line: p.line, character: 0 });
     const bodyStart = p.body.start - lineStart;
     const newInLine: [number, number][] = known.newRanges.map(([s, e]) => [bodyStart + map[s], bodyStart + map[e - 1] + 1]);

@@ -16,6 +16,8 @@ import type { PhraseSourceParagraph } from './types';
 export const AGREED_STRETCH = 8;
 /** Occurrences of one window mapped to paragraphs (evenly sampled beyond). */
 const OCCURRENCE_SAMPLE = 32;
+/** Occurrences of a whole paragraph looked at for the same text as a corpus paragraph. */
+const EXACT_SAMPLE = 64;
 /** Candidates scored by edit distance. */
 const SCORED_CANDIDATES = 3;
 /** The lowest score shown as the closest paragraph (as `search` shows matches). */
@@ -113,6 +115,8 @@ function sessionOf(symbol: string): number {
  */
 export class ProvenanceFinder {
   private readonly cache = new Map<string, TextProvenance>();
+  /** Each corpus document's session (see `sessionOf`), worked out on first use. */
+  private sessions?: Int32Array;
 
   constructor(readonly index: PhraseIndex, private readonly cacheLimit = 20_000) {}
 
@@ -268,8 +272,9 @@ export class ProvenanceFinder {
   /** Orders two corpus paragraphs newest document first, then in corpus order. */
   private newer(a: number, b: number): number {
     const docs = this.index.data.documents;
+    const sessions = (this.sessions ??= Int32Array.from(docs, (d) => sessionOf(d.symbol)));
     const owner = this.index.data.paragraphDocument;
-    return sessionOf(docs[owner[b]].symbol) - sessionOf(docs[owner[a]].symbol) || a - b;
+    return sessions[owner[b]] - sessions[owner[a]] || a - b;
   }
 
   private closest(text: string, whole: [number, number], ranked: [number, number][]): ClosestParagraph | undefined {
@@ -280,20 +285,29 @@ export class ProvenanceFinder {
     if (whole[0] < whole[1]) {
       const exact: number[] = [];
       const [from, to] = index.range(codes(text + '\n'), whole[0], whole[1]);
-      for (let x = from; x < to; x++) {
-        const p = index.paragraphAt(sa[x]);
-        if (starts[p] === sa[x]) exact.push(p);
+      // A text repeated across a large corpus: an even sample of its occurrences.
+      const step = Math.max(1, (to - from) / EXACT_SAMPLE);
+      for (let x = from; x < to; x += step) {
+        const at = sa[Math.floor(x)];
+        const p = index.paragraphAt(at);
+        if (starts[p] === at) exact.push(p);
       }
       const body = exact.filter((p) => index.kind(p) !== 'footnote');
       if (body.length > 0) return { ...index.paragraph(body.sort((a, b) => this.newer(a, b))[0]), score: 100 };
     }
     const q = similarityText(text);
     let best: ClosestParagraph | undefined;
-    for (const [p] of ranked.slice(0, SCORED_CANDIDATES)) {
+    const top = ranked[0]?.[1] ?? 0;
+    for (const [p, shared] of ranked.slice(0, SCORED_CANDIDATES)) {
+      // A candidate sharing much less wording than the first is not closer.
+      if (shared < top / 2) break;
       const paragraph = index.paragraph(p);
       const t = similarityText(paragraph.text);
       const longer = Math.max(t.length, q.length);
       if (longer === 0) continue;
+      // The distance is at least the difference in length: skip what cannot beat the best so far.
+      const bound = Math.floor(100 * (1 - Math.abs(t.length - q.length) / longer));
+      if (bound < CLOSEST_MIN_SCORE || (best && bound <= best.score)) continue;
       const distance = t === q ? 0 : levenshtein(t, q);
       const score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longer)));
       if (score >= CLOSEST_MIN_SCORE && (!best || score > best.score)) best = { ...paragraph, score };

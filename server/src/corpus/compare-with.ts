@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDraft, type ResolutionDocument } from '../core';
-import type { ParagraphProvenance } from '../core/agreed/provenance';
+import { indexedText } from '../core/agreed/corpus-paragraphs';
+import type { PhraseIndex } from '../core/agreed/phrase-index';
 import { compareDrafts, findPredecessor, symbolLookupKey, type CandidateDocument, type ParagraphComparison, type PredecessorRule } from '../core/compare';
 import type { Locale } from '../core/rules';
 import { readCatalogue } from './load';
@@ -58,19 +59,28 @@ export interface CompareOutcome {
   earlier?: ResolutionDocument;
 }
 
+/** The lowest match % at which a corpus paragraph counts as the draft's paragraph carried over. */
+const OVERLAP_MIN_SCORE = 40;
+
+/** The documents that have a paragraph close to `text` (lookup keys), from the similar-text search. */
+export function documentsWithParagraphLike(index: PhraseIndex, text: string): Set<string> {
+  return new Set(index.similar(text, { limit: 8, minScore: OVERLAP_MIN_SCORE, containing: false }).map((m) => symbolLookupKey(m.symbol)));
+}
+
+/** The draft's paragraph texts, as the overlap counts them. */
+export function overlapTexts(draft: ResolutionDocument): string[] {
+  return draft.paragraphs.map((p) => indexedText(draft.text.slice(p.body.start, p.body.end)).trim()).filter((t) => t.length >= 8);
+}
+
 /**
- * How many of the draft's paragraphs each corpus document has a close paragraph for (its closest
- * paragraph, or one that shares at least 30 % of its wording).
+ * How many of the draft's paragraphs each corpus document has a close paragraph for (at least
+ * 40 % by the similar-text score), for the last rule of the predecessor.
  */
-export function paragraphOverlap(provenance: ParagraphProvenance[]): { counts: Map<string, number>; total: number } {
+export function paragraphOverlap(index: PhraseIndex, draft: ResolutionDocument): { counts: Map<string, number>; total: number } {
   const counts = new Map<string, number>();
-  for (const p of provenance) {
-    const symbols = new Set<string>();
-    if (p.closest) symbols.add(symbolLookupKey(p.closest.symbol));
-    for (const s of p.sources) if (s.shared >= 30) symbols.add(symbolLookupKey(s.symbol));
-    for (const s of symbols) counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  return { counts, total: provenance.length };
+  const texts = overlapTexts(draft);
+  for (const text of texts) for (const s of documentsWithParagraphLike(index, text)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return { counts, total: texts.length };
 }
 
 const SAY = {

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseDraft } from '../../core';
-import { ProvenanceFinder } from '../../core/agreed/provenance';
 import { comparisonCounts, comparisonHtml, recalledMissingNote, type ParagraphComparison } from '../../core/compare';
 import { compareWithCorpus, paragraphOverlap, type CompareOutcome } from '../../corpus/compare-with';
 import { bundledCorpusFolder } from '../../corpus/load';
@@ -146,7 +145,7 @@ export const compareCommand: Command = {
       // The last rule (most paragraphs shared) needs the phrase index.
       const { index, problems } = loadOrBuildPhraseIndex(folders);
       for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
-      outcome = compareWithCorpus(draft, folders, { overlap: paragraphOverlap(new ProvenanceFinder(index).ofDraft(draft)) });
+      outcome = compareWithCorpus(draft, folders, { overlap: paragraphOverlap(index, draft) });
     }
     if (outcome.recalledMissing && (options.format !== 'text' || !outcome.with)) process.stderr.write(`Note: ${recalledMissingNote(outcome.recalledMissing)}.\n`);
     if (!outcome.with) {

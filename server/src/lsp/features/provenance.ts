@@ -14,7 +14,7 @@ import { PhraseIndex } from '../../core/agreed/phrase-index';
 import { ProvenanceFinder, type ParagraphProvenance } from '../../core/agreed/provenance';
 import { escapeMarkdown } from '../../core/assist/markdown';
 import type { ResolutionDocument } from '../../core';
-import { compareWithCorpus, corpusDocuments, paragraphOverlap } from '../../corpus/compare-with';
+import { compareWithCorpus, corpusDocuments, documentsWithParagraphLike, overlapTexts } from '../../corpus/compare-with';
 import type { Feature, OpenDraft, ServerContext } from '../context';
 import {
   CompareRequest,
@@ -156,9 +156,16 @@ async function compare(ctx: ServerContext, keeper: ProvenanceKeeper, params: Com
   const withWhat = typeof params.with === 'string' ? (params.with.startsWith('file:') ? fileURLToPath(params.with) : params.with) : undefined;
   const locale = ctx.locale();
   let outcome = compareWithCorpus(draft.model, folders, { with: withWhat, locale });
-  if (!outcome.with && withWhat === undefined && keeper.current()) {
-    const provenance = await keeper.ofDraft(draft);
-    if (provenance) outcome = compareWithCorpus(draft.model, folders, { overlap: paragraphOverlap(provenance), locale });
+  const index = keeper.current()?.index;
+  if (!outcome.with && withWhat === undefined && index) {
+    // The last rule: the document with a close paragraph for most of the draft's, one paragraph per turn of the event loop.
+    const counts = new Map<string, number>();
+    const texts = overlapTexts(draft.model);
+    for (const text of texts) {
+      for (const s of documentsWithParagraphLike(index, text)) counts.set(s, (counts.get(s) ?? 0) + 1);
+      await new Promise((next) => setImmediate(next));
+    }
+    outcome = compareWithCorpus(draft.model, folders, { overlap: { counts, total: texts.length }, locale });
   }
   return {
     with: outcome.with ? { symbol: outcome.with.symbol, uri: pathToFileURL(outcome.with.file).toString(), rule: outcome.with.rule, reason: outcome.with.reason } : null,

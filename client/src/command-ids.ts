@@ -10,4 +10,7 @@ export const Commands = {
   restartServer: 'resolutionDrafter.restartServer',
   setCorpusServerLogin: 'resolutionDrafter.setCorpusServerLogin',
   nextPlaceholder: 'resolutionDrafter.nextPlaceholder',
+  highlightNewLanguage: 'resolutionDrafter.highlightNewLanguage',
+  compareWithPrevious: 'resolutionDrafter.compareWithPrevious',
+  compareWith: 'resolutionDrafter.compareWith',
 } as const;

@@ -12,6 +12,7 @@ import { SECTION } from './drafter';
 import { t } from './l10n';
 import { ingestSummary, keepMarkers, paragraphBody, sentences, similarItem, statsDetails, statsSummary, type IngestOutcome } from './present';
 import { newDraftFileName, nextPlaceholder, templateSnippet } from './template';
+import { registerProvenanceCommands } from './provenance';
 
 
 /** How many similar paragraphs to offer. */
@@ -286,5 +287,6 @@ export function registerCommands(drafter: Drafter): vscode.Disposable[] {
       await drafter.restart();
       vscode.window.setStatusBarMessage(t('Resolution Drafter server restarted.'), 4000);
     })),
+    ...registerProvenanceCommands(drafter, guarded),
   ];
 }

@@ -135,7 +135,7 @@ test('a Chinese display language gets Chinese hovers and completion notes, dates
     assert.ok(symbol.startsWith('**A\\/RES\\/76\\/54** — 决议'), symbol);
     assert.ok(symbol.includes('通过日期：2021 年 12 月 6 日。'), symbol);
     assert.ok(symbol.includes('中文本：'), symbol);
-    assert.match((await hoverAt('\n又')).value, /^\*\*又重申\*\*：本部分再次使用“重申”。\n\n语料中以“重申”开头的有 \d+ 个序言段落和 \d+ 个执行段落，见 \d+ 份文件。$/);
+    assert.match((await hoverAt('\n又')).value, /^\*\*又重申\*\*：本部分再次使用“重申”。\n\n语料中以“重申”开头的有 \d+ 个序言段落和 \d+ 个执行段落，见 \d+ 份文件。(\n\n---\n\n\*\*本段中的商定语言\*\*[\s\S]*)?$/);
     assert.match((await hoverAt('《不扩')).value, /^《不扩散核武器条约》：语料中引用 \d+ 次，见 \d+ 份文件。\n\n语料中的脚注：/);
     assert.equal((await hoverAt('》')).value, '**脚注 1**\n\n联合国，《条约汇编》，第 729 卷，第 10485 号。');
     // Completion notes too: a new footnote, a resolution with its date, an opener used above.

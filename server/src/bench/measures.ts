@@ -4,6 +4,8 @@
  */
 import { completeAt, hoverAt, hoverMarkdown, parseDraft, validate, type Catalogue, type CorpusKnowledge, type ResolutionDocument, type Span } from '../core';
 import type { PhraseIndex } from '../core/agreed/phrase-index';
+import { ProvenanceFinder } from '../core/agreed/provenance';
+import { compareDrafts } from '../core/compare';
 import { random } from './synthetic';
 
 /** What every measure may use. */
@@ -177,6 +179,45 @@ export const measures: Measure[] = [
     },
   },
   {
+    // Provenance of every paragraph of the 100 KB draft, nothing remembered (a draft just opened).
+    name: 'provenance, 100 KB draft',
+    runs: 10,
+    prepare(ctx) {
+      const model = parsedDraft(ctx);
+      return () => new ProvenanceFinder(ctx.index).ofDraft(model);
+    },
+  },
+  {
+    // The same with half its paragraphs edited: more windows searched, closest paragraphs scored.
+    name: 'provenance, 100 KB draft half edited',
+    runs: 10,
+    prepare(ctx) {
+      const model = parseDraft(halfEditedDraft(ctx));
+      return () => new ProvenanceFinder(ctx.index).ofDraft(model);
+    },
+  },
+  {
+    // After a keystroke: the changed paragraph is computed, the others come from memory.
+    name: 'provenance after a keystroke',
+    runs: 30,
+    prepare(ctx) {
+      const finder = new ProvenanceFinder(ctx.index);
+      finder.ofDraft(parsedDraft(ctx));
+      const model = parseDraft(afterKeystroke(ctx));
+      return () => finder.ofDraft(model);
+    },
+  },
+  {
+    // The 100 KB draft compared with a half-edited copy of itself (140 × 140 paragraphs aligned, the edited ones diffed).
+    name: 'compare, 100 KB drafts',
+    runs: 10,
+    prepare(ctx) {
+      const earlier = parseDraft(halfEditedDraft(ctx));
+      const draft = parsedDraft(ctx);
+      return () => compareDrafts(draft, earlier);
+    },
+  },
+  {
     // The whole draft parsed and checked by every rule, as when it is opened.
     name: 'validateDraft',
     runs: 30,
@@ -194,6 +235,20 @@ export const measures: Measure[] = [
     },
   },
 ];
+
+/** The bench draft with every other paragraph edited (three characters changed), as a draft that is half new text. */
+function halfEditedDraft(ctx: BenchContext): string {
+  const lines = ctx.draft.split('\n');
+  let n = 0;
+  return lines
+    .map((line) => {
+      if (line.length < 20 || n++ % 2 === 1) return line;
+      const chars = [...line];
+      for (let i = 0; i < 3; i++) chars.splice(5 + Math.floor(ctx.random() * (chars.length - 6)), 1, '和');
+      return chars.join('');
+    })
+    .join('\n');
+}
 
 /** The bench draft: corpus paragraphs (from the bundled corpus) until about 100 KB, with footnotes. */
 export function benchDraft(paragraphs: { kind: string; text: string }[], seed = 7): string {

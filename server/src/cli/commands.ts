@@ -5,6 +5,8 @@ import { ingestCommand } from './commands/ingest';
 import { searchCommand } from './commands/search';
 import { indexCommand } from './commands/index-command';
 import { publishCommand } from './commands/publish';
+import { provenanceCommand } from './commands/provenance';
+import { compareCommand } from './commands/compare';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [parseCommand, ingestCommand, lintCommand, searchCommand, indexCommand, publishCommand];
+export const commands: Command[] = [parseCommand, ingestCommand, lintCommand, searchCommand, indexCommand, provenanceCommand, compareCommand, publishCommand];

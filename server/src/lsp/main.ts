@@ -24,6 +24,7 @@ import { hoverFeature } from './features/hover';
 import { agreedLanguageIndexFeature } from './features/agreed-index';
 import { inlineCompletionFeature } from './features/inline-completion';
 import { remoteCorpusFeature } from './features/remote-corpus';
+import { provenanceFeature } from './features/provenance';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
 const features: Feature[] = [
@@ -42,6 +43,7 @@ const features: Feature[] = [
   agreedLanguageIndexFeature,
   inlineCompletionFeature,
   remoteCorpusFeature,
+  provenanceFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

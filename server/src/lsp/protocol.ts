@@ -64,3 +64,57 @@ export const ServerCommands = {
   /** [text: string, limit?: number]: corpus paragraphs close to the text (SimilarMatch[]), best first. */
   findSimilar: 'resolutionDrafter.server.findSimilar',
 } as const;
+
+/** Request `resolutionDrafter/provenance`: how much of each paragraph of an open draft is agreed language. */
+export const ProvenanceRequest = 'resolutionDrafter/provenance';
+export interface ProvenanceParams {
+  uri: string;
+}
+/** A corpus paragraph, for a client: its document, place, and where to open it (0-based line). */
+export interface CorpusPlace {
+  symbol: string;
+  where: string;
+  uri?: string;
+  line?: number;
+}
+export interface ParagraphProvenanceInfo {
+  /** 0-based line of the paragraph. */
+  line: number;
+  /** 0–100: share of its characters in stretches of at least 8 characters found in the corpus. */
+  agreed: number;
+  /** [start, end) characters of new language in that line. */
+  new: [number, number][];
+  /** The closest corpus paragraph (score 0–100), null when none is 50 % close. */
+  closest: (CorpusPlace & { score: number }) | null;
+  /** Documents using the wording, one paragraph each, with the share of this paragraph they share. */
+  sources: (CorpusPlace & { shared: number })[];
+}
+/** The answer; `ready` is false while the corpus index is still being built (paragraphs then empty). */
+export interface ProvenanceResult {
+  ready: boolean;
+  paragraphs: ParagraphProvenanceInfo[];
+}
+
+/** Request `resolutionDrafter/compare`: the open draft against its predecessor in the corpus, or `with` (a symbol or a file path). */
+export const CompareRequest = 'resolutionDrafter/compare';
+export interface CompareParams {
+  uri: string;
+  with?: string;
+}
+export interface CompareResult {
+  /** The document compared with; null when there is none (then `problem` says why). */
+  with: { symbol: string; uri: string; rule: 'recalled' | 'title' | 'agenda-item' | 'overlap' | 'given'; reason: string } | null;
+  /** The newest resolution the draft recalls, when the corpus does not have it. */
+  recalledMissing?: string;
+  problem?: string;
+  /** Lines 0-based; `line` absent for a deleted paragraph, `withLine` for a new one. */
+  paragraphs: { status: 'unchanged' | 'changed' | 'new' | 'deleted' | 'moved'; line?: number; withLine?: number; inserted: string[]; deleted: string[] }[];
+}
+
+/** Request `resolutionDrafter/corpusDocuments`: the corpus documents a draft can be compared with. */
+export const CorpusDocumentsRequest = 'resolutionDrafter/corpusDocuments';
+export interface CorpusDocumentInfo {
+  symbol: string;
+  title?: string;
+  uri: string;
+}

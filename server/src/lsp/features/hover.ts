@@ -5,6 +5,7 @@ import type { Feature } from '../context';
 import { toRange } from '../convert';
 import { corpusKnowledge } from '../knowledge';
 import { withRemoteHover } from './remote-corpus';
+import { provenanceHover } from './provenance';
 
 /** A plain `file:` link to a corpus draft, at a 1-based line (`#L12`, which VS Code opens there). */
 function draftLink(path: string, line?: number): string {
@@ -24,15 +25,17 @@ export const hoverFeature: Feature = {
         const offset = model.lines.offsetAt(params.position);
         // The corpus database's facts join when they come within the typing budget.
         const hover = await withRemoteHover(ctx, model, offset, hoverAt(model, offset, corpusKnowledge(ctx)));
-        if (!hover) return null;
+        // At a paragraph's opening: the documents its wording comes from.
+        const sources = ctx.safely('provenance hover', undefined, () => provenanceHover(ctx, draft, params.position));
+        if (!hover && !sources) return null;
         // Plain Markdown: corpus text is escaped in it, and the client is not asked to trust it (no command links, no HTML).
-        const markdown = hoverMarkdown(hover, draftLink, ctx.locale());
+        const markdown = [hover ? hoverMarkdown(hover, draftLink, ctx.locale()) : '', sources ?? ''].filter((m) => m).join('\n\n---\n\n');
         // A client that shows plain text only would show the escapes as backslashes.
         const formats = ctx.initializeParams?.capabilities.textDocument?.hover?.contentFormat;
         const contents = !formats || formats.includes(MarkupKind.Markdown)
           ? { kind: MarkupKind.Markdown, value: markdown }
           : { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) };
-        return { contents, range: toRange(model, hover.span) };
+        return hover ? { contents, range: toRange(model, hover.span) } : { contents };
       }),
     );
   },

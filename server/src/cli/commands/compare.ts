@@ -1,0 +1,165 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseDraft } from '../../core';
+import { comparisonCounts, comparisonHtml, recalledMissingNote, type ParagraphComparison } from '../../core/compare';
+import { compareWithCorpus, paragraphOverlap, type CompareOutcome } from '../../corpus/compare-with';
+import { bundledCorpusFolder } from '../../corpus/load';
+import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
+import type { Command } from '../command';
+import { argumentWords } from '../options';
+import { readCorpusOption, type CorpusOptions } from './corpus-options';
+
+/** One paragraph as `--format json` prints it: lines 1-based, `line` absent for a deleted paragraph, `withLine` for a new one. */
+export interface CompareRecord {
+  status: ParagraphComparison['status'];
+  line?: number;
+  withLine?: number;
+  inserted: string[];
+  deleted: string[];
+}
+
+export interface CompareJson {
+  with: { symbol: string; file: string; reason: string; rule: string } | null;
+  /** The newest resolution the draft recalls, when the corpus does not have it. */
+  recalledMissing?: string;
+  problem?: string;
+  paragraphs: CompareRecord[];
+}
+
+export function compareRecord(p: ParagraphComparison): CompareRecord {
+  return {
+    status: p.status,
+    ...(p.line !== undefined ? { line: p.line + 1 } : {}),
+    ...(p.withLine !== undefined ? { withLine: p.withLine + 1 } : {}),
+    inserted: p.inserted,
+    deleted: p.deleted,
+  };
+}
+
+export function compareJson(outcome: CompareOutcome): CompareJson {
+  return {
+    with: outcome.with ? { symbol: outcome.with.symbol, file: outcome.with.file, reason: outcome.with.reason, rule: outcome.with.rule } : null,
+    ...(outcome.recalledMissing ? { recalledMissing: outcome.recalledMissing } : {}),
+    ...(outcome.problem ? { problem: outcome.problem } : {}),
+    paragraphs: outcome.paragraphs.map(compareRecord),
+  };
+}
+
+function formatText(outcome: CompareOutcome): string {
+  const w = outcome.with;
+  if (!w) return '';
+  const counts = comparisonCounts(outcome.paragraphs);
+  const out = [`Compared with ${w.symbol} (${w.reason}): ${w.file}`];
+  if (outcome.recalledMissing) out.push(`Note: ${recalledMissingNote(outcome.recalledMissing)}.`);
+  out.push(Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(' · '), '');
+  for (const p of outcome.paragraphs) {
+    const place = p.line !== undefined ? `line ${p.line + 1}` : '';
+    const from = p.withLine !== undefined ? `← ${p.withLine + 1}` : '';
+    const where = p.where ?? p.withWhere ?? '';
+    out.push(`${p.status.padEnd(9)} ${place.padEnd(9)} ${from.padEnd(6)} ${where}${p.withWhere && p.where && p.withWhere !== p.where ? ` (was ${p.withWhere})` : ''}`);
+    if (p.pieces) out.push(`          ${p.pieces.map((x) => (x.kind === 'same' ? x.text : x.kind === 'inserted' ? `{+${x.text}+}` : `[-${x.text}-]`)).join('')}`);
+    else if (p.status === 'new') out.push(`          {+${p.text ?? ''}+}`);
+    else if (p.status === 'deleted') out.push(`          [-${p.withText ?? ''}-]`);
+  }
+  return out.join('\n');
+}
+
+interface Options extends CorpusOptions {
+  format: 'text' | 'json' | 'html';
+  with?: string;
+  out?: string;
+  file?: string;
+}
+
+function parseArgs(args: string[]): Options | string {
+  const options: Options = { format: 'text', folders: [], bundled: true };
+  for (const word of argumentWords(args)) {
+    const corpus = readCorpusOption(word, options);
+    if (typeof corpus === 'string') return corpus;
+    if (corpus) continue;
+    if (word.name === '--format') {
+      const f = word.value();
+      if (f !== 'text' && f !== 'json' && f !== 'html') return `--format takes text, json or html, not '${f ?? ''}'.`;
+      options.format = f;
+    } else if (word.name === '--with') {
+      const v = word.value();
+      if (!v) return '--with needs a symbol (A/RES/73/62) or a file.';
+      options.with = v;
+    } else if (word.name === '--out') {
+      const v = word.value();
+      if (!v) return '--out needs a file.';
+      options.out = v;
+    } else if (word.name.startsWith('-')) return `unknown option '${word.name}'.`;
+    else if (options.file) return 'compare takes one draft.';
+    else options.file = word.word;
+  }
+  if (!options.file) return 'name the draft to compare.';
+  if (!options.bundled && options.folders.length === 0) return '--no-bundled leaves no corpus: add --corpus FOLDER.';
+  return options;
+}
+
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: 'Compare a draft with the previous resolution on the item (or any document): paragraph by paragraph.',
+  help: [
+    'Usage: resolution-drafter compare [--with SYMBOL|FILE] [--format text|json|html] [--out FILE] [--corpus FOLDER]… [--no-bundled] DRAFT',
+    '',
+    'Aligns every paragraph of DRAFT with one of the earlier text and marks it unchanged, changed,',
+    'new, deleted or moved; a changed paragraph shows the text inserted and deleted, in characters and',
+    'words. Renumbered paragraphs, and paragraphs whose only change is a date or a symbol, still align.',
+    '',
+    'Without --with, the earlier text is the predecessor in the corpus: the resolution the draft recalls',
+    '(回顾其…第 72/50 号决议) when the corpus has it; else one with the same title, else on the same',
+    'agenda item, else the one sharing most paragraphs. The rule that chose it is named.',
+    '',
+    'Options:',
+    '  --with SYMBOL|FILE    compare with this corpus document or this .unres file.',
+    '  --format text|json|html  text (default); json: { with: { symbol, file, reason, rule }, paragraphs:',
+    '                       [ { status, line, withLine, inserted, deleted } ] } (lines 1-based); html: a printable',
+    '                       report in two columns.',
+    '  --out FILE            write the report to FILE instead of standard output.',
+    '  --corpus FOLDER       also use this corpus folder; may be repeated.',
+    '  --no-bundled          leave out the corpus bundled with the tool.',
+    '',
+    'In the text format a change reads [-deleted-]{+inserted+} within the paragraph.',
+    'Exit codes: 0 compared, 1 nothing to compare with (the message says why) or the draft cannot be read, 2 usage errors.',
+  ].join('\n'),
+  async run(args) {
+    const options = parseArgs(args);
+    if (typeof options === 'string') {
+      process.stderr.write(`resolution-drafter compare: ${options}\nRun 'resolution-drafter compare --help' for usage.\n`);
+      return 2;
+    }
+    const file = options.file as string;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (err) {
+      process.stderr.write(`resolution-drafter compare: ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).\n`);
+      return 1;
+    }
+    const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
+    const draft = parseDraft(text);
+    let outcome = compareWithCorpus(draft, folders, { with: options.with });
+    if (!outcome.with && options.with === undefined) {
+      // The last rule (most paragraphs shared) needs the phrase index.
+      const { index, problems } = loadOrBuildPhraseIndex(folders);
+      for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
+      outcome = compareWithCorpus(draft, folders, { overlap: paragraphOverlap(index, draft) });
+    }
+    if (outcome.recalledMissing && (options.format !== 'text' || !outcome.with)) process.stderr.write(`Note: ${recalledMissingNote(outcome.recalledMissing)}.\n`);
+    if (!outcome.with) {
+      process.stderr.write(`resolution-drafter compare: nothing to compare with: ${outcome.problem ?? 'no document found'}.\n`);
+      if (options.format === 'json') process.stdout.write(JSON.stringify(compareJson(outcome), null, 2) + '\n');
+      return 1;
+    }
+    const report = options.format === 'json'
+      ? JSON.stringify(compareJson(outcome), null, 2) + '\n'
+      : options.format === 'html'
+        ? comparisonHtml({ draftName: basename(file), withSymbol: outcome.with.symbol, reason: outcome.with.reason, note: outcome.recalledMissing ? recalledMissingNote(outcome.recalledMissing) : undefined }, outcome.paragraphs)
+        : formatText(outcome) + '\n';
+    if (options.out) writeFileSync(options.out, report);
+    else process.stdout.write(report);
+    return 0;
+  },
+};

@@ -1,0 +1,4 @@
+export * from './align';
+export * from './diff';
+export * from './predecessor';
+export * from './report';

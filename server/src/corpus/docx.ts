@@ -5,7 +5,7 @@
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
-import { assembleDraft, type ReadFootnote } from '../core/layout/assemble';
+import { assembleDraft, emphasisText, type ReadFootnote, type TextPiece } from '../core/layout/assemble';
 import { toSuperscript } from '../core/parse/superscript';
 import { toChineseNumeral, toLatinLetter, toRoman } from '../core/parse/numbers';
 
@@ -127,10 +127,7 @@ function formatNumber(format: string, value: number): string {
   }
 }
 
-interface Piece {
-  text: string;
-  bold: boolean;
-}
+type Piece = TextPiece;
 
 /** Reads a paragraph's runs (also inside hyperlinks, insertions, smart tags), footnote references as `¹`. */
 function paragraphPieces(p: Element, footnoteNumber: (id: string) => number | undefined): Piece[] {
@@ -177,28 +174,6 @@ function paragraphPieces(p: Element, footnoteNumber: (id: string) => number | un
   return pieces;
 }
 
-/** The paragraph's text: bold stretches as `**…**` unless the whole paragraph is bold (a title, a heading). */
-function piecesText(pieces: Piece[], numbered = false): string {
-  const visible = pieces.filter((p) => p.text.trim().length > 0 && !/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(p.text));
-  const allBold = !numbered && visible.length > 0 && visible.every((p) => p.bold);
-  let out = '';
-  let open = false;
-  for (const p of pieces) {
-    const bold = p.bold && !allBold && p.text.trim().length > 0;
-    if (bold && !open) {
-      out += '**';
-      open = true;
-    } else if (!bold && open && p.text.length > 0) {
-      out += '**';
-      open = false;
-    }
-    out += p.text;
-  }
-  if (open) out += '**';
-  // `**重申 **` → `**重申** `: the draft format keeps white space outside the stars.
-  return out.replace(/\*\*([^*]*?)(\s+)\*\*/g, '**$1**$2').replace(/\*\*\*\*/g, '');
-}
-
 function readZip(bytes: Uint8Array): Record<string, Uint8Array> | string {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return 'is not a Word file (.docx is a zip archive; an old .doc must be saved as .docx first)';
   try {
@@ -237,7 +212,7 @@ export function readDocx(bytes: Uint8Array): DocumentRead {
         const numPr = child(pPr, 'numPr');
         const numId = attr(child(numPr, 'numId'), 'val');
         const label = numId && numId !== '0' ? numbering.next(numId, Number(attr(child(numPr, 'ilvl'), 'val') ?? 0)) : undefined;
-        let text = piecesText(paragraphPieces(c, footnoteNumber), label !== undefined);
+        let text = emphasisText(paragraphPieces(c, footnoteNumber), label !== undefined);
         // A label typed as text and a tab, as numbering gives it: one space after the label.
         text = text.replace(/^\s*((?:\d{1,3}[.．]|[(（][a-z]{1,4}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]|[\u3220-\u3229]))\t+/, '$1 ');
         text = text.replace(/\t+/g, ' ').trim();
@@ -251,7 +226,7 @@ export function readDocx(bytes: Uint8Array): DocumentRead {
   for (const [id, number] of numbers) {
     const f = footnoteXml.get(id)!;
     const text = children(f, 'p')
-      .map((p) => piecesText(paragraphPieces(p, () => undefined).filter((x) => x.text !== '')))
+      .map((p) => emphasisText(paragraphPieces(p, () => undefined).filter((x) => x.text !== '')))
       .join(' ')
       .replace(/\t+/g, ' ')
       .trim();

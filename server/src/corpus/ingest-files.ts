@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Catalogue, CatalogueDocument } from '../core/catalogue';
+import type { DocumentRead } from './docx';
 import { buildCatalogue, decodeRaw, ingestText, serializeCatalogue, type CatalogueInput } from '../core/ingest';
 
 export interface IngestedFile {
@@ -48,20 +49,26 @@ function sourcePath(input: string, outDir: string): string {
  * Inputs that cannot be read or have no structure are reported in `failed`; the rest are
  * written. Never throws for bad input files.
  */
-export function ingestFiles(inputs: string[], outDir: string): IngestReport {
+export function ingestFiles(inputs: string[], outDir: string, documents?: ReadonlyMap<string, DocumentRead>): IngestReport {
   const report: IngestReport = { outDir, ingested: [], failed: [], catalogue: join(outDir, 'catalogue.json'), kept: [] };
   const drafts: CatalogueInput[] = [];
   const taken = new Map<string, string>();
   for (const input of inputs) {
-    let bytes: Uint8Array;
-    try {
+    // A PDF or Word file, already read into draft text by its reader (documents.ts).
+    const document = documents?.get(input);
+    if (document && !document.ok) {
+      report.failed.push({ input, problem: document.problem });
+      continue;
+    }
+    let bytes: Uint8Array = new Uint8Array();
+    if (!document) try {
       bytes = readFileSync(input);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       report.failed.push({ input, problem: code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(err)})` });
       continue;
     }
-    const decoded = decodeRaw(bytes);
+    const decoded = document ? { ok: true as const, text: document.text } : decodeRaw(bytes);
     if (!decoded.ok) {
       report.failed.push({ input, problem: decoded.problem });
       continue;
@@ -111,11 +118,11 @@ function earlierEntries(path: string): Map<string, CatalogueDocument> {
   }
 }
 
-/** The `.txt` files of a folder, sorted: what "add a folder to the corpus" ingests. */
+/** The `.txt`, `.pdf` and `.docx` files of a folder, sorted: what "add a folder to the corpus" ingests. */
 export function rawFilesIn(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((n) => n.toLowerCase().endsWith('.txt'))
+    .filter((n) => /\.(?:txt|pdf|docx)$/i.test(n))
     .sort()
     .map((n) => join(folder, n));
 }

@@ -182,7 +182,7 @@ export function wordDocument(input: ResolutionDocument | string | DocumentLayout
     styles: options.styles
       ? undefined
       : {
-          default: { document: { run: styleRun, paragraph: { alignment: AlignmentType.JUSTIFIED } } },
+          default: { document: { run: styleRun, paragraph: { alignment: AlignmentType.LEFT } } },
           paragraphStyles: [
             { id: 'UNHeading', name: 'UN Heading', basedOn: 'Normal', run: styleRun },
             { id: 'UNTitle', name: 'UN Resolution Title', basedOn: 'Normal', run: { ...styleRun, bold: true } },

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { ingestFiles, rawFilesIn } from '../../corpus/ingest-files';
+import { ingestDocuments } from '../../corpus/documents';
+import { rawFilesIn, type IngestReport } from '../../corpus/ingest-files';
 import type { Command } from '../command';
 
 /** Turns raw PDF-extracted documents into clean `.unres` drafts and a corpus catalogue. */
@@ -15,7 +16,10 @@ export const ingestCommand: Command = {
     'catalogue.json describing every document and everything it cites. Drafts already in the',
     'folder stay, and the catalogue describes them too.',
     '',
-    'A folder stands for the .txt files in it.',
+    'PDF files (.pdf, with a text layer) and Word files (.docx) are read with their layout',
+    '(superscript markers, footnotes, bold, numbering) and then cleaned the same way.',
+    '',
+    'A folder stands for the .txt, .pdf and .docx files in it.',
     '',
     'Options:',
     '  --out DIR   where to write the drafts and catalogue.json (default: corpus)',
@@ -53,9 +57,9 @@ export const ingestCommand: Command = {
       process.stderr.write('resolution-drafter ingest: name at least one raw file or folder.\n');
       return 2;
     }
-    let report: ReturnType<typeof ingestFiles>;
+    let report: IngestReport;
     try {
-      report = ingestFiles(inputs, out);
+      report = await ingestDocuments(inputs, out);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       process.stderr.write(`resolution-drafter ingest: cannot write to ${out} (${code ?? String(err)}).\n`);

@@ -41,3 +41,35 @@ export function draftLines(text: string): string[] {
     .filter((l) => l.length > 0 && !l.startsWith('%%'))
     .map((l) => (/^(?:_{3,}|-{3,}|—{2,})$/.test(l) ? '---' : l));
 }
+
+/** A stretch of read text and whether its font is bold. */
+export interface TextPiece {
+  text: string;
+  bold: boolean;
+}
+
+/**
+ * The text of a paragraph's pieces: bold stretches as `**…**`, unless the whole paragraph is bold
+ * (a title, a heading: the type, not emphasis). `numbered`: the paragraph has a label, so a bold
+ * body is emphasis (`3. **作为联合行动，鼓励：**`).
+ */
+export function emphasisText(pieces: TextPiece[], numbered = false): string {
+  const visible = pieces.filter((p) => p.text.trim().length > 0 && !/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(p.text));
+  const allBold = !numbered && visible.length > 0 && visible.every((p) => p.bold);
+  let out = '';
+  let open = false;
+  for (const p of pieces) {
+    const bold = p.bold && !allBold && p.text.trim().length > 0;
+    if (bold && !open) {
+      out += '**';
+      open = true;
+    } else if (!bold && open && p.text.length > 0) {
+      out += '**';
+      open = false;
+    }
+    out += p.text;
+  }
+  if (open) out += '**';
+  // `**重申 **` → `**重申** `: the draft format keeps white space outside the stars.
+  return out.replace(/\*\*([^*]*?)(\s+)\*\*/g, '**$1**$2').replace(/\*\*\*\*/g, '');
+}

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { ingestFiles, rawFilesIn, type IngestReport } from '../../corpus/ingest-files';
+import { ingestDocuments } from '../../corpus/documents';
+import { rawFilesIn, type IngestReport } from '../../corpus/ingest-files';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import { ServerCommands } from '../protocol';
@@ -21,7 +22,7 @@ export const ingestFeature: Feature = {
   name: 'ingest',
   capabilities: () => ({ executeCommandProvider: { commands: [ServerCommands.ingest] } }),
   register(ctx: ServerContext) {
-    registerServerCommand(ctx, ServerCommands.ingest, (args): IngestReport | null => {
+    registerServerCommand(ctx, ServerCommands.ingest, async (args): Promise<IngestReport | null> => {
       const [inputs, outDir] = args;
       if (!Array.isArray(inputs) || !inputs.every((i) => typeof i === 'string') || typeof outDir !== 'string' || outDir.length === 0) {
         throw new Error(`${ServerCommands.ingest} expects [files or folders: string[], corpus folder: string]`);
@@ -29,13 +30,13 @@ export const ingestFeature: Feature = {
       const files = (inputs as string[]).flatMap((i) => (isFolder(i) ? rawFilesIn(i) : [i]));
       let report: IngestReport;
       try {
-        report = ingestFiles(files, outDir);
+        report = await ingestDocuments(files, outDir);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? String(err);
         void ctx.connection.window.showErrorMessage(`Resolution Drafter: cannot write the corpus to ${outDir} (${code}).`);
         return null;
       }
-      if (files.length === 0) void ctx.connection.window.showWarningMessage(`Resolution Drafter: no .txt files to add in ${(inputs as string[]).join(', ')}.`);
+      if (files.length === 0) void ctx.connection.window.showWarningMessage(`Resolution Drafter: no .txt, .pdf or .docx files to add in ${(inputs as string[]).join(', ')}.`);
       if (report.failed.length > 0) {
         const list = report.failed.map((f) => `${f.input}: ${f.problem}`).join('; ');
         void ctx.connection.window.showWarningMessage(`Resolution Drafter: ${report.failed.length} file(s) could not be added to the corpus — ${list}`);

@@ -54,6 +54,7 @@ class Numbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
   private readonly nums = new Map<string, { abstract: string; starts: Map<number, number> }>();
   private readonly counters = new Map<string, number[]>();
+  private readonly used = new Set<string>();
 
   constructor(root: Element | undefined) {
     if (!root) return;
@@ -78,17 +79,25 @@ class Numbering {
     }
   }
 
-  /** The label Word shows for the next paragraph of list `numId` at `level`, or undefined. */
+  /**
+   * The label Word shows for the next paragraph of list `numId` at `level`, or undefined. Lists
+   * that share an abstract definition count on together (LibreOffice writes a new list for a
+   * paragraph that restarts, with a start override, and goes back to the first list after it).
+   */
   next(numId: string, level: number): string | undefined {
     const num = this.nums.get(numId);
     const levels = num && this.abstracts.get(num.abstract);
     const def = levels?.get(level);
     if (!num || !levels || !def) return undefined;
     const startOf = (l: number) => num.starts.get(l) ?? levels.get(l)?.start ?? 1;
-    let counters = this.counters.get(numId);
+    let counters = this.counters.get(num.abstract);
     if (!counters) {
       counters = [];
-      this.counters.set(numId, counters);
+      this.counters.set(num.abstract, counters);
+    }
+    if (!this.used.has(numId)) {
+      this.used.add(numId);
+      for (const l of num.starts.keys()) counters[l] = undefined as unknown as number;
     }
     counters[level] = counters[level] === undefined ? startOf(level) : counters[level] + 1;
     for (let l = level + 1; l < 9; l++) counters[l] = undefined as unknown as number;

@@ -36,6 +36,8 @@ const FONTS = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times N
 export interface WordExportOptions {
   /** A user's `.dotx`/`.docx` whose styles (word/styles.xml) the export takes. */
   styles?: Uint8Array;
+  /** The Secretariat's job number (`21-19234`): printed at each page's foot with the page, as ODS documents are. */
+  jobNumber?: string;
 }
 
 /** The styles part of a Word file or template, or an error naming what is wrong with it. */
@@ -104,9 +106,12 @@ function numberedInOrder(blocks: LayoutBlock[]): { operative: Set<number>; lette
   return { operative, letters };
 }
 
-const levels: ILevelsOptions[] = [
+// Operative numbers and (a) subparagraphs are two lists: a restart of one never restarts the other.
+const operativeLevels: ILevelsOptions[] = [
   { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, suffix: LevelSuffix.TAB, style: { paragraph: { indent: { left: 0, firstLine: FIRST_LINE } } } },
-  { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.LEFT, suffix: LevelSuffix.TAB, style: { paragraph: { indent: { left: 2 * FIRST_LINE, hanging: FIRST_LINE } } } },
+];
+const letterLevels: ILevelsOptions[] = [
+  { level: 0, format: LevelFormat.LOWER_LETTER, text: '(%1)', alignment: AlignmentType.LEFT, suffix: LevelSuffix.TAB, style: { paragraph: { indent: { left: 2 * FIRST_LINE, hanging: FIRST_LINE } } } },
 ];
 
 function blockParagraph(b: LayoutBlock, numbered: ReturnType<typeof numberedInOrder>, letterInstance: number, runs: (TextRun | FootnoteReferenceRun)[]): Paragraph {
@@ -141,7 +146,7 @@ function blockParagraph(b: LayoutBlock, numbered: ReturnType<typeof numberedInOr
       });
     case 'subparagraph': {
       if (numbered.letters.has(b)) {
-        return new Paragraph({ ...base, style: 'UNSubparagraph', numbering: { reference: 'operative', level: 1, instance: 1000 + letterInstance }, children: runs });
+        return new Paragraph({ ...base, style: 'UNSubparagraph', numbering: { reference: 'letters', level: 0, instance: letterInstance }, children: runs });
       }
       const left = (b.level + 1) * FIRST_LINE;
       return new Paragraph({ ...base, style: 'UNSubparagraph', indent: { left, hanging: FIRST_LINE }, tabStops: [{ type: TabStopType.LEFT, position: left }], children: b.label ? [...label(b.label), ...runs] : runs });
@@ -195,14 +200,23 @@ export function wordDocument(input: ResolutionDocument | string | DocumentLayout
             { id: 'UNFootnote', name: 'UN Footnote', basedOn: 'Normal', run: { font: FONTS, size: 18 } },
           ],
         },
-    numbering: { config: [{ reference: 'operative', levels }] },
+    numbering: { config: [{ reference: 'operative', levels: operativeLevels }, { reference: 'letters', levels: letterLevels }] },
     footnotes,
     sections: [
       {
         properties: { page: { size: PAGE, margin: MARGIN } },
         headers: layout.symbol ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: layout.symbol, size: 20, font: FONTS })] })] }) } : undefined,
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 20, font: FONTS })] })] }),
+          default: new Footer({
+            children: [
+              options.jobNumber
+                ? new Paragraph({
+                    tabStops: [{ type: TabStopType.RIGHT, position: PAGE.width - MARGIN.left - MARGIN.right }],
+                    children: [new TextRun({ children: [options.jobNumber, '\t', PageNumber.CURRENT, '/', PageNumber.TOTAL_PAGES], size: 16, font: FONTS })],
+                  })
+                : new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 20, font: FONTS })] }),
+            ],
+          }),
         },
         children,
       },

@@ -8,4 +8,7 @@ export const Commands = {
   newResolution: 'resolutionDrafter.newResolution',
   addCorpusFolder: 'resolutionDrafter.addCorpusFolder',
   restartServer: 'resolutionDrafter.restartServer',
+  openPreviewToSide: 'resolutionDrafter.openPreviewToSide',
+  exportToWord: 'resolutionDrafter.exportToWord',
+  openWordDraft: 'resolutionDrafter.openWordDraft',
 } as const;

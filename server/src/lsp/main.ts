@@ -22,6 +22,7 @@ import { ingestFeature } from './features/ingest';
 import { completionFeature } from './features/completion';
 import { hoverFeature } from './features/hover';
 import { agreedLanguageIndexFeature } from './features/agreed-index';
+import { wordDocumentsFeature } from './features/word-documents';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
 const features: Feature[] = [
@@ -38,6 +39,7 @@ const features: Feature[] = [
   completionFeature,
   hoverFeature,
   agreedLanguageIndexFeature,
+  wordDocumentsFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

@@ -51,4 +51,8 @@ export const ServerCommands = {
   ingest: 'resolutionDrafter.server.ingest',
   /** [text: string, limit?: number]: corpus paragraphs close to the text (SimilarMatch[]), best first. */
   findSimilar: 'resolutionDrafter.server.findSimilar',
+  /** [uri, target: string, styles?: string]: write the draft as a Word file ({ file }). */
+  exportWord: 'resolutionDrafter.server.exportWord',
+  /** [path: string]: read a Word file as draft text ({ ok, text } or { ok: false, problem }). */
+  readWord: 'resolutionDrafter.server.readWord',
 } as const;

@@ -236,20 +236,10 @@ export function draftFromPages(pages: PdfPage[]): string {
     for (const l of lines.slice(cut)) {
       const text = lineText(l);
       const m = FOOTNOTE_START.exec(text);
-      const pieces = l.pieces.map((p) => ({ text: p.text, bold: p.bold }));
+      const pieces = [{ text, bold: false }];
       if (m) {
-        // Drop the number from the pieces.
-        let drop = m[0].length;
-        while (drop > 0 && pieces.length) {
-          const p = pieces[0];
-          const lead = p.text.length - p.text.trimStart().length;
-          const take = Math.min(drop + lead, p.text.length);
-          p.text = p.text.slice(take);
-          drop -= take - lead;
-          if (!p.text) pieces.shift();
-          else break;
-        }
-        footnotes.push({ number: fromSuperscript(m[1]), pieces });
+        // The footnote's number is its own: the text is what follows it (footnotes carry no bold).
+        footnotes.push({ number: fromSuperscript(m[1]), pieces: [{ text: text.slice(m[0].length), bold: false }] });
       } else if (footnotes.length) joinPieces(footnotes[footnotes.length - 1].pieces, pieces);
     }
     const body = lines.slice(0, cut);

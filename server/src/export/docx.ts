@@ -53,7 +53,7 @@ export function stylesOf(template: Uint8Array): string {
   return new TextDecoder().decode(styles);
 }
 
-function textRuns(runs: Run[], footnoteIds: Map<number, number>, used: Set<number>, bold = false): (TextRun | FootnoteReferenceRun)[] {
+function textRuns(runs: Run[], footnoteIds: Map<number, number>, used: Set<number>, bold = false, size?: number): (TextRun | FootnoteReferenceRun)[] {
   const out: (TextRun | FootnoteReferenceRun)[] = [];
   for (const r of runs) {
     if (r.footnote !== undefined) {
@@ -66,7 +66,7 @@ function textRuns(runs: Run[], footnoteIds: Map<number, number>, used: Set<numbe
         out.push(new TextRun({ text: String(r.footnote), superScript: true }));
       }
     } else {
-      out.push(new TextRun({ text: r.text, bold: bold || r.bold || undefined }));
+      out.push(new TextRun({ text: r.text, bold: bold || r.bold || undefined, size }));
     }
   }
   return out;
@@ -168,7 +168,7 @@ export function wordDocument(input: ResolutionDocument | string | DocumentLayout
   layout.footnotes.forEach((f, i) => {
     if (footnoteIds.has(f.number)) return;
     footnoteIds.set(f.number, i + 1);
-    footnotes[String(i + 1)] = { children: [new Paragraph({ style: 'UNFootnote', children: f.runs.map((r) => new TextRun({ text: r.text, superScript: r.footnote !== undefined || undefined })) })] };
+    footnotes[String(i + 1)] = { children: [new Paragraph({ style: 'UNFootnote', children: [new TextRun({ text: ' ' }), ...f.runs.map((r) => new TextRun({ text: r.text, superScript: r.footnote !== undefined || undefined }))] })] };
   });
   const used = new Set<number>();
   const numbered = numberedInOrder(layout.blocks);
@@ -177,7 +177,9 @@ export function wordDocument(input: ResolutionDocument | string | DocumentLayout
   for (const b of layout.blocks) {
     if (numbered.letters.has(b) && b.labelValue === 1) letterInstance++;
     const wholeBold = b.role === 'title' || (b.role === 'heading' && b.headingField === 'organ-heading');
-    children.push(blockParagraph(b, numbered, letterInstance, textRuns(b.runs, footnoteIds, used, wholeBold)));
+    // 大 会 stands in larger type at the head of the page.
+    const size = b.role === 'heading' && b.headingField === 'organ-heading' ? 32 : undefined;
+    children.push(blockParagraph(b, numbered, letterInstance, textRuns(b.runs, footnoteIds, used, wholeBold, size)));
   }
   const styleRun = { font: FONTS, size: SIZE };
   return new Document({

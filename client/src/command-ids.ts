@@ -13,4 +13,7 @@ export const Commands = {
   highlightNewLanguage: 'resolutionDrafter.highlightNewLanguage',
   compareWithPrevious: 'resolutionDrafter.compareWithPrevious',
   compareWith: 'resolutionDrafter.compareWith',
+  openPreviewToSide: 'resolutionDrafter.openPreviewToSide',
+  exportToWord: 'resolutionDrafter.exportToWord',
+  openWordDraft: 'resolutionDrafter.openWordDraft',
 } as const;

@@ -13,6 +13,7 @@ import { t } from './l10n';
 import { ingestSummary, keepMarkers, paragraphBody, sentences, similarItem, statsDetails, statsSummary, type IngestOutcome } from './present';
 import { newDraftFileName, nextPlaceholder, templateSnippet } from './template';
 import { registerProvenanceCommands } from './provenance';
+import { Previews } from './preview';
 
 
 /** How many similar paragraphs to offer. */
@@ -160,6 +161,60 @@ async function showCorpusStats(drafter: Drafter): Promise<CorpusStats | undefine
   return stats;
 }
 
+/** Opens the preview of a draft beside it ("Open Preview to the Side"). */
+function openPreview(previews: Previews, uriArg?: unknown): boolean {
+  const uri = targetDraft(uriArg);
+  const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!document) return false;
+  previews.open(document);
+  return true;
+}
+
+/** Writes the draft as a Word file; asks where unless a target is given. Returns the file written. */
+async function exportToWord(drafter: Drafter, uriArg?: unknown, targetArg?: unknown, stylesArg?: unknown): Promise<string | undefined> {
+  const uri = targetDraft(uriArg);
+  if (!uri) return undefined;
+  let target = typeof targetArg === 'string' ? targetArg : undefined;
+  if (!target) {
+    const base = uri.scheme === 'file' ? uri.fsPath.replace(/\.unres$/i, '') + '.docx' : undefined;
+    const picked = await vscode.window.showSaveDialog({
+      title: t('Export to Word'),
+      defaultUri: base ? vscode.Uri.file(base) : undefined,
+      filters: { [t('Word document')]: ['docx'] },
+    });
+    if (!picked) return undefined;
+    target = picked.fsPath;
+  }
+  const result = await drafter.serverCommand<{ file: string } | null>(ServerCommands.exportWord, [uri.toString(), target, typeof stylesArg === 'string' ? stylesArg : undefined]);
+  if (!result) return undefined;
+  if (typeof targetArg !== 'string') {
+    const reveal = t('Reveal in File Explorer');
+    void vscode.window.showInformationMessage(t('Written: {0}', result.file), reveal).then((c) => {
+      if (c === reveal) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(result.file));
+    });
+  }
+  return result.file;
+}
+
+/** Imports a .docx as a new, untitled draft, which is then checked like any other. */
+async function openWordDraft(drafter: Drafter, pathArg?: unknown): Promise<vscode.TextDocument | undefined> {
+  let path = typeof pathArg === 'string' ? pathArg : undefined;
+  if (!path) {
+    const picked = await vscode.window.showOpenDialog({ title: t('Open a Word draft'), canSelectMany: false, filters: { [t('Word document')]: ['docx'] } });
+    if (!picked?.[0]) return undefined;
+    path = picked[0].fsPath;
+  }
+  const read = await drafter.serverCommand<{ ok: true; text: string } | { ok: false; problem: string } | null>(ServerCommands.readWord, [path]);
+  if (!read) return undefined;
+  if (!read.ok) {
+    void vscode.window.showErrorMessage(t('{0} {1}', path, read.problem));
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'unres', content: read.text });
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
 /** Opens an untitled draft with the resolution template, the cursor on the title. */
 async function newResolution(): Promise<vscode.TextDocument> {
   // Named after its symbol (A-RES-81-XX.unres), in the workspace folder: what the save dialog
@@ -272,7 +327,12 @@ export function registerCommands(drafter: Drafter): vscode.Disposable[] {
       return undefined;
     }
   };
+  const previews = new Previews(drafter.extension.extensionUri);
   return [
+    previews,
+    vscode.commands.registerCommand(Commands.openPreviewToSide, (uri?: unknown) => openPreview(previews, uri)),
+    vscode.commands.registerCommand(Commands.exportToWord, guarded((uri?: unknown, target?: unknown, styles?: unknown) => exportToWord(drafter, uri, target, styles))),
+    vscode.commands.registerCommand(Commands.openWordDraft, guarded((path?: unknown) => openWordDraft(drafter, path))),
     vscode.commands.registerCommand(Commands.renumberParagraphs, guarded((uri?: unknown) =>
       renumber(drafter, ServerCommands.renumberParagraphs, uri, t('Operative paragraphs renumbered.'), t('The operative paragraphs are already numbered in order.')))),
     vscode.commands.registerCommand(Commands.renumberFootnotes, guarded((uri?: unknown) =>

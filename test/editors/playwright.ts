@@ -21,12 +21,20 @@ export interface Locator {
   waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   locator(selector: string): Locator;
   allInnerTexts(): Promise<string[]>;
+  evaluate<R, A>(fn: (element: never, arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
+/** An iframe's content, e.g. a webview's (Playwright `FrameLocator`). */
+export interface FrameLocator {
+  frameLocator(selector: string): FrameLocator;
+  locator(selector: string): Locator;
 }
 
 /** A browser tab (Playwright `Page`). */
 export interface Page {
   goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'commit'; timeout?: number }): Promise<unknown>;
   locator(selector: string): Locator;
+  frameLocator(selector: string): FrameLocator;
   waitForSelector(selector: string, options?: { state?: 'attached' | 'visible' | 'hidden' | 'detached'; timeout?: number }): Promise<unknown>;
   waitForFunction<A>(fn: (arg: A) => unknown, arg: A, options?: { timeout?: number; polling?: number | 'raf' }): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;

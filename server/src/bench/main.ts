@@ -20,6 +20,7 @@ import { endWhenDone } from '../exit-watch';
 import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readIndexInput, writePhraseIndex } from '../corpus/phrase-index-store';
 import { benchDraft, measures, percentiles, type BenchContext } from './measures';
 import { random, syntheticCorpus } from './synthetic';
+import { documentFigures } from './documents';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -177,6 +178,7 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   for (let i = 0; i < (options.quick ? 1 : 3); i++) firsts.push(await firstDiagnostics(size === 'bundled' ? [] : folders, ctx.draft, join(work, 'server-storage')));
   figures.serverOpenToDiagnosticsMs = percentiles(firsts.map((f) => f.openToDiagnostics)).p50;
   figures.serverStartToDiagnosticsMs = percentiles(firsts.map((f) => f.startToDiagnostics)).p50;
+  if (size === 'bundled') Object.assign(figures, await documentFigures(options.quick));
   return figures;
 }
 

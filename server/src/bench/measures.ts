@@ -2,6 +2,8 @@
  * The benchmark's measures: each takes the loaded corpus index and the bench draft and makes the
  * work of one timed run. To add a measure (completion, hover …), add one entry to `measures`.
  */
+import { layoutOf } from '../core/layout/layout';
+import { previewBodyHtml } from '../core/layout/html';
 import { completeAt, hoverAt, hoverMarkdown, parseDraft, validate, type Catalogue, type CorpusKnowledge, type ResolutionDocument, type Span } from '../core';
 import type { PhraseIndex } from '../core/agreed/phrase-index';
 import { ProvenanceFinder } from '../core/agreed/provenance';
@@ -232,6 +234,15 @@ export const measures: Measure[] = [
     prepare(ctx) {
       const text = afterKeystroke(ctx);
       return () => validate(parseDraft(text), undefined, { catalogue: ctx.catalogue });
+    },
+  },
+  {
+    // The preview after one keystroke: the changed draft parsed, laid out and written as HTML.
+    name: 'previewKeystroke',
+    runs: 30,
+    prepare(ctx) {
+      const text = afterKeystroke(ctx);
+      return () => previewBodyHtml(layoutOf(text));
     },
   },
 ];

@@ -7,6 +7,7 @@ import { indexCommand } from './commands/index-command';
 import { publishCommand } from './commands/publish';
 import { provenanceCommand } from './commands/provenance';
 import { compareCommand } from './commands/compare';
+import { exportCommand } from './commands/export';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [parseCommand, ingestCommand, lintCommand, searchCommand, indexCommand, provenanceCommand, compareCommand, publishCommand];
+export const commands: Command[] = [parseCommand, ingestCommand, lintCommand, searchCommand, indexCommand, provenanceCommand, compareCommand, exportCommand, publishCommand];

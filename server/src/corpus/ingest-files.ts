@@ -39,6 +39,13 @@ export const readRawTextFile: RawReader = (path) => {
  */
 export const rawReaders: Record<string, RawReader> = { '.txt': readRawTextFile };
 
+/**
+ * What a corpus folder's ingest picks up: text, and the PDF and Word files that `documents.ts`
+ * reads into text first (a PDF or Word file given to ingestFiles without that reader is refused
+ * as not text).
+ */
+export const INGESTED_EXTENSIONS: readonly string[] = ['.txt', '.pdf', '.docx'];
+
 function readerFor(path: string, readers: Record<string, RawReader>): RawReader {
   return readers[extname(path).toLowerCase()] ?? readRawTextFile;
 }
@@ -197,11 +204,11 @@ function earlierEntries(path: string): Map<string, CatalogueDocument> {
   }
 }
 
-/** The files of a folder that a reader reads (`.txt`), sorted: what "add a folder to the corpus" ingests. */
-export function rawFilesIn(folder: string, readers: Record<string, RawReader> = rawReaders): string[] {
+/** The files of a folder that ingest reads (`.txt`, `.pdf`, `.docx`), sorted: what "add a folder to the corpus" ingests. */
+export function rawFilesIn(folder: string, extensions: readonly string[] = INGESTED_EXTENSIONS): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((n) => Object.prototype.hasOwnProperty.call(readers, extname(n).toLowerCase()))
+    .filter((n) => extensions.includes(extname(n).toLowerCase()))
     .sort()
     .map((n) => join(folder, n));
 }

@@ -25,6 +25,7 @@ import { agreedLanguageIndexFeature } from './features/agreed-index';
 import { inlineCompletionFeature } from './features/inline-completion';
 import { remoteCorpusFeature } from './features/remote-corpus';
 import { provenanceFeature } from './features/provenance';
+import { wordDocumentsFeature } from './features/word-documents';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
 const features: Feature[] = [
@@ -44,6 +45,7 @@ const features: Feature[] = [
   inlineCompletionFeature,
   remoteCorpusFeature,
   provenanceFeature,
+  wordDocumentsFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

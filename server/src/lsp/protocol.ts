@@ -63,6 +63,10 @@ export const ServerCommands = {
   ingest: 'resolutionDrafter.server.ingest',
   /** [text: string, limit?: number]: corpus paragraphs close to the text (SimilarMatch[]), best first. */
   findSimilar: 'resolutionDrafter.server.findSimilar',
+  /** [uri, target: string, styles?: string]: write the draft as a Word file ({ file }). */
+  exportWord: 'resolutionDrafter.server.exportWord',
+  /** [path: string]: read a Word file as draft text ({ ok, text } or { ok: false, problem }). */
+  readWord: 'resolutionDrafter.server.readWord',
 } as const;
 
 /** Request `resolutionDrafter/provenance`: how much of each paragraph of an open draft is agreed language. */

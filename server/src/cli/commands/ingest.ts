@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { ingestFiles, rawFilesIn } from '../../corpus/ingest-files';
+import { ingestDocuments } from '../../corpus/documents';
+import { rawFilesIn, type IngestReport } from '../../corpus/ingest-files';
 import type { Command } from '../command';
 
 /** Turns raw PDF-extracted documents into clean `.unres` drafts and a corpus catalogue. */
@@ -15,8 +16,10 @@ export const ingestCommand: Command = {
     'catalogue.json describing every document and everything it cites. Drafts already in the',
     'folder stay, and the catalogue describes them too.',
     '',
-    'A folder stands for the .txt files in it. Chinese documents of every organ are read (General',
+    'A folder stands for the .txt, .pdf and .docx files in it. Chinese documents of every organ are read (General',
     'Assembly, Security Council, ECOSOC, Human Rights Council; resolutions and decisions, old and new).',
+    'PDF files (.pdf, with a text layer) and Word files (.docx) are read with their layout',
+    '(superscript markers, footnotes, bold, numbering) and then cleaned the same way.',
     '',
     'Options:',
     '  --out DIR   where to write the drafts and catalogue.json (required; the bundled corpus is',
@@ -60,9 +63,9 @@ export const ingestCommand: Command = {
       process.stderr.write('resolution-drafter ingest: name the folder to write the drafts to with --out DIR (there is no default, so that nothing is written into a corpus by mistake).\n');
       return 2;
     }
-    let report: ReturnType<typeof ingestFiles>;
+    let report: IngestReport;
     try {
-      report = ingestFiles(inputs, out);
+      report = await ingestDocuments(inputs, out);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       process.stderr.write(`resolution-drafter ingest: cannot write to ${out} (${code ?? String(err)}).\n`);

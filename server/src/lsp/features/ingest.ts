@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { ingestFiles, rawFilesIn, type IngestReport } from '../../corpus/ingest-files';
+import { ingestDocuments } from '../../corpus/documents';
+import { rawFilesIn, type IngestReport } from '../../corpus/ingest-files';
 import { invalidArguments, registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import { ServerCommands } from '../protocol';
@@ -22,7 +23,7 @@ export const ingestFeature: Feature = {
   name: 'ingest',
   capabilities: () => ({ executeCommandProvider: { commands: [ServerCommands.ingest] } }),
   register(ctx: ServerContext) {
-    registerServerCommand(ctx, ServerCommands.ingest, (args): IngestReport | null => {
+    registerServerCommand(ctx, ServerCommands.ingest, async (args): Promise<IngestReport | null> => {
       const [inputs, outDir] = args;
       if (!Array.isArray(inputs) || !inputs.every((i) => typeof i === 'string') || typeof outDir !== 'string' || outDir.length === 0) {
         throw invalidArguments(`${ServerCommands.ingest} expects [files or folders: string[], corpus folder: string]`);
@@ -30,13 +31,13 @@ export const ingestFeature: Feature = {
       const files = (inputs as string[]).flatMap((i) => (isFolder(i) ? rawFilesIn(i) : [i]));
       let report: IngestReport;
       try {
-        report = ingestFiles(files, outDir);
+        report = await ingestDocuments(files, outDir);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? String(err);
         void ctx.connection.window.showErrorMessage(`Resolution Drafter: cannot write the corpus to ${outDir} (${code}).`);
         return null;
       }
-      if (files.length === 0) void ctx.connection.window.showWarningMessage(`Resolution Drafter: no .txt files to add in ${(inputs as string[]).join(', ')}.`);
+      if (files.length === 0) void ctx.connection.window.showWarningMessage(`Resolution Drafter: no .txt, .pdf or .docx files to add in ${(inputs as string[]).join(', ')}.`);
       // A client that presents the report itself (VS Code's, `{ clientReports: true }`) names the
       // files in its one message; other clients get the server's.
       const clientReports = typeof args[2] === 'object' && args[2] !== null && (args[2] as { clientReports?: unknown }).clientReports === true;

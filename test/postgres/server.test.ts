@@ -142,7 +142,13 @@ describe('the language server with a corpus database', { skip: missing ?? false,
         { line: lines.findIndex((l) => l.startsWith('重申')), character: 1 },
       ];
       assert.ok(places.length >= 4, `hover places: ${JSON.stringify(places)}`);
-      const strip = (h: Hover | null) => JSON.stringify(h?.contents ?? null).replace(/\]\(file:[^)]*\)/g, '](…)');
+      // The paragraph's provenance (the hover's last section at an opening) is computed from the local
+      // phrase index only: the database does not serve provenance yet, so that section is left out here.
+      const withoutProvenance = (h: Hover | null) => {
+        const value = (h?.contents as { value?: string } | undefined)?.value;
+        return typeof value === 'string' ? { ...(h?.contents as object), value: value.split('\n\n---\n\n**Agreed language in this paragraph**')[0] } : (h?.contents ?? null);
+      };
+      const strip = (h: Hover | null) => JSON.stringify(withoutProvenance(h)).replace(/\]\(file:[^)]*\)/g, '](…)');
       for (const position of places) {
         const a = (await local.server.request('textDocument/hover', { textDocument: { uri: docLocal }, position })) as Hover | null;
         const b = (await remote.server.request('textDocument/hover', { textDocument: { uri: docRemote }, position })) as Hover | null;

@@ -19,10 +19,10 @@ test('Insert Footnote right after 《不扩散核武器条约》 writes its corp
   const text = [...HEAD, '又重申《不扩散核武器条约》是国际核不扩散制度的基石，', ''].join('\n');
   const uri = await server.open('insert.unres', text);
   await server.diagnostics(uri);
-  // The harness declares no documentChanges support: plain changes.
+  // The harness declares documentChanges support, as VS Code does: the edit comes as a text document edit.
   const applied = new Promise<TextEdit[]>((resolve) => {
-    server.connection.onRequest('workspace/applyEdit', (params: { edit: { changes: Record<string, TextEdit[]> } }) => {
-      resolve(params.edit.changes[uri]);
+    server.connection.onRequest('workspace/applyEdit', (params: { edit: { documentChanges?: { textDocument: { uri: string }; edits: TextEdit[] }[]; changes?: Record<string, TextEdit[]> } }) => {
+      resolve(params.edit.documentChanges?.find((c) => c.textDocument.uri === uri)?.edits ?? params.edit.changes?.[uri] ?? []);
       return { applied: true };
     });
   });

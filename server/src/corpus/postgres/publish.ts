@@ -236,7 +236,8 @@ function prepareDocument(doc: DocumentToWrite): PreparedDocument {
   const entry = doc.slice.document;
   // What this document adds to the knowledge, made by the same builder as the local corpus's.
   const builder = new KnowledgeBuilder();
-  builder.add({ symbol: doc.symbol, model: doc.model });
+  // With the file's name, so that its citing places are named as paragraphs (`序言部分第 3 段`), as locally.
+  builder.add({ symbol: doc.symbol, model: doc.model, path: doc.name });
   const knowledge = knowledgeData(builder.finish({ version: 1, documents: entry ? [entry] : [], cited: doc.slice.cited, titles: doc.slice.titles }));
   return { doc, paragraphs: corpusParagraphs(doc.model), knowledge };
 }
@@ -318,7 +319,7 @@ async function writeBatch(client: Client, batch: PreparedDocument[]): Promise<nu
           titles: f.titles,
           dates: f.dates,
           footnotes: f.footnotes,
-          citedBy: f.citedBy.map((c) => ({ symbol: c.symbol, line: c.line })),
+          citedBy: f.citedBy.map((c) => ({ symbol: c.symbol, line: c.line, ...(c.where ? { where: c.where } : {}) })),
           number: cite?.number ?? null,
           organ: cite?.organ ?? null,
         };

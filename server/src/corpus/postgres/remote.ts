@@ -246,7 +246,7 @@ export class RemoteCorpus implements CorpusAnswers {
   private async facts(keys: string[]): Promise<Map<string, SymbolFacts>> {
     const result = new Map<string, SymbolFacts>();
     if (keys.length === 0) return result;
-    const rows = await this.query<{ symbol_key: string; symbol: string; kind: DocumentKind; own: boolean; titles: string[]; dates: string[]; footnotes: string[]; cited_by: { symbol: string; line: number }[]; file: string }>(
+    const rows = await this.query<{ symbol_key: string; symbol: string; kind: DocumentKind; own: boolean; titles: string[]; dates: string[]; footnotes: string[]; cited_by: { symbol: string; line: number; where?: string }[]; file: string }>(
       'rd-symbol-rows',
       `SELECT s.symbol_key, s.symbol, s.kind, s.own, s.titles, s.dates, s.footnotes, s.cited_by, d.file FROM ${SCHEMA}.knowledge_symbols s JOIN ${SCHEMA}.documents d ON d.id = s.document_id
        WHERE s.symbol_key = ANY($1::text[]) ORDER BY s.own DESC, d.folder_order, d.file`,
@@ -262,7 +262,7 @@ export class RemoteCorpus implements CorpusAnswers {
       for (const t of r.titles) pushNew(f.titles, t);
       for (const d of r.dates) pushNew(f.dates, d);
       for (const n of r.footnotes) pushNew(f.footnotes, n);
-      for (const c of r.cited_by) if (!f.citedBy.some((s) => s.symbol === c.symbol && s.line === c.line)) f.citedBy.push({ symbol: c.symbol, line: c.line });
+      for (const c of r.cited_by) if (!f.citedBy.some((s) => s.symbol === c.symbol && s.line === c.line)) f.citedBy.push({ symbol: c.symbol, line: c.line, ...(c.where ? { where: c.where } : {}) });
     }
     return result;
   }

@@ -75,3 +75,19 @@ export function spanText(text: string, span: Span): string {
 export function contains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
+
+/**
+ * The largest and smallest of a list of numbers, by a loop: `Math.max(...values)` overflows the
+ * stack on a list of some hundred thousand (a draft with that many footnotes or lines).
+ */
+export function maxOf(values: readonly number[], empty = -Infinity): number {
+  let max = empty;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+export function minOf(values: readonly number[], empty = Infinity): number {
+  let min = empty;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}

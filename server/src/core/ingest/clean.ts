@@ -11,6 +11,7 @@ import { chinese } from '../lang/zh';
 import type { LanguageProfile } from '../lang/profile';
 import { chineseIngest, type IngestTables } from '../lang/zh-ingest';
 import { toSuperscript } from '../parse/superscript';
+import { maxOf } from '../text';
 
 export interface CleanDraft {
   /** The clean draft text (ends with a newline). */
@@ -606,7 +607,7 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
 
   // Markers written as plain digits (001 style) exist only where no superscript or marker line does.
   const hasMarkers = blocks.some((b) => b.fragments.some((f) => /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(f)));
-  const markerState = { highest: 0, count: footnotes.length ? Math.max(...footnotes.map((f) => f.number)) : 0 };
+  const markerState = { highest: 0, count: maxOf(footnotes.map((f) => f.number), 0) };
   const paragraphs = blocks.map((b) => {
     if (!hasMarkers && markerState.count > 0) {
       const marked = restoreInlineMarkers(b.fragments.join('\n'), markerState, tables);

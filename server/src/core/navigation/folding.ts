@@ -1,5 +1,6 @@
 /** The parts of a draft that fold away: heading block, preamble, each paragraph with its subparagraphs, footnotes. */
 import type { Paragraph, ResolutionDocument } from '../model';
+import { maxOf, minOf } from '../text';
 
 export interface FoldingRegion {
   startLine: number;
@@ -22,7 +23,7 @@ export function foldingRegions(doc: ResolutionDocument): FoldingRegion[] {
   // The heading block: from its first line to the title (the organ line starts the text proper).
   const headingLines = doc.heading.map((h) => h.line);
   if (doc.title) headingLines.push(doc.title.line);
-  if (headingLines.length > 0) add(Math.min(...headingLines), Math.max(...headingLines), 'heading');
+  if (headingLines.length > 0) add(minOf(headingLines), maxOf(headingLines), 'heading');
   if (doc.preamble.length > 0) {
     const first = doc.preamble[0];
     add(doc.organ && doc.organ.line < first.line ? doc.organ.line : first.line, lastLine(doc.preamble[doc.preamble.length - 1]), 'preamble');
@@ -43,7 +44,7 @@ export function foldingRegions(doc: ResolutionDocument): FoldingRegion[] {
     add(s.line, end, 'section');
   });
   if (doc.footnoteSeparator && doc.footnotes.length > 0) {
-    add(doc.lines.positionAt(doc.footnoteSeparator.start).line, Math.max(...doc.footnotes.map((f) => f.line)), 'footnotes');
+    add(doc.lines.positionAt(doc.footnoteSeparator.start).line, maxOf(doc.footnotes.map((f) => f.line)), 'footnotes');
   }
   return regions.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
 }

@@ -89,3 +89,19 @@ test('every entry lies inside its parent and selects inside itself, on every cor
   for (const name of readdirSync('corpus/raw')) checkNesting(outlineEntries(parseDraft(readFileSync(join('corpus/raw', name), 'utf8'))));
   for (const name of readdirSync('test/fixtures/organs')) checkNesting(outlineEntries(parseDraft(organ(name))));
 });
+
+test('a draft with 200,000 footnotes still gets its outline and folding (no spread of a long list onto the stack)', async () => {
+  const { foldingRegions } = await import('./folding');
+  const count = 200_000;
+  const lines = ['大会，', '', '重申《不扩散核武器条约》¹ 是基石，', '', '1. 决定继续处理此案。', '', '---'];
+  for (let n = 1; n <= count; n++) lines.push(`${toSuperscriptNumber(n)} 见 A/${n}。`);
+  const doc = parseDraft(lines.join('\n'));
+  assert.equal(doc.footnotes.length, count);
+  const footnotes = outlineEntries(doc).find((e) => e.children.length === count);
+  assert.ok(footnotes, 'the footnotes group lists every footnote');
+  assert.ok(foldingRegions(doc).some((r) => r.endLine === lines.length - 1), 'the footnotes fold to the last line');
+});
+
+function toSuperscriptNumber(n: number): string {
+  return String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
+}

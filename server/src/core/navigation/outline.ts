@@ -3,7 +3,7 @@
  * part (执行部分) with their headings, parts `A`/`B`, annexes (附件), footnotes.
  */
 import type { Annex, Paragraph, ResolutionDocument, SectionHeading } from '../model';
-import type { Span } from '../text';
+import { maxOf, type Span } from '../text';
 
 export type OutlineKind =
   | 'title'
@@ -75,7 +75,7 @@ function underSections(doc: ResolutionDocument, paragraphs: Paragraph[], section
 
 function group(name: string, kind: 'preamble' | 'operatives', children: OutlineEntry[], count: number, first: Paragraph): OutlineEntry {
   const start = Math.min(...children.map((c) => c.span.start));
-  const end = Math.max(...children.map((c) => c.span.end));
+  const end = maxOf(children.map((c) => c.span.end));
   return { name, detail: `${count} 段`, kind, span: { start, end }, selection: first.label?.span ?? first.opener?.span ?? first.span, children };
 }
 
@@ -196,7 +196,7 @@ export function outlineEntries(doc: ResolutionDocument): OutlineEntry[] {
       name: '脚注',
       detail: `${doc.footnotes.length}`,
       kind: 'footnotes',
-      span: { start, end: Math.max(...doc.footnotes.map((f) => f.span.end)) },
+      span: { start, end: maxOf(doc.footnotes.map((f) => f.span.end)) },
       selection: start === doc.footnoteSeparator?.start ? doc.footnoteSeparator : doc.footnotes[0].numberSpan,
       children,
     });

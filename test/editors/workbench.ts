@@ -32,10 +32,19 @@ export async function openFile(page: Page, name: string): Promise<void> {
 
 /** Types into Quick Open and accepts the row showing `rowText` (`:25` goes to line 25). */
 export async function quickOpen(page: Page, input: string, rowText?: string): Promise<void> {
-  await page.keyboard.press('Escape'); // close a hover, a menu or a suggestion list left open
-  await page.keyboard.press('Control+P');
   const box = page.locator('.quick-input-widget .quick-input-box input');
-  await box.waitFor({ state: 'visible' });
+  // A suggestion list that opens late (the client opens one after the numbering writes `2. `) can
+  // take the focus back and close Quick Open: a box not shown in 5 s is asked for again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape'); // close a hover, a menu or a suggestion list left open
+    await page.keyboard.press('Control+P');
+    try {
+      await box.waitFor({ state: 'visible', timeout: attempt < 4 ? 5_000 : 30_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+    }
+  }
   await box.fill(input);
   if (rowText) await page.locator(`.quick-input-widget .monaco-list-row:has-text("${rowText}")`).first().waitFor({ state: 'visible', timeout: 20_000 });
   else await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible' });

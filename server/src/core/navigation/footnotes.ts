@@ -179,6 +179,45 @@ export function renumberFootnoteEdits(doc: ResolutionDocument, options: { separa
       list.push(m);
     } else body.push(m);
   }
+  const lines = doc.lines;
+  // Footnote texts below the separator and below the last paragraph are put in number order; one
+  // above either (a stray line that reads as a footnote, or a footnote text with a paragraph the
+  // parser reads after it) keeps its place and gets its new number there: moving a line of
+  // the footnotes under a paragraph could make the paragraph read it as its own.
+  let separatorLine = -1;
+  if (doc.footnoteSeparator) separatorLine = lines.positionAt(doc.footnoteSeparator.start).line;
+  for (const p of doc.paragraphs) separatorLine = Math.max(separatorLine, lines.positionAt(p.span.end).line);
+  const markersOnLine = new Map<number, FootnoteMarkerLike[]>();
+  for (const m of doc.markers) {
+    let list = markersOnLine.get(m.line);
+    if (!list) markersOnLine.set(m.line, (list = []));
+    list.push(m);
+  }
+  const footnoteOnLine = new Map(doc.footnotes.map((f) => [f.line, f]));
+  // Each movable footnote text as a unit of lines: the comment lines right above it, and its line.
+  const units = new Map<FootnoteText, { first: number; last: number }>();
+  for (const f of doc.footnotes) {
+    if (f.line <= separatorLine) continue;
+    let first = f.line;
+    while (first - 1 > separatorLine && !footnoteOnLine.has(first - 1) && isComment(lines.lineText(first - 1))) first--;
+    // A footnote text the parser reads over more than one line moves whole, and so do the lines
+    // right below it that are neither blank, nor a comment, nor another footnote (its continuation).
+    let last = Math.max(f.line, lines.positionAt(f.span.end).line);
+    while (last + 1 < lines.lineCount && !footnoteOnLine.has(last + 1) && lines.lineText(last + 1).trim() !== '' && !isComment(lines.lineText(last + 1))) last++;
+    units.set(f, { first, last });
+  }
+  // A unit holding a marker the parser does not read as one of the text's (on a continuation
+  // line it does not count to the footnote): moving it would change the order the markers are
+  // read in, and so which text they get. Such a draft is too ambiguous to put in order: every
+  // text keeps its place, like one above the separator, and only the numbers change. (Keeping
+  // just that text in place would not do: the texts nothing cites, numbered in their order,
+  // would come out in another order, and a second renumbering would change them again.)
+  const stray = [...units.values()].some((u) => {
+    for (let l = u.first; l <= u.last; l++) if ((markersOnLine.get(l) ?? []).some((m) => !footnoteHolding(doc, m.span.start))) return true;
+    return false;
+  });
+  if (stray) units.clear();
+  const movable = new Set(units.keys());
   const markerNumber = new Map<FootnoteMarkerLike, number>();
   const mapping = new Map<number, number>();
   /** The footnote texts in their new order (a copy repeats its source). */
@@ -206,7 +245,7 @@ export function renumberFootnoteEdits(doc: ResolutionDocument, options: { separa
   };
   for (const m of body) {
     const source = textOf.get(m.number);
-    if (options.separateReuses && mapping.has(m.number) && source) {
+    if (options.separateReuses && mapping.has(m.number) && source && movable.has(source)) {
       const n = next++;
       order.push({ number: n, source, copy: true });
       markerNumber.set(m, n);
@@ -233,21 +272,7 @@ export function renumberFootnoteEdits(doc: ResolutionDocument, options: { separa
   }
   const numberOf = new Map<FootnoteText, number>();
   for (const e of order) if (!e.copy) numberOf.set(e.source, e.number);
-  const lines = doc.lines;
-  // Footnote texts below the separator (with none, below the last paragraph) are put in number
-  // order; one above it (a stray line that reads as a footnote) keeps its place and gets its new number there.
-  let separatorLine = -1;
-  if (doc.footnoteSeparator) separatorLine = lines.positionAt(doc.footnoteSeparator.start).line;
-  else for (const p of doc.paragraphs) separatorLine = Math.max(separatorLine, lines.positionAt(p.span.end).line);
-  const movable = new Set(doc.footnotes.filter((f) => f.line > separatorLine));
-  const markersOnLine = new Map<number, FootnoteMarkerLike[]>();
-  for (const m of doc.markers) {
-    let list = markersOnLine.get(m.line);
-    if (!list) markersOnLine.set(m.line, (list = []));
-    list.push(m);
-  }
   const fixedFootnoteOnLine = new Map(doc.footnotes.filter((f) => !movable.has(f)).map((f) => [f.line, f]));
-  const footnoteOnLine = new Map(doc.footnotes.map((f) => [f.line, f]));
   /** A line with its markers given their new numbers; `from` skips the text's own number. */
   const render = (line: number, from = lines.lineStarts[line]): string => {
     const end = lines.lineEnd(line);
@@ -265,17 +290,6 @@ export function renumberFootnoteEdits(doc: ResolutionDocument, options: { separa
     }
     return out + text.slice(at, end);
   };
-  // Each movable footnote text as a unit of lines: the comment lines right above it, and its line.
-  const units = new Map<FootnoteText, { first: number; last: number }>();
-  for (const f of movable) {
-    let first = f.line;
-    while (first - 1 > separatorLine && !footnoteOnLine.has(first - 1) && isComment(lines.lineText(first - 1))) first--;
-    // A footnote text the parser reads over more than one line moves whole, and so do the lines
-    // right below it that are neither blank, nor a comment, nor another footnote (its continuation).
-    let last = Math.max(f.line, lines.positionAt(f.span.end).line);
-    while (last + 1 < lines.lineCount && !footnoteOnLine.has(last + 1) && lines.lineText(last + 1).trim() !== '' && !isComment(lines.lineText(last + 1))) last++;
-    units.set(f, { first, last });
-  }
   const unitAt = new Map<number, FootnoteText>();
   let regionFirst = Infinity;
   let regionLast = -1;

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, type Browser, type Page } from './playwright';
-import { editorToolsMissing, installExtension, startCodeServer, type CodeServer } from './tools';
-import { openFile, openWorkbench, waitForText } from './workbench';
+import type { Page } from './playwright';
+import { editorToolsMissing } from './tools';
+import { openFile, waitForText, startWorkbench, type Workbench } from './workbench';
 
 const missing = editorToolsMissing();
 const skip = missing && !process.env.CI ? `${missing}; the code-server workbench tests need it` : false;
@@ -19,8 +19,7 @@ const SECRET = 'pw-never-shown-5521';
 declare const document: { querySelector(selector: string): { textContent: string | null } | null };
 
 describe('VS Code with a corpus database that cannot be reached', { skip, timeout: 300_000 }, () => {
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
   let page: Page;
   let scratch = '';
 
@@ -30,17 +29,12 @@ describe('VS Code with a corpus database that cannot be reached', { skip, timeou
     scratch = mkdtempSync(join(tmpdir(), 'rd-corpus-server-'));
     cpSync('test/fixtures', join(scratch, 'drafts'), { recursive: true });
     // Port 1 on loopback: nothing listens. A password written in the setting is not used (nor shown).
-    server = await startCodeServer({ settings: { 'resolutionDrafter.corpus.server': `postgres://rd_drafter:${SECRET}@127.0.0.1:1/corpus` } });
-    installExtension(server.extensionsDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(30_000);
-    await openWorkbench(page, server.origin, join(scratch, 'drafts'));
+    workbench = await startWorkbench(join(scratch, 'drafts'), { codeServer: { settings: { 'resolutionDrafter.corpus.server': `postgres://rd_drafter:${SECRET}@127.0.0.1:1/corpus` } } });
+    page = workbench.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 

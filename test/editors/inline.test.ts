@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, type Browser, type Page } from './playwright';
-import { editorToolsMissing, installExtension, startCodeServer, type CodeServer } from './tools';
-import { goToLine, openFile, openWorkbench, visibleLines, waitForLine, waitForText } from './workbench';
+import type { Page } from './playwright';
+import { editorToolsMissing } from './tools';
+import { goToLine, openFile, visibleLines, waitForLine, waitForText, startWorkbench, type Workbench } from './workbench';
 
 const missing = editorToolsMissing();
 const skip = missing && !process.env.CI ? `${missing}; the code-server workbench tests need it` : false;
@@ -19,8 +19,7 @@ const RESULTS = 'test-results';
 const GHOST = '.editor-instance .monaco-editor .ghost-text-decoration, .editor-instance .monaco-editor .ghost-text';
 
 describe('inline continuation in VS Code (code-server), default settings', { skip, timeout: 300_000 }, () => {
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
   let page: Page;
   let scratch = '';
   const shot = (name: string) => page.screenshot({ path: join(RESULTS, `inline-${name}.png`) });
@@ -31,20 +30,15 @@ describe('inline continuation in VS Code (code-server), default settings', { ski
     mkdirSync(RESULTS, { recursive: true });
     scratch = mkdtempSync(join(tmpdir(), 'rd-inline-'));
     cpSync('test/fixtures', join(scratch, 'drafts'), { recursive: true });
-    server = await startCodeServer({ defaults: true });
-    installExtension(server.extensionsDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(30_000);
-    await openWorkbench(page, server.origin, join(scratch, 'drafts'));
+    workbench = await startWorkbench(join(scratch, 'drafts'), { codeServer: { defaults: true } });
+    page = workbench.page;
     await openFile(page, 'sample.unres');
     // The phrase index is ready when the corpus status item shows its book (no longer the spinner).
     await waitForText(page, '.statusbar-item:has(.codicon-book)', /\d/, 120_000);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 

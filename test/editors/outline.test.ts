@@ -7,17 +7,16 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, type Browser, type Page } from './playwright';
-import { editorToolsMissing, installExtension, startCodeServer, type CodeServer } from './tools';
-import { openWorkbench, quickOpen } from './workbench';
+import type { Page } from './playwright';
+import { editorToolsMissing } from './tools';
+import { quickOpen, startWorkbench, type Workbench } from './workbench';
 
 const missing = editorToolsMissing();
 const skip = missing && !process.env.CI ? `${missing}; the code-server outline test needs it` : false;
 const RESULTS = 'test-results';
 
 describe('the Outline view in VS Code (code-server)', { skip, timeout: 300_000 }, () => {
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
   let page: Page;
   let scratch = '';
 
@@ -26,12 +25,8 @@ describe('the Outline view in VS Code (code-server)', { skip, timeout: 300_000 }
     mkdirSync(RESULTS, { recursive: true });
     scratch = mkdtempSync(join(tmpdir(), 'rd-outline-'));
     cpSync('test/fixtures/organs', join(scratch, 'drafts'), { recursive: true });
-    server = await startCodeServer();
-    installExtension(server.extensionsDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(30_000);
-    await openWorkbench(page, server.origin, join(scratch, 'drafts'));
+    workbench = await startWorkbench(join(scratch, 'drafts'), { viewport: { width: 1280, height: 900 } });
+    page = workbench.page;
     // Quick Open finds files once the workspace is read: wait for the Explorer to list them.
     try {
       await page.locator('.explorer-folders-view .monaco-list-row:has-text("E-RES-2023-10.unres")').first().waitFor({ state: 'visible', timeout: 90_000 });
@@ -42,8 +37,7 @@ describe('the Outline view in VS Code (code-server)', { skip, timeout: 300_000 }
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, type Browser, type FrameLocator, type Page } from './playwright';
-import { editorToolsMissing, installExtension, startCodeServer, type CodeServer } from './tools';
-import { goToLine, openFile, openWorkbench, quickOpen } from './workbench';
+import type { FrameLocator, Page } from './playwright';
+import { editorToolsMissing } from './tools';
+import { goToLine, openFile, quickOpen, startWorkbench, type Workbench } from './workbench';
 
 const missing = editorToolsMissing();
 const skip = missing && !process.env.CI ? `${missing}; the code-server workbench tests need it` : false;
@@ -23,8 +23,7 @@ declare const document: WebDocument;
 declare const window: { scrollY: number };
 
 describe('Preview to the side in code-server', { skip, timeout: 300_000 }, () => {
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
   let page: Page;
   let scratch = '';
   const preview = (): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -37,17 +36,12 @@ describe('Preview to the side in code-server', { skip, timeout: 300_000 }, () =>
     mkdirSync(join(scratch, 'drafts'));
     cpSync('test/fixtures/sample.unres', join(scratch, 'drafts', 'sample.unres'));
     cpSync('corpus/NPT-CONF.2020-WP.77.unres', join(scratch, 'drafts', 'long.unres'));
-    server = await startCodeServer();
-    installExtension(server.extensionsDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(30_000);
-    await openWorkbench(page, server.origin, join(scratch, 'drafts'));
+    workbench = await startWorkbench(join(scratch, 'drafts'), { viewport: { width: 1400, height: 900 } });
+    page = workbench.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -9,10 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, type Browser, type Page } from './playwright';
-import { editorToolsMissing, featuresNotOffered, installExtension, startCodeServer, type CodeServer } from './tools';
+import type { Page } from './playwright';
+import { editorToolsMissing, featuresNotOffered } from './tools';
 import { continuesAsCorpus, corpusContinuations, plainText } from '../suite/agreed';
-import { goToLine, openFile, openWorkbench, quickOpen, textCentre, visibleLines, waitForLine, waitForProblems, waitForText } from './workbench';
+import { goToLine, openFile, quickOpen, textCentre, visibleLines, waitForLine, waitForProblems, waitForText, startWorkbench, type Workbench } from './workbench';
 
 const missing = editorToolsMissing();
 // Without the tools: skip with the reason locally, fail under CI (where .ci/run installs them).
@@ -46,8 +46,7 @@ const BROKEN_RENUMBERED = expectedProblems('test/fixtures/broken.unres', 'operat
 const RESULTS = 'test-results';
 
 describe('VS Code (code-server) with the extension installed', { skip, timeout: 300_000 }, () => {
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
   let page: Page;
   let scratch = '';
   let absent: string[] = [];
@@ -67,17 +66,12 @@ describe('VS Code (code-server) with the extension installed', { skip, timeout: 
     scratch = mkdtempSync(join(tmpdir(), 'rd-workbench-'));
     cpSync('test/fixtures', join(scratch, 'drafts'), { recursive: true });
     cpSync('test/fixtures/broken.unres', join(scratch, 'drafts', 'numbering.unres')); // for the command palette
-    server = await startCodeServer();
-    installExtension(server.extensionsDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(30_000);
-    await openWorkbench(page, server.origin, join(scratch, 'drafts'));
+    workbench = await startWorkbench(join(scratch, 'drafts'));
+    page = workbench.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -1,7 +1,8 @@
 // Driving VS Code's workbench (code-server) in Chromium like a drafter would: open a file, find a
 // piece of text on screen, read the Problems count, wait for widgets. Every wait is for a
 // condition in the page, never a fixed time.
-import type { Page } from './playwright';
+import { launchChromium, type Browser, type Page } from './playwright';
+import { installExtension, startCodeServer, type CodeServer } from './tools';
 
 // The functions passed to page.evaluate run in the browser. The project type-checks for Node
 // (no DOM library, so that server code cannot use browser globals by mistake); these few
@@ -136,4 +137,48 @@ export async function waitForText(page: Page, selector: string, wanted: string |
     const re = new RegExp(source, flags);
     return [...document.querySelectorAll(s)].map((e) => e.textContent ?? '').find((t) => re.test(t)) ?? '';
   }, { selector, ...pattern });
+}
+
+/** code-server with the extension installed, Chromium on it, and the workbench open on a folder. */
+export interface Workbench {
+  server: CodeServer;
+  browser: Browser;
+  page: Page;
+  /** Closes the browser and stops code-server. */
+  close(): Promise<void>;
+}
+
+/**
+ * What every workbench scenario starts with: code-server (`codeServer` options, e.g. settings),
+ * the extension installed into it, a Chromium page of `viewport` size with `timeout` as its
+ * default, and the workbench open on `folder`. Whatever was started is stopped again if a later
+ * step fails.
+ */
+export async function startWorkbench(
+  folder: string,
+  options: { codeServer?: Parameters<typeof startCodeServer>[0]; viewport?: { width: number; height: number }; timeout?: number } = {},
+): Promise<Workbench> {
+  const server = await startCodeServer(options.codeServer);
+  let browser: Browser | undefined;
+  try {
+    installExtension(server.extensionsDir);
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    page.setDefaultTimeout(options.timeout ?? 30_000);
+    await openWorkbench(page, server.origin, folder);
+    const opened = browser;
+    return {
+      server,
+      browser: opened,
+      page,
+      close: async () => {
+        await opened.close();
+        await server.stop();
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await server.stop();
+    throw err;
+  }
 }

@@ -3,13 +3,23 @@
 // The command line, from the bundle that `npm run build` writes.
 const path = require('node:path');
 const fs = require('node:fs');
-const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
+const args = process.argv.slice(2);
+// The command's name: the first word that is not `--locale X` / `--locale=X` (as main reads it).
+let name;
+for (let i = 0; i < args.length && name === undefined; i++) {
+  if (args[i] === '--locale') i++;
+  else if (!args[i].startsWith('--locale=')) name = args[i];
+}
+// `lint` has a bundle of its own (a fiftieth of the whole, which takes longer to load than a draft to lint).
+const own = { lint: 'cli-lint.js' }[name];
+const dist = path.join(__dirname, '..', 'dist');
+const bundle = own && fs.existsSync(path.join(dist, own)) ? path.join(dist, own) : path.join(dist, 'cli.js');
 if (!fs.existsSync(bundle)) {
   process.stderr.write('resolution-drafter: dist/cli.js is missing; run `npm run build` first.\n');
   process.exit(2);
 }
 const cli = require(bundle);
-cli.main(process.argv.slice(2)).then(
+cli.main(args).then(
   (code) => { process.exitCode = code; cli.endWhenDone('resolution-drafter'); },
   (err) => { process.stderr.write(`resolution-drafter: ${err && err.message ? err.message : String(err)}\n`); process.exitCode = 1; },
 );

@@ -48,6 +48,7 @@ type Texts = {
   seeHelp: (command: string) => string;
   lintSummary: (errors: number, warnings: number, remarks: number, files: number) => string;
   cannotRead: (file: string, code: string) => string;
+  noCatalogue: (folder: string) => string;
   usesWordForWord: string;
   closeStretch: (within: number) => string;
   nothingClose: (minScore: number) => string;
@@ -70,6 +71,7 @@ export const cliText: Record<Locale, Texts> = {
     seeHelp: (command) => `Run 'resolution-drafter ${command} --help' for usage.`,
     lintSummary: (e, w, r, f) => `${plural(e, 'error')}, ${plural(w, 'warning')}, ${plural(r, 'remark')} in ${plural(f, 'file')}.`,
     cannotRead: (file, code) => `${file}: cannot read (${code})`,
+    noCatalogue: (folder) => `${folder} has no catalogue.json, so the checks know no dates or footnotes of its documents (ingest writes one)`,
     usesWordForWord: '(uses the text word for word)',
     closeStretch: (within) => `(a stretch of it is ${within}% close)`,
     nothingClose: (minScore) => `No corpus paragraph is ${minScore}% close to this text.`,
@@ -93,6 +95,7 @@ export const cliText: Record<Locale, Texts> = {
     seeHelp: (command) => `用法见 'resolution-drafter ${command} --help'。`,
     lintSummary: (e, w, r, f) => `${f} 个文件中有 ${e} 个错误、${w} 个警告、${r} 条提示。`,
     cannotRead: (file, code) => `${file}：无法读取（${code}）`,
+    noCatalogue: (folder) => `${folder} 没有 catalogue.json，检查不知道其中文件的日期和脚注（ingest 命令会生成）`,
     usesWordForWord: '（逐字包含所查文字）',
     closeStretch: (within) => `（其中一处文字相似度 ${within}%）`,
     nothingClose: (minScore) => `语料中没有与这段文字相似度达到 ${minScore}% 的段落。`,

@@ -1,13 +1,9 @@
 import { commands } from './commands';
-import { setCliLocale, takeLocale, texts } from './locale';
+import { texts } from './locale';
 import { endWhenDone } from '../exit-watch';
+import { dispatch, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './dispatch';
 
-export { endWhenDone };
-
-/** Exit codes: 0 fine, 1 findings or errors in the input, 2 usage errors. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+export { endWhenDone, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE };
 
 function usage(): string {
   const t = texts();
@@ -22,31 +18,7 @@ function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const language = takeLocale(argv);
-  if ('error' in language) {
-    process.stderr.write(`resolution-drafter: ${language.error}\n`);
-    return EXIT_USAGE;
-  }
-  setCliLocale(language.locale);
-  const [name, ...rest] = language.rest;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage() + '\n');
-    return name ? EXIT_OK : EXIT_USAGE;
-  }
-  if (name === '--version') {
-    process.stdout.write('0.1.0\n');
-    return EXIT_OK;
-  }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`resolution-drafter: ${texts().unknownCommand(name)}\n\n${usage()}\n`);
-    return EXIT_USAGE;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.help + '\n');
-    return EXIT_OK;
-  }
-  return command.run(rest);
+  return dispatch(argv, commands, usage);
 }
 
 if (require.main === module) {

@@ -3,7 +3,7 @@ import { decodeRaw, describeEncoding, hasResolutionStructure } from '../../core/
 import { dirname, join, resolve } from 'node:path';
 import { parseDraft, resolveSettings, type Catalogue, type DrafterSettings, type RuleSeverity } from '../../core';
 import { ruleById, rules, validate, type Severity } from '../../core/rules';
-import { bundledCorpusFolder, loadCorpus } from '../../corpus/load';
+import { bundledCorpusFolder, readCatalogues } from '../../corpus/load';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
 import { cliLocale, texts } from '../locale';
@@ -157,8 +157,9 @@ export const lintCommand: Command = {
     '                       It has the shape of the editor settings, e.g.',
     '                       { "rules": { "footnote-reuse": "error" }, "footnotes": { "reuse": "forbid" }, "parentheses": "half-width" }',
     '                       Its "corpus": { "folders": [...] } (relative to the file) are read for the',
-    '                       corpus catalogue, with the bundled corpus unless "useBundled": false;',
-    '                       nothing else is read. A folder you do not trust: pass your own --config.',
+    '                       corpus catalogue (each folder\'s catalogue.json, as the editor reads it), with',
+    '                       the bundled corpus unless "useBundled": false; no corpus draft is read.',
+    '                       A folder you do not trust: pass your own --config.',
     '  --rule id=severity   set one rule: off, hint, info, warning or error (may be repeated; wins over the file).',
     '',
     `Rules: ${rules.map((r) => r.id).join(', ')} (and structure, the parser's notes).`,
@@ -185,8 +186,13 @@ export const lintCommand: Command = {
       const key = folders.join('\n');
       let catalogue = corpora.get(key);
       if (!catalogue) {
-        const loaded = loadCorpus(folders);
+        // The rules need only what the catalogues say (cited dates, the footnotes of titles), as
+        // in the editor: no corpus draft is read (parsing a 200 MB corpus took 8.8 s and 1 GB).
+        const loaded = readCatalogues(folders);
         for (const p of loaded.problems) process.stderr.write(`corpus: ${p}\n`);
+        // A folder of drafts without a catalogue gives the rules nothing (the editor reads the same):
+        // said once, so that a drafter does not take the silence for dates and footnotes checked.
+        for (const f of folders) if (!existsSync(join(f, 'catalogue.json'))) process.stderr.write(`corpus: ${texts().noCatalogue(f)}\n`);
         catalogue = loaded.catalogue;
         corpora.set(key, catalogue);
       }

@@ -1,0 +1,113 @@
+// lint with corpus folders configured reads only their catalogues (as the editor does), never
+// their drafts: the findings that need corpus facts (a cited resolution's date, the footnote a
+// title is cited with) are the same as when lint parsed every corpus draft, and a folder without
+// a catalogue is said to give none.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { lintText, readConfig, type LintRecord } from '../../server/src/cli/commands/lint';
+import { bundledCorpusFolder, loadCorpus } from '../../server/src/corpus/load';
+import { setCliLocale } from '../../server/src/cli/locale';
+
+const BIN = resolve('bin/resolution-drafter.js');
+function lint(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', ...args], { encoding: 'utf8', cwd, env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
+  return { code: r.status, stderr: r.stderr, records: r.stdout ? (JSON.parse(r.stdout) as LintRecord[]) : [] };
+}
+
+// Cites A/RES/49/75 E with a day the corpus catalogue does not give it (1994-12-15), and reuses
+// footnote 1 after 《全面禁止核试验条约》, whose footnote the catalogue knows is another text.
+const DRAFT = [
+  '第七十七届会议',
+  '2022 年 12 月 7 日大会决议',
+  '77/60. 为建立无核武器世界采取联合行动',
+  '大会，',
+  '回顾其关于逐步减少核威胁的 1994 年 12 月 16 日第 49/75 E 号决议，',
+  '重申《不扩散核武器条约》¹ 作为国际核不扩散机制的基石具有至关重要的意义，',
+  '1. **促请**所有国家签署和批准《全面禁止核试验条约》¹；',
+  '2. **决定**将题为“全面彻底裁军”的项目列入大会第七十八届会议临时议程。',
+  '---',
+  '¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。',
+  '',
+].join('\n');
+
+let dir: string;
+const corpus = () => join(dir, 'corpus');
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rd-lint-corpus-'));
+  // A corpus folder as ingest leaves it: clean drafts and their catalogue.
+  mkdirSync(corpus());
+  for (const name of readdirSync(bundledCorpusFolder())) {
+    const path = join(bundledCorpusFolder(), name);
+    if (statSync(path).isFile()) copyFileSync(path, join(corpus(), name));
+  }
+  // The same drafts without a catalogue.
+  mkdirSync(join(dir, 'drafts-only'));
+  for (const name of readdirSync(corpus()).filter((n) => n.endsWith('.unres'))) copyFileSync(join(corpus(), name), join(dir, 'drafts-only', name));
+  writeFileSync(join(dir, 'draft.unres'), DRAFT);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The findings as lint made them before it read catalogues only: every corpus draft parsed (loadCorpus), its catalogue given to the rules. */
+function findingsWithParsedCorpus(config: string): LintRecord[] {
+  setCliLocale('en');
+  const { settings, folder } = readConfig(config);
+  const folders = [...(settings.corpus.useBundled ? [bundledCorpusFolder()] : []), ...settings.corpus.folders.map((f) => resolve(folder, f))];
+  return lintText('draft.unres', DRAFT, settings, loadCorpus(folders).catalogue);
+}
+
+const rulesOf = (records: LintRecord[]) => records.map((r) => r.rule).sort();
+
+test('a corpus folder with a catalogue: the same findings as with every corpus draft parsed, corpus facts included', () => {
+  const config = join(dir, '.resolution-drafter.json');
+  writeFileSync(config, JSON.stringify({ corpus: { folders: ['corpus'], useBundled: false }, footnotes: { reuse: 'allow' } }));
+  const r = lint(['draft.unres'], dir);
+  assert.equal(r.stderr, '');
+  assert.deepEqual(r.records, findingsWithParsedCorpus(config));
+  const date = r.records.find((x) => x.rule === 'citation-date');
+  assert.ok(date, JSON.stringify(r.records));
+  assert.match(date.message, /1994-12-15/);
+  assert.equal(date.line, 5);
+  const reuse = r.records.find((x) => x.rule === 'footnote-reuse');
+  assert.ok(reuse, JSON.stringify(r.records));
+  assert.equal(reuse.line, 7);
+  assert.match(reuse.message, /全面禁止核试验条约/);
+});
+
+test('the bundled corpus by default: the same corpus findings', () => {
+  const config = join(dir, '.resolution-drafter.json');
+  writeFileSync(config, JSON.stringify({ footnotes: { reuse: 'allow' } }));
+  const r = lint(['draft.unres'], dir);
+  assert.deepEqual(r.records, findingsWithParsedCorpus(config));
+  assert.deepEqual(rulesOf(r.records.filter((x) => x.rule === 'citation-date' || x.rule === 'footnote-reuse')), ['citation-date', 'footnote-reuse']);
+});
+
+test('no corpus: neither corpus finding (what the two above owe to the catalogue)', () => {
+  writeFileSync(join(dir, '.resolution-drafter.json'), JSON.stringify({ corpus: { useBundled: false }, footnotes: { reuse: 'allow' } }));
+  const r = lint(['draft.unres'], dir);
+  assert.deepEqual(r.records.filter((x) => x.rule === 'citation-date' || x.rule === 'footnote-reuse'), []);
+});
+
+test('a folder of drafts without a catalogue gives the rules nothing, and lint says so once', () => {
+  const config = join(dir, '.resolution-drafter.json');
+  writeFileSync(config, JSON.stringify({ corpus: { folders: ['drafts-only'], useBundled: false }, footnotes: { reuse: 'allow' } }));
+  const r = lint(['draft.unres', 'draft.unres'], dir);
+  assert.equal(r.stderr, `corpus: ${join(dir, 'drafts-only')} has no catalogue.json, so the checks know no dates or footnotes of its documents (ingest writes one)\n`);
+  // As before: the drafts were parsed, but their catalogue, the only thing the rules read, is empty.
+  assert.deepEqual(r.records, [...findingsWithParsedCorpus(config), ...findingsWithParsedCorpus(config)]);
+  assert.deepEqual(r.records.filter((x) => x.rule === 'citation-date' || x.rule === 'footnote-reuse'), []);
+});
+
+test('lint has its own small bundle, and answers as the whole command line does', () => {
+  const own = statSync('dist/cli-lint.js').size;
+  assert.ok(own < statSync('dist/cli.js').size / 10, `dist/cli-lint.js is ${own} bytes`);
+  writeFileSync(join(dir, '.resolution-drafter.json'), JSON.stringify({ footnotes: { reuse: 'allow' } }));
+  for (const args of [['--locale', 'zh', 'lint', 'draft.unres'], ['lint', '--format', 'json', 'draft.unres'], ['lint', '--help'], ['lint'], ['lint', '--rule', 'nope=error', 'draft.unres']]) {
+    const viaBin = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir });
+    const whole = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(resolve('dist/cli.js'))}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`, '--', ...args], { encoding: 'utf8', cwd: dir });
+    assert.deepEqual([viaBin.status, viaBin.stdout, viaBin.stderr], [whole.status, whole.stdout, whole.stderr], args.join(' '));
+  }
+});

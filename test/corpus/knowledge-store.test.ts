@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildKnowledge, completeAt, hoverAt, KnowledgeAssembler, KnowledgeBuilder, knowledgeData, knowledgeFromData, knowledgeParts, parseDraft, type CorpusKnowledge, type KnowledgeData, type KnowledgePart } from '../../server/src/core';
+import { buildKnowledge, completeAt, hoverAt, KnowledgeAssembler, KnowledgeBuilder, knowledgeData, knowledgeFromData, knowledgeFromPacked, knowledgeParts, packKnowledge, parseDraft, type CorpusKnowledge, type KnowledgeData, type KnowledgePart, type PackedKnowledge } from '../../server/src/core';
 import { bundledCorpusFolder, forEachCorpusDraft, loadCorpus, readCatalogues } from '../../server/src/corpus/load';
 import { knowledgePaths, loadOrBuildIndexAndKnowledge } from '../../server/src/corpus/knowledge-store';
 import { phraseIndexPaths } from '../../server/src/corpus/phrase-index-store';
@@ -42,8 +42,34 @@ test('the knowledge as plain data (through JSON, as in a file or a worker messag
   assert.ok(completeAt(draft, end, again).items.length > 3);
 });
 
+test('the knowledge packed (each symbol, path and place once) and through JSON answers the same, with one string for each', () => {
+  const packed = JSON.parse(JSON.stringify(packKnowledge(knowledgeData(reference)))) as PackedKnowledge;
+  assert.equal(new Set(packed.strings).size, packed.strings.length);
+  const again = knowledgeFromPacked(packed);
+  assert.deepEqual(answers(again), answers(reference));
+  // Every use of a document's symbol, of a citing file's path, is one of the listed strings.
+  const uses = [...again.openers.values()].flatMap((o) => o.documents).concat(again.titles.flatMap((t) => t.documents));
+  const places = [...again.symbols.values()].flatMap((f) => f.citedBy);
+  assert.ok(uses.length > 100 && places.length > 50, `${uses.length} uses, ${places.length} places`);
+  const table = new Map(packed.strings.map((s, i) => [s, i]));
+  for (const s of [...uses, ...places.map((p) => p.symbol), ...places.flatMap((p) => (p.path ? [p.path] : []))]) assert.ok(table.has(s), s);
+  // The file is smaller than the same knowledge written out in full.
+  assert.ok(JSON.stringify(packed).length < JSON.stringify(knowledgeData(reference)).length);
+});
+
+test('packed knowledge that names a string it lacks is damaged, never misread', () => {
+  const packed = packKnowledge(knowledgeData(reference));
+  const broken = JSON.parse(JSON.stringify(packed)) as PackedKnowledge;
+  broken.openers[0].documents[0] = packed.strings.length;
+  assert.throws(() => knowledgeFromPacked(broken), /names no string/);
+  const truncated = JSON.parse(JSON.stringify(packed)) as PackedKnowledge;
+  const cited = truncated.symbols.find(([, f]) => f.citedBy.length > 0)!;
+  cited[1].citedBy.pop();
+  assert.throws(() => knowledgeFromPacked(truncated), /in fours/);
+});
+
 test('the knowledge cut into small parts (as the worker hands it over) and put together again answers the same', () => {
-  const data = knowledgeData(reference);
+  const data = packKnowledge(knowledgeData(reference));
   const parts = knowledgeParts(data, 50);
   assert.ok(parts.length > 3, String(parts.length));
   const assembler = new KnowledgeAssembler();
@@ -70,19 +96,19 @@ test('the knowledge is made with the index, written beside it, read back on a co
     const folder = join(dir, 'corpus');
     cpSync(bundledCorpusFolder(), folder, { recursive: true, filter: (src) => !src.includes('.index') && !src.includes('raw') });
     const storagePath = join(dir, 'storage');
-    const got: { source: string; data: KnowledgeData }[] = [];
-    const onKnowledge = (data: KnowledgeData, source: string) => got.push({ source, data });
+    const got: { source: string; data: PackedKnowledge }[] = [];
+    const onKnowledge = (data: PackedKnowledge, source: string) => got.push({ source, data });
     const expected = answers(buildKnowledge(loadCorpus([folder])));
 
     const first = loadOrBuildIndexAndKnowledge([folder], { storagePath, onKnowledge });
     assert.equal(first.source, 'built');
     assert.deepEqual(got.map((g) => g.source), ['built']);
-    assert.deepEqual(answers(knowledgeFromData(got[0].data)), expected);
+    assert.deepEqual(answers(knowledgeFromPacked(got[0].data)), expected);
 
     const second = loadOrBuildIndexAndKnowledge([folder], { storagePath, onKnowledge });
     assert.equal(second.source, 'file');
     assert.deepEqual(got.map((g) => g.source), ['built', 'file']);
-    assert.deepEqual(answers(knowledgeFromData(got[1].data)), expected);
+    assert.deepEqual(answers(knowledgeFromPacked(got[1].data)), expected);
 
     // The index file is there but the knowledge file is gone: made again in a pass of its own.
     const written = knowledgePaths([folder], storagePath).find((p) => { try { readFileSync(p); return true; } catch { return false; } })!;
@@ -90,7 +116,7 @@ test('the knowledge is made with the index, written beside it, read back on a co
     const third = loadOrBuildIndexAndKnowledge([folder], { storagePath, onKnowledge });
     assert.equal(third.source, 'file');
     assert.equal(got[2].source, 'built');
-    assert.deepEqual(answers(knowledgeFromData(got[2].data)), expected);
+    assert.deepEqual(answers(knowledgeFromPacked(got[2].data)), expected);
 
     // A damaged file is said so and made again.
     writeFileSync(written, '{"fingerprint": ');
@@ -98,13 +124,28 @@ test('the knowledge is made with the index, written beside it, read back on a co
     assert.equal(got[3].source, 'built');
     assert.ok(fourth.problems.some((p) => p.includes('damaged')), fourth.problems.join('; '));
 
+    // A file of the format before (every symbol and path written out), for this very corpus: made
+    // again, never read as this format; nor is one that says it is this format but has that shape.
+    const { fingerprint } = JSON.parse(readFileSync(written, 'utf8')) as { fingerprint: string };
+    const before = { ...knowledgeData(knowledgeFromPacked(got[3].data)), format: 2 };
+    writeFileSync(written, JSON.stringify({ fingerprint, knowledge: before }));
+    const old = loadOrBuildIndexAndKnowledge([folder], { storagePath, onKnowledge });
+    assert.equal(got[4].source, 'built');
+    assert.ok(old.problems.some((p) => p.includes('not knowledge of this format')), old.problems.join('; '));
+    writeFileSync(written, JSON.stringify({ fingerprint, knowledge: { ...before, format: 3, strings: [] } }));
+    const mislabelled = loadOrBuildIndexAndKnowledge([folder], { storagePath, onKnowledge });
+    assert.equal(got[5].source, 'built');
+    assert.ok(mislabelled.problems.some((p) => p.includes('damaged')), mislabelled.problems.join('; '));
+    assert.deepEqual(answers(knowledgeFromPacked(got[5].data)), expected);
+    got.splice(4, 2);
+
     // A new draft in the corpus: both are made again, and the knowledge knows its opener uses.
     const extra = '77/1. 新决议\n\n大会，\n\n深表关切地注意到新的情况，\n\n1. 郑重呼吁各方克制；\n\n2. 郑重呼吁各方对话。\n';
     writeFileSync(join(folder, 'A-RES-77-1.unres'), extra);
     const fifth = loadOrBuildIndexAndKnowledge([folder], { storagePath, onKnowledge });
     assert.equal(fifth.source, 'built');
     assert.equal(got[4].source, 'built');
-    const k = knowledgeFromData(got[4].data);
+    const k = knowledgeFromPacked(got[4].data);
     assert.deepEqual(answers(k), answers(buildKnowledge(loadCorpus([folder]))));
     assert.ok(k.symbols.has('A/RES/77/1'));
   } finally {

@@ -11,7 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex } from '../core/agreed/phrase-index';
-import { KnowledgeAssembler, KnowledgeBuilder, knowledgeData, knowledgeParts, type CorpusKnowledge, type KnowledgePart } from '../core';
+import { KnowledgeAssembler, KnowledgeBuilder, knowledgeData, knowledgeParts, packKnowledge, type CorpusKnowledge, type KnowledgePart } from '../core';
 import { knowledgePaths, readKnowledge, writeKnowledge } from '../corpus/knowledge-store';
 import { bundledCorpusFolder, loadCorpus, readCatalogues } from '../corpus/load';
 import { firstDiagnostics } from './server-start';
@@ -81,7 +81,7 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   });
   figures.corpusReadMs = Math.round(now() - started - digesting);
   started = now();
-  let knowledge: CorpusKnowledge = builder.finish(readCatalogues(folders).catalogue);
+  let digested: CorpusKnowledge | undefined = builder.finish(readCatalogues(folders).catalogue);
   builder = undefined;
   figures.knowledgeBuildMs = Math.round(digesting + now() - started);
   started = now();
@@ -98,18 +98,24 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   input.documents.length = 0;
   const fingerprint = corpusFingerprint(folders);
   const knowledgePath = knowledgePaths(folders, storage)[0];
-  writeKnowledge(knowledgePath, knowledgeData(knowledge), fingerprint);
+  writeKnowledge(knowledgePath, packKnowledge(knowledgeData(digested)), fingerprint);
+  digested = undefined;
   figures.knowledgeFileMB = mb(statSync(knowledgePath).size);
   gc();
   // Cold start of the knowledge: the worker reads its file and cuts it into parts; the server
   // thread parses the parts one per turn of its event loop and puts them together. The longest
   // of those turns is how long a request may wait for it.
   started = now();
-  const read = readKnowledge(knowledgePath, fingerprint);
-  if (!read.data) throw new Error(`the knowledge was not read from its file: ${read.problem ?? 'missing'}`);
-  const encoder = new TextEncoder();
-  const parts = knowledgeParts(read.data).map((part) => encoder.encode(JSON.stringify(part)));
+  const parts = ((): Uint8Array[] => {
+    const read = readKnowledge(knowledgePath, fingerprint);
+    if (!read.data) throw new Error(`the knowledge was not read from its file: ${read.problem ?? 'missing'}`);
+    const encoder = new TextEncoder();
+    return knowledgeParts(read.data).map((part) => encoder.encode(JSON.stringify(part)));
+  })();
   figures.knowledgeReadMs = Math.round(now() - started);
+  // The heap the knowledge holds once taken in (the parts are outside the heap, the file's data is gone).
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
   const decoder = new TextDecoder();
   const assembler = new KnowledgeAssembler();
   let longest = 0;
@@ -121,8 +127,10 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
     total += now() - t;
   }
   started = now();
-  knowledge = assembler.finish();
+  const knowledge = assembler.finish();
   const finishing = now() - started;
+  gc();
+  figures.knowledgeHeapMB = mb(process.memoryUsage().heapUsed - heapBefore);
   figures.knowledgeParts = parts.length;
   figures.knowledgeTakeInMs = Math.round(total + finishing);
   figures.knowledgeLongestTurnMs = Math.round(Math.max(longest, finishing) * 10) / 10;

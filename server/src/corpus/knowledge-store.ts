@@ -1,11 +1,12 @@
 /**
  * The corpus knowledge (openers, titles, resolutions, symbol facts) beside the phrase index: made
  * in the same pass over the drafts as the index, written as JSON next to the index file with the
- * same corpus fingerprint, and read back on a cold start so the corpus is not parsed again.
+ * same corpus fingerprint, and read back on a cold start so the corpus is not parsed again. The
+ * file holds the packed form (each symbol, path and place once, see `packKnowledge`).
  */
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { KnowledgeBuilder, knowledgeData, knowledgeFromData, isKnowledgeData, type KnowledgeData } from '../core';
+import { KnowledgeBuilder, knowledgeData, knowledgeFromPacked, isPackedKnowledge, packKnowledge, type PackedKnowledge } from '../core';
 import { MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
 import { forEachCorpusDraft, readCatalogues } from './load';
 import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, touch, trimIndexFolder, type LoadedPhraseIndex, type PhraseIndexOptions } from './phrase-index-store';
@@ -21,7 +22,7 @@ export function knowledgePaths(folders: string[], storagePath?: string): string[
 }
 
 /** Reads a knowledge file made for this state of the corpus; undefined when missing, stale or damaged. */
-export function readKnowledge(path: string, fingerprint: string): { data?: KnowledgeData; problem?: string } {
+export function readKnowledge(path: string, fingerprint: string): { data?: PackedKnowledge; problem?: string } {
   let text: string;
   try {
     text = readRegularFile(path, MAX_CATALOGUE_BYTES).toString('utf8');
@@ -32,11 +33,11 @@ export function readKnowledge(path: string, fingerprint: string): { data?: Knowl
   try {
     const file = JSON.parse(text) as { fingerprint?: string; knowledge?: unknown } | null;
     if (file?.fingerprint !== fingerprint) return { problem: `${path} was made from another state of the corpus` };
-    if (!isKnowledgeData(file.knowledge)) return { problem: `${path} is not knowledge of this format` };
+    if (!isPackedKnowledge(file.knowledge)) return { problem: `${path} is not knowledge of this format` };
     const damage = checkKnowledgeEntries(file.knowledge);
     if (damage) return { problem: `${path} is damaged (${damage})` };
-    // The server thread assembles it the same way: what fails here would fail there.
-    knowledgeFromData(file.knowledge);
+    // The server thread assembles it the same way (every string it names is there): what fails here would fail there.
+    knowledgeFromPacked(file.knowledge);
     return { data: file.knowledge };
   } catch (err) {
     return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
@@ -47,27 +48,31 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 const strings = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
+// Positions in the file's list of strings: the assembler checks that each names one.
+const isRef = (v: unknown): boolean => Number.isInteger(v);
+const refs = (v: unknown): boolean => Array.isArray(v) && v.every(isRef);
 
 /**
  * Every entry of a knowledge file of the right shape; the first that is not, named. The file is a
  * cache of the corpus: one bad entry means it is made again (nothing of the corpus is lost).
  */
-export function checkKnowledgeEntries(data: KnowledgeData): string | undefined {
-  for (const o of data.openers as unknown[]) if (!isObject(o) || !isString(o.base) || !isCount(o.preambular) || !isCount(o.operative) || !strings(o.documents)) return 'an opener';
-  for (const t of data.titles as unknown[]) if (!isObject(t) || !isString(t.title) || !isCount(t.uses) || !strings(t.footnotes) || !strings(t.documents)) return 'a title';
+export function checkKnowledgeEntries(data: PackedKnowledge): string | undefined {
+  if (!strings(data.strings)) return 'a string';
+  for (const o of data.openers as unknown[]) if (!isObject(o) || !isString(o.base) || !isCount(o.preambular) || !isCount(o.operative) || !refs(o.documents)) return 'an opener';
+  for (const t of data.titles as unknown[]) if (!isObject(t) || !isString(t.title) || !isCount(t.uses) || !strings(t.footnotes) || !refs(t.documents)) return 'a title';
   for (const e of data.symbols as unknown[]) {
-    if (!Array.isArray(e) || e.length !== 2 || !isString(e[0])) return 'a symbol';
+    if (!Array.isArray(e) || e.length !== 2 || !isRef(e[0])) return 'a symbol';
     const f = e[1] as unknown;
-    if (!isObject(f) || !isString(f.symbol) || !isString(f.kind) || !strings(f.titles) || !strings(f.dates) || !strings(f.footnotes)) return 'the facts of a symbol';
-    if (!Array.isArray(f.citedBy) || !f.citedBy.every((c: unknown) => isObject(c) && isString(c.symbol))) return 'a citing place';
-    if (f.draft !== undefined && (!isObject(f.draft) || !isString(f.draft.symbol) || (f.draft.path !== undefined && !isString(f.draft.path)))) return 'a draft';
+    if (!isObject(f) || !isRef(f.symbol) || !isString(f.kind) || !strings(f.titles) || !strings(f.dates) || !strings(f.footnotes)) return 'the facts of a symbol';
+    if (!Array.isArray(f.citedBy) || f.citedBy.length % 4 !== 0 || !f.citedBy.every(isRef)) return 'a citing place';
+    if (f.draft !== undefined && !(Array.isArray(f.draft) && f.draft.length === 2 && refs(f.draft))) return 'a draft';
   }
-  for (const r of data.resolutions as unknown[]) if (!isObject(r) || !isString(r.symbol) || !isString(r.number) || !isString(r.organ) || !isCount(r.citations) || (r.date !== undefined && !isString(r.date)) || (r.title !== undefined && !isString(r.title))) return 'a resolution';
+  for (const r of data.resolutions as unknown[]) if (!isObject(r) || !isRef(r.symbol) || !isString(r.number) || !isString(r.organ) || !isCount(r.citations) || (r.date !== undefined && !isString(r.date)) || (r.title !== undefined && !isString(r.title))) return 'a resolution';
   return undefined;
 }
 
 /** Writes the knowledge atomically (a temporary file renamed into place). Throws when the folder cannot be written. */
-export function writeKnowledge(path: string, data: KnowledgeData, fingerprint: string): void {
+export function writeKnowledge(path: string, data: PackedKnowledge, fingerprint: string): void {
   mkdirSync(resolve(path, '..'), { recursive: true, mode: 0o700 });
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
@@ -84,7 +89,7 @@ export function writeKnowledge(path: string, data: KnowledgeData, fingerprint: s
 }
 
 /** What `loadOrBuildIndexAndKnowledge` hands over as soon as the knowledge is ready (before the index, when it is built). */
-export type KnowledgeReady = (data: KnowledgeData, source: 'file' | 'built') => void;
+export type KnowledgeReady = (data: PackedKnowledge, source: 'file' | 'built') => void;
 
 /**
  * The phrase index and the knowledge of a corpus, each read from its file when that matches the
@@ -96,7 +101,7 @@ export function loadOrBuildIndexAndKnowledge(folders: string[], options: PhraseI
   const fingerprint = corpusFingerprint(folders);
   const paths = knowledgePaths(folders, options.storagePath);
   const problems: string[] = [];
-  let known: KnowledgeData | undefined;
+  let known: PackedKnowledge | undefined;
   if (!options.rebuild) {
     for (const path of paths) {
       const read = readKnowledge(path, fingerprint);
@@ -112,7 +117,7 @@ export function loadOrBuildIndexAndKnowledge(folders: string[], options: PhraseI
   const builder = known ? undefined : new KnowledgeBuilder();
   const finish = (): void => {
     if (!builder || known) return;
-    known = knowledgeData(builder.finish(readCatalogues(folders).catalogue));
+    known = packKnowledge(knowledgeData(builder.finish(readCatalogues(folders).catalogue)));
     options.onKnowledge(known, 'built');
     if (options.noWrite) return;
     for (const path of paths) {

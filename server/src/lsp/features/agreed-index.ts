@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { PhraseIndex, type SimilarParagraph } from '../../core/agreed/phrase-index';
 import { readCatalogue } from '../../corpus/load';
-import { KnowledgeAssembler, knowledgeFromData, type CorpusKnowledge, type KnowledgePart } from '../../core';
+import { KnowledgeAssembler, knowledgeFromPacked, type CorpusKnowledge, type KnowledgePart } from '../../core';
 import { loadOrBuildIndexAndKnowledge } from '../../corpus/knowledge-store';
 import { invalidArguments, registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
@@ -172,7 +172,7 @@ class PhraseIndexKeeper {
       return new Promise((resolve, reject) => {
         setImmediate(() => {
           try {
-            resolve(loadOrBuildIndexAndKnowledge(job.folders, { storagePath: job.storagePath, progress, onKnowledge: (data, source) => knowledge(knowledgeFromData(data), source) }));
+            resolve(loadOrBuildIndexAndKnowledge(job.folders, { storagePath: job.storagePath, progress, onKnowledge: (data, source) => knowledge(knowledgeFromPacked(data), source) }));
           } catch (err) {
             reject(err);
           }

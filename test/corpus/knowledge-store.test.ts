@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildKnowledge, completeAt, hoverAt, KnowledgeAssembler, KnowledgeBuilder, knowledgeData, knowledgeFromData, knowledgeFromPacked, knowledgeParts, packKnowledge, parseDraft, type CorpusKnowledge, type KnowledgeData, type KnowledgePart, type PackedKnowledge } from '../../server/src/core';
 import { bundledCorpusFolder, forEachCorpusDraft, loadCorpus, readCatalogues } from '../../server/src/corpus/load';
-import { knowledgePaths, loadOrBuildIndexAndKnowledge } from '../../server/src/corpus/knowledge-store';
+import { checkKnowledgeEntries, knowledgePaths, loadOrBuildIndexAndKnowledge } from '../../server/src/corpus/knowledge-store';
 import { phraseIndexPaths } from '../../server/src/corpus/phrase-index-store';
 
 const corpus = loadCorpus([bundledCorpusFolder()]);
@@ -62,10 +62,18 @@ test('packed knowledge that names a string it lacks is damaged, never misread', 
   const broken = JSON.parse(JSON.stringify(packed)) as PackedKnowledge;
   broken.openers[0].documents[0] = packed.strings.length;
   assert.throws(() => knowledgeFromPacked(broken), /names no string/);
+  // The worker's check of a file finds it first (the server thread then never meets it).
+  assert.equal(checkKnowledgeEntries(broken), 'an opener');
+  assert.equal(checkKnowledgeEntries(packed), undefined);
   const truncated = JSON.parse(JSON.stringify(packed)) as PackedKnowledge;
   const cited = truncated.symbols.find(([, f]) => f.citedBy.length > 0)!;
   cited[1].citedBy.pop();
   assert.throws(() => knowledgeFromPacked(truncated), /in fours/);
+  assert.equal(checkKnowledgeEntries(truncated), 'a citing place');
+  const pathless = JSON.parse(JSON.stringify(packed)) as PackedKnowledge;
+  pathless.symbols.find(([, f]) => f.citedBy.length > 0)![1].citedBy[2] = -2;
+  assert.equal(checkKnowledgeEntries(pathless), 'a citing place');
+  assert.throws(() => knowledgeFromPacked(pathless), /names no string/);
 });
 
 test('the knowledge cut into small parts (as the worker hands it over) and put together again answers the same', () => {

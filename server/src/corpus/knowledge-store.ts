@@ -6,7 +6,7 @@
  */
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { KnowledgeBuilder, knowledgeData, knowledgeFromPacked, isPackedKnowledge, packKnowledge, type PackedKnowledge } from '../core';
+import { KnowledgeBuilder, knowledgeData, isPackedKnowledge, packKnowledge, type PackedKnowledge } from '../core';
 import { MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
 import { forEachCorpusDraft, readCatalogues } from './load';
 import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, touch, trimIndexFolder, type LoadedPhraseIndex, type PhraseIndexOptions } from './phrase-index-store';
@@ -36,8 +36,6 @@ export function readKnowledge(path: string, fingerprint: string): { data?: Packe
     if (!isPackedKnowledge(file.knowledge)) return { problem: `${path} is not knowledge of this format` };
     const damage = checkKnowledgeEntries(file.knowledge);
     if (damage) return { problem: `${path} is damaged (${damage})` };
-    // The server thread assembles it the same way (every string it names is there): what fails here would fail there.
-    knowledgeFromPacked(file.knowledge);
     return { data: file.knowledge };
   } catch (err) {
     return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
@@ -48,24 +46,29 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 const strings = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
-// Positions in the file's list of strings: the assembler checks that each names one.
-const isRef = (v: unknown): boolean => Number.isInteger(v);
-const refs = (v: unknown): boolean => Array.isArray(v) && v.every(isRef);
 
 /**
- * Every entry of a knowledge file of the right shape; the first that is not, named. The file is a
- * cache of the corpus: one bad entry means it is made again (nothing of the corpus is lost).
+ * Every entry of a knowledge file of the right shape, every position it names one of its strings;
+ * the first that is not, named. The file is a cache of the corpus: one bad entry means it is made
+ * again (nothing of the corpus is lost). What passes here the server thread assembles without fail.
  */
 export function checkKnowledgeEntries(data: PackedKnowledge): string | undefined {
   if (!strings(data.strings)) return 'a string';
+  const count = data.strings.length;
+  const isRef = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) < count;
+  const isOptionalRef = (v: unknown): boolean => v === -1 || isRef(v);
+  const refs = (v: unknown): boolean => Array.isArray(v) && v.every(isRef);
   for (const o of data.openers as unknown[]) if (!isObject(o) || !isString(o.base) || !isCount(o.preambular) || !isCount(o.operative) || !refs(o.documents)) return 'an opener';
   for (const t of data.titles as unknown[]) if (!isObject(t) || !isString(t.title) || !isCount(t.uses) || !strings(t.footnotes) || !refs(t.documents)) return 'a title';
   for (const e of data.symbols as unknown[]) {
     if (!Array.isArray(e) || e.length !== 2 || !isRef(e[0])) return 'a symbol';
     const f = e[1] as unknown;
     if (!isObject(f) || !isRef(f.symbol) || !isString(f.kind) || !strings(f.titles) || !strings(f.dates) || !strings(f.footnotes)) return 'the facts of a symbol';
-    if (!Array.isArray(f.citedBy) || f.citedBy.length % 4 !== 0 || !f.citedBy.every(isRef)) return 'a citing place';
-    if (f.draft !== undefined && !(Array.isArray(f.draft) && f.draft.length === 2 && refs(f.draft))) return 'a draft';
+    // Four numbers a place: the citing symbol, the line, the path (or -1), the place's name (or -1).
+    const places = f.citedBy;
+    if (!Array.isArray(places) || places.length % 4 !== 0) return 'a citing place';
+    for (let i = 0; i < places.length; i += 4) if (!isRef(places[i]) || !isCount(places[i + 1]) || !isOptionalRef(places[i + 2]) || !isOptionalRef(places[i + 3])) return 'a citing place';
+    if (f.draft !== undefined && !(Array.isArray(f.draft) && f.draft.length === 2 && isRef(f.draft[0]) && isOptionalRef(f.draft[1]))) return 'a draft';
   }
   for (const r of data.resolutions as unknown[]) if (!isObject(r) || !isRef(r.symbol) || !isString(r.number) || !isString(r.organ) || !isCount(r.citations) || (r.date !== undefined && !isString(r.date)) || (r.title !== undefined && !isString(r.title))) return 'a resolution';
   return undefined;

@@ -21,6 +21,7 @@ import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readIndexI
 import { benchDraft, measures, percentiles, type BenchContext } from './measures';
 import { random, syntheticCorpus } from './synthetic';
 import { documentFigures } from './documents';
+import { lintSmallDraft } from './lint-run';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -186,6 +187,10 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   for (let i = 0; i < (options.quick ? 1 : 3); i++) firsts.push(await firstDiagnostics(size === 'bundled' ? [] : folders, ctx.draft, join(work, 'server-storage')));
   figures.serverOpenToDiagnosticsMs = percentiles(firsts.map((f) => f.openToDiagnostics)).p50;
   figures.serverStartToDiagnosticsMs = percentiles(firsts.map((f) => f.startToDiagnostics)).p50;
+  // `resolution-drafter lint` of a 15 KB draft with this corpus configured, end to end.
+  const lint = lintSmallDraft(size === 'bundled' ? [] : folders, bundledCorpusFolder(), join(work, 'lint'), options.quick ? 3 : 7);
+  figures.lintSmallDraftFastestMs = lint.fastestMs;
+  figures.lintSmallDraftMedianMs = lint.medianMs;
   if (size === 'bundled') Object.assign(figures, await documentFigures(options.quick));
   return figures;
 }

@@ -20,8 +20,9 @@ export type IndexWorkerMessage =
   | { type: 'progress'; stage: string; fraction: number }
   /**
    * The corpus knowledge for completion and hovers, as soon as it is ready (before the index when
-   * that is built): parts of `KnowledgeData` as UTF-8 JSON, moved without a copy, that the server
-   * thread parses one at a time in between requests (one large message would hold it up).
+   * that is built): parts of the packed knowledge (`PackedKnowledge`, its strings first) as UTF-8
+   * JSON, moved without a copy, that the server thread parses one at a time in between requests
+   * (one large message would hold it up).
    */
   | { type: 'knowledge'; source: 'file' | 'built'; parts: Uint8Array[] }
   | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[]; corpusProblems: string[] }

@@ -119,13 +119,17 @@ function mergeCatalogue(into: Catalogue, from: Catalogue): void {
   for (const t of from.titles) into.titles.push(t);
 }
 
-/** The catalogues of the folders merged, without reading any draft (validation needs only these). Never throws. */
-export function readCatalogues(folders: string[]): { catalogue: Catalogue; problems: string[] } {
-  const result = { catalogue: emptyCatalogue(), problems: [] as string[] };
+/**
+ * The catalogues of the folders merged, without reading any draft (validation needs only these),
+ * and each folder's own (`byFolder`, for what needs to know which folder says what). Never throws.
+ */
+export function readCatalogues(folders: string[]): { catalogue: Catalogue; problems: string[]; byFolder: Map<string, Catalogue | undefined> } {
+  const result = { catalogue: emptyCatalogue(), problems: [] as string[], byFolder: new Map<string, Catalogue | undefined>() };
   for (const folder of folders) {
     const { catalogue, problem } = readCatalogue(folder);
     if (problem) result.problems.push(problem);
     if (catalogue) mergeCatalogue(result.catalogue, catalogue);
+    result.byFolder.set(folder, catalogue);
   }
   return result;
 }
@@ -133,9 +137,10 @@ export function readCatalogues(folders: string[]): { catalogue: Catalogue; probl
 /**
  * The corpus drafts by symbol, from the catalogues' file names (else the file name itself,
  * `A-RES-76-54.unres` → `A/RES/76/54`): where go-to-definition finds a corpus document without
- * parsing the corpus. Keys are as `key` makes them. Never throws.
+ * parsing the corpus. Keys are as `key` makes them; `catalogueOf` gives a folder's catalogue when
+ * it was read already (a large one takes seconds to parse). Never throws.
  */
-export function corpusFilesBySymbol(folders: string[], key: (symbol: string) => string): Map<string, string> {
+export function corpusFilesBySymbol(folders: string[], key: (symbol: string) => string, catalogueOf: (folder: string) => Catalogue | undefined = (folder) => readCatalogue(folder).catalogue): Map<string, string> {
   const files = new Map<string, string>();
   for (const folder of folders) {
     let names: string[];
@@ -144,7 +149,7 @@ export function corpusFilesBySymbol(folders: string[], key: (symbol: string) => 
     } catch {
       continue;
     }
-    const symbolOf = new Map((readCatalogue(folder).catalogue?.documents ?? []).map((d) => [d.file, d.symbol]));
+    const symbolOf = new Map((catalogueOf(folder)?.documents ?? []).map((d) => [d.file, d.symbol]));
     for (const name of names) {
       const symbol = symbolOf.get(name) ?? name.slice(0, -'.unres'.length).replace(/-/g, '/');
       const k = key(symbol);

@@ -116,6 +116,9 @@ export class ServerContext {
   }
 
   private catalogueCache?: Catalogue;
+  // Each folder's catalogue and the problems met, from the same read (a large catalogue is parsed once).
+  private folderCatalogues?: Map<string, Catalogue | undefined>;
+  private catalogueProblemsCache: string[] = [];
   private filesBySymbol?: Map<string, string>;
   /** Counts corpus reloads: what is derived from the corpus is kept per generation. */
   corpusGeneration = 0;
@@ -134,22 +137,35 @@ export class ServerContext {
    */
   catalogue(): Catalogue {
     if (!this.catalogueCache) {
-      const { catalogue, problems } = readCatalogues(this.corpusFolders());
+      const { catalogue, problems, byFolder } = readCatalogues(this.corpusFolders());
       this.catalogueCache = catalogue;
+      this.folderCatalogues = byFolder;
+      this.catalogueProblemsCache = problems;
       for (const problem of problems) this.connection.console.warn(`corpus: ${problem}`);
     }
     return this.catalogueCache;
   }
 
+  /** What was wrong with the catalogues when `catalogue()` read them (read once, as it). */
+  catalogueProblems(): string[] {
+    this.catalogue();
+    return this.catalogueProblemsCache;
+  }
+
   /** The clean draft of a corpus document by its symbol (any written form), from the file names; undefined when the corpus has none. */
   corpusFile(symbol: string): string | undefined {
-    this.filesBySymbol ??= corpusFilesBySymbol(this.corpusFolders(), symbolKey);
+    if (!this.filesBySymbol) {
+      this.catalogue();
+      this.filesBySymbol = corpusFilesBySymbol(this.corpusFolders(), symbolKey, (folder) => this.folderCatalogues?.get(folder));
+    }
     return this.filesBySymbol.get(symbolKey(symbol));
   }
 
   /** Drops what was read from the corpus so that the next use reads it again (after the corpus changed), and tells the listeners. */
   reloadCorpus(): void {
     this.catalogueCache = undefined;
+    this.folderCatalogues = undefined;
+    this.catalogueProblemsCache = [];
     this.filesBySymbol = undefined;
     this.corpusGeneration++;
     for (const l of this.corpusListeners) l();

@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { PhraseIndex, type SimilarParagraph } from '../../core/agreed/phrase-index';
-import { readCatalogue } from '../../corpus/load';
 import { KnowledgeAssembler, knowledgeFromPacked, type CorpusKnowledge, type KnowledgePart } from '../../core';
 import { loadOrBuildIndexAndKnowledge } from '../../corpus/knowledge-store';
 import { invalidArguments, registerServerCommand } from '../commands';
@@ -56,12 +55,9 @@ class PhraseIndexKeeper {
   stats(): CorpusStats {
     const folders = this.ctx.corpusFolders();
     if (this.cited === undefined) {
-      this.cited = 0;
-      for (const folder of folders) {
-        const { catalogue, problem } = readCatalogue(folder);
-        this.cited += catalogue?.cited.length ?? 0;
-        if (problem) this.catalogueProblems.push(problem);
-      }
+      // The catalogues as validation read them: a large one is parsed once, not again for the status.
+      this.cited = this.ctx.catalogue().cited.length;
+      this.catalogueProblems = [...this.ctx.catalogueProblems()];
     }
     return {
       documents: this.index?.documentCount ?? folders.reduce((n, f) => n + unresFiles(f), 0),

@@ -284,8 +284,10 @@ export class KnowledgeBuilder {
 
 // One collator each, made once: `localeCompare` with options makes a collator per call, which
 // dominates sorting the tens of thousands of resolutions of a large corpus. Same order as before.
-const textOrder = new Intl.Collator().compare;
-const numberOrder = new Intl.Collator('en', { numeric: true }).compare;
+// Made at the first sort, not when the module loads: making them costs milliseconds that a
+// command which never sorts knowledge (`lint`) would pay at every start.
+let collators: { text: (a: string, b: string) => number; number: (a: string, b: string) => number } | undefined;
+const order = () => (collators ??= { text: new Intl.Collator().compare, number: new Intl.Collator('en', { numeric: true }).compare });
 
 /**
  * The sorted lists of the knowledge from its three maps (also when the maps come from a file or a
@@ -299,6 +301,7 @@ export function sortKnowledge(
   tables: AssistTables = chineseAssist,
   sortedResolutions?: KnownResolution[],
 ): CorpusKnowledge {
+  const { text: textOrder, number: numberOrder } = order();
   let resolutions = sortedResolutions;
   if (!resolutions) {
     resolutions = [];

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDraft, resolveSettings, symbolKey, type Catalogue, type CorpusKnowledge, type DrafterSettings, type ResolutionDocument } from '../core';
 import type { PhraseSource } from '../core/agreed/types';
 import type { Locale } from '../core/rules';
+import type { DraftValidations } from './validations';
 import { bundledCorpusFolder, corpusFilesBySymbol, readCatalogues } from '../corpus/load';
 
 /** A TypeError from reading a request's params that are null or lack a part every such request has. */
@@ -39,6 +40,8 @@ export class ServerContext {
    * made it; undefined until then (`corpusKnowledge` in knowledge.ts answers meanwhile).
    */
   knowledge?: CorpusKnowledge;
+  /** The validations of the open drafts (set by the diagnostics feature): code actions read the last one. */
+  validations?: DraftValidations;
 
   constructor(
     readonly connection: Connection,

@@ -2,12 +2,12 @@ import { CodeActionKind, TextDocumentEdit, type CodeAction, type Diagnostic, typ
 import type { ResolutionDocument } from '../../core';
 import { fixesFor, renumberFootnotes, renumberParagraphs, renumberTitles, type TextEdit } from '../../core/fixes';
 import { disableFixes, fixAll } from '../../core/fixes/suppress';
-import { validate } from '../../core/rules';
 import { ServerCommands } from '../protocol';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
-import { SOURCE, validationContext } from './diagnostics';
+import { SOURCE } from './diagnostics';
+import { cancelled } from '../validations';
 
 let editContext: ServerContext | undefined;
 function workspaceEdit(uri: string, version: number, model: ResolutionDocument, edits: TextEdit[]): WorkspaceEdit {
@@ -27,17 +27,21 @@ export const codeActionsFeature: Feature = {
   }),
   register(ctx: ServerContext) {
     editContext = ctx;
-    ctx.connection.onCodeAction((params) =>
+    ctx.connection.onCodeAction((params, token) =>
       ctx.safelyAsync('code actions', [] as CodeAction[], async () => {
         const uri = params.textDocument.uri;
-        const settings = await ctx.settings(uri);
+        // The findings of the last validation of this version (waited for when it is still running; never validated again here).
+        const validation = ctx.validations ? await ctx.validations.current(uri, token) : undefined;
+        if (token.isCancellationRequested) return cancelled('code actions') as unknown as CodeAction[];
         const draft = ctx.draft(uri);
         if (!draft) return [];
         const { model, document } = draft;
+        // The draft changed while its validation was on its way: the editor asks again for the new version.
+        if (validation && validation.version !== document.version) return [];
         const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
         const actions: CodeAction[] = [];
         const titles = new Set<string>();
-        const findings = validate(model, settings, validationContext(ctx));
+        const findings = validation?.findings ?? [];
         /** Fix-all and disable actions come after every finding's own fixes. */
         const later: CodeAction[] = [];
         for (const finding of findings) {

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { parseDraft, type Catalogue, type DrafterSettings } from '../core';
+import type { ParseMemo } from '../core/parse/parser';
 import type { Finding, Locale } from '../core/rules';
 import { diagnoseWithFindings } from './features/diagnostics';
 
@@ -32,11 +33,11 @@ export interface ValidationResult {
   ms: number;
 }
 
-/** Parses and validates one version of a draft. */
-export function runValidation(job: ValidationJob, settings: DrafterSettings, catalogue: Catalogue | undefined): ValidationResult {
+/** Parses and validates one version of a draft; `memo` is what the parse of its previous version kept (see `parseDraft`). */
+export function runValidation(job: ValidationJob, settings: DrafterSettings, catalogue: Catalogue | undefined, memo?: ParseMemo): ValidationResult {
   const started = performance.now();
   const ruleErrors: string[] = [];
-  const model = parseDraft(job.text);
+  const model = parseDraft(job.text, undefined, memo);
   const { diagnostics, findings } = diagnoseWithFindings(job.uri, model, settings, {
     locale: job.locale,
     catalogue,

@@ -8,12 +8,15 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Catalogue, DrafterSettings } from '../core';
+import { ParseMemo } from '../core/parse/parser';
 import { runValidation, type ValidationJob, type ValidationResult } from './validation-run';
 
 /** What the server sends the worker. */
 export type ValidationWorkerRequest =
   /** The corpus catalogue, sent once and again only when it changes (it may be large). */
   | { type: 'catalogue'; catalogue: Catalogue | undefined }
+  /** The draft closed: what its parses kept is dropped. */
+  | { type: 'forget'; uri: string }
   | ({ type: 'validate' } & ValidationJob & { settings: DrafterSettings });
 
 /** What the worker answers, one per `validate`. */
@@ -22,13 +25,21 @@ export type ValidationWorkerMessage = { type: 'validated'; result: ValidationRes
 if (parentPort) {
   const port = parentPort;
   let catalogue: Catalogue | undefined;
+  /** Per draft, what the parse of its last version kept: the next version's unchanged lines are not recognised again. */
+  const memos = new Map<string, ParseMemo>();
   port.on('message', (m: ValidationWorkerRequest) => {
     if (m.type === 'catalogue') {
       catalogue = m.catalogue;
       return;
     }
+    if (m.type === 'forget') {
+      memos.delete(m.uri);
+      return;
+    }
     try {
-      const result = runValidation(m, m.settings, catalogue);
+      let memo = memos.get(m.uri);
+      if (!memo) memos.set(m.uri, (memo = new ParseMemo()));
+      const result = runValidation(m, m.settings, catalogue, memo);
       port.postMessage({ type: 'validated', result } satisfies ValidationWorkerMessage);
     } catch (err) {
       port.postMessage({ type: 'failed', job: m.job, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ValidationWorkerMessage);

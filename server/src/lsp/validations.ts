@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { Catalogue, DrafterSettings } from '../core';
+import { ParseMemo } from '../core/parse/parser';
 import type { ServerContext } from './context';
+import type { ValidationStatus } from './protocol';
 import { runValidation, type ValidationResult } from './validation-run';
 import type { ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker';
 
@@ -44,6 +46,8 @@ export class DraftValidations {
   private readonly last = new Map<string, DraftValidation>();
   private readonly waiters = new Map<string, Waiter[]>();
   private generation = 0;
+  /** In the server thread (no worker): what each draft's last parse kept. */
+  private readonly memos = new Map<string, ParseMemo>();
   private sentCatalogue?: { value: Catalogue | undefined };
   /** Told of every validation kept (the diagnostics feature publishes it). */
   onValidated?: (v: DraftValidation) => void;
@@ -66,6 +70,8 @@ export class DraftValidations {
 
   /** The draft closed: its validation is dropped, and nobody waits for it any more. */
   forget(uri: string): void {
+    this.worker?.postMessage({ type: 'forget', uri } satisfies ValidationWorkerRequest);
+    this.memos.delete(uri);
     this.queue.delete(uri);
     this.last.delete(uri);
     this.runs.delete(uri);
@@ -165,7 +171,7 @@ export class DraftValidations {
       return new Promise((resolve, reject) => {
         setImmediate(() => {
           try {
-            resolve(runValidation(job, settings, catalogue));
+            resolve(runValidation(job, settings, catalogue, this.memo(job.uri)));
           } catch (err) {
             reject(err instanceof Error ? err : new Error(String(err)));
           }
@@ -189,7 +195,7 @@ export class DraftValidations {
         this.ctx.connection.console.error(`the validation worker stopped (exit code ${code}); drafts are validated in the server thread from now on`);
         this.worker = undefined;
         this.inThread = true;
-        resolve(runValidation(job, settings, catalogue));
+        resolve(runValidation(job, settings, catalogue, this.memo(job.uri)));
       };
       const done = () => {
         worker.off('message', onMessage);
@@ -199,6 +205,12 @@ export class DraftValidations {
       worker.on('exit', onExit);
       worker.postMessage({ type: 'validate', ...job, settings } satisfies ValidationWorkerRequest);
     });
+  }
+
+  private memo(uri: string): ParseMemo {
+    let memo = this.memos.get(uri);
+    if (!memo) this.memos.set(uri, (memo = new ParseMemo()));
+    return memo;
   }
 
   /** The worker thread, started on first use; undefined when the bundle has none (then the server thread validates). */
@@ -215,6 +227,12 @@ export class DraftValidations {
     worker.unref();
     this.worker = worker;
     return worker;
+  }
+
+  /** How the validation of a draft stands. */
+  status(uri: string): ValidationStatus {
+    const v = this.last.get(uri);
+    return { version: this.ctx.documents.get(uri)?.version ?? null, validatedVersion: v?.version ?? null, runs: this.runs.get(uri) ?? 0, ms: v ? Math.round(v.ms) : null, worker: !this.inThread };
   }
 
   /** Ends the worker (the server is shutting down). */

@@ -18,7 +18,7 @@ import type {
   TitleLine,
 } from '../model';
 import { LineIndex, type Span } from '../text';
-import { emptyFindings, makeDate, scanInline } from './inline';
+import { emptyFindings, makeDate, scanInline as scanLine, type InlineFindings } from './inline';
 import { chineseNumeral, circledValue, latinLetterValue, romanNumeral, toUpperRoman, upperRomanNumeral, writtenNumber } from './numbers';
 import { fromSuperscript, isSuperscriptDigit } from './superscript';
 
@@ -112,8 +112,14 @@ function trimEndWhere(text: string, drop: (ch: string) => boolean): string {
   return text.slice(0, end);
 }
 
-/** Parses a draft resolution (or any text of the corpus) into its structure. Never throws. */
-export function parseDraft(text: string, profile: LanguageProfile = chinese): ResolutionDocument {
+/**
+ * Parses a draft resolution (or any text of the corpus) into its structure. Never throws.
+ *
+ * `memo` makes the parse of the next version of the same draft quicker: each line whose text is
+ * unchanged (where it was, or as far from the end as it was) takes its class and inline findings
+ * from the previous parse instead of being recognised again. The result is the same as without it.
+ */
+export function parseDraft(text: string, profile: LanguageProfile = chinese, memo?: ParseMemo): ResolutionDocument {
   const lines = new LineIndex(text);
   const doc: ResolutionDocument = {
     text,
@@ -141,21 +147,57 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
   };
   const inline = emptyFindings();
   const organs = [...profile.organs];
+  const previous = memo ? (memo.profile === profile ? memo.lines : []) : undefined;
+  const remembered: LineMemo[] = [];
 
   // Trimmed extent and class of every line.
   const extents: Span[] = [];
   const classes: LineClass[] = [];
   let hasOrganLine = false;
+  const lineShift = previous ? previous.length - lines.lineCount : 0;
   for (let i = 0; i < lines.lineCount; i++) {
     let start = lines.lineStarts[i];
     let end = lines.lineEnd(i);
     while (start < end && isSpace(text[start])) start++;
     while (end > start && isSpace(text[end - 1])) end--;
     extents.push({ start, end });
-    const cls = classify(text.slice(start, end), start, organs);
+    const lineText = text.slice(start, end);
+    let cls: LineClass;
+    if (previous) {
+      // The same line where it was (before the edit), or as many lines from the end (after it).
+      let kept = previous[i];
+      if (!kept || kept.text !== lineText) kept = previous[i + lineShift];
+      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs), scans: new Map() };
+      else kept = { text: lineText, cls: kept.cls, scans: kept.scans };
+      remembered.push(kept);
+      cls = shiftClass(kept.cls, start);
+    } else {
+      cls = classify(lineText, start, organs);
+    }
     if (cls.kind === 'organ' && !cls.bare) hasOrganLine = true;
     classes.push(cls);
   }
+  if (memo) {
+    memo.profile = profile;
+    memo.lines = remembered;
+  }
+  /** The inline scan of part of line `i`, remembered per line when there is a memo. */
+  const scanInline = (_text: string, start: number, end: number, i: number, out: InlineFindings): void => {
+    const kept = memo ? remembered[i] : undefined;
+    if (!kept) {
+      scanLine(text, start, end, i, out);
+      return;
+    }
+    const base = extents[i].start;
+    const key = `${start - base},${end - base}`;
+    let found = kept.scans.get(key);
+    if (!found) {
+      found = emptyFindings();
+      scanLine(kept.text, start - base, end - base, 0, found);
+      kept.scans.set(key, found);
+    }
+    addShifted(found, base, i, out);
+  };
 
   // Plain-digit footnotes in a draft without a footnote line: `…通过。 1` and, below, `1 二理事国未参加表决。`.
   const plainMarkers: { number: number; span: Span; line: number }[] = [];
@@ -512,6 +554,64 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
   return doc;
 }
 
+/** One line as the last parse saw it: its trimmed text, its class at offset 0, its inline scans (relative to its start). */
+interface LineMemo {
+  text: string;
+  cls: LineClass;
+  /** By `start,end` relative to the line's start. */
+  scans: Map<string, InlineFindings>;
+}
+
+/** What the parse of one version of a draft keeps for the parse of the next (see `parseDraft`). */
+export class ParseMemo {
+  profile?: LanguageProfile;
+  lines: LineMemo[] = [];
+}
+
+/**
+ * A copy of a line's text that does not hold on to the whole draft (a slice of a long string
+ * keeps it alive): the memo outlives the version it was made from.
+ */
+function ownCopy(line: string): string {
+  // Joined, the line becomes a string of its own when V8 flattens it for the slice.
+  return line.length < 16 ? line : (line + ' ').slice(0, -1);
+}
+
+const at = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+
+/** A line's class as `classify` gives it at offset 0, moved to the line's place. */
+function shiftClass(cls: LineClass, by: number): LineClass {
+  switch (cls.kind) {
+    case 'footnote':
+      return { ...cls, numberEnd: cls.numberEnd + by };
+    case 'numbered':
+    case 'sub':
+      return { ...cls, label: { ...cls.label, span: at(cls.label.span, by) }, bodyStart: cls.bodyStart + by };
+    case 'title':
+      return { ...cls, numberSpan: at(cls.numberSpan, by), titleStart: cls.titleStart + by, glued: cls.glued && { field: cls.glued.field, span: at(cls.glued.span, by) } };
+    default:
+      return cls;
+  }
+}
+
+/** Adds a line's remembered inline findings (relative, line 0) to `out`, moved to offset `by` and line `line`. */
+function addShifted(found: InlineFindings, by: number, line: number, out: InlineFindings): void {
+  for (const m of found.markers) out.markers.push({ number: m.number, span: at(m.span, by), line });
+  const dates = new Map<DateMention, DateMention>();
+  for (const d of found.dates) {
+    const moved: DateMention = { ...d, span: at(d.span, by), line };
+    dates.set(d, moved);
+    out.dates.push(moved);
+  }
+  for (const x of found.symbols) out.symbols.push({ text: x.text, span: at(x.span, by), line });
+  for (const c of found.citations) {
+    out.citations.push({ ...c, date: c.date && dates.get(c.date), numberSpan: at(c.numberSpan, by), span: at(c.span, by), line });
+  }
+  for (const r of found.crossReferences) out.crossReferences.push({ direction: r.direction, paragraphNumber: r.paragraphNumber, numberSpan: at(r.numberSpan, by), span: at(r.span, by), line });
+  for (const t of found.titles) out.titles.push({ title: t.title, span: at(t.span, by), innerSpan: at(t.innerSpan, by), line });
+  for (const e of found.emphasis) out.emphasis.push({ span: at(e.span, by), innerSpan: at(e.innerSpan, by) });
+}
+
 /** A short line without a closing mark: a heading, not a paragraph. */
 function headingLike(line: string): boolean {
   const bare = trimEndWhere(line, (ch) => ch === '*' || isSpace(ch) || isSuperscriptDigit(ch));
@@ -767,7 +867,7 @@ function findOpener(text: string, p: Paragraph, profile: LanguageProfile, emphas
     if (found) return found;
   }
   // An introductory clause before a bold verb: 为促进……，**又鼓励：**
-  const bold = emphasis.find((e) => e.span.start >= p.body.start && e.span.end <= end);
+  const bold = firstEmphasisWithin(emphasis, p.body.start, end);
   if (bold) {
     const inner = text.slice(bold.innerSpan.start, bold.innerSpan.end);
     const lastClause = Math.max(inner.lastIndexOf('，'), inner.lastIndexOf(','));
@@ -786,6 +886,23 @@ function findOpener(text: string, p: Paragraph, profile: LanguageProfile, emphas
       };
     }
   }
+  return undefined;
+}
+
+/**
+ * The first emphasis (in the list's order) that lies within [start, end]. The list is in text
+ * order (the inline scan goes line by line), so a binary search finds where to look: a search
+ * of the whole list for every paragraph made the parse quadratic in a long draft with bold verbs.
+ */
+function firstEmphasisWithin(emphasis: { span: Span; innerSpan: Span }[], start: number, end: number): { span: Span; innerSpan: Span } | undefined {
+  let lo = 0;
+  let hi = emphasis.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (emphasis[mid].span.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < emphasis.length && emphasis[i].span.start <= end; i++) if (emphasis[i].span.end <= end) return emphasis[i];
   return undefined;
 }
 

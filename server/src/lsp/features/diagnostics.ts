@@ -4,6 +4,7 @@ import { validate, type Finding, type Severity, type ValidationContext } from '.
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
 import { DraftValidations } from '../validations';
+import { ValidationStatusRequest, type ValidationStatusParams } from '../protocol';
 
 export const SOURCE = 'resolution-drafter';
 
@@ -85,6 +86,7 @@ export const diagnosticsFeature: Feature = {
       validations.forget(e.document.uri);
       void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
+    ctx.connection.onRequest(ValidationStatusRequest, (params: ValidationStatusParams) => ctx.safely('validation status', null, () => validations.status(params.uri)));
     ctx.onSettingsChanged(() => validations.invalidate());
     ctx.onCorpusReloaded(() => validations.invalidate());
   },

@@ -7,7 +7,7 @@ import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
 import { SOURCE } from './diagnostics';
-import { cancelled } from '../validations';
+import { cancelled, type DraftValidation } from '../validations';
 
 let editContext: ServerContext | undefined;
 function workspaceEdit(uri: string, version: number, model: ResolutionDocument, edits: TextEdit[]): WorkspaceEdit {
@@ -17,6 +17,9 @@ function workspaceEdit(uri: string, version: number, model: ResolutionDocument, 
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start <= b.end && b.start <= a.end;
+
+/** The source actions (renumber, fix-all per rule) of one validated version. */
+const sourceActions = new WeakMap<DraftValidation, CodeAction[]>();
 
 /** Quick fixes for the findings under the cursor, and source actions that renumber the whole draft. */
 export const codeActionsFeature: Feature = {
@@ -65,16 +68,23 @@ export const codeActionsFeature: Feature = {
         actions.push(...later);
         const wantsSource = !params.context.only || params.context.only.some((k) => k === CodeActionKind.Source || k.startsWith(CodeActionKind.Source + '.'));
         if (wantsSource) {
-          const title = renumberTitles(ctx.locale());
-          const paragraphs = renumberParagraphs(model);
-          if (paragraphs.length > 0) actions.push({ title: title.paragraphs, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, paragraphs) });
-          const footnotes = renumberFootnotes(model);
-          if (footnotes.length > 0) actions.push({ title: title.footnotes, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, footnotes) });
-          // One fix-all per rule, wherever the cursor is (Source Action…).
-          for (const rule of new Set(findings.map((f) => f.rule))) {
-            const all = fixAll(model, findings, rule, ctx.locale());
-            if (all) actions.push({ title: all.title, kind: `${CodeActionKind.SourceFixAll}.${rule}`, edit: workspaceEdit(uri, document.version, model, all.edits) });
+          // The same for every request on this version (the editor asks on each cursor move): made once per validation.
+          let source = validation ? sourceActions.get(validation) : undefined;
+          if (!source) {
+            source = [];
+            const title = renumberTitles(ctx.locale());
+            const paragraphs = renumberParagraphs(model);
+            if (paragraphs.length > 0) source.push({ title: title.paragraphs, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, paragraphs) });
+            const footnotes = renumberFootnotes(model);
+            if (footnotes.length > 0) source.push({ title: title.footnotes, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, footnotes) });
+            // One fix-all per rule, wherever the cursor is (Source Action…).
+            for (const rule of new Set(findings.map((f) => f.rule))) {
+              const all = fixAll(model, findings, rule, ctx.locale());
+              if (all) source.push({ title: all.title, kind: `${CodeActionKind.SourceFixAll}.${rule}`, edit: workspaceEdit(uri, document.version, model, all.edits) });
+            }
+            if (validation) sourceActions.set(validation, source);
           }
+          actions.push(...source);
         }
         return actions;
       }),

@@ -15,6 +15,7 @@ import { KnowledgeAssembler, KnowledgeBuilder, knowledgeData, knowledgeParts, ty
 import { knowledgePaths, readKnowledge, writeKnowledge } from '../corpus/knowledge-store';
 import { bundledCorpusFolder, loadCorpus, readCatalogues } from '../corpus/load';
 import { firstDiagnostics } from './server-start';
+import { bigDraftFigures } from './server-big-draft';
 import { keystrokeSaving, securityCouncilCorpus, type KeystrokeFigures } from './keystrokes';
 import { endWhenDone } from '../exit-watch';
 import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readIndexInput, writePhraseIndex } from '../corpus/phrase-index-store';
@@ -33,10 +34,12 @@ interface Options {
   json?: string;
   /** Fewer runs: a smoke test of the bench itself. */
   quick: boolean;
+  /** The size of the big draft opened in the real server (MB); 0 leaves that measure out. */
+  bigDraftMB: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: ['bundled', '50', '200'], quick: false };
+  const options: Options = { sizes: ['bundled', '50', '200'], quick: false, bigDraftMB: 10 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') options.json = argv[++i];
@@ -44,7 +47,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--sizes') options.sizes = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (a.startsWith('--sizes=')) options.sizes = a.slice(8).split(',').filter(Boolean);
     else if (a === '--quick') options.quick = true;
-    else throw new Error(`unknown option ${a}. Usage: bench [--sizes bundled,50,200] [--json FILE] [--quick]`);
+    else if (a === '--big-draft') options.bigDraftMB = Number(argv[++i]);
+    else throw new Error(`unknown option ${a}. Usage: bench [--sizes bundled,50,200] [--json FILE] [--quick] [--big-draft MB]`);
   }
   for (const s of options.sizes) if (s !== 'bundled' && !/^\d+$/.test(s)) throw new Error(`--sizes takes bundled or a number of MB, not ${s}`);
   return options;
@@ -179,6 +183,11 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   figures.serverOpenToDiagnosticsMs = percentiles(firsts.map((f) => f.openToDiagnostics)).p50;
   figures.serverStartToDiagnosticsMs = percentiles(firsts.map((f) => f.startToDiagnostics)).p50;
   if (size === 'bundled') Object.assign(figures, await documentFigures(options.quick));
+  // A draft of many megabytes in the real server: validated in its worker while it answers.
+  if (options.bigDraftMB > 0) {
+    const big = benchDraft(bundled.drafts.flatMap((d) => corpusParagraphs(d.model)), 11, options.bigDraftMB * 1024 * 1024);
+    Object.assign(figures, await bigDraftFigures(size === 'bundled' ? [] : folders, big, ctx.draft, join(work, 'server-storage'), options.quick));
+  }
   return figures;
 }
 

@@ -201,27 +201,34 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
 
   // Plain-digit footnotes in a draft without a footnote line: `…通过。 1` and, below, `1 二理事国未参加表决。`.
   const plainMarkers: { number: number; span: Span; line: number }[] = [];
-  const markedLines = new Set<number>();
+  // The lines above that end in a plain marker and are not taken yet, by number, nearest last:
+  // a footnote line takes the nearest one with its number (one pass, not a search upwards).
+  const openMarkers = new Map<number, { line: number; digits: number }[]>();
   for (let i = 0; i < classes.length; i++) {
-    if (classes[i].kind !== 'text') continue;
-    const f = PLAIN_FOOTNOTE.exec(text.slice(extents[i].start, extents[i].end));
-    if (!f) continue;
-    const number = Number(f[1]);
-    for (let j = i - 1; j >= 0; j--) {
-      if (markedLines.has(j)) continue;
-      const m = PLAIN_MARKER.exec(text.slice(extents[j].start, extents[j].end));
-      if (!m || Number(m[1]) !== number) continue;
-      const digitsStart = extents[j].end - m[1].length;
-      plainMarkers.push({ number, span: { start: digitsStart, end: extents[j].end }, line: j });
-      markedLines.add(j);
-      // The line without its marker is what the parser places (and what its ending is read from).
-      let end = digitsStart;
-      while (end > extents[j].start && isSpace(text[end - 1])) end--;
-      extents[j] = { start: extents[j].start, end };
-      classes[j] = classify(text.slice(extents[j].start, end), extents[j].start, organs);
-      classes[i] = { kind: 'footnote', number, numberEnd: extents[i].start + f[1].length };
-      break;
+    const f = classes[i].kind === 'text' ? PLAIN_FOOTNOTE.exec(text.slice(extents[i].start, extents[i].end)) : null;
+    if (f) {
+      const number = Number(f[1]);
+      const j = openMarkers.get(number)?.pop();
+      if (j) {
+        const digitsStart = extents[j.line].end - j.digits;
+        plainMarkers.push({ number, span: { start: digitsStart, end: extents[j.line].end }, line: j.line });
+        // The line without its marker is what the parser places (and what its ending is read from).
+        let end = digitsStart;
+        while (end > extents[j.line].start && isSpace(text[end - 1])) end--;
+        extents[j.line] = { start: extents[j.line].start, end };
+        classes[j.line] = classify(text.slice(extents[j.line].start, end), extents[j.line].start, organs);
+        classes[i] = { kind: 'footnote', number, numberEnd: extents[i].start + f[1].length };
+      }
     }
+    // Only a line that ends in a digit can end in a plain marker.
+    const last = extents[i].end > extents[i].start ? text.charCodeAt(extents[i].end - 1) : 0;
+    if (last < 0x30 || last > 0x39) continue;
+    const m = PLAIN_MARKER.exec(text.slice(extents[i].start, extents[i].end));
+    if (!m) continue;
+    const number = Number(m[1]);
+    let waiting = openMarkers.get(number);
+    if (!waiting) openMarkers.set(number, (waiting = []));
+    waiting.push({ line: i, digits: m[1].length });
   }
 
   type Phase = 'heading' | 'preamble' | 'operative' | 'annex' | 'footnotes';
@@ -235,10 +242,15 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
   let annex: Annex | undefined;
   const pendingHeadingOther: number[] = [];
 
+  // The divisions (parts A, B …) that have paragraphs so far, and whether the annex being read has begun.
+  const divisionsWithParagraphs = new Set<number>();
+  let annexBegun = false;
+  let adoptionLineSeen = false;
   const addParagraph = (p: Paragraph) => {
     p.index = doc.paragraphs.length;
     p.division = division;
     doc.paragraphs.push(p);
+    divisionsWithParagraphs.add(division);
   };
   const note = (message: string, i: number) => doc.notes.push({ message, span: extents[i], line: i } satisfies ParseNote);
   const startsWithOpener = (line: string) => {
@@ -290,6 +302,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     // An annex: structure of its own (title, organ line, paragraphs), no part of the resolution's paragraphs.
     if (cls.kind === 'annex' && phase !== 'heading') {
       annex = { heading: { text: lineText, span, line: i }, lines: [], span: { ...span } };
+      annexBegun = false;
       doc.annexes.push(annex);
       phase = 'annex';
       continue;
@@ -302,7 +315,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
         annex.lines.push({ kind: 'organ', text: lineText, span, line: i });
         continue;
       }
-      const begun = annex.organ !== undefined || annex.lines.some((l) => l.kind !== 'title');
+      const begun = annex.organ !== undefined || annexBegun;
       let kind: Annex['lines'][number]['kind'];
       if (cls.kind === 'numbered') kind = 'numbered';
       else if (cls.kind === 'sub') kind = 'subparagraph';
@@ -310,6 +323,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       else if (headingLike(lineText) && !startsWithOpener(lineText)) kind = begun ? 'section' : 'title';
       else kind = 'paragraph';
       if (kind === 'title') annex.title = annex.title ? `${annex.title} ${lineText}` : lineText;
+      else annexBegun = true;
       annex.lines.push({ kind, text: lineText, span, line: i });
       continue;
     }
@@ -332,6 +346,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     if (phase === 'heading') {
       if (cls.kind === 'heading') {
         doc.heading.push({ field: cls.field, span, line: i, text: lineText });
+        if (cls.field === 'adoption') adoptionLineSeen = true;
         scanInline(text, span.start, span.end, i, inline);
         continue;
       }
@@ -348,12 +363,15 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
           span,
           line: i,
         };
-        if (cls.glued) doc.heading.push({ field: cls.glued.field, span: cls.glued.span, line: i, text: text.slice(cls.glued.span.start, cls.glued.span.end) });
+        if (cls.glued) {
+          doc.heading.push({ field: cls.glued.field, span: cls.glued.span, line: i, text: text.slice(cls.glued.span.start, cls.glued.span.end) });
+          if (cls.glued.field === 'adoption') adoptionLineSeen = true;
+        }
         scanInline(text, cls.glued ? span.start : cls.titleStart, span.end, i, inline);
         continue;
       }
       if (cls.kind === 'organ') {
-        if (cls.bare && !doc.title && !doc.heading.some((h) => h.field === 'adoption')) {
+        if (cls.bare && !doc.title && !adoptionLineSeen) {
           // A masthead (人权理事会) above the title, not the enacting formula.
           doc.heading.push({ field: 'organ-heading', span, line: i, text: lineText });
           continue;
@@ -386,7 +404,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     }
 
     if (cls.kind === 'organ') {
-      const partParagraphs = doc.paragraphs.some((p) => p.division === division);
+      const partParagraphs = divisionsWithParagraphs.has(division);
       if (currentPart && !currentPart.organ && !partParagraphs) {
         currentPart.organ = { organ: cls.organ, span, line: i };
         phase = 'preamble';
@@ -528,22 +546,23 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
 
   loneOperative(doc, profile);
 
+  const emphasis = byStart(inline.emphasis);
   for (const p of doc.paragraphs) {
-    p.opener = findOpener(text, p, profile, inline.emphasis);
+    p.opener = findOpener(text, p, profile, emphasis);
     p.ending = findEnding(text, p.span);
   }
 
   // Inline findings, tied to their paragraphs.
   const paragraphByLine = new Map<number, Paragraph>();
   for (const p of doc.paragraphs) paragraphByLine.set(p.line, p);
-  inline.markers.push(...plainMarkers);
+  for (const m of plainMarkers) inline.markers.push(m);
   inline.markers.sort((a, b) => a.span.start - b.span.start);
   for (const m of inline.markers) m.paragraph = paragraphByLine.get(m.line);
   for (const r of inline.crossReferences) r.from = paragraphByLine.get(r.line);
   doc.markers = inline.markers;
   doc.symbols = inline.symbols;
   doc.citations = inline.citations;
-  doc.dates.push(...inline.dates);
+  for (const d of inline.dates) doc.dates.push(d);
   doc.dates.sort((a, b) => a.span.start - b.span.start);
   doc.titles = inline.titles;
   doc.crossReferences = inline.crossReferences;
@@ -631,12 +650,14 @@ function trimStartWhere(text: string, drop: (ch: string) => boolean): string {
  * operative part uses (决定, 请).
  */
 function loneOperative(doc: ResolutionDocument, profile: LanguageProfile): void {
-  const divisions = new Set(doc.preamble.map((p) => p.division));
+  // The last preambular paragraph of each division, in the divisions' order.
+  const lastInDivision = new Map<number, Paragraph>();
+  for (const p of doc.preamble) lastInDivision.set(p.division, p);
+  const withOperative = new Set(doc.operative.map((p) => p.division));
   const preambularOnly = new Set(profile.preambularOpeners);
-  for (const division of divisions) {
-    if (doc.operative.some((p) => p.division === division)) continue;
-    const inPart = doc.preamble.filter((p) => p.division === division);
-    const last = inPart[inPart.length - 1];
+  const moved = new Set<Paragraph>();
+  for (const [division, last] of lastInDivision) {
+    if (withOperative.has(division)) continue;
     const ending = findEnding(doc.text, lastOf(last).span);
     const body = trimStartWhere(doc.text.slice(last.body.start, last.body.end), (ch) => ch === '*' || isSpace(ch));
     const operativeVerb = profile.operativeOpeners.some((o) => body.startsWith(o) && !preambularOnly.has(o) && ![...preambularOnly].some((p) => body.startsWith(p)));
@@ -649,10 +670,12 @@ function loneOperative(doc: ResolutionDocument, profile: LanguageProfile): void 
     };
     move(last);
     last.kind = 'unnumbered';
-    doc.preamble.splice(doc.preamble.indexOf(last), 1);
-    doc.operative.push(last);
-    doc.operative.sort((a, b) => a.line - b.line);
+    moved.add(last);
   }
+  if (moved.size === 0) return;
+  doc.preamble = doc.preamble.filter((p) => !moved.has(p));
+  for (const p of moved) doc.operative.push(p);
+  doc.operative.sort((a, b) => a.line - b.line);
 }
 
 function skipSpaces(text: string, from: number, end: number): number {
@@ -851,6 +874,24 @@ function skipEmphasisAndSpace(text: string, pos: number, end: number): number {
   return i;
 }
 
+/** Spans in order of their start (the list itself when it already is). */
+function byStart<T extends { span: Span }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) if (list[i].span.start < list[i - 1].span.start) return [...list].sort((a, b) => a.span.start - b.span.start);
+  return list;
+}
+
+/** The first of `sorted` (in order of start) that starts at or after `offset`. */
+function firstFrom<T extends { span: Span }>(sorted: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
+}
+
 function findOpener(text: string, p: Paragraph, profile: LanguageProfile, emphasis: { span: Span; innerSpan: Span }[]): Opener | undefined {
   const candidates = p.part === 'preamble' && p.level === 0 ? sortedOpeners(profile).preamble : sortedOpeners(profile).operative;
   const end = p.body.end;
@@ -867,7 +908,9 @@ function findOpener(text: string, p: Paragraph, profile: LanguageProfile, emphas
     if (found) return found;
   }
   // An introductory clause before a bold verb: 为促进……，**又鼓励：**
-  const bold = firstEmphasisWithin(emphasis, p.body.start, end);
+  // The first bold stretch of the paragraph: stretches never overlap, so the first from its start is the one.
+  const first = firstFrom(emphasis, p.body.start);
+  const bold = first && first.span.end <= end ? first : undefined;
   if (bold) {
     const inner = text.slice(bold.innerSpan.start, bold.innerSpan.end);
     const lastClause = Math.max(inner.lastIndexOf('，'), inner.lastIndexOf(','));
@@ -886,23 +929,6 @@ function findOpener(text: string, p: Paragraph, profile: LanguageProfile, emphas
       };
     }
   }
-  return undefined;
-}
-
-/**
- * The first emphasis (in the list's order) that lies within [start, end]. The list is in text
- * order (the inline scan goes line by line), so a binary search finds where to look: a search
- * of the whole list for every paragraph made the parse quadratic in a long draft with bold verbs.
- */
-function firstEmphasisWithin(emphasis: { span: Span; innerSpan: Span }[], start: number, end: number): { span: Span; innerSpan: Span } | undefined {
-  let lo = 0;
-  let hi = emphasis.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (emphasis[mid].span.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < emphasis.length && emphasis[i].span.start <= end; i++) if (emphasis[i].span.end <= end) return emphasis[i];
   return undefined;
 }
 

@@ -7,6 +7,11 @@ import { CancellationTokenSource, type CodeAction, type Hover, type PublishDiagn
 import { startServer, type ServerHandle } from './harness';
 import { longDraft } from './long-draft';
 import type { ValidationStatus } from '../../server/src/lsp/protocol';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseDraft, resolveSettings } from '../../server/src/core';
+import { diagnose } from '../../server/src/lsp/features/diagnostics';
+import { bundledCorpusFolder, readCatalogues } from '../../server/src/corpus/load';
 
 const SAMPLE = readFileSync('test/fixtures/sample.unres', 'utf8');
 /** The sample with operative paragraph 2 numbered 3: one finding with a quick fix. */
@@ -141,4 +146,31 @@ test('hovers and completion on a small draft and on the big one are answered whi
   // The median answer is quick: the server thread does not validate. (The first request on the
   // big draft parses it in the server thread once.)
   assert.ok(sorted[Math.floor(sorted.length / 2)] < 50, `median ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms: ${times.map(Math.round).join(', ')}`);
+});
+
+test('after random edits sent as incremental changes, the worker\'s diagnostics are those of a full validation of the same text', async () => {
+  const catalogue = readCatalogues([bundledCorpusFolder()]).catalogue;
+  const drafts = ['test/fixtures/sample.unres', 'corpus/A-RES-76-54.unres', 'corpus/NPT-CONF.2020-WP.77.unres', 'test/fixtures/broken.unres'].map((f) => readFileSync(f, 'utf8'));
+  const pieces = ['的', '\n', '1. ', '(a) ', '¹', '《', '》', '，', '；', '。', '又', '---\n', '%% drafter-disable\n', '上文第 2 段', '2021 年 2 月 30 日', 'A/RES/76/54', '大会，\n'];
+  const edits = fc.array(fc.record({ at: fc.nat(), remove: fc.nat(8), insert: fc.constantFrom(...pieces, '') }), { minLength: 1, maxLength: 10 });
+  await fc.assert(
+    fc.asyncProperty(fc.nat(drafts.length - 1), edits, async (which, changes) => {
+      let document = TextDocument.create('x', 'unres', 1, drafts[which]);
+      const uri = await server.open('edited.unres', document.getText());
+      let version = 1;
+      for (const c of changes) {
+        const start = c.at % (document.getText().length + 1);
+        const end = Math.min(document.getText().length, start + c.remove);
+        const range = { start: document.positionAt(start), end: document.positionAt(end) };
+        version++;
+        document = TextDocument.update(document, [{ range, text: c.insert }], version);
+        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: c.insert }] });
+      }
+      const { diagnostics } = await diagnosed(uri, version);
+      const expected = diagnose(uri, parseDraft(document.getText()), resolveSettings({}), { locale: 'en', catalogue });
+      assert.deepStrictEqual(diagnostics, JSON.parse(JSON.stringify(expected)));
+      await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }),
+    { numRuns: 25, seed: 13 },
+  );
 });

@@ -167,8 +167,8 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       // The same line where it was (before the edit), or as many lines from the end (after it).
       let kept = previous[i];
       if (!kept || kept.text !== lineText) kept = previous[i + lineShift];
-      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs), scans: new Map() };
-      else kept = { text: lineText, cls: kept.cls, scans: kept.scans };
+      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs), scans: new Map(), openers: new Map() };
+      else kept = { text: lineText, cls: kept.cls, scans: kept.scans, openers: kept.openers };
       remembered.push(kept);
       cls = shiftClass(kept.cls, start);
     } else {
@@ -548,7 +548,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
 
   const emphasis = byStart(inline.emphasis);
   for (const p of doc.paragraphs) {
-    p.opener = findOpener(text, p, profile, emphasis);
+    p.opener = memo ? rememberedOpener(text, p, profile, emphasis, remembered[p.line], extents[p.line].start) : findOpener(text, p, profile, emphasis);
     p.ending = findEnding(text, p.span);
   }
 
@@ -579,6 +579,27 @@ interface LineMemo {
   cls: LineClass;
   /** By `start,end` relative to the line's start. */
   scans: Map<string, InlineFindings>;
+  /** The openers found in it (relative; null: none), by what they depend on (see `rememberedOpener`). */
+  openers: Map<string, Opener | null>;
+}
+
+/**
+ * `findOpener` for a paragraph from its line's memo: the opener depends only on the line's text,
+ * where the body lies in it, the paragraph's part and level, and the first bold stretch of the
+ * body, all of which make the key.
+ */
+function rememberedOpener(text: string, p: Paragraph, profile: LanguageProfile, emphasis: { span: Span; innerSpan: Span }[], kept: LineMemo | undefined, base: number): Opener | undefined {
+  if (!kept) return findOpener(text, p, profile, emphasis);
+  const first = firstFrom(emphasis, p.body.start);
+  const bold = first && first.span.end <= p.body.end ? first : undefined;
+  const key = `${p.body.start - base},${p.body.end - base},${p.part === 'preamble' && p.level === 0},${bold ? `${bold.span.start - base},${bold.span.end - base},${bold.innerSpan.start - base},${bold.innerSpan.end - base}` : ''}`;
+  let found = kept.openers.get(key);
+  if (found === undefined) {
+    const relative = { ...p, body: { start: p.body.start - base, end: p.body.end - base } };
+    found = findOpener(kept.text, relative, profile, bold ? [{ span: at(bold.span, -base), innerSpan: at(bold.innerSpan, -base) }] : []) ?? null;
+    kept.openers.set(key, found);
+  }
+  return found ? { ...found, span: at(found.span, base) } : undefined;
 }
 
 /** What the parse of one version of a draft keeps for the parse of the next (see `parseDraft`). */

@@ -17,7 +17,7 @@ export function isChinese(ch: string | undefined): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d;
 }
 
-/** Whether a span of text contains a CJK ideograph. */
-export function hasIdeograph(text: string): boolean {
-  return /[\u3400-\u4dbf\u4e00-\u9fff]/.test(text);
+/** Whether a UTF-16 code unit is a CJK ideograph. */
+export function isIdeographCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }

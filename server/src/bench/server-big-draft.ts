@@ -27,6 +27,9 @@ export interface BigDraftFigures {
   answeredBeforeDiagnostics: number;
   /** One character typed (incremental didChange) → the diagnostics of that version (ms). */
   keystrokeToDiagnostics: { p50: number; p95: number; runs: number };
+  /** Of that, the parse and the rules in the validator (the rest: the change delay, moving the text, publishing). */
+  keystrokeInValidator: { p50: number; p95: number; runs: number } | null;
+  keystrokeParse: { p50: number; p95: number; runs: number } | null;
   /** A code action request after the draft is validated (read from the last validation). */
   codeAction: { p50: number; p95: number; runs: number };
   /** Validations the server ran for the big draft: one per version. */
@@ -142,6 +145,8 @@ export async function bigDraftFigures(corpusFolders: string[], big: string, smal
     // Keystrokes: one character typed into a paragraph, after the previous version's diagnostics.
     let version = 1;
     const keystrokes: number[] = [];
+    const inValidator: number[] = [];
+    const parsing: number[] = [];
     for (let i = 0; i < (quick ? 3 : 10); i++) {
       const offset = bigPlaces.complete[(i * 7) % bigPlaces.complete.length];
       const position = positionAt(bigStarts, offset);
@@ -150,6 +155,9 @@ export async function bigDraftFigures(corpusFolders: string[], big: string, smal
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri: bigUri, version }, contentChanges: [{ range: { start: position, end: position }, text: '的' }] });
       await diagnosed(bigUri, version);
       keystrokes.push(now() - t);
+      const s = (await connection.sendRequest('resolutionDrafter/validationStatus', { uri: bigUri }).catch(() => null)) as ValidationStatus | null;
+      if (s?.ms != null) inValidator.push(s.ms);
+      if (s?.parseMs != null) parsing.push(s.parseMs);
     }
 
     // Code actions as the editor asks on each cursor move: from the last validation.
@@ -183,6 +191,8 @@ export async function bigDraftFigures(corpusFolders: string[], big: string, smal
       whileValidatingCompletion: withMax(completions),
       answeredBeforeDiagnostics: answeredBefore,
       keystrokeToDiagnostics: percentiles(keystrokes),
+      keystrokeInValidator: inValidator.length > 0 ? percentiles(inValidator) : null,
+      keystrokeParse: parsing.length > 0 ? percentiles(parsing) : null,
       codeAction: percentiles(actions),
       validationRuns: status.runs,
       versions: status.version ?? 0,

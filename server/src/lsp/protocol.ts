@@ -135,8 +135,9 @@ export interface ValidationStatus {
   validatedVersion: number | null;
   /** How many validations of the draft were run since it was opened. */
   runs: number;
-  /** How long the last one took in the validator (parse and rules, ms). */
+  /** How long the last one took in the validator (parse and rules, ms), and of that the parse. */
   ms: number | null;
+  parseMs: number | null;
   /** True when drafts are validated in the worker thread (false: in the server thread). */
   worker: boolean;
 }

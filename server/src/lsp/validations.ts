@@ -234,10 +234,4 @@ export class DraftValidations {
     const v = this.last.get(uri);
     return { version: this.ctx.documents.get(uri)?.version ?? null, validatedVersion: v?.version ?? null, runs: this.runs.get(uri) ?? 0, ms: v ? Math.round(v.ms) : null, parseMs: v ? Math.round(v.parseMs) : null, worker: !this.inThread };
   }
-
-  /** Ends the worker (the server is shutting down). */
-  dispose(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
-  }
 }

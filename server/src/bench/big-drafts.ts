@@ -114,8 +114,14 @@ function fromLeading(line: string): number {
   return n;
 }
 
-/** A short resolution around `body` lines (between the organ line and the closing), with `footnotes` after `---`. */
+/**
+ * A short resolution around `body` lines (between the organ line and the closing), with
+ * `footnotes` after `---`; the last operative paragraph ends with 。.
+ */
 function around(body: string[], footnotes: string[] = []): string {
+  let last = body.length - 1;
+  while (last > 0 && body[last] === '') last--;
+  body[last] = body[last].replace(/；$/, '。');
   return ['第七十九届会议', '', '79/__. 草案', '', '大会，', '', ...body, '', '2024 年 12 月 2 日', '第 50 次全体会议', ...(footnotes.length > 0 ? ['', '---', ...footnotes] : []), ''].join('\n');
 }
 
@@ -125,8 +131,8 @@ export const adversarialDrafts: Record<string, (bytes: number) => string> = {
   'nested brackets': (bytes) => around(['重申其 2019 年决议，', `1. 决定${'《“(（'.repeat(Math.ceil(bytes / 7))}。`]),
   /** Paragraphs full of brackets closed in the wrong order (《“》” …) and closers without openers. */
   'crossed brackets': (bytes) => {
-    const line = `1. 决定${'《“》”(）'.repeat(100)}${'》'.repeat(200)}；`;
-    return around(Array.from({ length: Math.ceil(bytes / Buffer.byteLength(line)) }, (_, i) => line.replace(/^1\./, `${i + 1}.`).replace(/；$/, i === Math.ceil(bytes / Buffer.byteLength(line)) - 1 ? '。' : '；')).flatMap((l) => [l, '']));
+    const body = `决定${'《“》”(）'.repeat(100)}${'》'.repeat(200)}；`;
+    return around(Array.from({ length: Math.ceil(bytes / Buffer.byteLength(body)) }, (_, i) => `${i + 1}. ${body}`).flatMap((l) => [l, '']));
   },
   /** Thousands of footnote markers, many used again, and their footnotes (some missing, some unused). */
   'many footnote markers': (bytes) => {

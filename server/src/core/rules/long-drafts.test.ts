@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { adversarialDrafts, longResolution } from '../../bench/big-drafts';
 import { loadCorpus, bundledCorpusFolder } from '../../corpus/load';
-import { parseDraft } from '../parse/parser';
+import { NOTES_PER_KIND, parseDraft } from '../parse/parser';
 import { defaultSettings, type DrafterSettings } from '../settings';
 import { BRACKET_FINDINGS_PER_PARAGRAPH } from './bracket-pairs';
 import { validate } from './index';
@@ -127,4 +127,14 @@ test('a long resolution of corpus paragraphs gives the faults of its corpus text
   const b = per(three);
   // Three times the text, about three times each rule's findings: no rule floods with length.
   for (const rule of Object.keys(b)) assert.ok(b[rule] <= 3 * (a[rule] ?? 0) + 12, `${rule}: ${a[rule]} then ${b[rule]}`);
+});
+
+test('a long text pasted under the footnote line: the parser marks its first 100 lines and counts the rest', () => {
+  const pasted = Array.from({ length: 350 }, (_, i) => `重申其 2019 年 12 月 12 日第 74/${i + 1} 号决议，`);
+  const text = ['第七十九届会议', '', '79/__. 草案', '', '大会，', '', '1. **决定**继续审议此问题。', '', '---', '¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。', ...pasted, ''].join('\n');
+  const model = parseDraft(text);
+  assert.equal(model.notes.length, NOTES_PER_KIND);
+  assert.deepEqual([model.notes[0].line, model.notes[99].line], [10, 109]);
+  assert.equal(model.notes[0].message, 'This line stands among the footnotes but does not start with a footnote number (¹, ², …).');
+  assert.equal(model.notes[99].message, 'This line stands among the footnotes but does not start with a footnote number (¹, ², …). 250 more lines are like this one, not marked.');
 });

@@ -125,7 +125,8 @@ test('hovers and completion on a small draft and on the big one are answered whi
   const times: number[] = [];
   let beforeDiagnostics = 0;
   for (let i = 0; i < 20; i++) {
-    const onBig = i % 4 === 3;
+    // The small draft first; then the big one, whose first request has the server thread parse it (once per version).
+    const onBig = i >= 16;
     const uri = onBig ? big : small;
     const line = onBig ? bigLine : smallLine;
     const character = (onBig ? bigText : SAMPLE).split('\n')[line].indexOf('不扩散') + 1;
@@ -144,7 +145,7 @@ test('hovers and completion on a small draft and on the big one are answered whi
   assert.ok(beforeDiagnostics >= 5, `${beforeDiagnostics} answers came before the big draft's diagnostics`);
   const sorted = [...times].sort((a, b) => a - b);
   // The median answer is quick: the server thread does not validate. (The first request on the
-  // big draft parses it in the server thread once.)
+  // big draft parses it in the server thread, once.)
   assert.ok(sorted[Math.floor(sorted.length / 2)] < 50, `median ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms: ${times.map(Math.round).join(', ')}`);
 });
 

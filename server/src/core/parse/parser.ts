@@ -112,6 +112,9 @@ function trimEndWhere(text: string, drop: (ch: string) => boolean): string {
   return text.slice(0, end);
 }
 
+/** The most notes of one kind the parser makes (structure remarks, such as a line among the footnotes without a number). */
+export const NOTES_PER_KIND = 100;
+
 /**
  * Parses a draft resolution (or any text of the corpus) into its structure. Never throws.
  *
@@ -252,7 +255,19 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     doc.paragraphs.push(p);
     divisionsWithParagraphs.add(division);
   };
-  const note = (message: string, i: number) => doc.notes.push({ message, span: extents[i], line: i } satisfies ParseNote);
+  // Each kind of note on its first lines only: a pasted or damaged text could give one on every
+  // line. The last note kept of a kind says how many more lines it has.
+  const noteCounts = new Map<string, { count: number; last: ParseNote }>();
+  const note = (message: string, i: number) => {
+    const seen = noteCounts.get(message);
+    if (seen && seen.count >= NOTES_PER_KIND) {
+      seen.count++;
+      return;
+    }
+    const made: ParseNote = { message, span: extents[i], line: i };
+    doc.notes.push(made);
+    noteCounts.set(message, { count: (seen?.count ?? 0) + 1, last: made });
+  };
   const startsWithOpener = (line: string) => {
     const at = trimStartWhere(line, (ch) => ch === '*' || isSpace(ch));
     return sortedOpeners(profile).operative.some((o) => at.startsWith(o) || profile.repeatPrefixes.some((r) => at.startsWith(r + o)));
@@ -542,6 +557,10 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       doc.heading.splice(doc.heading.indexOf(h), 1);
       doc.title = { placeholder: false, title: h.text, titleSpan: h.span, span: h.span, line: h.line };
     }
+  }
+
+  for (const [message, { count, last }] of noteCounts) {
+    if (count > NOTES_PER_KIND) last.message = `${message} ${count - NOTES_PER_KIND} more ${count - NOTES_PER_KIND === 1 ? 'line is' : 'lines are'} like this one, not marked.`;
   }
 
   loneOperative(doc, profile);

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, RuleFinding } from './types';
+import type { Rule, RuleFinding } from './types';
 import { runningText } from './text-parts';
 
 const messages = {
@@ -19,12 +19,28 @@ const messages = {
 } satisfies Rule['messages'];
 
 // Half- and full-width parentheses close each other here: the width is punctuation-width's business.
-type Family = 'title' | 'quote' | 'paren';
-const FAMILY: Record<string, Family> = { '《': 'title', '》': 'title', '“': 'quote', '”': 'quote', '(': 'paren', ')': 'paren', '（': 'paren', '）': 'paren' };
-function isBracketCode(c: number): boolean {
-  return c === 0x28 || c === 0x29 || c === 0x300a || c === 0x300b || c === 0x201c || c === 0x201d || c === 0xff08 || c === 0xff09;
+const TITLE = 0;
+const QUOTE = 1;
+const PAREN = 2;
+/** The family of a mark (0 title, 1 quote, 2 parenthesis) and whether it opens, or -1 for any other character. */
+function familyOf(c: number): number {
+  switch (c) {
+    case 0x300a: // 《
+    case 0x300b: // 》
+      return TITLE;
+    case 0x201c: // “
+    case 0x201d: // ”
+      return QUOTE;
+    case 0x28: // (
+    case 0x29: // )
+    case 0xff08: // （
+    case 0xff09: // ）
+      return PAREN;
+    default:
+      return -1;
+  }
 }
-const OPENERS = new Set(['《', '“', '(', '（']);
+const isOpener = (c: number) => c === 0x300a || c === 0x201c || c === 0x28 || c === 0xff08;
 const CLOSER_OF: Record<string, string> = { '《': '》', '“': '”', '(': ')', '（': '）' };
 const OPENER_OF: Record<string, string> = { '》': '《', '”': '“', ')': '(', '）': '（' };
 
@@ -33,62 +49,55 @@ export const BRACKET_FINDINGS_PER_PARAGRAPH = 3;
 /** How many of the faults beyond those the last finding points to (related information). */
 const MORE_SHOWN = 3;
 
-/** A fault found in one paragraph: where, and how to say it. */
-interface Fault {
+/** A closer that does not close the mark before it: `inner` is the open mark it skips (a mismatch), or -1 (it closes nothing). */
+interface CloserFault {
   at: number;
-  say: () => RuleFinding;
+  inner: number;
 }
 
 /**
- * The bracket faults of one stretch of text, in text order. One pass: an open mark is found on
- * the stack of its own family, so a closer that skips over marks left open costs no rescan
- * (350 KB of nested brackets stay linear).
+ * The bracket faults of one stretch of text: the closers that close nothing or skip an open mark,
+ * and the marks left open, each in text order. One pass over the text: an open mark is found on
+ * the stack of its own family, so a closer that skips over marks left open costs no rescan, and
+ * marks are kept as offsets (350 KB of nested brackets stay linear and light).
  */
-function faultsIn(text: string, span: { start: number; end: number }, say: RuleContext['say']): Fault[] {
-  const faults: Fault[] = [];
-  const stack: { ch: string; at: number; family: Family }[] = [];
-  // Positions in `stack` of each family's open marks, innermost last.
-  const open: Record<Family, number[]> = { title: [], quote: [], paren: [] };
+function faultsIn(text: string, span: { start: number; end: number }): { closers: CloserFault[]; unclosed: number[] } {
+  const closers: CloserFault[] = [];
+  // Offsets of the open marks, innermost last; and per family, their places in `stack`.
+  const stack: number[] = [];
+  const families: number[] = [];
+  const open: number[][] = [[], [], []];
   for (let i = span.start; i < span.end; i++) {
-    // Most characters are none of the eight marks: a numeric test keeps the scan cheap.
-    if (!isBracketCode(text.charCodeAt(i))) continue;
-    const ch = text[i];
-    const family = FAMILY[ch];
-    if (OPENERS.has(ch)) {
+    const c = text.charCodeAt(i);
+    const family = familyOf(c);
+    if (family < 0) continue;
+    if (isOpener(c)) {
       open[family].push(stack.length);
-      stack.push({ ch, at: i, family });
+      stack.push(i);
+      families.push(family);
       continue;
     }
-    const top = stack[stack.length - 1];
-    if (top && top.family === family) {
+    const top = families.length - 1;
+    if (top >= 0 && families[top] === family) {
       stack.pop();
+      families.pop();
       open[family].pop();
       continue;
     }
     const own = open[family];
     if (own.length > 0) {
       // Something opened inside was left open: report it, then close this pair.
-      const inner = top;
-      const at = i;
-      faults.push({
-        at,
-        say: () => ({
-          span: { start: at, end: at + 1 },
-          message: say(messages, 'mismatch', { open: inner.ch, close: ch }),
-          related: [{ span: { start: inner.at, end: inner.at + 1 }, message: say(messages, 'opened', { open: inner.ch }) }],
-        }),
-      });
+      closers.push({ at: i, inner: stack[top] });
       const index = own[own.length - 1];
-      while (stack.length > index) open[stack.pop()!.family].pop();
+      while (stack.length > index) {
+        stack.pop();
+        open[families.pop()!].pop();
+      }
       continue;
     }
-    const at = i;
-    faults.push({ at, say: () => ({ span: { start: at, end: at + 1 }, message: say(messages, 'unopened', { open: OPENER_OF[ch], close: ch }) }) });
+    closers.push({ at: i, inner: -1 });
   }
-  const unclosed: Fault[] = stack.map((o) => ({ at: o.at, say: () => ({ span: { start: o.at, end: o.at + 1 }, message: say(messages, 'unclosed', { open: o.ch, close: CLOSER_OF[o.ch] }) }) }));
-  if (unclosed.length === 0) return faults;
-  if (faults.length === 0) return unclosed;
-  return [...faults, ...unclosed].sort((a, b) => a.at - b.at);
+  return { closers, unclosed: stack };
 }
 
 /**
@@ -104,18 +113,35 @@ export const bracketPairs: Rule = {
   check({ model, say }) {
     const findings: RuleFinding[] = [];
     const text = model.text;
+    const closerFinding = (f: CloserFault): RuleFinding => {
+      const ch = text[f.at];
+      if (f.inner < 0) return { span: { start: f.at, end: f.at + 1 }, message: say(messages, 'unopened', { open: OPENER_OF[ch], close: ch }) };
+      const inner = text[f.inner];
+      return {
+        span: { start: f.at, end: f.at + 1 },
+        message: say(messages, 'mismatch', { open: inner, close: ch }),
+        related: [{ span: { start: f.inner, end: f.inner + 1 }, message: say(messages, 'opened', { open: inner }) }],
+      };
+    };
+    const unclosedFinding = (at: number): RuleFinding => ({ span: { start: at, end: at + 1 }, message: say(messages, 'unclosed', { open: text[at], close: CLOSER_OF[text[at]] }) });
+    const limit = BRACKET_FINDINGS_PER_PARAGRAPH;
     for (const span of runningText(model)) {
-      const faults = faultsIn(text, span, say);
-      const limit = BRACKET_FINDINGS_PER_PARAGRAPH;
-      for (const f of faults.slice(0, limit)) findings.push(f.say());
-      if (faults.length > limit) {
+      const { closers, unclosed } = faultsIn(text, span);
+      const count = closers.length + unclosed.length;
+      if (count === 0) continue;
+      // The first faults in text order, from the two lists (each in text order); the rest are counted.
+      const first: RuleFinding[] = [];
+      let a = 0;
+      let b = 0;
+      while (first.length < limit + MORE_SHOWN && (a < closers.length || b < unclosed.length)) {
+        if (b >= unclosed.length || (a < closers.length && closers[a].at < unclosed[b])) first.push(closerFinding(closers[a++]));
+        else first.push(unclosedFinding(unclosed[b++]));
+      }
+      for (const f of first.slice(0, limit)) findings.push(f);
+      if (count > limit) {
         const last = findings[findings.length - 1];
-        last.message += say(messages, 'more', { n: faults.length - limit });
-        const next = faults.slice(limit, limit + MORE_SHOWN).map((f) => {
-          const other = f.say();
-          return { span: other.span, message: other.message };
-        });
-        last.related = [...(last.related ?? []), ...next];
+        last.message += say(messages, 'more', { n: count - limit });
+        last.related = [...(last.related ?? []), ...first.slice(limit).map((f) => ({ span: f.span, message: f.message }))];
       }
     }
     return findings;

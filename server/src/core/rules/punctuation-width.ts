@@ -38,7 +38,8 @@ function chineseParenPairs(text: string, spans: Span[]): ParenPair[] {
   for (const span of spans) {
     // Each open parenthesis with the count of ideographs before it: the pair holds one when the
     // count has grown by its close (no rescan of the inside, however deep the nesting).
-    const stack: { at: number; ideographs: number }[] = [];
+    const opens: number[] = [];
+    const counts: number[] = [];
     let ideographs = 0;
     for (let i = span.start; i < span.end; i++) {
       const code = text.charCodeAt(i);
@@ -47,12 +48,15 @@ function chineseParenPairs(text: string, spans: Span[]): ParenPair[] {
         continue;
       }
       if (code !== 0x28 && code !== 0x29 && code !== 0xff08 && code !== 0xff09) continue;
-      if (code === 0x28 || code === 0xff08) stack.push({ at: i, ideographs });
-      else if (stack.length > 0) {
-        const open = stack.pop()!;
-        const full = text.charCodeAt(open.at) === 0xff08;
+      if (code === 0x28 || code === 0xff08) {
+        opens.push(i);
+        counts.push(ideographs);
+      } else if (opens.length > 0) {
+        const open = opens.pop()!;
+        const before = counts.pop()!;
+        const full = text.charCodeAt(open) === 0xff08;
         if ((code === 0xff09) !== full) continue; // a mixed pair: bracket-pairs and the eye see it
-        if (ideographs > open.ideographs) pairs.push({ open: open.at, close: i, full });
+        if (ideographs > before) pairs.push({ open, close: i, full });
       }
     }
   }

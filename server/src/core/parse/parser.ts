@@ -22,7 +22,6 @@ import { emptyFindings, makeDate, scanInline as scanLine, type InlineFindings } 
 import { chineseNumeral, circledValue, latinLetterValue, romanNumeral, toUpperRoman, upperRomanNumeral, writtenNumber } from './numbers';
 import { fromSuperscript, isSuperscriptDigit } from './superscript';
 
-const SPACE = /[\s\u3000\u00a0\ufeff]/;
 
 type LineClass =
   | { kind: 'blank' }
@@ -98,8 +97,13 @@ function headingField(line: string): HeadingField | undefined {
   return undefined;
 }
 
-function isSpace(ch: string): boolean {
-  return SPACE.test(ch);
+/** The characters of `\s` (and U+3000, U+00A0, U+FEFF, which it holds too), by code: no regular expression per character. */
+function isSpace(ch: string | undefined): boolean {
+  if (ch === undefined || ch.length === 0) return false;
+  const c = ch.charCodeAt(0);
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -149,7 +153,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     comments: [],
   };
   const inline = emptyFindings();
-  const organs = [...profile.organs];
+  const organs = new Set(profile.organs);
   const previous = memo ? (memo.profile === profile ? memo.lines : []) : undefined;
   const remembered: LineMemo[] = [];
 
@@ -733,7 +737,7 @@ function lastOf(p: Paragraph): Paragraph {
 /** Full-width digits (０-９) as ASCII digits. */
 const asciiDigits = (digits: string) => digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
-function classify(line: string, offset: number, organs: string[]): LineClass {
+function classify(line: string, offset: number, organs: ReadonlySet<string>): LineClass {
   if (line.length === 0) return { kind: 'blank' };
   if (line.startsWith('%%')) return { kind: 'comment' };
   if (SEPARATOR.test(line)) return { kind: 'separator' };
@@ -842,11 +846,12 @@ function classify(line: string, offset: number, organs: string[]): LineClass {
   }
   const leadIn = shapes.organLeadIns.find((l) => line.startsWith(l));
   const organText = leadIn ? line.slice(leadIn.length) : line;
-  const organ = organs.find((o) => organText === `${o}，` || organText === `${o},`);
-  if (organ) return { kind: 'organ', organ, leadIn: leadIn !== undefined };
+  // `大会，` (or `大会,`): an organ and its comma, looked up without building each organ's line.
+  const last = organText[organText.length - 1];
+  const organ = last === '，' || last === ',' ? organText.slice(0, -1) : undefined;
+  if (organ && organs.has(organ)) return { kind: 'organ', organ, leadIn: leadIn !== undefined };
   // Some transcriptions drop the organ line's comma; the parser decides by its place.
-  const bareOrgan = organs.find((o) => organText === o);
-  if (bareOrgan) return { kind: 'organ', organ: bareOrgan, bare: true, leadIn: leadIn !== undefined };
+  if (organs.has(organText)) return { kind: 'organ', organ: organText, bare: true, leadIn: leadIn !== undefined };
   if (CLOSING_DATE.test(line)) return { kind: 'closing-date', date: dateParts(line) };
   m = MEETING.exec(line);
   if (m) return { kind: 'meeting', number: meetingNumber(m[1]) };
@@ -889,9 +894,26 @@ function sortedOpeners(profile: LanguageProfile): { preamble: string[]; operativ
   return sortedCache;
 }
 
-function matchOpenerAt(text: string, at: number, end: number, candidates: string[], profile: LanguageProfile): Opener | undefined {
-  const tryAt = (pos: number, prefix?: string): Opener | undefined => {
+/** Each list of openers by first character, in the list's order (only those can start at a place). */
+const byFirstCharacter = new WeakMap<string[], Map<string, string[]>>();
+function openersByFirst(candidates: string[]): Map<string, string[]> {
+  let map = byFirstCharacter.get(candidates);
+  if (!map) {
+    map = new Map();
     for (const o of candidates) {
+      const list = map.get(o[0]);
+      if (list) list.push(o);
+      else map.set(o[0], [o]);
+    }
+    byFirstCharacter.set(candidates, map);
+  }
+  return map;
+}
+
+function matchOpenerAt(text: string, at: number, end: number, candidates: string[], profile: LanguageProfile): Opener | undefined {
+  const byFirst = openersByFirst(candidates);
+  const tryAt = (pos: number, prefix?: string): Opener | undefined => {
+    for (const o of byFirst.get(text[pos]) ?? []) {
       if (pos + o.length <= end && text.startsWith(o, pos)) {
         const start = prefix ? pos - prefix.length : pos;
         return { text: (prefix ?? '') + o, base: o, repeatPrefix: prefix, span: { start, end: pos + o.length }, known: true };

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from './types';
-import { runningText } from './text-parts';
+import { IntStack, runningText } from './text-parts';
 
 const messages = {
   en: {
@@ -61,12 +61,12 @@ interface CloserFault {
  * the stack of its own family, so a closer that skips over marks left open costs no rescan, and
  * marks are kept as offsets (350 KB of nested brackets stay linear and light).
  */
-function faultsIn(text: string, span: { start: number; end: number }): { closers: CloserFault[]; unclosed: number[] } {
+function faultsIn(text: string, span: { start: number; end: number }): { closers: CloserFault[]; unclosed: IntStack } {
   const closers: CloserFault[] = [];
   // Offsets of the open marks, innermost last; and per family, their places in `stack`.
-  const stack: number[] = [];
-  const families: number[] = [];
-  const open: number[][] = [[], [], []];
+  const stack = new IntStack();
+  const families = new IntStack();
+  const open = [new IntStack(), new IntStack(), new IntStack()];
   for (let i = span.start; i < span.end; i++) {
     const c = text.charCodeAt(i);
     const family = familyOf(c);
@@ -78,7 +78,7 @@ function faultsIn(text: string, span: { start: number; end: number }): { closers
       continue;
     }
     const top = families.length - 1;
-    if (top >= 0 && families[top] === family) {
+    if (top >= 0 && families.at(top) === family) {
       stack.pop();
       families.pop();
       open[family].pop();
@@ -87,8 +87,8 @@ function faultsIn(text: string, span: { start: number; end: number }): { closers
     const own = open[family];
     if (own.length > 0) {
       // Something opened inside was left open: report it, then close this pair.
-      closers.push({ at: i, inner: stack[top] });
-      const index = own[own.length - 1];
+      closers.push({ at: i, inner: stack.at(top) });
+      const index = own.at(own.length - 1);
       while (stack.length > index) {
         stack.pop();
         open[families.pop()!].pop();
@@ -134,8 +134,8 @@ export const bracketPairs: Rule = {
       let a = 0;
       let b = 0;
       while (first.length < limit + MORE_SHOWN && (a < closers.length || b < unclosed.length)) {
-        if (b >= unclosed.length || (a < closers.length && closers[a].at < unclosed[b])) first.push(closerFinding(closers[a++]));
-        else first.push(unclosedFinding(unclosed[b++]));
+        if (b >= unclosed.length || (a < closers.length && closers[a].at < unclosed.at(b))) first.push(closerFinding(closers[a++]));
+        else first.push(unclosedFinding(unclosed.at(b++)));
       }
       for (const f of first.slice(0, limit)) findings.push(f);
       if (count > limit) {

@@ -1,7 +1,7 @@
 import type { Span } from '../text';
 import type { Rule, RuleFinding } from './types';
 import type { TitleMention } from '../model';
-import { isChinese, isIdeographCode, runningText } from './text-parts';
+import { IntStack, isChinese, isIdeographCode, runningText } from './text-parts';
 
 const messages = {
   en: {
@@ -38,8 +38,8 @@ function chineseParenPairs(text: string, spans: Span[]): ParenPair[] {
   for (const span of spans) {
     // Each open parenthesis with the count of ideographs before it: the pair holds one when the
     // count has grown by its close (no rescan of the inside, however deep the nesting).
-    const opens: number[] = [];
-    const counts: number[] = [];
+    const opens = new IntStack();
+    const counts = new IntStack();
     let ideographs = 0;
     for (let i = span.start; i < span.end; i++) {
       const code = text.charCodeAt(i);

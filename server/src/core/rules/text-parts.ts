@@ -21,3 +21,32 @@ export function isChinese(ch: string | undefined): boolean {
 export function isIdeographCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
+
+/**
+ * A stack of whole numbers (offsets, counts) in a typed array that doubles as it fills: a
+ * paragraph of 50 MB of open brackets pushes tens of millions of them, which a plain array holds
+ * as costly for the garbage collector.
+ */
+export class IntStack {
+  private items = new Int32Array(64);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  /** The top value, removed; undefined when empty. */
+  pop(): number | undefined {
+    return this.length > 0 ? this.items[--this.length] : undefined;
+  }
+
+  /** The value at `index` (0 is the bottom). */
+  at(index: number): number {
+    return this.items[index];
+  }
+}

@@ -15,6 +15,8 @@ const entries = [
   { in: 'server/src/bench/main.ts', out: 'bench' },
   // The phrase index is built in a worker thread beside the server.
   { in: 'server/src/lsp/index-worker.ts', out: 'index-worker' },
+  // Drafts are validated in a worker thread beside the server (server/src/lsp/validations.ts).
+  { in: 'server/src/lsp/validation-worker.ts', out: 'validation-worker' },
 ].filter((e) => existsSync(e.in));
 
 const options = {

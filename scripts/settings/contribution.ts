@@ -36,6 +36,8 @@ const texts = {
   'config.parentheses.half-width': 'Half-width ( ), as documents do from 2018.',
   'config.parentheses.full-width': 'Full-width （ ）, the older style.',
   'config.parentheses.consistent': 'Either, as long as one style is kept in a draft.',
+  'config.maxProblems':
+    'The most problems shown for one draft: errors first, then warnings, information and hints, each in the order of the text; one more problem at the top of the draft says how many are not shown. `0`: no limit (a damaged draft may then give hundreds of thousands).',
   'config.severity.default': 'The rule\'s own severity.',
   'config.severity.off': 'Not checked.',
   'config.severity.hint': 'Shown as a hint (dotted underline).',
@@ -117,6 +119,14 @@ export function settingsContribution(): SettingsContribution {
     scope: 'application',
     order: order++,
     markdownDescription: placeholder('config.corpus.server'),
+  };
+  properties[`${SECTION}.maxProblems`] = {
+    type: 'integer',
+    minimum: 0,
+    default: defaultSettings.maxProblems,
+    scope: 'resource',
+    order: order++,
+    markdownDescription: placeholder('config.maxProblems'),
   };
   return { configuration: { title: placeholder('config.title'), properties }, nls };
 }

@@ -59,11 +59,13 @@ test('a rule set in the settings UI reaches the server as its severity', () => {
     [`${SECTION}.footnotes.reuse`]: 'forbid',
     [`${SECTION}.parentheses`]: 'half-width',
     [`${SECTION}.corpus.folders`]: ['/corpus'],
+    [`${SECTION}.maxProblems`]: 200,
   }));
   assert.deepEqual(resolved.rules, { 'footnote-reuse': 'error', 'repeated-opener': 'off' });
   assert.equal(resolved.footnotes.reuse, 'forbid');
   assert.equal(resolved.parentheses, 'half-width');
   assert.deepEqual(resolved.corpus.folders, ['/corpus']);
+  assert.equal(resolved.maxProblems, 200);
 });
 
 test('every %key% of package.json has an English and a Chinese text, and no text is left over', () => {

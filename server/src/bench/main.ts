@@ -1,8 +1,9 @@
 /**
- * The benchmark: `npm run bench [-- --sizes bundled,50,200] [--json FILE] [--quick]`.
+ * The benchmark: `npm run bench [-- --sizes bundled,50,200,drafts] [--json FILE] [--quick]`.
  * For each corpus size (the bundled corpus, synthetic corpora of 50 and 200 MB) it measures the
  * index build, the cold start from the persisted index to a first answer, the repeated measures
- * of `measures.ts` (p50/p95) and the resident memory. Figures go to stdout, and as JSON to FILE.
+ * of `measures.ts` (p50/p95) and the resident memory. `drafts` times the parser and each rule on
+ * drafts of 10 and 50 MB (`rule-times.ts`). Figures go to stdout, and as JSON to FILE.
  */
 import { statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { KnowledgeAssembler, KnowledgeBuilder, knowledgeData, knowledgeParts, pa
 import { knowledgePaths, readKnowledge, writeKnowledge } from '../corpus/knowledge-store';
 import { bundledCorpusFolder, loadCorpus, readCatalogues } from '../corpus/load';
 import { firstDiagnostics } from './server-start';
+import { bigDraftFigures } from './server-big-draft';
 import { keystrokeSaving, securityCouncilCorpus, type KeystrokeFigures } from './keystrokes';
 import { endWhenDone } from '../exit-watch';
 import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readIndexInput, writePhraseIndex } from '../corpus/phrase-index-store';
@@ -22,6 +24,7 @@ import { benchDraft, measures, percentiles, type BenchContext } from './measures
 import { random, syntheticCorpus } from './synthetic';
 import { documentFigures } from './documents';
 import { lintSmallDraft } from './lint-run';
+import { ruleTable, ruleTableMarkdown } from './rule-times';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -34,10 +37,12 @@ interface Options {
   json?: string;
   /** Fewer runs: a smoke test of the bench itself. */
   quick: boolean;
+  /** The size of the big draft opened in the real server (MB); 0 leaves that measure out. */
+  bigDraftMB: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: ['bundled', '50', '200'], quick: false };
+  const options: Options = { sizes: ['bundled', '50', '200', 'drafts'], quick: false, bigDraftMB: 10 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') options.json = argv[++i];
@@ -45,9 +50,10 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--sizes') options.sizes = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (a.startsWith('--sizes=')) options.sizes = a.slice(8).split(',').filter(Boolean);
     else if (a === '--quick') options.quick = true;
-    else throw new Error(`unknown option ${a}. Usage: bench [--sizes bundled,50,200] [--json FILE] [--quick]`);
+    else if (a === '--big-draft') options.bigDraftMB = Number(argv[++i]);
+    else throw new Error(`unknown option ${a}. Usage: bench [--sizes bundled,50,200,drafts] [--json FILE] [--quick] [--big-draft MB]`);
   }
-  for (const s of options.sizes) if (s !== 'bundled' && !/^\d+$/.test(s)) throw new Error(`--sizes takes bundled or a number of MB, not ${s}`);
+  for (const s of options.sizes) if (s !== 'bundled' && s !== 'drafts' && !/^\d+$/.test(s)) throw new Error(`--sizes takes bundled, drafts or a number of MB, not ${s}`);
   return options;
 }
 
@@ -192,7 +198,23 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   figures.lintSmallDraftFastestMs = lint.fastestMs;
   figures.lintSmallDraftMedianMs = lint.medianMs;
   if (size === 'bundled') Object.assign(figures, await documentFigures(options.quick));
+  // A draft of many megabytes in the real server: validated in its worker while it answers.
+  if (options.bigDraftMB > 0) {
+    const big = benchDraft(bundled.drafts.flatMap((d) => corpusParagraphs(d.model)), 11, options.bigDraftMB * 1024 * 1024);
+    Object.assign(figures, await bigDraftFigures(size === 'bundled' ? [] : folders, big, ctx.draft, join(work, 'server-storage'), options.quick));
+  }
   return figures;
+}
+
+/** The parser and each rule on drafts of 10 and 50 MB (2 and 10 with --quick): the table, and its figures. */
+function benchDrafts(options: Options): Figures {
+  const sizes: [number, number] = options.quick ? [2, 10] : [10, 50];
+  process.stdout.write(`\n== drafts of ${sizes[0]} and ${sizes[1]} MB: the parser and each rule ==\n`);
+  const bundled = loadCorpus([bundledCorpusFolder()]);
+  const table = ruleTable(bundled.drafts, bundled.catalogue, sizes, options.quick ? 1 : 2, (line) => process.stdout.write(`${line}\n`));
+  process.stdout.write(`\n${ruleTableMarkdown(table, sizes)}\n`);
+  gc();
+  return { draftSizesMB: sizes, rules: table };
 }
 
 async function main(): Promise<void> {
@@ -201,6 +223,10 @@ async function main(): Promise<void> {
   process.stdout.write(`machine: ${machine.cpus} × ${machine.cpu}, node ${machine.node}\n`);
   const results: Figures[] = [];
   for (const size of options.sizes) {
+    if (size === 'drafts') {
+      results.push({ size, ...benchDrafts(options), machine });
+      continue;
+    }
     process.stdout.write(`\n== corpus ${size === 'bundled' ? 'bundled' : `${size} MB synthetic`} ==\n`);
     const figures = await benchSize(size, options);
     results.push({ ...figures, machine });

@@ -261,21 +261,25 @@ function halfEditedDraft(ctx: BenchContext): string {
     .join('\n');
 }
 
-/** The bench draft: corpus paragraphs (from the bundled corpus) until about 100 KB, with footnotes. */
-export function benchDraft(paragraphs: { kind: string; text: string }[], seed = 7): string {
+/**
+ * The bench draft: corpus paragraphs (from the bundled corpus) until about 100 KB (or `bytes`),
+ * with footnotes (about one per 2 KB in a longer draft).
+ */
+export function benchDraft(paragraphs: { kind: string; text: string }[], seed = 7, bytes = 95 * 1024): string {
   const next = random(seed);
   // Long paragraphs, so that ~100 KB holds about 150 of them, as a long resolution does.
   const body = paragraphs.filter((p) => p.kind !== 'footnote' && p.text.length >= 200);
   const notes = paragraphs.filter((p) => p.kind === 'footnote');
   const preamble: string[] = [];
   const operative: string[] = [];
-  let bytes = 0;
   const footnotes: string[] = [];
-  while (bytes < 95 * 1024) {
+  const maxFootnotes = Math.max(50, Math.round(bytes / 2048));
+  let size = 0;
+  while (size < bytes) {
     const p = body[Math.floor(next() * body.length)];
     let text = p.text.replace(/[，；。：]$/, '');
     // About two paragraphs in five cite a document with a footnote, as resolutions do.
-    if (footnotes.length < 50 && next() < 0.4) {
+    if (footnotes.length < maxFootnotes && next() < 0.4) {
       footnotes.push(notes[Math.floor(next() * notes.length)].text);
       const n = String(footnotes.length).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
       const title = text.indexOf('》');
@@ -283,7 +287,7 @@ export function benchDraft(paragraphs: { kind: string; text: string }[], seed = 
     }
     if (preamble.length < 60) preamble.push(`${text}，`);
     else operative.push(text);
-    bytes += Buffer.byteLength(text) + 2;
+    size += Buffer.byteLength(text) + 2;
   }
   const ops = operative.map((t, i) => `${i + 1}. ${t}${i === operative.length - 1 ? '。' : '；'}`);
   const foot = footnotes.map((t, i) => `${String(i + 1).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)])} ${t}`);

@@ -23,6 +23,11 @@ export interface DrafterSettings {
   };
   /** Which parentheses Chinese text uses: half-width () as from 2018, full-width （）, or either as long as one style is kept. */
   parentheses: (typeof parenthesisStyles)[number];
+  /**
+   * The most findings shown for one draft (errors first, then in the order of the text); one more
+   * finding says how many are not shown. 0: no limit.
+   */
+  maxProblems: number;
   corpus: {
     /** Extra folders of clean .unres drafts (with a catalogue.json) to learn from, besides the bundled corpus. */
     folders: string[];
@@ -35,6 +40,7 @@ export const defaultSettings: DrafterSettings = {
   rules: {},
   footnotes: { reuse: 'by-date' },
   parentheses: 'consistent',
+  maxProblems: 1000,
   corpus: { folders: [], useBundled: true },
 };
 
@@ -48,11 +54,14 @@ export function resolveSettings(partial: unknown): DrafterSettings {
   }
   const reuse = p.footnotes?.reuse;
   const parens = p.parentheses;
+  const max = p.maxProblems;
+  const maxProblems = typeof max === 'number' && Number.isInteger(max) && max >= 0 ? max : defaultSettings.maxProblems;
   const folders = Array.isArray(p.corpus?.folders) ? p.corpus.folders.filter((f): f is string => typeof f === 'string') : [];
   return {
     rules,
     footnotes: { reuse: footnoteReusePolicies.find((r) => r === reuse) ?? defaultSettings.footnotes.reuse },
     parentheses: parenthesisStyles.find((s) => s === parens) ?? defaultSettings.parentheses,
+    maxProblems,
     corpus: { folders, useBundled: p.corpus?.useBundled !== false },
   };
 }

@@ -4,6 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDraft, resolveSettings, symbolKey, type Catalogue, type CorpusKnowledge, type DrafterSettings, type ResolutionDocument } from '../core';
 import type { PhraseSource } from '../core/agreed/types';
 import type { Locale } from '../core/rules';
+import type { DraftValidations } from './validations';
+import { ParseMemo } from '../core/parse/parser';
 import { bundledCorpusFolder, corpusFilesBySymbol, readCatalogues } from '../corpus/load';
 
 /** A TypeError from reading a request's params that are null or lack a part every such request has. */
@@ -26,7 +28,7 @@ export interface Feature {
 
 /** What every feature shares: the connection, the open drafts (parsed once per version), settings. */
 export class ServerContext {
-  private readonly cache = new Map<string, { version: number; model: ResolutionDocument }>();
+  private readonly cache = new Map<string, { version: number; model: ResolutionDocument; memo: ParseMemo }>();
   private readonly settingsCache = new Map<string, Promise<DrafterSettings>>();
   private readonly settingsListeners: (() => void)[] = [];
   /** Set from the client's capabilities at initialize. */
@@ -39,6 +41,8 @@ export class ServerContext {
    * made it; undefined until then (`corpusKnowledge` in knowledge.ts answers meanwhile).
    */
   knowledge?: CorpusKnowledge;
+  /** The validations of the open drafts (set by the diagnostics feature): code actions read the last one. */
+  validations?: DraftValidations;
 
   constructor(
     readonly connection: Connection,
@@ -56,8 +60,10 @@ export class ServerContext {
     if (!document) return undefined;
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version) return { document, model: cached.model };
-    const model = parseDraft(document.getText());
-    this.cache.set(uri, { version: document.version, model });
+    // What the parse of the previous version kept: its unchanged lines are not recognised again.
+    const memo = cached?.memo ?? new ParseMemo();
+    const model = parseDraft(document.getText(), undefined, memo);
+    this.cache.set(uri, { version: document.version, model, memo });
     return { document, model };
   }
 

@@ -1,10 +1,12 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
+  type RequestMessage,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -48,7 +50,13 @@ const features: Feature[] = [
   wordDocumentsFeature,
 ];
 
-const connection = createConnection(ProposedFeatures.all);
+// A request cancelled while it still waits its turn is answered RequestCancelled without running it.
+const connection = createConnection(ProposedFeatures.all, {
+  cancelUndispatched: (message) => {
+    const request = message as RequestMessage;
+    return { jsonrpc: '2.0', id: request.id, error: { code: LSPErrorCodes.RequestCancelled, message: `${request.method}: cancelled` } };
+  },
+});
 const documents = new TextDocuments(TextDocument);
 const ctx = new ServerContext(connection, documents);
 

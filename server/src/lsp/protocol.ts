@@ -122,3 +122,22 @@ export interface CorpusDocumentInfo {
   title?: string;
   uri: string;
 }
+
+/** Request `resolutionDrafter/validationStatus`: how the validation of an open draft stands (benchmarks and tests read it). */
+export const ValidationStatusRequest = 'resolutionDrafter/validationStatus';
+export interface ValidationStatusParams {
+  uri: string;
+}
+export interface ValidationStatus {
+  /** The draft's current version; null when it is not open. */
+  version: number | null;
+  /** The version its last validation was of; null before the first. */
+  validatedVersion: number | null;
+  /** How many validations of the draft were run since it was opened. */
+  runs: number;
+  /** How long the last one took in the validator (parse and rules, ms), and of that the parse. */
+  ms: number | null;
+  parseMs: number | null;
+  /** True when drafts are validated in the worker thread (false: in the server thread). */
+  worker: boolean;
+}

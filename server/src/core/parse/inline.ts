@@ -105,15 +105,18 @@ export function scanInline(text: string, start: number, end: number, line: numbe
     out.markers.push({ number: fromSuperscript(m[0]), span: { start: s, end: s + m[0].length }, line });
   }
 
+  // Each pattern needs a character of its own (年, a slash, 段, 《, **): a line without it is not
+  // scanned for that pattern, which keeps the scan of a long draft short.
   const dates: DateMention[] = [];
-  for (const m of slice.matchAll(DATE)) {
+  if (slice.includes('年')) for (const m of slice.matchAll(DATE)) {
     const s = start + (m.index ?? 0);
     dates.push(makeDate(Number(m[1]), Number(m[2]), Number(m[3]), s, s + m[0].length, line));
   }
-  out.dates.push(...dates);
+  for (const d of dates) out.dates.push(d);
 
   const symbolSpans: { start: number; end: number }[] = [];
-  for (const m of slice.matchAll(SYMBOL_PATTERN)) {
+  const slash = slice.includes('/') || slice.includes('／');
+  if (slash) for (const m of slice.matchAll(SYMBOL_PATTERN)) {
     const s = start + (m.index ?? 0);
     let written = m[0];
     // A symbol never ends in white space; the loose separator may have taken one.
@@ -123,10 +126,15 @@ export function scanInline(text: string, start: number, end: number, line: numbe
     out.symbols.push({ text: written, span, line });
   }
 
-  for (const m of slice.matchAll(CITATION)) {
+  // Citations come in text order, as do the symbols and dates before them: one pointer each.
+  let symbolAt = 0;
+  let dateAt = 0;
+  const citable = slash || slice.includes('(') || slice.includes('（');
+  if (citable) for (const m of slice.matchAll(CITATION)) {
     const numberStart = start + (m.index ?? 0);
     const numberEnd = numberStart + m[1].length;
-    if (symbolSpans.some((sp) => numberStart >= sp.start && numberStart < sp.end)) continue;
+    while (symbolAt < symbolSpans.length && symbolSpans[symbolAt].end <= numberStart) symbolAt++;
+    if (symbolAt < symbolSpans.length && numberStart >= symbolSpans[symbolAt].start) continue;
     const before = text.slice(Math.max(start, numberStart - 40), numberStart);
     // Long lists (第 49/75 H 号、……和第 58/59 号决议) share one 号决议 far down the clause; the
     // bound keeps a pathological line from making the scan quadratic.
@@ -148,7 +156,10 @@ export function scanInline(text: string, start: number, end: number, line: numbe
     const organ: CitationOrgan = /\(\d{4}\)$/.test(key) || /安全理事会|安理会/.test(context) ? 'SC' : /\//.test(key) ? 'GA' : 'other';
     let spanStart = hasDi ? numberStart - (/第\s*$/.exec(before)?.[0].length ?? 0) : numberStart;
     let date: DateMention | undefined;
-    const dateBefore = dates.find((d) => d.span.end <= spanStart && /^\s*$/.test(text.slice(d.span.end, spanStart)));
+    // Only the last date ending before the citation can stand right before it (dates never overlap).
+    while (dateAt < dates.length && dates[dateAt].span.end <= spanStart) dateAt++;
+    const last = dates[dateAt - 1];
+    const dateBefore = last && /^\s*$/.test(text.slice(last.span.end, spanStart)) ? last : undefined;
     if (dateBefore) {
       date = dateBefore;
       spanStart = dateBefore.span.start;
@@ -167,7 +178,7 @@ export function scanInline(text: string, start: number, end: number, line: numbe
     });
   }
 
-  for (const m of slice.matchAll(CROSS_REFERENCE)) {
+  if (slice.includes('段')) for (const m of slice.matchAll(CROSS_REFERENCE)) {
     const s = start + (m.index ?? 0);
     const numberStart = s + m[0].lastIndexOf(m[2]);
     out.crossReferences.push({
@@ -179,7 +190,7 @@ export function scanInline(text: string, start: number, end: number, line: numbe
     });
   }
 
-  for (const m of slice.matchAll(TITLE)) {
+  if (slice.includes('《')) for (const m of slice.matchAll(TITLE)) {
     const s = start + (m.index ?? 0);
     out.titles.push({
       title: m[1],
@@ -189,7 +200,7 @@ export function scanInline(text: string, start: number, end: number, line: numbe
     });
   }
 
-  for (const m of slice.matchAll(EMPHASIS)) {
+  if (slice.includes('**')) for (const m of slice.matchAll(EMPHASIS)) {
     const s = start + (m.index ?? 0);
     out.emphasis.push({ span: { start: s, end: s + m[0].length }, innerSpan: { start: s + 2, end: s + 2 + m[1].length } });
   }

@@ -18,11 +18,10 @@ import type {
   TitleLine,
 } from '../model';
 import { LineIndex, type Span } from '../text';
-import { emptyFindings, makeDate, scanInline } from './inline';
+import { emptyFindings, makeDate, scanInline as scanLine, type InlineFindings } from './inline';
 import { chineseNumeral, circledValue, latinLetterValue, romanNumeral, toUpperRoman, upperRomanNumeral, writtenNumber } from './numbers';
 import { fromSuperscript, isSuperscriptDigit } from './superscript';
 
-const SPACE = /[\s\u3000\u00a0\ufeff]/;
 
 type LineClass =
   | { kind: 'blank' }
@@ -98,8 +97,13 @@ function headingField(line: string): HeadingField | undefined {
   return undefined;
 }
 
-function isSpace(ch: string): boolean {
-  return SPACE.test(ch);
+/** The characters of `\s` (and U+3000, U+00A0, U+FEFF, which it holds too), by code: no regular expression per character. */
+function isSpace(ch: string | undefined): boolean {
+  if (ch === undefined || ch.length === 0) return false;
+  const c = ch.charCodeAt(0);
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -112,8 +116,17 @@ function trimEndWhere(text: string, drop: (ch: string) => boolean): string {
   return text.slice(0, end);
 }
 
-/** Parses a draft resolution (or any text of the corpus) into its structure. Never throws. */
-export function parseDraft(text: string, profile: LanguageProfile = chinese): ResolutionDocument {
+/** The most notes of one kind the parser makes (structure remarks, such as a line among the footnotes without a number). */
+export const NOTES_PER_KIND = 100;
+
+/**
+ * Parses a draft resolution (or any text of the corpus) into its structure. Never throws.
+ *
+ * `memo` makes the parse of the next version of the same draft quicker: each line whose text is
+ * unchanged (where it was, or as far from the end as it was) takes its class and inline findings
+ * from the previous parse instead of being recognised again. The result is the same as without it.
+ */
+export function parseDraft(text: string, profile: LanguageProfile = chinese, memo?: ParseMemo): ResolutionDocument {
   const lines = new LineIndex(text);
   const doc: ResolutionDocument = {
     text,
@@ -140,46 +153,89 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     comments: [],
   };
   const inline = emptyFindings();
-  const organs = [...profile.organs];
+  const organs = new Set(profile.organs);
+  const previous = memo ? (memo.profile === profile ? memo.lines : []) : undefined;
+  const remembered: LineMemo[] = [];
 
   // Trimmed extent and class of every line.
   const extents: Span[] = [];
   const classes: LineClass[] = [];
   let hasOrganLine = false;
+  const lineShift = previous ? previous.length - lines.lineCount : 0;
   for (let i = 0; i < lines.lineCount; i++) {
     let start = lines.lineStarts[i];
     let end = lines.lineEnd(i);
     while (start < end && isSpace(text[start])) start++;
     while (end > start && isSpace(text[end - 1])) end--;
     extents.push({ start, end });
-    const cls = classify(text.slice(start, end), start, organs);
+    const lineText = text.slice(start, end);
+    let cls: LineClass;
+    if (previous) {
+      // The same line where it was (before the edit), or as many lines from the end (after it).
+      let kept = previous[i];
+      if (!kept || kept.text !== lineText) kept = previous[i + lineShift];
+      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs), scans: new Map(), openers: new Map() };
+      else kept = { text: lineText, cls: kept.cls, scans: kept.scans, openers: kept.openers };
+      remembered.push(kept);
+      cls = shiftClass(kept.cls, start);
+    } else {
+      cls = classify(lineText, start, organs);
+    }
     if (cls.kind === 'organ' && !cls.bare) hasOrganLine = true;
     classes.push(cls);
   }
+  if (memo) {
+    memo.profile = profile;
+    memo.lines = remembered;
+  }
+  /** The inline scan of part of line `i`, remembered per line when there is a memo. */
+  const scanInline = (_text: string, start: number, end: number, i: number, out: InlineFindings): void => {
+    const kept = memo ? remembered[i] : undefined;
+    if (!kept) {
+      scanLine(text, start, end, i, out);
+      return;
+    }
+    const base = extents[i].start;
+    const key = `${start - base},${end - base}`;
+    let found = kept.scans.get(key);
+    if (!found) {
+      found = emptyFindings();
+      scanLine(kept.text, start - base, end - base, 0, found);
+      kept.scans.set(key, found);
+    }
+    addShifted(found, base, i, out);
+  };
 
   // Plain-digit footnotes in a draft without a footnote line: `…通过。 1` and, below, `1 二理事国未参加表决。`.
   const plainMarkers: { number: number; span: Span; line: number }[] = [];
-  const markedLines = new Set<number>();
+  // The lines above that end in a plain marker and are not taken yet, by number, nearest last:
+  // a footnote line takes the nearest one with its number (one pass, not a search upwards).
+  const openMarkers = new Map<number, { line: number; digits: number }[]>();
   for (let i = 0; i < classes.length; i++) {
-    if (classes[i].kind !== 'text') continue;
-    const f = PLAIN_FOOTNOTE.exec(text.slice(extents[i].start, extents[i].end));
-    if (!f) continue;
-    const number = Number(f[1]);
-    for (let j = i - 1; j >= 0; j--) {
-      if (markedLines.has(j)) continue;
-      const m = PLAIN_MARKER.exec(text.slice(extents[j].start, extents[j].end));
-      if (!m || Number(m[1]) !== number) continue;
-      const digitsStart = extents[j].end - m[1].length;
-      plainMarkers.push({ number, span: { start: digitsStart, end: extents[j].end }, line: j });
-      markedLines.add(j);
-      // The line without its marker is what the parser places (and what its ending is read from).
-      let end = digitsStart;
-      while (end > extents[j].start && isSpace(text[end - 1])) end--;
-      extents[j] = { start: extents[j].start, end };
-      classes[j] = classify(text.slice(extents[j].start, end), extents[j].start, organs);
-      classes[i] = { kind: 'footnote', number, numberEnd: extents[i].start + f[1].length };
-      break;
+    const f = classes[i].kind === 'text' ? PLAIN_FOOTNOTE.exec(text.slice(extents[i].start, extents[i].end)) : null;
+    if (f) {
+      const number = Number(f[1]);
+      const j = openMarkers.get(number)?.pop();
+      if (j) {
+        const digitsStart = extents[j.line].end - j.digits;
+        plainMarkers.push({ number, span: { start: digitsStart, end: extents[j.line].end }, line: j.line });
+        // The line without its marker is what the parser places (and what its ending is read from).
+        let end = digitsStart;
+        while (end > extents[j.line].start && isSpace(text[end - 1])) end--;
+        extents[j.line] = { start: extents[j.line].start, end };
+        classes[j.line] = classify(text.slice(extents[j.line].start, end), extents[j.line].start, organs);
+        classes[i] = { kind: 'footnote', number, numberEnd: extents[i].start + f[1].length };
+      }
     }
+    // Only a line that ends in a digit can end in a plain marker.
+    const last = extents[i].end > extents[i].start ? text.charCodeAt(extents[i].end - 1) : 0;
+    if (last < 0x30 || last > 0x39) continue;
+    const m = PLAIN_MARKER.exec(text.slice(extents[i].start, extents[i].end));
+    if (!m) continue;
+    const number = Number(m[1]);
+    let waiting = openMarkers.get(number);
+    if (!waiting) openMarkers.set(number, (waiting = []));
+    waiting.push({ line: i, digits: m[1].length });
   }
 
   type Phase = 'heading' | 'preamble' | 'operative' | 'annex' | 'footnotes';
@@ -193,12 +249,29 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
   let annex: Annex | undefined;
   const pendingHeadingOther: number[] = [];
 
+  // The divisions (parts A, B …) that have paragraphs so far, and whether the annex being read has begun.
+  const divisionsWithParagraphs = new Set<number>();
+  let annexBegun = false;
+  let adoptionLineSeen = false;
   const addParagraph = (p: Paragraph) => {
     p.index = doc.paragraphs.length;
     p.division = division;
     doc.paragraphs.push(p);
+    divisionsWithParagraphs.add(division);
   };
-  const note = (message: string, i: number) => doc.notes.push({ message, span: extents[i], line: i } satisfies ParseNote);
+  // Each kind of note on its first lines only: a pasted or damaged text could give one on every
+  // line. The last note kept of a kind says how many more lines it has.
+  const noteCounts = new Map<string, { count: number; last: ParseNote }>();
+  const note = (message: string, i: number) => {
+    const seen = noteCounts.get(message);
+    if (seen && seen.count >= NOTES_PER_KIND) {
+      seen.count++;
+      return;
+    }
+    const made: ParseNote = { message, span: extents[i], line: i };
+    doc.notes.push(made);
+    noteCounts.set(message, { count: (seen?.count ?? 0) + 1, last: made });
+  };
   const startsWithOpener = (line: string) => {
     const at = trimStartWhere(line, (ch) => ch === '*' || isSpace(ch));
     return sortedOpeners(profile).operative.some((o) => at.startsWith(o) || profile.repeatPrefixes.some((r) => at.startsWith(r + o)));
@@ -248,6 +321,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     // An annex: structure of its own (title, organ line, paragraphs), no part of the resolution's paragraphs.
     if (cls.kind === 'annex' && phase !== 'heading') {
       annex = { heading: { text: lineText, span, line: i }, lines: [], span: { ...span } };
+      annexBegun = false;
       doc.annexes.push(annex);
       phase = 'annex';
       continue;
@@ -260,7 +334,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
         annex.lines.push({ kind: 'organ', text: lineText, span, line: i });
         continue;
       }
-      const begun = annex.organ !== undefined || annex.lines.some((l) => l.kind !== 'title');
+      const begun = annex.organ !== undefined || annexBegun;
       let kind: Annex['lines'][number]['kind'];
       if (cls.kind === 'numbered') kind = 'numbered';
       else if (cls.kind === 'sub') kind = 'subparagraph';
@@ -268,6 +342,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
       else if (headingLike(lineText) && !startsWithOpener(lineText)) kind = begun ? 'section' : 'title';
       else kind = 'paragraph';
       if (kind === 'title') annex.title = annex.title ? `${annex.title} ${lineText}` : lineText;
+      else annexBegun = true;
       annex.lines.push({ kind, text: lineText, span, line: i });
       continue;
     }
@@ -290,6 +365,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     if (phase === 'heading') {
       if (cls.kind === 'heading') {
         doc.heading.push({ field: cls.field, span, line: i, text: lineText });
+        if (cls.field === 'adoption') adoptionLineSeen = true;
         scanInline(text, span.start, span.end, i, inline);
         continue;
       }
@@ -306,12 +382,15 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
           span,
           line: i,
         };
-        if (cls.glued) doc.heading.push({ field: cls.glued.field, span: cls.glued.span, line: i, text: text.slice(cls.glued.span.start, cls.glued.span.end) });
+        if (cls.glued) {
+          doc.heading.push({ field: cls.glued.field, span: cls.glued.span, line: i, text: text.slice(cls.glued.span.start, cls.glued.span.end) });
+          if (cls.glued.field === 'adoption') adoptionLineSeen = true;
+        }
         scanInline(text, cls.glued ? span.start : cls.titleStart, span.end, i, inline);
         continue;
       }
       if (cls.kind === 'organ') {
-        if (cls.bare && !doc.title && !doc.heading.some((h) => h.field === 'adoption')) {
+        if (cls.bare && !doc.title && !adoptionLineSeen) {
           // A masthead (人权理事会) above the title, not the enacting formula.
           doc.heading.push({ field: 'organ-heading', span, line: i, text: lineText });
           continue;
@@ -344,7 +423,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     }
 
     if (cls.kind === 'organ') {
-      const partParagraphs = doc.paragraphs.some((p) => p.division === division);
+      const partParagraphs = divisionsWithParagraphs.has(division);
       if (currentPart && !currentPart.organ && !partParagraphs) {
         currentPart.organ = { organ: cls.organ, span, line: i };
         phase = 'preamble';
@@ -484,24 +563,29 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
     }
   }
 
+  for (const [message, { count, last }] of noteCounts) {
+    if (count > NOTES_PER_KIND) last.message = `${message} ${count - NOTES_PER_KIND} more ${count - NOTES_PER_KIND === 1 ? 'line is' : 'lines are'} like this one, not marked.`;
+  }
+
   loneOperative(doc, profile);
 
+  const emphasis = byStart(inline.emphasis);
   for (const p of doc.paragraphs) {
-    p.opener = findOpener(text, p, profile, inline.emphasis);
+    p.opener = memo ? rememberedOpener(text, p, profile, emphasis, remembered[p.line], extents[p.line].start) : findOpener(text, p, profile, emphasis);
     p.ending = findEnding(text, p.span);
   }
 
   // Inline findings, tied to their paragraphs.
   const paragraphByLine = new Map<number, Paragraph>();
   for (const p of doc.paragraphs) paragraphByLine.set(p.line, p);
-  inline.markers.push(...plainMarkers);
+  for (const m of plainMarkers) inline.markers.push(m);
   inline.markers.sort((a, b) => a.span.start - b.span.start);
   for (const m of inline.markers) m.paragraph = paragraphByLine.get(m.line);
   for (const r of inline.crossReferences) r.from = paragraphByLine.get(r.line);
   doc.markers = inline.markers;
   doc.symbols = inline.symbols;
   doc.citations = inline.citations;
-  doc.dates.push(...inline.dates);
+  for (const d of inline.dates) doc.dates.push(d);
   doc.dates.sort((a, b) => a.span.start - b.span.start);
   doc.titles = inline.titles;
   doc.crossReferences = inline.crossReferences;
@@ -510,6 +594,85 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese): Re
   doc.shape = decideShape(doc, profile);
   doc.facts = documentFacts(doc);
   return doc;
+}
+
+/** One line as the last parse saw it: its trimmed text, its class at offset 0, its inline scans (relative to its start). */
+interface LineMemo {
+  text: string;
+  cls: LineClass;
+  /** By `start,end` relative to the line's start. */
+  scans: Map<string, InlineFindings>;
+  /** The openers found in it (relative; null: none), by what they depend on (see `rememberedOpener`). */
+  openers: Map<string, Opener | null>;
+}
+
+/**
+ * `findOpener` for a paragraph from its line's memo: the opener depends only on the line's text,
+ * where the body lies in it, the paragraph's part and level, and the first bold stretch of the
+ * body, all of which make the key.
+ */
+function rememberedOpener(text: string, p: Paragraph, profile: LanguageProfile, emphasis: { span: Span; innerSpan: Span }[], kept: LineMemo | undefined, base: number): Opener | undefined {
+  if (!kept) return findOpener(text, p, profile, emphasis);
+  const first = firstFrom(emphasis, p.body.start);
+  const bold = first && first.span.end <= p.body.end ? first : undefined;
+  const key = `${p.body.start - base},${p.body.end - base},${p.part === 'preamble' && p.level === 0},${bold ? `${bold.span.start - base},${bold.span.end - base},${bold.innerSpan.start - base},${bold.innerSpan.end - base}` : ''}`;
+  let found = kept.openers.get(key);
+  if (found === undefined) {
+    const relative = { ...p, body: { start: p.body.start - base, end: p.body.end - base } };
+    found = findOpener(kept.text, relative, profile, bold ? [{ span: at(bold.span, -base), innerSpan: at(bold.innerSpan, -base) }] : []) ?? null;
+    kept.openers.set(key, found);
+  }
+  return found ? { ...found, span: at(found.span, base) } : undefined;
+}
+
+/** What the parse of one version of a draft keeps for the parse of the next (see `parseDraft`). */
+export class ParseMemo {
+  profile?: LanguageProfile;
+  lines: LineMemo[] = [];
+}
+
+/**
+ * A copy of a line's text that does not hold on to the whole draft (a slice of a long string
+ * keeps it alive): the memo outlives the version it was made from.
+ */
+function ownCopy(line: string): string {
+  // Joined, the line becomes a string of its own when V8 flattens it for the slice.
+  return line.length < 16 ? line : (line + ' ').slice(0, -1);
+}
+
+const at = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+
+/** A line's class as `classify` gives it at offset 0, moved to the line's place. */
+function shiftClass(cls: LineClass, by: number): LineClass {
+  switch (cls.kind) {
+    case 'footnote':
+      return { ...cls, numberEnd: cls.numberEnd + by };
+    case 'numbered':
+    case 'sub':
+      return { ...cls, label: { ...cls.label, span: at(cls.label.span, by) }, bodyStart: cls.bodyStart + by };
+    case 'title':
+      return { ...cls, numberSpan: at(cls.numberSpan, by), titleStart: cls.titleStart + by, glued: cls.glued && { field: cls.glued.field, span: at(cls.glued.span, by) } };
+    default:
+      return cls;
+  }
+}
+
+/** Adds a line's remembered inline findings (relative, line 0) to `out`, moved to offset `by` and line `line`. */
+function addShifted(found: InlineFindings, by: number, line: number, out: InlineFindings): void {
+  for (const m of found.markers) out.markers.push({ number: m.number, span: at(m.span, by), line });
+  const dates = new Map<DateMention, DateMention>();
+  for (const d of found.dates) {
+    const moved: DateMention = { ...d, span: at(d.span, by), line };
+    dates.set(d, moved);
+    out.dates.push(moved);
+  }
+  for (const x of found.symbols) out.symbols.push({ text: x.text, span: at(x.span, by), line });
+  for (const c of found.citations) {
+    out.citations.push({ ...c, date: c.date && dates.get(c.date), numberSpan: at(c.numberSpan, by), span: at(c.span, by), line });
+  }
+  for (const r of found.crossReferences) out.crossReferences.push({ direction: r.direction, paragraphNumber: r.paragraphNumber, numberSpan: at(r.numberSpan, by), span: at(r.span, by), line });
+  for (const t of found.titles) out.titles.push({ title: t.title, span: at(t.span, by), innerSpan: at(t.innerSpan, by), line });
+  for (const e of found.emphasis) out.emphasis.push({ span: at(e.span, by), innerSpan: at(e.innerSpan, by) });
 }
 
 /** A short line without a closing mark: a heading, not a paragraph. */
@@ -531,12 +694,14 @@ function trimStartWhere(text: string, drop: (ch: string) => boolean): string {
  * operative part uses (决定, 请).
  */
 function loneOperative(doc: ResolutionDocument, profile: LanguageProfile): void {
-  const divisions = new Set(doc.preamble.map((p) => p.division));
+  // The last preambular paragraph of each division, in the divisions' order.
+  const lastInDivision = new Map<number, Paragraph>();
+  for (const p of doc.preamble) lastInDivision.set(p.division, p);
+  const withOperative = new Set(doc.operative.map((p) => p.division));
   const preambularOnly = new Set(profile.preambularOpeners);
-  for (const division of divisions) {
-    if (doc.operative.some((p) => p.division === division)) continue;
-    const inPart = doc.preamble.filter((p) => p.division === division);
-    const last = inPart[inPart.length - 1];
+  const moved = new Set<Paragraph>();
+  for (const [division, last] of lastInDivision) {
+    if (withOperative.has(division)) continue;
     const ending = findEnding(doc.text, lastOf(last).span);
     const body = trimStartWhere(doc.text.slice(last.body.start, last.body.end), (ch) => ch === '*' || isSpace(ch));
     const operativeVerb = profile.operativeOpeners.some((o) => body.startsWith(o) && !preambularOnly.has(o) && ![...preambularOnly].some((p) => body.startsWith(p)));
@@ -549,10 +714,12 @@ function loneOperative(doc: ResolutionDocument, profile: LanguageProfile): void 
     };
     move(last);
     last.kind = 'unnumbered';
-    doc.preamble.splice(doc.preamble.indexOf(last), 1);
-    doc.operative.push(last);
-    doc.operative.sort((a, b) => a.line - b.line);
+    moved.add(last);
   }
+  if (moved.size === 0) return;
+  doc.preamble = doc.preamble.filter((p) => !moved.has(p));
+  for (const p of moved) doc.operative.push(p);
+  doc.operative.sort((a, b) => a.line - b.line);
 }
 
 function skipSpaces(text: string, from: number, end: number): number {
@@ -570,7 +737,7 @@ function lastOf(p: Paragraph): Paragraph {
 /** Full-width digits (０-９) as ASCII digits. */
 const asciiDigits = (digits: string) => digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
-function classify(line: string, offset: number, organs: string[]): LineClass {
+function classify(line: string, offset: number, organs: ReadonlySet<string>): LineClass {
   if (line.length === 0) return { kind: 'blank' };
   if (line.startsWith('%%')) return { kind: 'comment' };
   if (SEPARATOR.test(line)) return { kind: 'separator' };
@@ -679,11 +846,12 @@ function classify(line: string, offset: number, organs: string[]): LineClass {
   }
   const leadIn = shapes.organLeadIns.find((l) => line.startsWith(l));
   const organText = leadIn ? line.slice(leadIn.length) : line;
-  const organ = organs.find((o) => organText === `${o}，` || organText === `${o},`);
-  if (organ) return { kind: 'organ', organ, leadIn: leadIn !== undefined };
+  // `大会，` (or `大会,`): an organ and its comma, looked up without building each organ's line.
+  const last = organText[organText.length - 1];
+  const organ = last === '，' || last === ',' ? organText.slice(0, -1) : undefined;
+  if (organ && organs.has(organ)) return { kind: 'organ', organ, leadIn: leadIn !== undefined };
   // Some transcriptions drop the organ line's comma; the parser decides by its place.
-  const bareOrgan = organs.find((o) => organText === o);
-  if (bareOrgan) return { kind: 'organ', organ: bareOrgan, bare: true, leadIn: leadIn !== undefined };
+  if (organs.has(organText)) return { kind: 'organ', organ: organText, bare: true, leadIn: leadIn !== undefined };
   if (CLOSING_DATE.test(line)) return { kind: 'closing-date', date: dateParts(line) };
   m = MEETING.exec(line);
   if (m) return { kind: 'meeting', number: meetingNumber(m[1]) };
@@ -726,9 +894,26 @@ function sortedOpeners(profile: LanguageProfile): { preamble: string[]; operativ
   return sortedCache;
 }
 
-function matchOpenerAt(text: string, at: number, end: number, candidates: string[], profile: LanguageProfile): Opener | undefined {
-  const tryAt = (pos: number, prefix?: string): Opener | undefined => {
+/** Each list of openers by first character, in the list's order (only those can start at a place). */
+const byFirstCharacter = new WeakMap<string[], Map<string, string[]>>();
+function openersByFirst(candidates: string[]): Map<string, string[]> {
+  let map = byFirstCharacter.get(candidates);
+  if (!map) {
+    map = new Map();
     for (const o of candidates) {
+      const list = map.get(o[0]);
+      if (list) list.push(o);
+      else map.set(o[0], [o]);
+    }
+    byFirstCharacter.set(candidates, map);
+  }
+  return map;
+}
+
+function matchOpenerAt(text: string, at: number, end: number, candidates: string[], profile: LanguageProfile): Opener | undefined {
+  const byFirst = openersByFirst(candidates);
+  const tryAt = (pos: number, prefix?: string): Opener | undefined => {
+    for (const o of byFirst.get(text[pos]) ?? []) {
       if (pos + o.length <= end && text.startsWith(o, pos)) {
         const start = prefix ? pos - prefix.length : pos;
         return { text: (prefix ?? '') + o, base: o, repeatPrefix: prefix, span: { start, end: pos + o.length }, known: true };
@@ -751,6 +936,24 @@ function skipEmphasisAndSpace(text: string, pos: number, end: number): number {
   return i;
 }
 
+/** Spans in order of their start (the list itself when it already is). */
+function byStart<T extends { span: Span }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) if (list[i].span.start < list[i - 1].span.start) return [...list].sort((a, b) => a.span.start - b.span.start);
+  return list;
+}
+
+/** The first of `sorted` (in order of start) that starts at or after `offset`. */
+function firstFrom<T extends { span: Span }>(sorted: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
+}
+
 function findOpener(text: string, p: Paragraph, profile: LanguageProfile, emphasis: { span: Span; innerSpan: Span }[]): Opener | undefined {
   const candidates = p.part === 'preamble' && p.level === 0 ? sortedOpeners(profile).preamble : sortedOpeners(profile).operative;
   const end = p.body.end;
@@ -767,7 +970,9 @@ function findOpener(text: string, p: Paragraph, profile: LanguageProfile, emphas
     if (found) return found;
   }
   // An introductory clause before a bold verb: 为促进……，**又鼓励：**
-  const bold = emphasis.find((e) => e.span.start >= p.body.start && e.span.end <= end);
+  // The first bold stretch of the paragraph: stretches never overlap, so the first from its start is the one.
+  const first = firstFrom(emphasis, p.body.start);
+  const bold = first && first.span.end <= end ? first : undefined;
   if (bold) {
     const inner = text.slice(bold.innerSpan.start, bold.innerSpan.end);
     const lastClause = Math.max(inner.lastIndexOf('，'), inner.lastIndexOf(','));

@@ -1,3 +1,4 @@
+import type { Catalogue } from '../catalogue';
 import type { ResolutionCitation } from '../model';
 import type { Rule, RuleFinding } from './types';
 
@@ -31,6 +32,18 @@ export function rewriteDate(written: string, iso: string): string {
   const numbers = [year, month, day];
   let i = 0;
   return written.replace(/\d+/g, (n) => (i < 3 ? String(numbers[i++]) : n));
+}
+
+/** Per catalogue, its cited documents by symbol (the first entry of each), read once (again if the list grew). */
+const citedIndex = new WeakMap<Catalogue, { count: number; bySymbol: Map<string, Catalogue['cited'][number]> }>();
+function citedBySymbol(catalogue: Catalogue): Map<string, Catalogue['cited'][number]> {
+  let index = citedIndex.get(catalogue);
+  if (!index || index.count !== catalogue.cited.length) {
+    index = { count: catalogue.cited.length, bySymbol: new Map() };
+    for (const d of catalogue.cited) if (!index.bySymbol.has(d.symbol)) index.bySymbol.set(d.symbol, d);
+    citedIndex.set(catalogue, index);
+  }
+  return index.bySymbol;
 }
 
 /**
@@ -67,7 +80,7 @@ export const citationDate: Rule = {
         continue;
       }
       if (first && first !== c) continue;
-      const entry = c.symbol ? catalogue?.cited.find((d) => d.symbol === c.symbol) : undefined;
+      const entry = c.symbol && catalogue ? citedBySymbol(catalogue).get(c.symbol) : undefined;
       if (entry && entry.dates.length > 0 && !entry.dates.includes(date)) {
         // One date in the corpus is the date to write; several mean the corpus disagrees with itself.
         const text = entry.dates.length === 1 ? rewriteDate(model.text.slice(c.date.span.start, c.date.span.end), entry.dates[0]) : undefined;

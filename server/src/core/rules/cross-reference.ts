@@ -1,3 +1,4 @@
+import type { Paragraph } from '../model';
 import type { Rule, RuleFinding } from './types';
 
 const messages = {
@@ -27,6 +28,15 @@ export const crossReference: Rule = {
   check({ model, say }) {
     const findings: RuleFinding[] = [];
     if (!model.operative.some((p) => p.label)) return findings;
+    // Numbered operative paragraphs by list and number, in text order.
+    const numbered = new Map<string, Paragraph[]>();
+    for (const p of model.operative) {
+      if (!p.label || p.kind !== 'operative') continue;
+      const key = `${p.sequence}:${p.label.value}`;
+      const list = numbered.get(key);
+      if (list) list.push(p);
+      else numbered.set(key, [p]);
+    }
     for (const ref of model.crossReferences) {
       // Only references in the text itself: footnotes cite paragraphs of other documents.
       if (!ref.from) continue;
@@ -34,13 +44,14 @@ export const crossReference: Rule = {
       let top = from;
       while (top.parent) top = top.parent;
       const sequence = from.part === 'operative' ? top.sequence : 0;
-      const candidates = model.operative.filter((p) => p.label && p.kind === 'operative' && p.sequence === sequence && p.label.value === ref.paragraphNumber);
+      const candidates = numbered.get(`${sequence}:${ref.paragraphNumber}`) ?? [];
       if (candidates.length === 0) {
         findings.push({ span: ref.numberSpan, message: say(messages, 'missing', { n: ref.paragraphNumber }) });
         continue;
       }
       if (ref.direction === 'this') continue;
-      const ok = candidates.some((c) => (ref.direction === 'above' ? c.span.start < top.span.start : c.span.start > top.span.start));
+      // The candidates are in text order: the first is the highest up, the last the lowest down.
+      const ok = ref.direction === 'above' ? candidates[0].span.start < top.span.start : candidates[candidates.length - 1].span.start > top.span.start;
       if (!ok) {
         findings.push({
           span: ref.numberSpan,

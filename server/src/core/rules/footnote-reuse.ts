@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue';
-import type { FootnoteMarker, ResolutionDocument } from '../model';
+import type { FootnoteMarker, FootnoteText, ResolutionDocument } from '../model';
 import type { Rule, RuleFinding } from './types';
 
 const messages = {
@@ -35,19 +35,34 @@ export function reuseAllowed(model: ResolutionDocument, policy: 'allow' | 'forbi
   return !!date && date.valid && date.year < REUSE_FORBIDDEN_FROM_YEAR;
 }
 
-/** The 《title》 a marker stands directly after (`《条约》¹`), if any. After punctuation (`《条约》，¹`) it cites the clause, not the title. */
-function titleBefore(model: ResolutionDocument, marker: FootnoteMarker): string | undefined {
-  return model.titles.find((t) => t.span.end === marker.span.start)?.title;
+/**
+ * The 《title》 each offset stands directly after (`《条约》¹`): a marker there cites the title.
+ * After punctuation (`《条约》，¹`) it cites the clause, not the title.
+ */
+function titlesByEnd(model: ResolutionDocument): Map<number, string> {
+  const byEnd = new Map<number, string>();
+  for (const t of model.titles) if (!byEnd.has(t.span.end)) byEnd.set(t.span.end, t.title);
+  return byEnd;
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** Per catalogue, each title's footnote texts (squeezed), read once (again if the list grew). */
+const footnotesByTitle = new WeakMap<Catalogue, { count: number; byTitle: Map<string, string[]> }>();
 
 /**
  * Footnote texts the corpus catalogue knows for a title. Only the catalogue counts as evidence:
  * a short title such as 《最后文件》 stands for many documents within one draft.
  */
 function knownFootnotes(title: string, catalogue: Catalogue | undefined): string[] {
-  return (catalogue?.titles.find((t) => t.title === title)?.footnotes ?? []).map(squeeze);
+  if (!catalogue) return [];
+  let index = footnotesByTitle.get(catalogue);
+  if (!index || index.count !== catalogue.titles.length) {
+    index = { count: catalogue.titles.length, byTitle: new Map() };
+    for (const t of catalogue.titles) if (!index.byTitle.has(t.title)) index.byTitle.set(t.title, t.footnotes.map(squeeze));
+    footnotesByTitle.set(catalogue, index);
+  }
+  return index.byTitle.get(title) ?? [];
 }
 
 /** A footnote number used again: allowed or forbidden by `footnotes.reuse`; when allowed, it must cite the same source. */
@@ -61,6 +76,10 @@ export const footnoteReuse: Rule = {
     const allowed = reuseAllowed(model, policy);
     const first = new Map<number, FootnoteMarker>();
     const findings: RuleFinding[] = [];
+    const titleEndingAt = titlesByEnd(model);
+    // The first footnote text with each number.
+    const texts = new Map<number, FootnoteText>();
+    for (const f of model.footnotes) if (!texts.has(f.number)) texts.set(f.number, f);
     for (const m of model.markers) {
       const earlier = first.get(m.number);
       if (!earlier) {
@@ -80,8 +99,8 @@ export const footnoteReuse: Rule = {
       }
       // Reused for another source: the reuse stands right after a title whose footnotes the corpus
       // knows and differs from footnote N. Without such evidence, quiet.
-      const here = titleBefore(model, m);
-      const text = model.footnotes.find((f) => f.number === m.number);
+      const here = titleEndingAt.get(m.span.start);
+      const text = texts.get(m.number);
       if (!here || !text) continue;
       const known = knownFootnotes(here, catalogue);
       if (known.length > 0 && !known.includes(squeeze(model.text.slice(text.textSpan.start, text.textSpan.end)))) {

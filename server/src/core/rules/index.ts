@@ -6,6 +6,9 @@
  * severity (a rule may report a style remark more mildly), otherwise the rule's default.
  * `off` silences a rule.
  *
+ * Limit: at most `settings.maxProblems` findings (errors first), and one that counts the rest
+ * (`problem-limit.ts`).
+ *
  * Suppression: a comment line `%% drafter-disable ID …` silences the rules named (all when none is
  * named) on the next paragraph line; `%% drafter-disable-file ID …` for the whole file.
  */
@@ -28,6 +31,7 @@ import { placeholder } from './placeholder';
 import { punctuationWidth } from './punctuation-width';
 import { repeatedOpener } from './repeated-opener';
 import { subparagraphOrder } from './subparagraph-order';
+import { limitFindings } from './problem-limit';
 import { symbolFormat } from './symbol-format';
 import type { Finding, MessageParams, MessageTable, Rule, RuleContext, ValidationContext } from './types';
 
@@ -152,7 +156,7 @@ export function validate(
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-  return findings;
+  return limitFindings(findings, settings.maxProblems ?? defaultSettings.maxProblems, model, ctx.say);
 }
 
 /**

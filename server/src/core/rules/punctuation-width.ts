@@ -1,6 +1,7 @@
 import type { Span } from '../text';
 import type { Rule, RuleFinding } from './types';
-import { hasIdeograph, isChinese, runningText } from './text-parts';
+import type { TitleMention } from '../model';
+import { IntStack, isChinese, isIdeographCode, runningText } from './text-parts';
 
 const messages = {
   en: {
@@ -35,21 +36,50 @@ interface ParenPair {
 function chineseParenPairs(text: string, spans: Span[]): ParenPair[] {
   const pairs: ParenPair[] = [];
   for (const span of spans) {
-    const stack: number[] = [];
+    // Each open parenthesis with the count of ideographs before it: the pair holds one when the
+    // count has grown by its close (no rescan of the inside, however deep the nesting).
+    const opens = new IntStack();
+    const counts = new IntStack();
+    let ideographs = 0;
     for (let i = span.start; i < span.end; i++) {
       const code = text.charCodeAt(i);
+      if (isIdeographCode(code)) {
+        ideographs++;
+        continue;
+      }
       if (code !== 0x28 && code !== 0x29 && code !== 0xff08 && code !== 0xff09) continue;
-      const ch = text[i];
-      if (ch === '(' || ch === '（') stack.push(i);
-      else if ((ch === ')' || ch === '）') && stack.length > 0) {
-        const open = stack.pop()!;
-        const full = text[open] === '（';
-        if ((ch === '）') !== full) continue; // a mixed pair: bracket-pairs and the eye see it
-        if (hasIdeograph(text.slice(open + 1, i))) pairs.push({ open, close: i, full });
+      if (code === 0x28 || code === 0xff08) {
+        opens.push(i);
+        counts.push(ideographs);
+      } else if (opens.length > 0) {
+        const open = opens.pop()!;
+        const before = counts.pop()!;
+        const full = text.charCodeAt(open) === 0xff08;
+        if ((code === 0xff09) !== full) continue; // a mixed pair: bracket-pairs and the eye see it
+        if (ideographs > before) pairs.push({ open, close: i, full });
       }
     }
   }
   return pairs;
+}
+
+/**
+ * Whether a stretch lies inside a title (《…》, brackets excluded). Titles never overlap (a title
+ * holds no 《 or 》), so only the last title starting before the stretch can hold it: a binary search.
+ */
+function titleLookup(titles: readonly TitleMention[]): (open: number, close: number) => boolean {
+  const sorted = [...titles].sort((a, b) => a.span.start - b.span.start);
+  return (open, close) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].span.start < open) lo = mid + 1;
+      else hi = mid;
+    }
+    const t = sorted[lo - 1];
+    return !!t && close < t.span.end;
+  };
 }
 
 /**
@@ -80,7 +110,8 @@ export const punctuationWidth: Rule = {
       }
     }
     // Parentheses inside a title in 《》 belong to the title as it was published.
-    const pairs = chineseParenPairs(text, spans).filter((p) => !model.titles.some((t) => p.open > t.span.start && p.close < t.span.end));
+    const inTitle = titleLookup(model.titles);
+    const pairs = chineseParenPairs(text, spans).filter((p) => !inTitle(p.open, p.close));
     const fullCount = pairs.filter((p) => p.full).length;
     const halfCount = pairs.length - fullCount;
     let wantFull: boolean;

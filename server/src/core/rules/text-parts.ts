@@ -17,7 +17,36 @@ export function isChinese(ch: string | undefined): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d;
 }
 
-/** Whether a span of text contains a CJK ideograph. */
-export function hasIdeograph(text: string): boolean {
-  return /[\u3400-\u4dbf\u4e00-\u9fff]/.test(text);
+/** Whether a UTF-16 code unit is a CJK ideograph. */
+export function isIdeographCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+/**
+ * A stack of whole numbers (offsets, counts) in a typed array that doubles as it fills: a
+ * paragraph of 50 MB of open brackets pushes tens of millions of them, which a plain array holds
+ * as costly for the garbage collector.
+ */
+export class IntStack {
+  private items = new Int32Array(64);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  /** The top value, removed; undefined when empty. */
+  pop(): number | undefined {
+    return this.length > 0 ? this.items[--this.length] : undefined;
+  }
+
+  /** The value at `index` (0 is the bottom). */
+  at(index: number): number {
+    return this.items[index];
+  }
 }

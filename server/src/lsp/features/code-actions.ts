@@ -2,12 +2,12 @@ import { CodeActionKind, TextDocumentEdit, type CodeAction, type Diagnostic, typ
 import type { ResolutionDocument } from '../../core';
 import { fixesFor, renumberFootnotes, renumberParagraphs, renumberTitles, type TextEdit } from '../../core/fixes';
 import { disableFixes, fixAll } from '../../core/fixes/suppress';
-import { validate } from '../../core/rules';
 import { ServerCommands } from '../protocol';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
-import { SOURCE, validationContext } from './diagnostics';
+import { SOURCE } from './diagnostics';
+import { cancelled, type DraftValidation } from '../validations';
 
 let editContext: ServerContext | undefined;
 function workspaceEdit(uri: string, version: number, model: ResolutionDocument, edits: TextEdit[]): WorkspaceEdit {
@@ -18,6 +18,9 @@ function workspaceEdit(uri: string, version: number, model: ResolutionDocument, 
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start <= b.end && b.start <= a.end;
 
+/** The source actions (renumber, fix-all per rule) of one validated version. */
+const sourceActions = new WeakMap<DraftValidation, CodeAction[]>();
+
 /** Quick fixes for the findings under the cursor, and source actions that renumber the whole draft. */
 export const codeActionsFeature: Feature = {
   name: 'code-actions',
@@ -27,17 +30,21 @@ export const codeActionsFeature: Feature = {
   }),
   register(ctx: ServerContext) {
     editContext = ctx;
-    ctx.connection.onCodeAction((params) =>
+    ctx.connection.onCodeAction((params, token) =>
       ctx.safelyAsync('code actions', [] as CodeAction[], async () => {
         const uri = params.textDocument.uri;
-        const settings = await ctx.settings(uri);
+        // The findings of the last validation of this version (waited for when it is still running; never validated again here).
+        const validation = ctx.validations ? await ctx.validations.current(uri, token) : undefined;
+        if (token.isCancellationRequested) return cancelled('code actions') as unknown as CodeAction[];
         const draft = ctx.draft(uri);
         if (!draft) return [];
         const { model, document } = draft;
+        // The draft changed while its validation was on its way: the editor asks again for the new version.
+        if (validation && validation.version !== document.version) return [];
         const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
         const actions: CodeAction[] = [];
         const titles = new Set<string>();
-        const findings = validate(model, settings, validationContext(ctx));
+        const findings = validation?.findings ?? [];
         /** Fix-all and disable actions come after every finding's own fixes. */
         const later: CodeAction[] = [];
         for (const finding of findings) {
@@ -61,16 +68,23 @@ export const codeActionsFeature: Feature = {
         actions.push(...later);
         const wantsSource = !params.context.only || params.context.only.some((k) => k === CodeActionKind.Source || k.startsWith(CodeActionKind.Source + '.'));
         if (wantsSource) {
-          const title = renumberTitles(ctx.locale());
-          const paragraphs = renumberParagraphs(model);
-          if (paragraphs.length > 0) actions.push({ title: title.paragraphs, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, paragraphs) });
-          const footnotes = renumberFootnotes(model);
-          if (footnotes.length > 0) actions.push({ title: title.footnotes, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, footnotes) });
-          // One fix-all per rule, wherever the cursor is (Source Action…).
-          for (const rule of new Set(findings.map((f) => f.rule))) {
-            const all = fixAll(model, findings, rule, ctx.locale());
-            if (all) actions.push({ title: all.title, kind: `${CodeActionKind.SourceFixAll}.${rule}`, edit: workspaceEdit(uri, document.version, model, all.edits) });
+          // The same for every request on this version (the editor asks on each cursor move): made once per validation.
+          let source = validation ? sourceActions.get(validation) : undefined;
+          if (!source) {
+            source = [];
+            const title = renumberTitles(ctx.locale());
+            const paragraphs = renumberParagraphs(model);
+            if (paragraphs.length > 0) source.push({ title: title.paragraphs, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, paragraphs) });
+            const footnotes = renumberFootnotes(model);
+            if (footnotes.length > 0) source.push({ title: title.footnotes, kind: CodeActionKind.Source, edit: workspaceEdit(uri, document.version, model, footnotes) });
+            // One fix-all per rule, wherever the cursor is (Source Action…).
+            for (const rule of new Set(findings.map((f) => f.rule))) {
+              const all = fixAll(model, findings, rule, ctx.locale());
+              if (all) source.push({ title: all.title, kind: `${CodeActionKind.SourceFixAll}.${rule}`, edit: workspaceEdit(uri, document.version, model, all.edits) });
+            }
+            if (validation) sourceActions.set(validation, source);
           }
+          actions.push(...source);
         }
         return actions;
       }),

@@ -3,6 +3,8 @@ import type { DrafterSettings, ResolutionDocument } from '../../core';
 import { validate, type Finding, type Severity, type ValidationContext } from '../../core/rules';
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
+import { DraftValidations } from '../validations';
+import { ValidationStatusRequest, type ValidationStatusParams } from '../protocol';
 
 export const SOURCE = 'resolution-drafter';
 
@@ -30,6 +32,11 @@ export function toDiagnostic(uri: string, model: ResolutionDocument, f: Finding)
 
 /** Everything to say about one draft: the parser's structural notes and every rule's findings. */
 export function diagnose(uri: string, model: ResolutionDocument, settings: DrafterSettings, context: ValidationContext = {}): Diagnostic[] {
+  return diagnoseWithFindings(uri, model, settings, context).diagnostics;
+}
+
+/** The same, with the rules' findings the diagnostics were made from (the quick fixes use them). */
+export function diagnoseWithFindings(uri: string, model: ResolutionDocument, settings: DrafterSettings, context: ValidationContext = {}): { diagnostics: Diagnostic[]; findings: Finding[] } {
   const notes: Diagnostic[] = model.notes.map((n) => ({
     range: toRange(model, n.span),
     severity: DiagnosticSeverity.Warning,
@@ -37,7 +44,8 @@ export function diagnose(uri: string, model: ResolutionDocument, settings: Draft
     code: 'structure',
     message: n.message,
   }));
-  return [...notes, ...validate(model, settings, context).map((f) => toDiagnostic(uri, model, f))];
+  const findings = validate(model, settings, context);
+  return { diagnostics: [...notes, ...findings.map((f) => toDiagnostic(uri, model, f))], findings };
 }
 
 /** The validation context the server gives the rules: the corpus catalogue, the client's language, and rule failures logged. */
@@ -49,34 +57,37 @@ export function validationContext(ctx: ServerContext): ValidationContext {
   };
 }
 
-/** Validates drafts on open and change (debounced), and again when settings change. */
+/** How long after a change a draft is validated (changes that come together are validated once). */
+export const CHANGE_DELAY_MS = 50;
+
+/**
+ * Validates each version of a draft once (in the validation worker, see validations.ts), on open
+ * and change (briefly debounced), and again when settings or the corpus change.
+ */
 export const diagnosticsFeature: Feature = {
   name: 'diagnostics',
   register(ctx: ServerContext) {
+    const validations = new DraftValidations(ctx);
+    ctx.validations = validations;
+    validations.onValidated = (v) => {
+      void ctx.connection.sendDiagnostics({ uri: v.uri, version: v.version, diagnostics: v.diagnostics });
+    };
     const timers = new Map<string, NodeJS.Timeout>();
-    const validateDraft = async (uri: string) => {
-      const settings = await ctx.settings(uri);
-      // The draft may have changed or closed while the settings were on their way.
-      const draft = ctx.draft(uri);
-      if (!draft) return;
-      const diagnostics = ctx.safely('validation', [] as Diagnostic[], () => diagnose(uri, draft.model, settings, validationContext(ctx)));
-      if (ctx.documents.get(uri)?.version !== draft.document.version) return;
-      await ctx.connection.sendDiagnostics({ uri, version: draft.document.version, diagnostics });
-    };
-    const run = (uri: string) => {
-      void ctx.safelyAsync('validation', undefined, () => validateDraft(uri));
-    };
     const schedule = (uri: string, delay: number) => {
       clearTimeout(timers.get(uri));
-      timers.set(uri, setTimeout(() => { timers.delete(uri); run(uri); }, delay));
+      timers.set(uri, setTimeout(() => { timers.delete(uri); validations.request(uri); }, delay));
     };
-    ctx.documents.onDidOpen((e) => run(e.document.uri));
-    ctx.documents.onDidChangeContent((e) => schedule(e.document.uri, 150));
+    // The open is validated at once; the change event the open also fires asks for the same version, which is not validated again.
+    ctx.documents.onDidOpen((e) => validations.request(e.document.uri));
+    ctx.documents.onDidChangeContent((e) => schedule(e.document.uri, CHANGE_DELAY_MS));
     ctx.documents.onDidClose((e) => {
       clearTimeout(timers.get(e.document.uri));
       timers.delete(e.document.uri);
+      validations.forget(e.document.uri);
       void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
-    ctx.onSettingsChanged(() => { for (const d of ctx.documents.all()) run(d.uri); });
+    ctx.connection.onRequest(ValidationStatusRequest, (params: ValidationStatusParams) => ctx.safely('validation status', null, () => validations.status(params.uri)));
+    ctx.onSettingsChanged(() => validations.invalidate());
+    ctx.onCorpusReloaded(() => validations.invalidate());
   },
 };

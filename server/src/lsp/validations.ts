@@ -1,0 +1,237 @@
+/**
+ * The validations of the open drafts: each version of a draft is validated once, in the
+ * validation worker (dist/validation-worker.js) when the bundle has one, so that the server
+ * thread stays free for completion, hovers and the rest. What the last validation found is kept
+ * per draft: the diagnostics the editor shows and the findings the quick fixes are made from.
+ *
+ * One job runs at a time. While it runs, newer versions only replace the draft's place in the
+ * queue: a version that is already stale is never sent, and an answer for a version that is no
+ * longer the draft's current one is dropped.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import type { Catalogue, DrafterSettings } from '../core';
+import { ParseMemo } from '../core/parse/parser';
+import type { ServerContext } from './context';
+import type { ValidationStatus } from './protocol';
+import { runValidation, type ValidationResult } from './validation-run';
+import type { ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker';
+
+/** The last validation of one draft, with what it was made under. */
+export interface DraftValidation extends ValidationResult {
+  /** The settings generation it was made with (a settings or corpus change starts a new one). */
+  generation: number;
+}
+
+interface Waiter {
+  version: number;
+  resolve: (v: DraftValidation | undefined) => void;
+}
+
+/** A cancelled request's answer, as LSP names it. */
+export function cancelled(what: string): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, `${what}: cancelled`);
+}
+
+export class DraftValidations {
+  private worker?: Worker;
+  /** True once the worker failed: validation goes on in the server thread. */
+  private inThread = false;
+  private running?: { job: number; uri: string; version: number; generation: number };
+  private jobs = 0;
+  /** Drafts waiting for a validation, in the order they asked (a Set keeps insertion order). */
+  private readonly queue = new Set<string>();
+  private readonly last = new Map<string, DraftValidation>();
+  private readonly waiters = new Map<string, Waiter[]>();
+  private generation = 0;
+  /** In the server thread (no worker): what each draft's last parse kept. */
+  private readonly memos = new Map<string, ParseMemo>();
+  private sentCatalogue?: { value: Catalogue | undefined };
+  /** Told of every validation kept (the diagnostics feature publishes it). */
+  onValidated?: (v: DraftValidation) => void;
+  /** Counts the validations run, per draft: what the tests of "once per version" read. */
+  readonly runs = new Map<string, number>();
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** Asks for a validation of the draft's current version (nothing happens when it has one already). */
+  request(uri: string): void {
+    this.queue.add(uri);
+    this.pump();
+  }
+
+  /** Settings or the corpus changed: every open draft is validated again. */
+  invalidate(): void {
+    this.generation++;
+    for (const d of this.ctx.documents.all()) this.request(d.uri);
+  }
+
+  /** The draft closed: its validation is dropped, and nobody waits for it any more. */
+  forget(uri: string): void {
+    this.worker?.postMessage({ type: 'forget', uri } satisfies ValidationWorkerRequest);
+    this.memos.delete(uri);
+    this.queue.delete(uri);
+    this.last.delete(uri);
+    this.runs.delete(uri);
+    for (const w of this.waiters.get(uri) ?? []) w.resolve(undefined);
+    this.waiters.delete(uri);
+  }
+
+  /** The last validation of a draft, whatever its version. */
+  latest(uri: string): DraftValidation | undefined {
+    return this.last.get(uri);
+  }
+
+  /**
+   * The validation of the draft's current version: at once when it is done, else when it comes
+   * (undefined when the draft closes first). A cancelled token answers RequestCancelled at once.
+   */
+  current(uri: string, token?: CancellationToken): Promise<DraftValidation | undefined> {
+    const document = this.ctx.documents.get(uri);
+    if (!document) return Promise.resolve(undefined);
+    const have = this.last.get(uri);
+    if (have && have.version === document.version && have.generation === this.generation) return Promise.resolve(have);
+    this.request(uri);
+    return new Promise((resolve, reject) => {
+      const list = this.waiters.get(uri) ?? [];
+      const waiter: Waiter = { version: document.version, resolve };
+      list.push(waiter);
+      this.waiters.set(uri, list);
+      token?.onCancellationRequested(() => {
+        const l = this.waiters.get(uri);
+        if (l) this.waiters.set(uri, l.filter((w) => w !== waiter));
+        reject(cancelled('validation'));
+      });
+    });
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    for (const uri of this.queue) {
+      this.queue.delete(uri);
+      const document = this.ctx.documents.get(uri);
+      if (!document) continue;
+      const have = this.last.get(uri);
+      // Once per version: the open and the first change of a draft ask for the same version.
+      if (have && have.version === document.version && have.generation === this.generation) {
+        this.settle(uri, have);
+        continue;
+      }
+      const job = { job: ++this.jobs, uri, version: document.version, generation: this.generation };
+      this.running = job;
+      void this.ctx.safelyAsync('validation', undefined, () => this.start(job)).finally(() => {
+        if (this.running === job) this.running = undefined;
+        this.pump();
+      });
+      return;
+    }
+  }
+
+  private async start(job: { job: number; uri: string; version: number; generation: number }): Promise<void> {
+    const settings = await this.ctx.settings(job.uri);
+    // The draft may have changed or closed while the settings were on their way: then the newer version goes next.
+    const document = this.ctx.documents.get(job.uri);
+    if (!document || document.version !== job.version || job.generation !== this.generation) {
+      if (document) this.queue.add(job.uri);
+      return;
+    }
+    const catalogue = this.ctx.safely('corpus', undefined, () => this.ctx.catalogue());
+    this.runs.set(job.uri, (this.runs.get(job.uri) ?? 0) + 1);
+    const result = await this.validate({ job: job.job, uri: job.uri, version: job.version, text: document.getText(), locale: this.ctx.locale() }, settings, catalogue);
+    for (const e of result.ruleErrors) this.ctx.connection.console.error(e);
+    const now = this.ctx.documents.get(job.uri);
+    if (!now || now.version !== job.version || job.generation !== this.generation) {
+      // Stale: a newer version (or setting) came meanwhile; its own validation follows.
+      if (now) this.queue.add(job.uri);
+      return;
+    }
+    const kept: DraftValidation = { ...result, generation: job.generation };
+    this.last.set(job.uri, kept);
+    this.onValidated?.(kept);
+    this.settle(job.uri, kept);
+  }
+
+  private settle(uri: string, v: DraftValidation): void {
+    const list = this.waiters.get(uri);
+    if (!list) return;
+    const still = list.filter((w) => {
+      if (w.version > v.version) return true;
+      w.resolve(v);
+      return false;
+    });
+    if (still.length > 0) this.waiters.set(uri, still);
+    else this.waiters.delete(uri);
+  }
+
+  private validate(job: Parameters<typeof runValidation>[0], settings: DrafterSettings, catalogue: Catalogue | undefined): Promise<ValidationResult> {
+    const worker = this.workerThread();
+    if (!worker) {
+      return new Promise((resolve, reject) => {
+        setImmediate(() => {
+          try {
+            resolve(runValidation(job, settings, catalogue, this.memo(job.uri)));
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        });
+      });
+    }
+    if (!this.sentCatalogue || this.sentCatalogue.value !== catalogue) {
+      worker.postMessage({ type: 'catalogue', catalogue } satisfies ValidationWorkerRequest);
+      this.sentCatalogue = { value: catalogue };
+    }
+    return new Promise((resolve, reject) => {
+      const onMessage = (m: ValidationWorkerMessage) => {
+        if ((m.type === 'validated' ? m.result.job : m.job) !== job.job) return;
+        done();
+        if (m.type === 'validated') resolve(m.result);
+        else reject(new Error(m.message));
+      };
+      const onExit = (code: number) => {
+        done();
+        // The worker is gone (a bug, or memory): validation goes on in the server thread.
+        this.ctx.connection.console.error(`the validation worker stopped (exit code ${code}); drafts are validated in the server thread from now on`);
+        this.worker = undefined;
+        this.inThread = true;
+        resolve(runValidation(job, settings, catalogue, this.memo(job.uri)));
+      };
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('exit', onExit);
+      worker.postMessage({ type: 'validate', ...job, settings } satisfies ValidationWorkerRequest);
+    });
+  }
+
+  private memo(uri: string): ParseMemo {
+    let memo = this.memos.get(uri);
+    if (!memo) this.memos.set(uri, (memo = new ParseMemo()));
+    return memo;
+  }
+
+  /** The worker thread, started on first use; undefined when the bundle has none (then the server thread validates). */
+  private workerThread(): Worker | undefined {
+    if (this.worker || this.inThread) return this.worker;
+    const file = join(__dirname, 'validation-worker.js');
+    if (!existsSync(file)) {
+      this.inThread = true;
+      return undefined;
+    }
+    const worker = new Worker(file);
+    worker.on('error', (err) => this.ctx.connection.console.error(`validation worker: ${err.stack ?? err.message}`));
+    // The worker never keeps the server alive on its own.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  /** How the validation of a draft stands. */
+  status(uri: string): ValidationStatus {
+    const v = this.last.get(uri);
+    return { version: this.ctx.documents.get(uri)?.version ?? null, validatedVersion: v?.version ?? null, runs: this.runs.get(uri) ?? 0, ms: v ? Math.round(v.ms) : null, parseMs: v ? Math.round(v.parseMs) : null, worker: !this.inThread };
+  }
+}

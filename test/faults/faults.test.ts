@@ -264,14 +264,19 @@ test('5. a client that never answers workspace/configuration gets diagnostics wi
   );
 });
 
-test('6. lint of a draft with 60,000 findings: streamed, counted, ends', async () => {
+test('6. lint of a draft with 60,000 findings: capped at 1,000 and one that counts the rest by default; all of them with maxProblems 0; ends', async () => {
   const c = caseFolder('many-findings');
   const path = join(c.dir, 'many.unres');
   writeFileSync(path, `大会，\n\n1. ${'决,'.repeat(60000)}定。\n`);
   const r = await cli(['lint', '--format', 'json', path], { env: c.env, ms: 120000 });
   assert.equal(r.code, 0, r.stderr.slice(0, 500));
-  const records = JSON.parse(r.stdout) as unknown[];
-  assert.equal(records.length, 60000);
+  const records = JSON.parse(r.stdout) as { message: string }[];
+  assert.equal(records.length, 1001);
+  assert.equal(records.filter((x) => /59,000 more problems/.test(x.message)).length, 1, 'one finding counts the rest');
+  writeFileSync(join(c.dir, '.resolution-drafter.json'), JSON.stringify({ maxProblems: 0 }));
+  const all = await cli(['lint', '--format', 'json', path], { env: c.env, ms: 120000 });
+  assert.equal(all.code, 0, all.stderr.slice(0, 500));
+  assert.equal((JSON.parse(all.stdout) as unknown[]).length, 60000);
   nothingOutside(c);
 });
 

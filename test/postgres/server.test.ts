@@ -10,6 +10,7 @@ import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { bundledCorpusFolder } from '../../server/src/corpus/load';
 import { publishCorpus } from '../../server/src/corpus/postgres/publish';
 import type { CorpusServerStatus } from '../../server/src/corpus/postgres/remote';
+import { SCHEMA_VERSION } from '../../server/src/corpus/postgres/schema';
 import { startServer, type ServerHandle } from '../protocol/harness';
 import { PASSWORDS, postgresMissing, startCluster, type Cluster } from './cluster';
 
@@ -217,7 +218,7 @@ describe('the language server with a corpus database', { skip: missing ?? false,
       try {
         await indexReady(server);
         const status = await waitForState(server, state);
-        assert.match(status.message, state === 'schema-too-old' ? /older than 1: publish/ : /newer than 1: update/);
+        assert.match(status.message, new RegExp(state === 'schema-too-old' ? `older than ${SCHEMA_VERSION}: publish` : `newer than ${SCHEMA_VERSION}: update`));
         const similar = (await server.request('resolutionDrafter/similar', { text: '重申实现无核武器世界是国际社会的共同目标' })) as unknown[];
         assert.ok(similar.length > 0, 'the local corpus still answers');
       } finally {

@@ -52,12 +52,23 @@ export interface CorpusServerStatus {
 }
 
 const BACKOFF = { first: 1000, max: 60_000 };
+/** Questions waiting for a connection of the pool beyond which a new one is skipped (its answer would be dropped as late). */
+const QUEUE_LIMIT = 8;
+
+/** A question skipped because the pool is busy: no fault of the database, and no answer to merge. */
+export class CorpusBusyError extends Error {
+  constructor() {
+    super('the corpus database is busy: the question is skipped');
+  }
+}
 
 const OPENERS_FOR = 60_000;
 /** Places after an ending read for its continuations (the local index samples 256 occurrences). */
 const ENDING_PLACES = 256;
 /** Paragraphs read per paragraph text for a continuation's documents and example. */
 const TEXT_PARAGRAPHS = 16;
+/** Paragraph texts of one continuation whose documents are read. */
+const CONTINUATION_TEXTS = 32;
 
 /** How many characters (code points) two texts start with in common. */
 function commonStart(a: string, b: string): number {
@@ -175,13 +186,17 @@ export class RemoteCorpus implements CorpusAnswers {
   /** One prepared statement; a connection fault turns the answers off until the next check succeeds. */
   private async query<T extends object>(name: string, text: string, values: unknown[]): Promise<T[]> {
     if (!this.available || !this.pool) throw new Error('the corpus database is not available');
+    // Questions already waiting for a connection: this one would come too late to be merged.
+    if (this.pool.waitingCount >= QUEUE_LIMIT) throw new CorpusBusyError();
     try {
       return (await this.pool.query<T>({ name, text, values })).rows;
     } catch (err) {
       const fault = faultOf(err);
       // Every connection of the pool busy (requests faster than the database answers) is no fault of the database.
-      const poolBusy = this.pool.totalCount >= (this.config.max ?? 4) && /timeout exceeded when trying to connect/i.test(errorMessage(err, this.config));
-      if (fault !== 'failed' && !poolBusy) this.fault(fault, this.describe(err));
+      // So is a new connection slow to log in while others of the pool answer.
+      const poolBusy = this.pool.totalCount > 0 && /timeout exceeded when trying to connect/i.test(errorMessage(err, this.config));
+      if (poolBusy) throw new CorpusBusyError();
+      if (fault !== 'failed') this.fault(fault, this.describe(err));
       throw new Error(errorMessage(err, this.config));
     }
   }
@@ -227,11 +242,13 @@ export class RemoteCorpus implements CorpusAnswers {
     }
     const placed = continuationsAtPlaces(matched, places, limit);
     if (placed.length === 0) return [];
-    const ids = [...new Set(placed.flatMap((c) => c.textIds))];
-    const found = await this.query<{ text_id: number; symbol: string; place: string; line: number; text: string }>(
+    // The documents of the first texts of each (enough for the count a drafter sees and an example).
+    const ids = [...new Set(placed.flatMap((c) => c.textIds.slice(0, CONTINUATION_TEXTS)))];
+    const textOf = new Map(places.map((p) => [p.textId, p.text]));
+    const found = await this.query<{ text_id: number; symbol: string; place: string; line: number }>(
       'rd-text-paragraphs',
-      `SELECT x.id AS text_id, d.symbol, p.place, p.line, p.text FROM unnest($1::int[]) AS x(id)
-       CROSS JOIN LATERAL (SELECT p.place, p.line, p.text, p.document_id FROM ${SCHEMA}.paragraphs p WHERE p.text_id = x.id ORDER BY p.id LIMIT ${TEXT_PARAGRAPHS}) p
+      `SELECT x.id AS text_id, d.symbol, p.place, p.line FROM unnest($1::int[]) AS x(id)
+       CROSS JOIN LATERAL (SELECT p.place, p.line, p.document_id FROM ${SCHEMA}.paragraphs p WHERE p.text_id = x.id ORDER BY p.id LIMIT ${TEXT_PARAGRAPHS}) p
        JOIN ${SCHEMA}.documents d ON d.id = p.document_id`,
       [ids],
     );
@@ -239,10 +256,10 @@ export class RemoteCorpus implements CorpusAnswers {
     for (const r of found) {
       let list = paragraphsOf.get(r.text_id);
       if (!list) paragraphsOf.set(r.text_id, (list = []));
-      list.push({ symbol: r.symbol, where: r.place, text: r.text, line: r.line });
+      list.push({ symbol: r.symbol, where: r.place, text: textOf.get(r.text_id) ?? '', line: r.line });
     }
     const items = placed.flatMap((c): Continuation[] => {
-      const paragraphs = c.textIds.flatMap((id) => paragraphsOf.get(id) ?? []);
+      const paragraphs = c.textIds.slice(0, CONTINUATION_TEXTS).flatMap((id) => paragraphsOf.get(id) ?? []);
       if (paragraphs.length === 0) return [];
       return [{ matched: c.matched, text: c.text, stretch: c.stretch, occurrences: c.occurrences, documents: [...new Set(paragraphs.map((p) => p.symbol))], example: paragraphs[0] }];
     });

@@ -66,9 +66,9 @@ const OPENERS_FOR = 60_000;
 /** Places after an ending read for its continuations (the local index samples 256 occurrences). */
 const ENDING_PLACES = 256;
 /** Paragraphs read per paragraph text for a continuation's documents and example. */
-const TEXT_PARAGRAPHS = 16;
+const TEXT_PARAGRAPHS = 8;
 /** Paragraph texts of one continuation whose documents are read. */
-const CONTINUATION_TEXTS = 32;
+const CONTINUATION_TEXTS = 16;
 
 /** How many characters (code points) two texts start with in common. */
 function commonStart(a: string, b: string): number {
@@ -159,9 +159,16 @@ export class RemoteCorpus implements CorpusAnswers {
       this.delay = BACKOFF.first;
       const { documents, paragraphs } = counts.rows[0];
       this.setStatus({ state: 'connected', message: `corpus database: ${documents} documents`, documents, paragraphs: Math.max(0, Number(paragraphs)) });
+      void this.warm(pool);
     } catch (err) {
       this.fault(faultOf(err), this.describe(err));
     }
+  }
+
+  /** Opens the pool's connections now, so that no question waits for a login while the drafter types. */
+  private async warm(pool: Pool): Promise<void> {
+    const opened = await Promise.allSettled(Array.from({ length: this.config.max ?? 4 }, () => pool.connect()));
+    for (const c of opened) if (c.status === 'fulfilled') c.value.release();
   }
 
   private describe(err: unknown): string {

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     const total = kinds.reduce((n, k) => n + times[k].length + skipped[k], 0) + errors;
     console.log(`load average before / after the load: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)}; the simulated drafters' own processing (one Node process): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s of the ${SECONDS} s`);
     console.log(`\nload: ${DRAFTERS} drafters × ${SECONDS} s on loopback, a completion every ~${THINK} ms each (a hover every 4th, similar text every 10th); ${total} requests, ${Math.round(total / SECONDS)} per second, ${errors} errors${firstErrors.length ? ` (${firstErrors.join('; ')})` : ''}`);
-    for (const k of kinds) console.log(`  database ${k.padEnd(10)} ${JSON.stringify(percentiles(times[k]))} ms; later than the server's ${budget[k]} ms budget (dropped): ${late[k]} of ${times[k].length}; skipped by a busy pool: ${skipped[k]}`);
+    for (const k of kinds) console.log(`  database ${k.padEnd(10)} ${JSON.stringify(percentiles(times[k]))} ms; later than the server's ${budget[k]} ms budget (dropped): ${late[k]} of ${times[k].length}; skipped by a busy pool or answered after the 3 s client timeout (dropped): ${skipped[k]}`);
     console.log('\npg_stat_statements (top by total time):');
     console.log(
       cluster.sql(`SELECT calls || ' calls, mean ' || round(mean_exec_time::numeric, 2) || ' ms, max ' || round(max_exec_time::numeric, 1) || ' ms: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements WHERE query LIKE '%resolution_drafter%' ORDER BY total_exec_time DESC LIMIT 8`),

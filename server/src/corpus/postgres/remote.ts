@@ -54,11 +54,13 @@ export interface CorpusServerStatus {
 const BACKOFF = { first: 1000, max: 60_000 };
 /** Questions waiting for a connection of the pool beyond which a new one is skipped (its answer would be dropped as late). */
 const QUEUE_LIMIT = 8;
+/** Client timeouts in a row after which the database counts as unreachable. */
+const SILENT_TIMEOUTS = 5;
 
-/** A question skipped because the pool is busy: no fault of the database, and no answer to merge. */
+/** A question skipped because the pool is busy, or answered after the client's timeout: no fault of the database, and no answer to merge. */
 export class CorpusBusyError extends Error {
   constructor() {
-    super('the corpus database is busy: the question is skipped');
+    super('the corpus database is busy: the question is skipped or its answer dropped');
   }
 }
 
@@ -116,6 +118,8 @@ export class RemoteCorpus implements CorpusAnswers {
   private delay = BACKOFF.first;
   private closed = false;
   private openersCache?: { at: number; value: Promise<OpenerUse[]> };
+  /** Client timeouts in a row (no answer in between). */
+  private timeouts = 0;
   status: CorpusServerStatus;
 
   constructor(
@@ -196,8 +200,13 @@ export class RemoteCorpus implements CorpusAnswers {
     // Questions already waiting for a connection: this one would come too late to be merged.
     if (this.pool.waitingCount >= QUEUE_LIMIT) throw new CorpusBusyError();
     try {
-      return (await this.pool.query<T>({ name, text, values })).rows;
+      const rows = (await this.pool.query<T>({ name, text, values })).rows;
+      this.timeouts = 0;
+      return rows;
     } catch (err) {
+      // An answer later than the client's timeout on a busy database: dropped, no fault, unless
+      // nothing but timeouts comes back (a database that stopped answering).
+      if (/query read timeout/i.test(errorMessage(err, this.config)) && ++this.timeouts < SILENT_TIMEOUTS) throw new CorpusBusyError();
       const fault = faultOf(err);
       // Every connection of the pool busy (requests faster than the database answers) is no fault of the database.
       // So is a new connection slow to log in while others of the pool answer.

@@ -8,6 +8,7 @@
  * for similar text. Prints p50/p95/p99 per request kind, throughput, errors, the database's own
  * figures (pg_stat_statements), and the same queries against the local phrase index side by side.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -16,9 +17,10 @@ import { PhraseIndex } from '../server/src/core/agreed/phrase-index';
 import { bundledCorpusFolder, loadCorpus } from '../server/src/corpus/load';
 import { loadOrBuildPhraseIndex } from '../server/src/corpus/phrase-index-store';
 import { publishCorpus } from '../server/src/corpus/postgres/publish';
-import { RemoteCorpus } from '../server/src/corpus/postgres/remote';
+import { CorpusBusyError, RemoteCorpus } from '../server/src/corpus/postgres/remote';
 import { syntheticCorpus } from '../server/src/bench/synthetic';
 import { startCluster } from '../test/postgres/cluster';
+import { SIMILAR_BUDGET, TYPING_BUDGET } from '../server/src/lsp/features/remote-corpus';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,29 +47,66 @@ async function main(): Promise<void> {
   const cluster = await startCluster();
   try {
     let started = now();
-    const first = await publishCorpus(folders, { connectionString: cluster.writerUrl });
+    const first = await publishCorpus(folders, { connectionString: cluster.writerUrl }, (line) => {
+      if (!/documents written/.test(line)) console.log(`  ${((now() - started) / 1000).toFixed(1)} s: ${line}`);
+    });
     const publishMs = now() - started;
-    console.log(`publish: ${first.added} documents, ${first.paragraphs} paragraphs in ${(publishMs / 1000).toFixed(1)} s (${Math.round(first.paragraphs / (publishMs / 1000))} paragraphs/s)`);
+    console.log(`publish: ${first.added} documents, ${first.paragraphs} paragraphs in ${(publishMs / 1000).toFixed(1)} s (${Math.round(first.paragraphs / (publishMs / 1000))} paragraphs/s), load average ${loadavg()[0].toFixed(1)}`);
     started = now();
     const again = await publishCorpus(folders, { connectionString: cluster.writerUrl });
     console.log(`publish again, nothing changed: ${again.unchanged} unchanged in ${((now() - started) / 1000).toFixed(1)} s`);
-    console.log(`database size: ${cluster.sql(`SELECT pg_size_pretty(pg_database_size('corpus'))`)}; paragraphs table + indexes: ${cluster.sql(`SELECT pg_size_pretty(pg_total_relation_size('resolution_drafter.paragraphs'))`)}; trigram index: ${cluster.sql(`SELECT pg_size_pretty(pg_relation_size('resolution_drafter.paragraphs_text_trgm'))`)}`);
+    // One document more (a folder of its own), then gone again: what an incremental publish costs.
+    const extra = mkdtempSync(join(tmpdir(), 'rd-bench-extra-'));
+    const one = readdirSync(made.folder).find((n) => n.endsWith('.unres')) ?? '';
+    writeFileSync(join(extra, 'EXTRA-1.unres'), readFileSync(join(made.folder, one), 'utf8').replace(/。/, '，并再次重申。'));
+    started = now();
+    const added = await publishCorpus([...folders, extra], { connectionString: cluster.writerUrl });
+    const addMs = now() - started;
+    started = now();
+    const removed = await publishCorpus(folders, { connectionString: cluster.writerUrl });
+    console.log(`publish with one document added: ${added.added} added in ${(addMs / 1000).toFixed(1)} s; without it again: ${removed.removed} removed in ${((now() - started) / 1000).toFixed(1)} s`);
+    rmSync(extra, { recursive: true, force: true });
+    const size = (relation: string) => cluster.sql(`SELECT pg_size_pretty(pg_total_relation_size('resolution_drafter.${relation}'))`);
+    console.log(`database size: ${cluster.sql(`SELECT pg_size_pretty(pg_database_size('corpus'))`)}; paragraphs + indexes: ${size('paragraphs')} (trigram index ${cluster.sql(`SELECT pg_size_pretty(pg_relation_size('resolution_drafter.paragraphs_text_trgm'))`)}); paragraph texts: ${cluster.sql('SELECT count(*) FROM resolution_drafter.paragraph_texts')} (${size('paragraph_texts')}); text endings: ${cluster.sql('SELECT count(*) FROM resolution_drafter.text_endings')} rows (${size('text_endings')}); text signatures: ${size('text_signatures')}`);
     cluster.sql('SELECT pg_stat_statements_reset()');
 
     // What drafters type: stretches of real corpus paragraphs, symbols they hover, texts they look up.
     const paragraphs = bundled.drafts.flatMap((d) => corpusParagraphs(d.model).filter((p) => p.kind !== 'footnote' && p.text.length > 20).map((p) => p.text));
     const symbols = bundled.catalogue.cited.map((c) => c.symbol);
     const kinds = ['completion', 'hover', 'similar'] as const;
+    // As the language server does: the database's answer is merged when it comes within the budget, else dropped.
+    const budget: Record<(typeof kinds)[number], number> = { completion: TYPING_BUDGET, hover: TYPING_BUDGET, similar: SIMILAR_BUDGET };
     const times: Record<(typeof kinds)[number], number[]> = { completion: [], hover: [], similar: [] };
+    const late: Record<(typeof kinds)[number], number> = { completion: 0, hover: 0, similar: 0 };
+    const skipped: Record<(typeof kinds)[number], number> = { completion: 0, hover: 0, similar: 0 };
     let errors = 0;
     const firstErrors: string[] = [];
+    const loadBefore = loadavg()[0];
     const drafters = await Promise.all(
       Array.from({ length: DRAFTERS }, async () => {
-        const remote = new RemoteCorpus({ connectionString: cluster.drafterUrl, max: 2, queryTimeout: 5000 });
+        // Each drafter's server has its own pool (2 connections here: 50 drafters, 100 connections), with the server's 2 s per statement.
+        const remote = new RemoteCorpus({ connectionString: cluster.drafterUrl, max: 2, queryTimeout: 2000 });
         await remote.start();
         return remote;
       }),
     );
+    const timed = async (kind: (typeof kinds)[number], work: () => Promise<unknown>) => {
+      const t = now();
+      try {
+        await work();
+        const ms = now() - t;
+        times[kind].push(ms);
+        if (ms > budget[kind]) late[kind]++;
+      } catch (err) {
+        // Skipped by a busy pool: no answer to merge, as when it is late (the server drops both).
+        if (err instanceof CorpusBusyError) skipped[kind]++;
+        else {
+          errors++;
+          if (firstErrors.length < 3) firstErrors.push(err instanceof Error ? err.message : String(err));
+        }
+      }
+    };
+    const cpuBefore = process.cpuUsage();
     const end = now() + SECONDS * 1000;
     await Promise.all(
       drafters.map(async (remote, d) => {
@@ -76,34 +115,20 @@ async function main(): Promise<void> {
           step++;
           const text = paragraphs[step % paragraphs.length];
           const cut = 4 + (step % Math.max(1, text.length - 4));
-          try {
-            let t = now();
-            await Promise.all([remote.openers(), remote.continuations(text.slice(0, cut), 40)]);
-            times.completion.push(now() - t);
-            if (step % 4 === 0) {
-              t = now();
-              await remote.symbol(symbols[step % symbols.length]);
-              times.hover.push(now() - t);
-            }
-            if (step % 10 === 0) {
-              t = now();
-              await remote.similar(text, { limit: 10, minScore: 50 });
-              times.similar.push(now() - t);
-            }
-          } catch (err) {
-            errors++;
-            if (firstErrors.length < 3) firstErrors.push(err instanceof Error ? err.message : String(err));
-          }
+          await timed('completion', () => Promise.all([remote.openers(), remote.continuations(text.slice(0, cut), 40)]));
+          if (step % 4 === 0) await timed('hover', () => remote.symbol(symbols[step % symbols.length]));
+          if (step % 10 === 0) await timed('similar', () => remote.similar(text, { limit: 10, minScore: 50 }));
           // A drafter types a word every so often, not flat out.
           await new Promise((r) => setTimeout(r, THINK));
         }
       }),
     );
+    const cpu = process.cpuUsage(cpuBefore);
     await Promise.all(drafters.map((r) => r.close()));
-    const total = kinds.reduce((n, k) => n + times[k].length, 0);
-    console.log(`load average after the load: ${loadavg()[0].toFixed(1)}`);
+    const total = kinds.reduce((n, k) => n + times[k].length + skipped[k], 0) + errors;
+    console.log(`load average before / after the load: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)}; the simulated drafters' own processing (one Node process): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s of the ${SECONDS} s`);
     console.log(`\nload: ${DRAFTERS} drafters × ${SECONDS} s on loopback, a completion every ~${THINK} ms each (a hover every 4th, similar text every 10th); ${total} requests, ${Math.round(total / SECONDS)} per second, ${errors} errors${firstErrors.length ? ` (${firstErrors.join('; ')})` : ''}`);
-    for (const k of kinds) console.log(`  database ${k.padEnd(10)} ${JSON.stringify(percentiles(times[k]))} ms`);
+    for (const k of kinds) console.log(`  database ${k.padEnd(10)} ${JSON.stringify(percentiles(times[k]))} ms; later than the server's ${budget[k]} ms budget (dropped): ${late[k]} of ${times[k].length}; skipped by a busy pool or answered after the 3 s client timeout (dropped): ${skipped[k]}`);
     console.log('\npg_stat_statements (top by total time):');
     console.log(
       cluster.sql(`SELECT calls || ' calls, mean ' || round(mean_exec_time::numeric, 2) || ' ms, max ' || round(max_exec_time::numeric, 1) || ' ms: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements WHERE query LIKE '%resolution_drafter%' ORDER BY total_exec_time DESC LIMIT 8`),
@@ -116,26 +141,50 @@ async function main(): Promise<void> {
     await remote.start();
     const side = { localCompletion: [] as number[], dbCompletion: [] as number[], localSimilar: [] as number[], dbSimilar: [] as number[] };
     let sideErrors = 0;
+    const agree = { lists: 0, first: 0, asked: 0, similarAsked: 0, localTop: 0, sameParagraph: 0, asGood: 0 };
     for (let i = 0; i < 200; i++) {
       const text = paragraphs[(i * 13) % paragraphs.length];
       const before = text.slice(0, 4 + (i % Math.max(1, text.length - 4)));
       let t = now();
-      local.continuations(before, 40);
+      const mine = local.continuations(before, 40);
       side.localCompletion.push(now() - t);
       t = now();
-      await remote.continuations(before, 40).then(() => side.dbCompletion.push(now() - t), () => sideErrors++);
+      const theirs = await remote.continuations(before, 40).then((v) => (side.dbCompletion.push(now() - t), v), () => (sideErrors++, undefined));
+      if (theirs) {
+        agree.asked++;
+        const key = (c: { matched: string; text: string }) => `${c.matched}\u0000${c.text}`;
+        if (mine.slice(0, 10).map(key).join('\n') === theirs.slice(0, 10).map(key).join('\n')) agree.lists++;
+        if ((mine[0] ? key(mine[0]) : '') === (theirs[0] ? key(theirs[0]) : '')) agree.first++;
+      }
       if (i % 4 === 0) {
         t = now();
-        local.similar(text, { limit: 10 });
+        const near = local.similar(text, { limit: 10 });
         side.localSimilar.push(now() - t);
         t = now();
-        await remote.similar(text, { limit: 10, minScore: 50 }).then(() => side.dbSimilar.push(now() - t), () => sideErrors++);
+        const found = await remote.similar(text, { limit: 10, minScore: 50 }).then((v) => (side.dbSimilar.push(now() - t), v), () => (sideErrors++, undefined));
+        if (found) {
+          agree.similarAsked++;
+          agree.localTop += near.length;
+          // Recall of the local top 10: the same paragraph, or one scoring as well (equal scores are many copies of one text).
+          const ids = new Set(found.map((p) => `${p.symbol}\u0000${p.where}`));
+          const scores = found.map((p) => p.score);
+          for (const p of near) {
+            if (ids.has(`${p.symbol}\u0000${p.where}`)) agree.sameParagraph++;
+            const at = scores.findIndex((s) => s >= p.score);
+            if (at >= 0) {
+              agree.asGood++;
+              scores.splice(at, 1);
+            }
+          }
+        }
       }
     }
     if (sideErrors > 0) console.log(`side by side: ${sideErrors} database errors (timeouts)`);
     await remote.close();
-    console.log('\nside by side (one drafter, same queries):');
+    console.log('\nside by side (one drafter, same queries, local phrase index vs database):');
     for (const [k, v] of Object.entries(side)) console.log(`  ${k.padEnd(16)} ${JSON.stringify(percentiles(v))} ms`);
+    console.log(`  completion: the same 10 continuations in ${agree.lists} of ${agree.asked}, the same first one in ${agree.first}`);
+    console.log(`  similar text, recall of the local top 10: the same paragraph ${agree.sameParagraph} of ${agree.localTop}, one scoring as well ${agree.asGood} of ${agree.localTop} (${agree.similarAsked} queries)`);
   } finally {
     cluster.stop();
   }

@@ -11,8 +11,10 @@ import { after, before, describe, test } from 'node:test';
 import { loadCorpus, bundledCorpusFolder } from '../../server/src/corpus/load';
 import { publishCorpus } from '../../server/src/corpus/postgres/publish';
 import { RemoteCorpus } from '../../server/src/corpus/postgres/remote';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../server/src/corpus/postgres/schema';
+import { Client } from 'pg';
 import { syntheticCorpus } from '../../server/src/bench/synthetic';
-import { PASSWORDS, postgresMissing, startCluster, type Cluster } from './cluster';
+import { PASSWORDS, postgresMissing, setupStatements, startCluster, type Cluster } from './cluster';
 
 const missing = postgresMissing();
 if (missing && process.env.CI) test('PostgreSQL is installed for the corpus database tests', () => assert.fail(missing));
@@ -145,6 +147,44 @@ describe('publish to a corpus database', { skip: missing ?? false, timeout: 600_
     await assert.rejects(publishCorpus([bundledCorpusFolder()], { connectionString: cluster.writerUrl }), /version 99, newer/);
     cluster.sql(`DELETE FROM resolution_drafter.schema_version WHERE version = 99`);
     const report = await publishCorpus([bundledCorpusFolder()], { connectionString: cluster.writerUrl });
-    assert.deepEqual(report.schema, { from: 1, to: 1 });
+    assert.deepEqual(report.schema, { from: SCHEMA_VERSION, to: SCHEMA_VERSION });
+  });
+
+  test('a database at schema version 1 is migrated by publish: its paragraphs get their texts, and completion and similar text answer', async () => {
+    cluster.sql('CREATE DATABASE corpus_v1', 'postgres');
+    for (const statement of setupStatements(PASSWORDS).filter((q) => !q.startsWith('CREATE ROLE') && !q.startsWith('ALTER ROLE'))) cluster.sql(statement, 'corpus_v1');
+    const url = cluster.writerUrl.replace(/\/corpus$/, '/corpus_v1');
+    // Version 1 as its publish left it: one document with two paragraphs (one text twice).
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`CREATE TABLE resolution_drafter.schema_version (version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      await client.query(`SET search_path = resolution_drafter, public`);
+      await client.query(MIGRATIONS[0].sql);
+      await client.query(`INSERT INTO resolution_drafter.schema_version (version) VALUES (1)`);
+      await client.query(`INSERT INTO resolution_drafter.documents (source, symbol, symbol_key, file, folder_order, content_hash, kind, shape, text) VALUES ('9/old.unres', 'A/RES/1/1', 'A/RES/1/1', 'old.unres', 9, 'x', 'resolution', 'resolution', '')`);
+      await client.query(`INSERT INTO resolution_drafter.paragraphs (document_id, ord, kind, place, line, text) SELECT id, o, 'operative', '执行部分第 1 段', 3, '重申其以往各项决议，' FROM resolution_drafter.documents, generate_series(0, 1) o`);
+    } finally {
+      await client.end();
+    }
+    const report = await publishCorpus([bundledCorpusFolder()], { connectionString: url });
+    assert.deepEqual(report.schema, { from: 1, to: SCHEMA_VERSION });
+    assert.equal(report.removed, 1);
+    const sql = (q: string) => cluster.sql(q, 'corpus_v1');
+    assert.equal(sql(`SELECT count(*) FROM resolution_drafter.paragraphs WHERE text_id IS NULL`), '0');
+    assert.equal(sql(`SELECT count(*) FROM resolution_drafter.paragraph_texts WHERE NOT ended OR uses < 1`), '0');
+    // Each text once, its uses the paragraphs that have it; no text of the removed document is left.
+    assert.equal(sql(`SELECT sum(uses) = (SELECT count(*) FROM resolution_drafter.paragraphs) FROM resolution_drafter.paragraph_texts`), 't');
+    assert.equal(sql(`SELECT count(*) FROM resolution_drafter.paragraphs p JOIN resolution_drafter.paragraph_texts t ON t.id = p.text_id WHERE t.text <> p.text`), '0');
+    const remote = new RemoteCorpus({ connectionString: cluster.drafterUrl.replace(/\/corpus$/, '/corpus_v1') });
+    await remote.start();
+    try {
+      const found = await remote.continuations('重申实现无核武器世界是', 5);
+      assert.ok(found.length > 0 && found[0].documents.includes('A/RES/76/54'), JSON.stringify(found.slice(0, 2)));
+      const similar = await remote.similar('重申实现无核武器世界是国际社会的共同目标', { limit: 5, minScore: 50 });
+      assert.ok(similar.some((p) => p.symbol === 'A/RES/76/54'), JSON.stringify(similar));
+    } finally {
+      await remote.close();
+    }
   });
 });

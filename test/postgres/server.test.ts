@@ -9,7 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { bundledCorpusFolder } from '../../server/src/corpus/load';
 import { publishCorpus } from '../../server/src/corpus/postgres/publish';
-import type { CorpusServerStatus } from '../../server/src/corpus/postgres/remote';
+import { CorpusBusyError, RemoteCorpus, type CorpusServerStatus } from '../../server/src/corpus/postgres/remote';
+import { SCHEMA_VERSION } from '../../server/src/corpus/postgres/schema';
 import { startServer, type ServerHandle } from '../protocol/harness';
 import { PASSWORDS, postgresMissing, startCluster, type Cluster } from './cluster';
 
@@ -217,12 +218,39 @@ describe('the language server with a corpus database', { skip: missing ?? false,
       try {
         await indexReady(server);
         const status = await waitForState(server, state);
-        assert.match(status.message, state === 'schema-too-old' ? /older than 1: publish/ : /newer than 1: update/);
+        assert.match(status.message, new RegExp(state === 'schema-too-old' ? `older than ${SCHEMA_VERSION}: publish` : `newer than ${SCHEMA_VERSION}: update`));
         const similar = (await server.request('resolutionDrafter/similar', { text: '重申实现无核武器世界是国际社会的共同目标' })) as unknown[];
         assert.ok(similar.length > 0, 'the local corpus still answers');
       } finally {
         await server.stop();
       }
+    }
+  });
+
+  test('answers later than the client timeout are dropped without a fault; only a database that stops answering turns it off', async () => {
+    const relay = new Relay(cluster.port);
+    await relay.start();
+    const statuses: string[] = [];
+    // statement_timeout 200 ms in the database, 1.2 s in the client.
+    const remote = new RemoteCorpus({ connectionString: `postgres://rd_drafter@127.0.0.1:${relay.port}/corpus`, password: PASSWORDS.drafter, queryTimeout: 200, max: 1 }, (s) => statuses.push(s.state));
+    try {
+      await remote.start();
+      assert.equal(remote.status.state, 'connected');
+      relay.delay = 1500;
+      for (let i = 0; i < 4; i++) await assert.rejects(remote.symbol('A/RES/76/54'), CorpusBusyError);
+      assert.equal(remote.status.state, 'connected', 'late answers are no fault');
+      relay.delay = 0;
+      // The late answers still on their way come in first.
+      await sleep(2500);
+      assert.ok(await remote.symbol('A/RES/76/54'), 'it answers again');
+      relay.delay = 1500;
+      for (let i = 0; i < 4; i++) await assert.rejects(remote.symbol('A/RES/76/54'), CorpusBusyError);
+      await assert.rejects(remote.symbol('A/RES/76/54'), (err: Error) => !(err instanceof CorpusBusyError));
+      assert.equal(remote.status.state, 'unreachable', 'five timeouts in a row: the database stopped answering');
+      assert.deepEqual(statuses, ['connected', 'unreachable']);
+    } finally {
+      await remote.close();
+      relay.stop();
     }
   });
 

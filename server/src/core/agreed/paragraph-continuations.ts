@@ -112,3 +112,73 @@ export function continuationsInParagraphs(
   items.sort((a, b) => b.occurrences - a.occurrences || a.stretch - b.stretch || b.documents.length - a.documents.length || (a.text < b.text ? -1 : 1));
   return items.slice(0, limit);
 }
+
+/**
+ * A place in a paragraph text (each distinct text once, used by `uses` paragraphs) right after an
+ * occurrence of the ending looked up: what a corpus database keeps for every place of every text.
+ */
+export interface TextPlace {
+  textId: number;
+  text: string;
+  /** Where the continuation starts, in UTF-16 code units. */
+  at: number;
+  uses: number;
+}
+
+/** A continuation counted over text places: the texts that use it, in the order the places came. */
+export interface PlacedContinuation {
+  matched: string;
+  text: string;
+  stretch: number;
+  /** Paragraphs (not texts) that continue `matched` this way. */
+  occurrences: number;
+  textIds: number[];
+}
+
+/** How many characters before `at` in `text` are the last characters of `tail` (at most its length). */
+export function endingMatched(text: string, at: number, tail: string): number {
+  let n = 0;
+  while (n < tail.length && n < at && text.charCodeAt(at - 1 - n) === tail.charCodeAt(tail.length - 1 - n)) n++;
+  return n;
+}
+
+/**
+ * The continuations of `matched` after `places` (each right after an occurrence of it), most used
+ * first: the grouping and order of `continuationsInParagraphs`, with each text counted as often
+ * as paragraphs use it.
+ */
+export function continuationsAtPlaces(matched: string, places: readonly TextPlace[], limit = 10, tables: AgreedLanguageTables = chineseAgreed): PlacedContinuation[] {
+  if (matched.length === 0 || places.length === 0) return [];
+  const boundaries = tables.clauseBoundaries;
+  // In the index's order: by the text that follows, then by text.
+  const ordered = places
+    .map((place) => ({ place, rest: place.text.slice(place.at) }))
+    .sort((a, b) => (a.rest < b.rest ? -1 : a.rest > b.rest ? 1 : a.place.textId - b.place.textId))
+    .map((o) => o.place);
+  const groups = new Map<string, { found: Found; stretch: number; hits: number }>();
+  for (let stretch = 0; stretch <= MAX_STRETCH; stretch++) {
+    for (const place of ordered) {
+      const found = stretchAt(place.text, place.at, stretch, boundaries);
+      if (!found) continue;
+      const key = `${stretch}\u0000${found.text}${found.atEnd ? '\n' : ''}`;
+      const group = groups.get(key);
+      if (group) group.hits += place.uses;
+      else groups.set(key, { found, stretch, hits: place.uses });
+    }
+  }
+  const best = [...groups.values()].sort((a, b) => b.hits - a.hits || a.stretch - b.stretch).slice(0, limit + 4);
+  const items = best.map(({ found, stretch }): PlacedContinuation => {
+    const textIds: number[] = [];
+    let occurrences = 0;
+    for (const place of ordered) {
+      if (!place.text.startsWith(found.text, place.at)) continue;
+      if (found.atEnd && place.at + found.text.length !== place.text.length) continue;
+      if (textIds.includes(place.textId)) continue;
+      textIds.push(place.textId);
+      occurrences += place.uses;
+    }
+    return { matched, text: found.text, stretch, occurrences, textIds };
+  });
+  items.sort((a, b) => b.occurrences - a.occurrences || a.stretch - b.stretch || b.textIds.length - a.textIds.length || (a.text < b.text ? -1 : 1));
+  return items.slice(0, limit);
+}

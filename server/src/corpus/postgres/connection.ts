@@ -108,8 +108,10 @@ export function createPool(config: CorpusServerConfig, options: { readOnly?: boo
   const poolConfig: PoolConfig = {
     ...connectionConfig(config),
     max: config.max ?? 4,
-    connectionTimeoutMillis: Math.max(1000, timeout),
-    idleTimeoutMillis: 30_000,
+    // A login (SCRAM) on a busy database server takes a while; a late answer is dropped by the caller anyway.
+    connectionTimeoutMillis: Math.max(5000, timeout),
+    // Kept open between bursts of typing: logging in again costs more than the question.
+    idleTimeoutMillis: 300_000,
     statement_timeout: timeout,
     query_timeout: timeout + 1000,
     application_name: 'resolution-drafter',

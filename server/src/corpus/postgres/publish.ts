@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { KnowledgeBuilder, knowledgeData, parseDraft, symbolKey, chineseAssist, type Catalogue, type CatalogueDocument, type CitedDocument, type CitedTitle } from '../../core';
 import { corpusParagraphs } from '../../core/agreed/corpus-paragraphs';
+import { bandKeys } from '../../core/agreed/text-signature';
 import { readCatalogue } from '../load';
 import { connectionConfig, errorMessage, faultOf, type CorpusServerConfig } from './connection';
-import { migrate, SCHEMA } from './schema';
+import { endingRows, migrate, SCHEMA } from './schema';
 
 export interface PublishReport {
   added: number;
@@ -123,11 +124,10 @@ export async function publishCorpus(folders: string[], config: CorpusServerConfi
     report.schema = await migrate(client);
     await client.query(`SET search_path = ${SCHEMA}, public`);
     const existing = new Map((await client.query<{ source: string; content_hash: string }>(`SELECT source, content_hash FROM ${SCHEMA}.documents`)).rows.map((r) => [r.source, r.content_hash]));
-    // A first load (or one that more than doubles the corpus) builds the trigram index once at the end:
-    // far quicker than keeping it up row by row. Drafters' searches are slow until it is back.
+    // A first load (or one that more than doubles the corpus) builds its big indexes once at the end (BULK_INDEXES).
     const files = folders.reduce((n, f) => n + countDrafts(f), 0);
     const bulk = files - existing.size > Math.max(200, existing.size);
-    if (bulk) await client.query(`DROP INDEX IF EXISTS ${SCHEMA}.${TRIGRAM_INDEX}`);
+    if (bulk) for (const index of BULK_INDEXES) await client.query(`DROP INDEX IF EXISTS ${SCHEMA}.${index.name}`);
     const seen = new Set<string>();
     let batch: PreparedDocument[] = [];
     const flush = async () => {
@@ -183,12 +183,23 @@ export async function publishCorpus(folders: string[], config: CorpusServerConfi
       await client.query(`DELETE FROM ${SCHEMA}.documents WHERE source = ANY($1::text[])`, [gone]);
       report.removed = gone.length;
     }
-    // Always: a publish that stopped half way through a first load left it missing.
+    // Also after a migration, which leaves every text to be keyed.
+    const unended = await client.query(`SELECT 1 FROM ${SCHEMA}.paragraph_texts WHERE NOT ended LIMIT 1`);
+    const changed = report.added + report.replaced + report.removed > 0 || unended.rows.length > 0;
+    if (changed) await finishTexts(client, log);
+    // Always: a publish that stopped half way through a first load left them missing.
     await client.query(`SET maintenance_work_mem = '256MB'`);
-    await client.query(`CREATE INDEX IF NOT EXISTS ${TRIGRAM_INDEX} ON ${SCHEMA}.paragraphs USING gin (text gin_trgm_ops)`);
-    if (report.added + report.replaced + report.removed > 0) {
+    for (const index of BULK_INDEXES) {
+      const made = Date.now();
+      const { rowCount } = await client.query(`SELECT 1 FROM pg_indexes WHERE schemaname = '${SCHEMA}' AND indexname = '${index.name}'`);
+      if (rowCount) continue;
+      await client.query(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${SCHEMA}.${index.on}`);
+      log(`index ${index.name} made in ${((Date.now() - made) / 1000).toFixed(1)} s`);
+    }
+    if (changed) {
       for (const view of ['opener_uses', 'title_uses', 'resolution_citations']) await client.query(`REFRESH MATERIALIZED VIEW ${SCHEMA}.${view}`);
-      await client.query(`ANALYZE ${SCHEMA}.paragraphs`);
+      // VACUUM too: index-only scans of the keys need the visibility map.
+      for (const table of ['paragraphs', 'paragraph_texts', 'text_endings', 'text_signatures']) await client.query(`VACUUM (ANALYZE) ${SCHEMA}.${table}`);
     }
     await client.query(`INSERT INTO ${SCHEMA}.publications (added, replaced, removed, unchanged) VALUES ($1, $2, $3, $4)`, [report.added, report.replaced, report.removed, report.unchanged]);
   } catch (err) {
@@ -211,8 +222,60 @@ interface DocumentToWrite {
   slice: CatalogueSlice;
 }
 
-/** The trigram index on paragraphs (as the schema names it). */
-const TRIGRAM_INDEX = 'paragraphs_text_trgm';
+/**
+ * The indexes a first load (or one that more than doubles the corpus) drops and makes again once
+ * at the end, far quicker than keeping them up row by row (as the schema names them). Drafters'
+ * searches are slow until they are back.
+ */
+const BULK_INDEXES = [
+  { name: 'paragraphs_text_trgm', on: 'paragraphs USING gin (text gin_trgm_ops)' },
+  { name: 'text_endings_ending', on: 'text_endings (ending)' },
+  { name: 'text_signatures_key', on: 'text_signatures (key, text_id)' },
+];
+
+/** Paragraph texts read at a time to make their band keys. */
+const SIGNATURE_BATCH = 5000;
+
+/**
+ * After the documents are written: paragraph texts no paragraph has any more go (with their
+ * endings), new ones get their endings, and every text its count of paragraphs. One transaction.
+ */
+async function finishTexts(client: Client, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  await client.query('BEGIN');
+  try {
+    const gone = await client.query<{ id: number }>(`DELETE FROM ${SCHEMA}.paragraph_texts t WHERE NOT EXISTS (SELECT 1 FROM ${SCHEMA}.paragraphs p WHERE p.text_id = t.id) RETURNING id`);
+    if (gone.rows.length > 0) {
+      for (const table of ['text_endings', 'text_signatures']) await client.query(`DELETE FROM ${SCHEMA}.${table} WHERE text_id = ANY($1::int[])`, [gone.rows.map((r) => r.id)]);
+    }
+    const ended = await client.query(endingRows('NOT t.ended'));
+    let signed = 0;
+    for (let last = 0; ; ) {
+      const texts = await client.query<{ id: number; text: string }>(`SELECT id, text FROM ${SCHEMA}.paragraph_texts WHERE NOT ended AND id > $1 ORDER BY id LIMIT ${SIGNATURE_BATCH}`, [last]);
+      if (texts.rows.length === 0) break;
+      const keys: number[] = [];
+      const ids: number[] = [];
+      for (const t of texts.rows) {
+        for (const key of new Set(bandKeys(t.text))) {
+          keys.push(key);
+          ids.push(t.id);
+        }
+      }
+      await client.query(`INSERT INTO ${SCHEMA}.text_signatures (key, text_id) SELECT * FROM unnest($1::int[], $2::int[])`, [keys, ids]);
+      signed += texts.rows.length;
+      last = texts.rows[texts.rows.length - 1].id;
+    }
+    await client.query(`UPDATE ${SCHEMA}.paragraph_texts SET ended = true WHERE NOT ended`);
+    await client.query(
+      `UPDATE ${SCHEMA}.paragraph_texts t SET uses = c.n FROM (SELECT text_id, count(*)::int AS n FROM ${SCHEMA}.paragraphs GROUP BY text_id) c WHERE t.id = c.text_id AND t.uses <> c.n`,
+    );
+    await client.query('COMMIT');
+    log(`paragraph texts: ${gone.rows.length} gone, ${signed} new (${ended.rowCount ?? 0} places keyed), in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
 
 function countDrafts(folder: string): number {
   try {
@@ -223,7 +286,7 @@ function countDrafts(folder: string): number {
 }
 
 /** Documents written in one transaction, with one statement per table. */
-const BATCH = 100;
+const BATCH = 250;
 
 /** One document's rows, made before anything is written. */
 interface PreparedDocument {
@@ -272,11 +335,20 @@ async function writeBatch(client: Client, batch: PreparedDocument[]): Promise<nu
     );
     const idOf = new Map(inserted.rows.map((r) => [r.source, r.id]));
     const rows = <T>(make: (b: PreparedDocument, id: number) => T[]) => batch.flatMap((b) => make(b, idOf.get(b.doc.source) ?? 0));
+    // Each paragraph text once: the new ones added, every one's id looked up by its hash.
+    const hashOf = new Map<string, Buffer>();
+    for (const b of batch) for (const p of b.paragraphs) if (!hashOf.has(p.text)) hashOf.set(p.text, createHash('sha256').update(p.text, 'utf8').digest());
+    const texts = [...hashOf.keys()];
+    const hashes = texts.map((t) => hashOf.get(t));
+    await client.query(`INSERT INTO ${SCHEMA}.paragraph_texts (hash, text) SELECT * FROM unnest($1::bytea[], $2::text[]) ON CONFLICT (hash) DO NOTHING`, [hashes, texts]);
+    const known = await client.query<{ id: number; hash: Buffer }>(`SELECT id, hash FROM ${SCHEMA}.paragraph_texts WHERE hash = ANY($1::bytea[])`, [hashes]);
+    const textId = new Map(known.rows.map((r) => [r.hash.toString('hex'), r.id]));
+    const idOfText = (text: string) => textId.get(hashOf.get(text)?.toString('hex') ?? '') ?? null;
     await insertColumns(
       client,
       'paragraphs',
-      [['document_id', 'int'], ['ord', 'int'], ['kind', 'text'], ['place', 'text'], ['line', 'int'], ['text', 'text']],
-      rows((b, id) => b.paragraphs.map((p, i) => [id, i, p.kind, p.where, p.line, p.text])),
+      [['document_id', 'int'], ['ord', 'int'], ['kind', 'text'], ['place', 'text'], ['line', 'int'], ['text', 'text'], ['text_id', 'int']],
+      rows((b, id) => b.paragraphs.map((p, i) => [id, i, p.kind, p.where, p.line, p.text, idOfText(p.text)])),
     );
     await insertColumns(
       client,

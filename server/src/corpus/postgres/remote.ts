@@ -6,12 +6,13 @@
  */
 import type { Pool } from 'pg';
 import { indexedText } from '../../core/agreed/corpus-paragraphs';
-import { continuationsInParagraphs, endingToLookUp } from '../../core/agreed/paragraph-continuations';
+import { continuationsAtPlaces, endingMatched, endingToLookUp, type TextPlace } from '../../core/agreed/paragraph-continuations';
+import { bandKeys } from '../../core/agreed/text-signature';
 import { CONTAINING_CAP, EDIT_CANDIDATES, MIN_MATCH, editDistance, similarityText, type SimilarParagraph } from '../../core/agreed/phrase-index';
 import type { Continuation, PhraseSourceParagraph } from '../../core/agreed/types';
 import { chineseAssist, symbolKey, titleKey, type DocumentKind, type KnownResolution, type OpenerUse, type SymbolFacts, type TitleUse } from '../../core';
 import { createPool, displayConnection, errorMessage, faultOf, type CorpusServerConfig, type CorpusServerFault } from './connection';
-import { schemaState, SCHEMA, SCHEMA_VERSION } from './schema';
+import { ENDING_KEY, schemaState, SCHEMA, SCHEMA_VERSION } from './schema';
 
 /**
  * What the corpus database answers. Completion, hovers and similar text use these now; inline
@@ -51,13 +52,45 @@ export interface CorpusServerStatus {
 }
 
 const BACKOFF = { first: 1000, max: 60_000 };
-/**
- * Paragraphs sharing enough trigrams with a similar-text query that are ranked (each costs the
- * database a trigram extraction of Chinese text, ~0.3 ms): a much-repeated paragraph of agreed
- * language has thousands of near copies, and the first few hundred say as much.
- */
-const SIMILAR_SCAN = 300;
+/** Questions waiting for a connection of the pool beyond which a new one is skipped (its answer would be dropped as late). */
+const QUEUE_LIMIT = 8;
+/** Client timeouts in a row after which the database counts as unreachable. */
+const SILENT_TIMEOUTS = 5;
+
+/** A question skipped because the pool is busy, or answered after the client's timeout: no fault of the database, and no answer to merge. */
+export class CorpusBusyError extends Error {
+  constructor() {
+    super('the corpus database is busy: the question is skipped or its answer dropped');
+  }
+}
+
 const OPENERS_FOR = 60_000;
+/** Places after an ending read for its continuations (the local index samples 256 occurrences). */
+const ENDING_PLACES = 256;
+/** Paragraphs read per paragraph text for a continuation's documents and example. */
+const TEXT_PARAGRAPHS = 8;
+/** Paragraph texts of one continuation whose documents are read. */
+const CONTINUATION_TEXTS = 16;
+
+/** How many characters (code points) two texts start with in common. */
+function commonStart(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
+
+/** A code point offset (as the database counts) in UTF-16 code units. */
+function unitOffset(text: string, points: number): number {
+  if (!/[\uD800-\uDFFF]/.test(text)) return points;
+  let units = 0;
+  for (const c of text) {
+    if (points-- <= 0) break;
+    units += c.length;
+  }
+  return units;
+}
 
 /** LIKE's special characters escaped (backslash is the default escape). */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -85,6 +118,8 @@ export class RemoteCorpus implements CorpusAnswers {
   private delay = BACKOFF.first;
   private closed = false;
   private openersCache?: { at: number; value: Promise<OpenerUse[]> };
+  /** Client timeouts in a row (no answer in between). */
+  private timeouts = 0;
   status: CorpusServerStatus;
 
   constructor(
@@ -128,9 +163,16 @@ export class RemoteCorpus implements CorpusAnswers {
       this.delay = BACKOFF.first;
       const { documents, paragraphs } = counts.rows[0];
       this.setStatus({ state: 'connected', message: `corpus database: ${documents} documents`, documents, paragraphs: Math.max(0, Number(paragraphs)) });
+      void this.warm(pool);
     } catch (err) {
       this.fault(faultOf(err), this.describe(err));
     }
+  }
+
+  /** Opens the pool's connections now, so that no question waits for a login while the drafter types. */
+  private async warm(pool: Pool): Promise<void> {
+    const opened = await Promise.allSettled(Array.from({ length: this.config.max ?? 4 }, () => pool.connect()));
+    for (const c of opened) if (c.status === 'fulfilled') c.value.release();
   }
 
   private describe(err: unknown): string {
@@ -155,13 +197,22 @@ export class RemoteCorpus implements CorpusAnswers {
   /** One prepared statement; a connection fault turns the answers off until the next check succeeds. */
   private async query<T extends object>(name: string, text: string, values: unknown[]): Promise<T[]> {
     if (!this.available || !this.pool) throw new Error('the corpus database is not available');
+    // Questions already waiting for a connection: this one would come too late to be merged.
+    if (this.pool.waitingCount >= QUEUE_LIMIT) throw new CorpusBusyError();
     try {
-      return (await this.pool.query<T>({ name, text, values })).rows;
+      const rows = (await this.pool.query<T>({ name, text, values })).rows;
+      this.timeouts = 0;
+      return rows;
     } catch (err) {
+      // An answer later than the client's timeout on a busy database: dropped, no fault, unless
+      // nothing but timeouts comes back (a database that stopped answering).
+      if (/query read timeout/i.test(errorMessage(err, this.config)) && ++this.timeouts < SILENT_TIMEOUTS) throw new CorpusBusyError();
       const fault = faultOf(err);
       // Every connection of the pool busy (requests faster than the database answers) is no fault of the database.
-      const poolBusy = this.pool.totalCount >= (this.config.max ?? 4) && /timeout exceeded when trying to connect/i.test(errorMessage(err, this.config));
-      if (fault !== 'failed' && !poolBusy) this.fault(fault, this.describe(err));
+      // So is a new connection slow to log in while others of the pool answer.
+      const poolBusy = this.pool.totalCount > 0 && /timeout exceeded when trying to connect/i.test(errorMessage(err, this.config));
+      if (poolBusy) throw new CorpusBusyError();
+      if (fault !== 'failed') this.fault(fault, this.describe(err));
       throw new Error(errorMessage(err, this.config));
     }
   }
@@ -177,18 +228,59 @@ export class RemoteCorpus implements CorpusAnswers {
   async continuations(before: string, limit: number): Promise<Continuation[]> {
     const tail = endingToLookUp(before);
     if (tail.length < MIN_MATCH) return [];
-    const [{ length }] = await this.query<{ length: number }>('rd-longest-ending', `SELECT ${SCHEMA}.longest_ending($1, $2) AS length`, [tail, MIN_MATCH]);
-    if (length < MIN_MATCH) return [];
-    const matched = tail.slice(tail.length - length);
-    const rows = await this.query<ParagraphRow>(
-      'rd-containing',
-      `SELECT d.symbol, p.place, p.text, p.line, d.folder_order, d.file, p.ord FROM ${SCHEMA}.paragraphs p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
-       WHERE p.text LIKE $1 LIMIT 256`,
-      [`%${likeEscape(matched)}%`],
+    // The database counts characters as code points; the key is the tail's last characters, reversed.
+    const tailPoints = [...tail];
+    const key = tailPoints.slice(-ENDING_KEY).reverse().join('');
+    // The longest ending the corpus holds (up to the key's length): the longest common start of the key with its neighbours.
+    const [near] = await this.query<{ after: string | null; before: string | null }>(
+      'rd-ending-near',
+      `SELECT (SELECT ending FROM ${SCHEMA}.text_endings WHERE ending >= $1 ORDER BY ending LIMIT 1) AS after,
+              (SELECT ending FROM ${SCHEMA}.text_endings WHERE ending < $1 ORDER BY ending DESC LIMIT 1) AS before`,
+      [key],
     );
-    rows.sort((a, b) => a.folder_order - b.folder_order || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.ord - b.ord);
-    const paragraphs: PhraseSourceParagraph[] = rows.map((r) => ({ symbol: r.symbol, where: r.place, text: r.text, line: r.line }));
-    return continuationsInParagraphs(matched, paragraphs, limit);
+    const common = Math.max(commonStart(key, near?.after ?? ''), commonStart(key, near?.before ?? ''));
+    if (common < MIN_MATCH) return [];
+    const prefix = [...key].slice(0, common).join('');
+    const rows = await this.query<{ text_id: number; at: number; text: string; uses: number }>(
+      'rd-ending-places',
+      `SELECT e.text_id, e.at, t.text, t.uses FROM ${SCHEMA}.text_endings e JOIN ${SCHEMA}.paragraph_texts t ON t.id = e.text_id
+       WHERE e.ending >= $1 AND e.ending < $1 || chr(1114111) LIMIT ${ENDING_PLACES}`,
+      [prefix],
+    );
+    let places: TextPlace[] = rows.map((r) => ({ textId: r.text_id, text: r.text, at: unitOffset(r.text, r.at), uses: r.uses }));
+    let matched = tailPoints.slice(-common).join('');
+    if (common === ENDING_KEY && tailPoints.length > ENDING_KEY) {
+      // The key matched whole: the ending may go on further back; the longest one among these places.
+      const lengths = places.map((p) => endingMatched(p.text, p.at, tail));
+      const longest = Math.max(matched.length, ...lengths);
+      places = places.filter((_, i) => lengths[i] >= longest);
+      matched = tail.slice(tail.length - longest);
+    }
+    const placed = continuationsAtPlaces(matched, places, limit);
+    if (placed.length === 0) return [];
+    // The documents of the first texts of each (enough for the count a drafter sees and an example).
+    const ids = [...new Set(placed.flatMap((c) => c.textIds.slice(0, CONTINUATION_TEXTS)))];
+    const textOf = new Map(places.map((p) => [p.textId, p.text]));
+    const found = await this.query<{ text_id: number; symbol: string; place: string; line: number }>(
+      'rd-text-paragraphs',
+      `SELECT x.id AS text_id, d.symbol, p.place, p.line FROM unnest($1::int[]) AS x(id)
+       CROSS JOIN LATERAL (SELECT p.place, p.line, p.document_id FROM ${SCHEMA}.paragraphs p WHERE p.text_id = x.id ORDER BY p.id LIMIT ${TEXT_PARAGRAPHS}) p
+       JOIN ${SCHEMA}.documents d ON d.id = p.document_id`,
+      [ids],
+    );
+    const paragraphsOf = new Map<number, PhraseSourceParagraph[]>();
+    for (const r of found) {
+      let list = paragraphsOf.get(r.text_id);
+      if (!list) paragraphsOf.set(r.text_id, (list = []));
+      list.push({ symbol: r.symbol, where: r.place, text: textOf.get(r.text_id) ?? '', line: r.line });
+    }
+    const items = placed.flatMap((c): Continuation[] => {
+      const paragraphs = c.textIds.slice(0, CONTINUATION_TEXTS).flatMap((id) => paragraphsOf.get(id) ?? []);
+      if (paragraphs.length === 0) return [];
+      return [{ matched: c.matched, text: c.text, stretch: c.stretch, occurrences: c.occurrences, documents: [...new Set(paragraphs.map((p) => p.symbol))], example: paragraphs[0] }];
+    });
+    items.sort((a, b) => b.occurrences - a.occurrences || a.stretch - b.stretch || b.documents.length - a.documents.length || (a.text < b.text ? -1 : 1));
+    return items;
   }
 
   private async titleUses(keys: string[]): Promise<TitleUse[]> {
@@ -306,22 +398,26 @@ export class RemoteCorpus implements CorpusAnswers {
     const q = similarityText(text);
     if (q.length < 2 || options.limit <= 0) return [];
     const verbatim = indexedText(text).trim();
-    const rows = await this.query<ParagraphRow & { contains: boolean }>(
-      'rd-similar',
-      `(SELECT d.symbol, p.place, p.text, p.line, d.folder_order, d.file, p.ord, true AS contains FROM ${SCHEMA}.paragraphs p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
-        WHERE length($2) >= 2 AND p.text LIKE '%' || $2 || '%' LIMIT ${CONTAINING_CAP})
+    // Each paragraph text once: those containing the text word for word (found by its ending, as
+    // completion finds one), and those sharing the most band keys of their wording with it.
+    const endingKey = [...verbatim].slice(-ENDING_KEY).reverse().join('');
+    const rows = await this.query<{ id: number; text: string; uses: number; contains: boolean }>(
+      'rd-similar-texts',
+      `(SELECT t.id, t.text, t.uses, true AS contains FROM
+          (SELECT DISTINCT text_id FROM (SELECT text_id FROM ${SCHEMA}.text_endings WHERE length($2) >= 2 AND ending >= $2 AND ending < $2 || chr(1114111) LIMIT ${ENDING_PLACES}) x) e
+          JOIN ${SCHEMA}.paragraph_texts t ON t.id = e.text_id)
        UNION ALL
-       (SELECT d.symbol, p.place, p.text, p.line, d.folder_order, d.file, p.ord, false FROM
-          (SELECT * FROM ${SCHEMA}.paragraphs WHERE text % $1 LIMIT ${SIMILAR_SCAN}) p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
-        ORDER BY similarity(p.text, $1) DESC LIMIT ${EDIT_CANDIDATES})`,
-      [q, likeEscape(verbatim)],
+       (SELECT t.id, t.text, t.uses, false FROM
+          (SELECT text_id, count(*) AS shared FROM ${SCHEMA}.text_signatures WHERE key = ANY($1::int[]) GROUP BY text_id ORDER BY shared DESC, text_id LIMIT ${EDIT_CANDIDATES}) s
+          JOIN ${SCHEMA}.paragraph_texts t ON t.id = s.text_id)`,
+      [bandKeys(q), endingKey],
     );
-    const seen = new Set<string>();
-    const results: (SimilarParagraph & { order: [number, string, number] })[] = [];
+    const scored = new Map<number, { score: number; contains: boolean; uses: number }>();
+    let containing = 0;
     for (const r of rows) {
-      const id = `${r.folder_order}\u0000${r.file}\u0000${r.ord}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (scored.has(r.id)) continue;
+      // Ending with the text's last characters is not yet containing it.
+      if (r.contains && (!r.text.includes(verbatim) || containing++ >= CONTAINING_CAP)) continue;
       let contains = r.contains;
       const t = similarityText(r.text);
       const longer = Math.max(t.length, q.length);
@@ -330,9 +426,34 @@ export class RemoteCorpus implements CorpusAnswers {
       const score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longer)));
       if (!contains && score < options.minScore) continue;
       if (distance === 0) contains = false;
-      const paragraph = { score, symbol: r.symbol, where: r.place, text: r.text, line: r.line };
-      results.push({ ...(contains ? { ...paragraph, contains } : paragraph), order: [r.folder_order, r.file, r.ord] });
+      scored.set(r.id, { score, contains, uses: r.uses });
     }
+    // The texts whose paragraphs can be among the first `limit`: every text scoring at least as well as the one that fills the list.
+    const best = [...scored.entries()].sort((a, b) => b[1].score - a[1].score);
+    let filled = 0;
+    let lowest = -1;
+    for (const [, s] of best) {
+      filled += s.uses;
+      if (filled >= options.limit) {
+        lowest = s.score;
+        break;
+      }
+    }
+    const ids = best.filter(([, s]) => s.score >= lowest).map(([id]) => id);
+    if (ids.length === 0) return [];
+    const paragraphs = await this.query<ParagraphRow & { text_id: number }>(
+      'rd-similar-paragraphs',
+      `SELECT x.id AS text_id, d.symbol, p.place, p.text, p.line, d.folder_order, d.file, p.ord FROM unnest($1::int[]) AS x(id)
+       CROSS JOIN LATERAL (SELECT p.place, p.text, p.line, p.ord, p.document_id FROM ${SCHEMA}.paragraphs p WHERE p.text_id = x.id ORDER BY p.id LIMIT $2) p
+       JOIN ${SCHEMA}.documents d ON d.id = p.document_id`,
+      [ids, options.limit],
+    );
+    const results = paragraphs.flatMap((r) => {
+      const s = scored.get(r.text_id);
+      if (!s) return [];
+      const paragraph = { score: s.score, symbol: r.symbol, where: r.place, text: r.text, line: r.line };
+      return [{ ...(s.contains ? { ...paragraph, contains: true } : paragraph), order: [r.folder_order, r.file, r.ord] as [number, string, number] }];
+    });
     results.sort((a, b) => b.score - a.score || a.order[0] - b.order[0] || (a.order[1] < b.order[1] ? -1 : a.order[1] > b.order[1] ? 1 : 0) || a.order[2] - b.order[2]);
     return results.slice(0, options.limit).map(({ order: _order, ...r }) => r);
   }

@@ -7,7 +7,20 @@ import type { ClientBase } from 'pg';
 export const SCHEMA = 'resolution_drafter';
 
 /** The schema version this program reads and writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Characters of the text before each place of a paragraph text that `text_endings` keeps (reversed),
+ * so that the longest ending of a line the corpus contains is found by two B-tree probes.
+ */
+export const ENDING_KEY = 12;
+
+/** The rows of `text_endings` for the paragraph texts chosen by `where` (one per place after the second character). */
+export function endingRows(where: string): string {
+  return `INSERT INTO ${SCHEMA}.text_endings (ending, text_id, at)
+    SELECT reverse(substr(t.text, greatest(1, i - ${ENDING_KEY - 1}), least(i, ${ENDING_KEY}))), t.id, i
+    FROM ${SCHEMA}.paragraph_texts t, generate_series(2, length(t.text)) i WHERE ${where}`;
+}
 
 /**
  * Each migration takes the schema from the version before it to its own. Never change a
@@ -154,6 +167,53 @@ CREATE TABLE ${SCHEMA}.publications (
   finished_at timestamptz NOT NULL DEFAULT now(),
   added int NOT NULL, replaced int NOT NULL, removed int NOT NULL, unchanged int NOT NULL
 );
+`,
+  },
+  {
+    // What completion and similar text need, made at publish: each paragraph text once (the corpus
+    // repeats agreed language word for word), and every place in it keyed by the text before it.
+    version: 2,
+    sql: `
+CREATE TABLE ${SCHEMA}.paragraph_texts (
+  id serial PRIMARY KEY,
+  -- sha-256 of the text (a B-tree cannot hold a long text).
+  hash bytea NOT NULL UNIQUE,
+  text text NOT NULL,
+  -- How many paragraphs have this text (counted again after each publish).
+  uses int NOT NULL DEFAULT 0,
+  -- Whether its rows of text_endings and text_signatures are written (publish writes them at the end).
+  ended boolean NOT NULL DEFAULT false
+);
+-- Kept by publish (no foreign key: checking one per paragraph would slow a load).
+ALTER TABLE ${SCHEMA}.paragraphs ADD COLUMN text_id int;
+-- Every paragraph gets its text's id: quicker with the trigram index made again afterwards.
+DROP INDEX IF EXISTS ${SCHEMA}.paragraphs_text_trgm;
+INSERT INTO ${SCHEMA}.paragraph_texts (hash, text, uses)
+  SELECT sha256(convert_to(text, 'UTF8')), min(text), count(*) FROM ${SCHEMA}.paragraphs GROUP BY 1;
+UPDATE ${SCHEMA}.paragraphs p SET text_id = t.id FROM ${SCHEMA}.paragraph_texts t WHERE t.hash = sha256(convert_to(p.text, 'UTF8'));
+CREATE INDEX paragraphs_text ON ${SCHEMA}.paragraphs (text_id, id);
+CREATE INDEX paragraphs_text_trgm ON ${SCHEMA}.paragraphs USING gin (text gin_trgm_ops);
+CREATE INDEX paragraph_texts_unended ON ${SCHEMA}.paragraph_texts (id) WHERE NOT ended;
+
+-- One row per place in a paragraph text (after its second character): the up to ${ENDING_KEY} characters
+-- before it, reversed. The longest ending of a line that the corpus contains is the longest common
+-- start of its reverse with the rows next to it in this order; its continuations follow the places
+-- of the rows that start with it.
+CREATE TABLE ${SCHEMA}.text_endings (
+  ending text COLLATE "C" NOT NULL,
+  text_id int NOT NULL,
+  at int NOT NULL
+);
+CREATE INDEX text_endings_ending ON ${SCHEMA}.text_endings (ending);
+
+-- Each paragraph text's band keys (MinHash of its wording, core/agreed/text-signature.ts): the
+-- candidates for similar text are the texts sharing the most keys with it.
+CREATE TABLE ${SCHEMA}.text_signatures (
+  key int NOT NULL,
+  text_id int NOT NULL
+);
+CREATE INDEX text_signatures_key ON ${SCHEMA}.text_signatures (key, text_id);
+-- Both are written for every text by the publish that runs this migration (the keys are made by the program).
 `,
   },
 ];

@@ -166,6 +166,11 @@ export class RemoteCorpus implements CorpusAnswers {
     }
   }
 
+  /** One prepared statement of a module beside this one (remote-paragraphs.ts), with the same timeout and fault handling. */
+  ask<T extends object>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    return this.query<T>(name, text, values);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);

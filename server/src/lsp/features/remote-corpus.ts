@@ -51,7 +51,8 @@ export function availableRemote(ctx: ServerContext): RemoteCorpus | undefined {
   return remote?.available ? remote : undefined;
 }
 
-function budgetOf(ctx: ServerContext, fallback: number): number {
+/** A budget (ms), or the one the initialization options set (`corpusServerBudget`, for tests and slow networks). */
+export function budgetOf(ctx: ServerContext, fallback: number): number {
   const b = (ctx.initializeParams?.initializationOptions as Options | undefined)?.corpusServerBudget;
   return typeof b === 'number' && b > 0 ? Math.min(b, 10_000) : fallback;
 }

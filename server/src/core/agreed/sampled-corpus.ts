@@ -8,7 +8,7 @@
 import type { ResolutionDocument } from '../model';
 import type { CorpusParagraph } from './corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex } from './phrase-index';
-import { AGREED_STRETCH, indexedWithMap, type ParagraphProvenance, type TextProvenance } from './provenance';
+import { AGREED_STRETCH, indexedWithMap, ProvenanceFinder, type ParagraphProvenance, type TextProvenance } from './provenance';
 
 /** One corpus document with some of its paragraphs (in the document's order) and the catalogue facts ranking uses. */
 export interface SampledDocument {
@@ -107,4 +107,13 @@ export function placeProvenance(model: ResolutionDocument, i: number, known: Tex
   const bodyStart = p.body.start - lineStart;
   const newInLine: [number, number][] = known.newRanges.map(([s, e]) => [bodyStart + map[s], bodyStart + map[e - 1] + 1]);
   return { ...known, line: p.line, bodyStart, newInLine };
+}
+
+/**
+ * The provenance of `text` (as indexed) over the local index and `more` paragraphs together (from
+ * the corpus database), each paragraph once; undefined when `more` is empty (the local answer stands).
+ */
+export function provenanceWith(index: PhraseIndex, text: string, more: SampledDocument[]): TextProvenance | undefined {
+  if (more.length === 0) return undefined;
+  return new ProvenanceFinder(sampledIndex(mergeSamples(sharingParagraphs(index, text), more)), 1).ofText(text);
 }

@@ -12,13 +12,15 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { inlineAt, type InlineAnswer, type ResolutionDocument } from '../../core';
 import type { PhraseIndex } from '../../core/agreed/phrase-index';
-import { indexedWithMap, ProvenanceFinder, type ParagraphProvenance, type TextProvenance } from '../../core/agreed/provenance';
-import { mergeSamples, placeProvenance, sampledIndex, sharingParagraphs } from '../../core/agreed/sampled-corpus';
+import { indexedWithMap, type ParagraphProvenance, type TextProvenance } from '../../core/agreed/provenance';
+import { placeProvenance, provenanceWith, sampledIndex } from '../../core/agreed/sampled-corpus';
 import { symbolLookupKey, type CandidateDocument } from '../../core/compare';
-import { chooseComparison, compareWithText, corpusDocuments, documentsWithParagraphLike, overlapTexts, unreadableProblem, type CompareOutcome } from '../../corpus/compare-with';
+import { corpusDocuments, type CompareOutcome } from '../../corpus/compare-with';
+import { compareWithDatabase, documentsWithDatabase } from '../../corpus/postgres/compare-with-database';
 import type { RemoteCorpus } from '../../corpus/postgres/remote';
 import { DATABASE_DOCUMENT_SCHEME, RemoteParagraphs, symbolOfDatabaseUri } from '../../corpus/postgres/remote-paragraphs';
 import type { Feature, ServerContext } from '../context';
+import { CorpusDocumentTextRequest } from '../protocol';
 import { availableRemote, budgetOf, TYPING_BUDGET, withinBudget } from './remote-corpus';
 
 /** How long the lenses or the new-language highlight of a draft wait for the database (ms); later answers refresh them. */
@@ -29,11 +31,7 @@ export const COMPARE_BUDGET = 3000;
 const INLINE_CONTEXT = { shortest: 2, longest: 400 };
 /** Texts whose merged provenance is kept. */
 const PROVENANCE_CACHE = 5000;
-/** The lowest similar-text score at which a database paragraph counts for the overlap rule (as compare-with.ts counts). */
-const OVERLAP_MIN_SCORE = 40;
 
-/** Request `resolutionDrafter/corpusDocumentText` {uri}: the text of a corpus document shown under `resolution-drafter-corpus:` (null when unknown). */
-export const CorpusDocumentTextRequest = 'resolutionDrafter/corpusDocumentText';
 
 const questions = new WeakMap<RemoteCorpus, RemoteParagraphs>();
 
@@ -99,9 +97,8 @@ class RemoteProvenance {
     const work = this.queue.then(async () => {
       const remote = await q.sharing(text);
       if (this.localIndex !== index) return;
-      const documents = remote.length > 0 ? mergeSamples(sharingParagraphs(index, text), remote) : [];
-      // Nothing from the database: the local answer stands (kept as undefined below).
-      const known = documents.length > 0 ? new ProvenanceFinder(sampledIndex(documents), 1).ofText(text) : undefined;
+      // Nothing from the database: the local answer stands (undefined).
+      const known = provenanceWith(index, text, remote);
       if (this.merged.size >= PROVENANCE_CACHE) this.merged.clear();
       if (known) this.merged.set(text, known);
     });
@@ -167,14 +164,15 @@ export function withRemoteProvenance(
   return keeper.merge(model, index, items, budgetOf(ctx, budget === 'draft' ? PROVENANCE_BUDGET : TYPING_BUDGET));
 }
 
+/** Waits for one of the database's answers within the comparison's budget. */
+function withinCompareBudget(ctx: ServerContext): <T>(work: Promise<T>) => Promise<T | undefined> {
+  const budget = budgetOf(ctx, COMPARE_BUDGET);
+  return (work) => withinBudget(work, budget);
+}
+
 /** The local corpus's documents, then the database's that the local corpus does not have (by symbol). */
-export async function documentsEverywhere(ctx: ServerContext): Promise<CandidateDocument[]> {
-  const local = corpusDocuments(ctx.corpusFolders());
-  const q = remoteParagraphs(ctx);
-  const remote = q ? await withinBudget(q.documents(), budgetOf(ctx, COMPARE_BUDGET)) : undefined;
-  if (!remote) return local;
-  const have = new Set(local.map((d) => symbolLookupKey(d.symbol)));
-  return [...local, ...remote.filter((d) => !have.has(symbolLookupKey(d.symbol)))];
+export function documentsEverywhere(ctx: ServerContext): Promise<CandidateDocument[]> {
+  return documentsWithDatabase(ctx.corpusFolders(), remoteParagraphs(ctx), withinCompareBudget(ctx));
 }
 
 /** A corpus document's URI for the client: a file, or a database document. */
@@ -184,47 +182,10 @@ export function documentUri(file: string): string {
 
 /**
  * Compares a draft with `withWhat` (a symbol, a file or a database document's URI) or with its
- * predecessor among the local corpus's and the database's documents; the last rule (most
- * paragraphs shared) counts the close paragraphs of both.
+ * predecessor among the local corpus's and the database's documents.
  */
-export async function compareEverywhere(ctx: ServerContext, draft: ResolutionDocument, withWhat: string | undefined, index: PhraseIndex | undefined): Promise<CompareOutcome> {
-  const locale = ctx.locale();
-  const documents = await documentsEverywhere(ctx);
-  const asked = withWhat !== undefined ? (symbolOfDatabaseUri(withWhat) ?? withWhat) : undefined;
-  let choice = chooseComparison(draft, documents, { with: asked, locale });
-  if (!choice.with && asked === undefined && (index || remoteParagraphs(ctx))) {
-    // The last rule: the document with a close paragraph for most of the draft's, one paragraph per turn of the event loop.
-    const counts = new Map<string, number>();
-    const texts = overlapTexts(draft);
-    const budget = budgetOf(ctx, COMPARE_BUDGET);
-    for (const text of texts) {
-      const symbols = index ? documentsWithParagraphLike(index, text) : new Set<string>();
-      const q = remoteParagraphs(ctx);
-      const remote = q ? await withinBudget(q.remote.similar(text, { limit: 16, minScore: OVERLAP_MIN_SCORE }), budget) : undefined;
-      for (const m of (remote ?? []).filter((p) => !p.contains).slice(0, 8)) symbols.add(symbolLookupKey(m.symbol));
-      for (const s of symbols) counts.set(s, (counts.get(s) ?? 0) + 1);
-      await new Promise((next) => setImmediate(next));
-    }
-    choice = chooseComparison(draft, documents, { overlap: { counts, total: texts.length }, locale });
-  }
-  if (!choice.with) return { ...(choice.recalledMissing ? { recalledMissing: choice.recalledMissing } : {}), problem: choice.problem, paragraphs: [] };
-  const file = choice.with.file;
-  const symbol = symbolOfDatabaseUri(file);
-  let text: string | undefined;
-  let why = '';
-  if (symbol !== undefined) {
-    const q = remoteParagraphs(ctx);
-    text = q ? await withinBudget(q.text(symbol), budgetOf(ctx, COMPARE_BUDGET)) : undefined;
-    why = 'the corpus database did not answer';
-  } else {
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      why = (err as NodeJS.ErrnoException).code ?? String(err);
-    }
-  }
-  if (text === undefined) return { problem: unreadableProblem(symbol ?? file, why, locale), paragraphs: [] };
-  return compareWithText(draft, choice, text);
+export function compareEverywhere(ctx: ServerContext, draft: ResolutionDocument, withWhat: string | undefined, index: PhraseIndex | undefined): Promise<CompareOutcome> {
+  return compareWithDatabase(draft, { folders: ctx.corpusFolders(), with: withWhat, index, database: remoteParagraphs(ctx), within: withinCompareBudget(ctx), locale: ctx.locale() });
 }
 
 /** The clean draft of a corpus document shown under `resolution-drafter-corpus:` (from the database). */

@@ -5,12 +5,17 @@
 // login or has another schema leaves the local answers as they are, with the status note; a slow
 // one never holds the lenses up, and its answer is merged when it comes. Needs `npm run build`.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { CodeLens, Hover, InlineCompletionList } from 'vscode-languageserver-protocol';
 import { bundledCorpusFolder } from '../../server/src/corpus/load';
 import { publishCorpus } from '../../server/src/corpus/postgres/publish';
+import type { CompareJson } from '../../server/src/cli/commands/compare';
+import type { ProvenanceFileRecord } from '../../server/src/cli/commands/provenance';
 import type { CorpusServerStatus } from '../../server/src/corpus/postgres/remote';
 import type { CompareResult, CorpusDocumentInfo, ProvenanceResult } from '../../server/src/lsp/protocol';
 import { EARLIER_FILE, knownEdits, MOVED_START } from '../compare/known-edits';
@@ -227,6 +232,48 @@ describe('inline continuation, provenance and comparison from a corpus database'
       assert.ok(byUri.paragraphs.length > 0);
     } finally {
       await s.server.stop();
+    }
+  });
+
+  test('the command line: provenance and compare with --server and no local corpus give the local answers; a database that cannot be used leaves them, exit 3, never the password', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rd-serve-cli-'));
+    try {
+      const draft = join(dir, 'draft.unres');
+      writeFileSync(draft, EDITED);
+      const cli = (args: string[], env: Record<string, string> = {}) => {
+        const r = spawnSync(process.execPath, [resolve('bin/resolution-drafter.js'), ...args], { encoding: 'utf8', env: { ...process.env, TMPDIR: dir, PGPASSFILE: join(dir, 'none'), ...env } });
+        return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+      };
+      const pw = { PGPASSWORD: PASSWORDS.drafter };
+      const files = (out: string) => (JSON.parse(out) as ProvenanceFileRecord[]).map((f) => f.paragraphs.map(({ closest, sources, ...p }) => ({ ...p, closest: closest && { ...closest, file: undefined }, sources: sources.map((x) => ({ ...x, file: undefined })) })));
+      const localProvenance = cli(['provenance', '--format', 'json', draft]);
+      assert.equal(localProvenance.code, 0, localProvenance.stderr);
+      const remoteProvenance = cli(['provenance', '--no-bundled', '--server', url, '--format', 'json', draft], pw);
+      assert.equal(remoteProvenance.code, 0, remoteProvenance.stderr);
+      assert.ok(files(localProvenance.stdout)[0].some((p) => p.agreed > 0 && p.agreed < 100));
+      assert.deepEqual(files(remoteProvenance.stdout), files(localProvenance.stdout));
+      const localCompare = cli(['compare', '--format', 'json', draft]);
+      const remoteCompare = cli(['compare', '--no-bundled', '--server', url, '--format', 'json', draft], pw);
+      assert.equal(remoteCompare.code, 0, remoteCompare.stderr);
+      const a = JSON.parse(localCompare.stdout) as CompareJson;
+      const b = JSON.parse(remoteCompare.stdout) as CompareJson;
+      assert.equal(a.with?.symbol, 'A/RES/73/62');
+      assert.equal(b.with?.file, 'resolution-drafter-corpus:/A%2FRES%2F73%2F62.unres');
+      assert.deepEqual({ ...b, with: { ...b.with, file: '' } }, { ...a, with: { ...a.with, file: '' } });
+      // Refused and unreachable: the local answers, exit 3, the server named without its password.
+      const wrong = 'cli-wrong-pw-77';
+      for (const server of [`postgres://rd_drafter:${wrong}@127.0.0.1:${cluster.port}/corpus`, `postgres://rd_drafter:${wrong}@127.0.0.1:1/corpus`]) {
+        const p = cli(['provenance', '--format', 'json', '--server', server, draft]);
+        assert.equal(p.code, 3, p.stderr);
+        assert.deepEqual(files(p.stdout), files(localProvenance.stdout));
+        assert.match(p.stderr, /local corpus only/);
+        const c = cli(['compare', '--format', 'json', '--server', server, draft]);
+        assert.equal(c.code, 3, c.stderr);
+        assert.deepEqual(JSON.parse(c.stdout), a);
+        for (const text of [p.stdout, p.stderr, c.stdout, c.stderr]) assert.ok(!text.includes(wrong), text);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

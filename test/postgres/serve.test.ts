@@ -90,8 +90,13 @@ class Relay {
     const address = this.server.address();
     this.port = typeof address === 'object' && address ? address.port : 0;
   }
-  stop(): void {
+  /** Cuts every open connection (the database going away under a connected server). */
+  drop(): void {
     for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
+  }
+  stop(): void {
+    this.drop();
     this.server?.close();
   }
 }
@@ -319,6 +324,77 @@ describe('inline continuation, provenance and comparison from a corpus database'
       }
     } finally {
       closed.stop();
+    }
+  });
+
+  test('the database going away while in use: local answers, one note and one log line, attempts after 1, 2, 4, 8 s, and its answers again once it is back', async () => {
+    const relay = new Relay(cluster.port);
+    await relay.start();
+    const s = await start({ corpusServer: `postgres://rd_drafter@127.0.0.1:${relay.port}/corpus`, corpusServerPassword: PASSWORDS.drafter, corpusServerBudget: 10_000 });
+    try {
+      await indexReady(s.server);
+      await waitForState(s.server, 'connected');
+      assert.deepEqual(await answers(s), local);
+      relay.accepting = false;
+      relay.drop();
+      const uri = await s.server.open('edited.unres', EDITED);
+      const started = Date.now();
+      const lenses = (await s.server.request('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+      assert.ok(Date.now() - started < 5000, `the lenses took ${Date.now() - started} ms`);
+      assert.deepEqual(lenses.map((l) => `${l.range.start.line}: ${l.command?.title ?? ''}`), local.lenses[0]);
+      // The attempts: each a little later than the one before.
+      const delays: number[] = [];
+      const until = Date.now() + 9000;
+      while (Date.now() < until) {
+        const status = (await s.server.request('resolutionDrafter/corpusServerStatus', null)) as CorpusServerStatus;
+        if (status.retryIn !== undefined && delays.at(-1) !== status.retryIn) delays.push(status.retryIn);
+        await sleep(100);
+      }
+      assert.deepEqual(delays.slice(0, 4), [1000, 2000, 4000, 8000], JSON.stringify(delays));
+      await waitForState(s.server, 'unreachable');
+      assert.deepEqual(await answers(s), local);
+      const lines = s.logs.filter((l) => l.includes('corpus database'));
+      assert.equal(lines.length, 2, lines.join('\n'));
+      assert.match(lines[1], /cannot reach the corpus database.*local corpus only/);
+      assert.deepEqual(s.statuses.map((x) => x.state), ['connected', 'unreachable']);
+      relay.accepting = true;
+      await waitForState(s.server, 'connected', 30_000);
+      assert.deepEqual(await answers(s), local);
+      for (const text of [...s.logs, JSON.stringify(s.statuses)]) assert.ok(!text.includes(PASSWORDS.drafter));
+    } finally {
+      await s.server.stop();
+      relay.stop();
+    }
+  });
+
+  test('the password from PGPASSFILE (nothing in the settings or the initialization options), and no password anywhere in the database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rd-serve-pgpass-'));
+    try {
+      const passfile = join(dir, 'pgpass');
+      writeFileSync(passfile, `127.0.0.1:${cluster.port}:corpus:rd_drafter:${PASSWORDS.drafter}\n`, { mode: 0o600 });
+      const env: NodeJS.ProcessEnv = { ...process.env, PGPASSFILE: passfile };
+      // (PGPASSWORD, even empty, turns PGPASSFILE off, as for psql.)
+      delete env.PGPASSWORD;
+      const server = await startServer({ initializationOptions: { useBundledCorpus: false, corpusServer: url, corpusServerBudget: 10_000 }, env });
+      try {
+        await waitForState(server, 'connected');
+        const uri = await server.open('edited.unres', EDITED);
+        const lenses = (await server.request('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+        assert.deepEqual(lenses.map((l) => `${l.range.start.line}: ${l.command?.title ?? ''}`), local.lenses[0]);
+      } finally {
+        await server.stop();
+      }
+      // Publishing wrote the writer's connection string with its password: none of it is kept.
+      const tables = cluster.sql("SELECT string_agg(table_name, ' ') FROM information_schema.tables WHERE table_schema = 'resolution_drafter'").split(' ');
+      assert.ok(tables.length >= 8, tables.join(' '));
+      for (const table of tables) {
+        for (const secret of Object.values(PASSWORDS)) {
+          const found = cluster.sql(`SELECT count(*) FROM resolution_drafter.${table} t WHERE t::text LIKE '%${secret}%'`);
+          assert.equal(found, '0', `${secret} in ${table}`);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -161,7 +161,8 @@ export class RemoteCorpus implements CorpusAnswers {
       const fault = faultOf(err);
       // Every connection of the pool busy (requests faster than the database answers) is no fault of the database.
       const poolBusy = this.pool.totalCount >= (this.config.max ?? 4) && /timeout exceeded when trying to connect/i.test(errorMessage(err, this.config));
-      if (fault !== 'failed' && !poolBusy) this.fault(fault, this.describe(err));
+      // Only the first of the questions failing together is the news (and counts for the backoff).
+      if (fault !== 'failed' && !poolBusy && this.available) this.fault(fault, this.describe(err));
       throw new Error(errorMessage(err, this.config));
     }
   }

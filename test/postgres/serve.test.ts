@@ -330,11 +330,12 @@ describe('inline continuation, provenance and comparison from a corpus database'
   test('the database going away while in use: local answers, one note and one log line, attempts after 1, 2, 4, 8 s, and its answers again once it is back', async () => {
     const relay = new Relay(cluster.port);
     await relay.start();
-    const s = await start({ corpusServer: `postgres://rd_drafter@127.0.0.1:${relay.port}/corpus`, corpusServerPassword: PASSWORDS.drafter, corpusServerBudget: 10_000 });
+    const s = await start({ corpusServer: `postgres://rd_drafter@127.0.0.1:${relay.port}/corpus`, corpusServerPassword: PASSWORDS.drafter, corpusServerBudget: 10_000 }, { codeLens: { refreshSupport: true } });
     try {
       await indexReady(s.server);
       await waitForState(s.server, 'connected');
       assert.deepEqual(await answers(s), local);
+      const refreshes = s.refreshes;
       relay.accepting = false;
       relay.drop();
       const uri = await s.server.open('edited.unres', EDITED);
@@ -359,6 +360,9 @@ describe('inline continuation, provenance and comparison from a corpus database'
       assert.deepEqual(s.statuses.map((x) => x.state), ['connected', 'unreachable']);
       relay.accepting = true;
       await waitForState(s.server, 'connected', 30_000);
+      // The lenses made while it was away are asked for again.
+      await sleep(300);
+      assert.ok(s.refreshes > refreshes, 'no lens refresh when the database came back');
       assert.deepEqual(await answers(s), local);
       for (const text of [...s.logs, JSON.stringify(s.statuses)]) assert.ok(!text.includes(PASSWORDS.drafter));
     } finally {

@@ -218,7 +218,11 @@ export const remoteCorpusFeature: Feature = {
     const remote = new RemoteCorpus({ connectionString: server, password, queryTimeout: 2000 }, (status) => {
       // One line per change of state; the message never holds a password (see connection.ts).
       const line = `corpus database ${displayConnection(server)}: ${status.message}`;
-      if (status.state === 'connected') ctx.log(line);
+      if (status.state === 'connected') {
+        ctx.log(line);
+        // Lenses made without the database (before it answered, or while it was away) are asked for again.
+        if (ctx.initializeParams?.capabilities.workspace?.codeLens?.refreshSupport) void ctx.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      }
       else if (status.state !== 'connecting') ctx.connection.console.warn(`${line}; local corpus only${status.retryIn ? `, trying again in ${Math.round(status.retryIn / 1000)} s` : ''}`);
       void ctx.connection.sendNotification(CorpusServerStatusNotification, status);
     });

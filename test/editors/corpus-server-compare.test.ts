@@ -41,8 +41,8 @@ describe('VS Code with the corpus database as its only corpus: lenses and Compar
     mkdirSync(drafts);
     writeFileSync(join(drafts, 'next-year.unres'), k.draft.replace('73/62. ', '74/__. '));
     const settings = { 'resolutionDrafter.corpus.server': `postgres://rd_drafter@127.0.0.1:${cluster.port}/corpus`, 'resolutionDrafter.corpus.useBundled': false };
-    // The password from PGPASSFILE (code-server's SecretStorage does not keep what an extension stores
-    // across a restart of its server: coder/code-server#6395), never from the settings.
+    // The password from PGPASSFILE, never from the settings (in code-server a password stored with
+    // "Set the corpus database login" was not found when the server started again; see the README).
     const passfile = join(scratch, 'pgpass');
     writeFileSync(passfile, `127.0.0.1:${cluster.port}:corpus:rd_drafter:${PASSWORDS.drafter}\n`, { mode: 0o600 });
     const env: Record<string, string> = { PGPASSFILE: passfile };

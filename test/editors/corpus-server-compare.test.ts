@@ -1,7 +1,8 @@
 // VS Code (code-server) whose only corpus is a corpus database (a throwaway PostgreSQL with the
-// bundled corpus published; the bundled corpus turned off; the password from PGPASSFILE): the status
-// bar says it is connected, the code lenses come from it, and "Compare with Previous Resolution"
-// opens the database's copy of A/RES/73/62 in the diff editor. Screenshots
+// bundled corpus published; the bundled corpus turned off): the login is refused until the password
+// is stored with "Set the corpus database login" (SecretStorage); then the status bar says it is
+// connected, the code lenses come from it, and "Compare with Previous Resolution" opens the
+// database's copy of A/RES/73/62 in the diff editor. Screenshots
 // go to test-results/ (look at them). Needs scripts/setup-editors.sh and Debian's postgresql: skips
 // without them locally, fails without them under CI.
 import { after, before, describe, test } from 'node:test';
@@ -41,11 +42,8 @@ describe('VS Code with the corpus database as its only corpus: lenses and Compar
     mkdirSync(drafts);
     writeFileSync(join(drafts, 'next-year.unres'), k.draft.replace('73/62. ', '74/__. '));
     const settings = { 'resolutionDrafter.corpus.server': `postgres://rd_drafter@127.0.0.1:${cluster.port}/corpus`, 'resolutionDrafter.corpus.useBundled': false };
-    // The password from PGPASSFILE, never from the settings (in code-server a password stored with
-    // "Set the corpus database login" was not found when the server started again; see the README).
-    const passfile = join(scratch, 'pgpass');
-    writeFileSync(passfile, `127.0.0.1:${cluster.port}:corpus:rd_drafter:${PASSWORDS.drafter}\n`, { mode: 0o600 });
-    const env: Record<string, string> = { PGPASSFILE: passfile };
+    // No password in the settings nor in PGPASSFILE: it can only come from "Set the corpus database login".
+    const env: Record<string, string> = { PGPASSFILE: join(scratch, 'no-pgpass') };
     workbench = await startWorkbench(drafts, { codeServer: { settings, env }, viewport: { width: 1400, height: 900 }, timeout: 60_000 });
     page = workbench.page;
   });
@@ -56,11 +54,25 @@ describe('VS Code with the corpus database as its only corpus: lenses and Compar
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  test('the status bar says the database is connected; the code lenses come from it', async () => {
+  test('the login refused without a password; stored with "Set the corpus database login", the database answers: connected, and the code lenses come from it', async () => {
     await openFile(page, 'next-year.unres');
+    const item = page.locator('.statusbar-item:has-text("Corpus database")').first();
+    await item.waitFor({ state: 'visible', timeout: 90_000 });
+    await item.hover();
+    await waitForText(page, '.monaco-hover-content, .statusbar-item', /refused the login/, 30_000);
+    await quickOpen(page, '>Resolution Drafter: Set the corpus database login', 'Set the corpus database login');
+    const box = page.locator('.quick-input-widget .quick-input-box input');
+    await box.waitFor({ state: 'visible' });
+    assert.equal(await box.getAttribute('type'), 'password');
+    await box.fill(PASSWORDS.drafter);
+    await page.keyboard.press('Enter');
+    // The server starts again with the password (no local corpus: the lenses are the database's).
     const lens = await waitForText(page, '.codelens-decoration', /^100 % A\/RES\/73\/62 序言部分第 \d+ 段$/, 120_000);
     assert.match(lens, /^100 % A\/RES\/73\/62/);
-    await page.locator('.statusbar-item:has-text("Corpus database")').first().hover();
+    // The tooltip again, now that the server has said it is connected (the pointer leaves the item first).
+    await page.mouse.move(700, 400);
+    await page.keyboard.press('Escape');
+    await item.hover();
     await waitForText(page, '.monaco-hover-content, .statusbar-item', /corpus database: \d+ documents/, 30_000);
     await shot('lenses');
     const shown = await page.evaluate((selector) => document.querySelector(selector)?.textContent ?? '', 'body');

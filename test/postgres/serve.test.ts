@@ -381,6 +381,7 @@ describe('inline continuation, provenance and comparison from a corpus database'
       delete env.PGPASSWORD;
       const server = await startServer({ initializationOptions: { useBundledCorpus: false, corpusServer: url, corpusServerBudget: 10_000 }, env });
       try {
+        await indexReady(server, false);
         await waitForState(server, 'connected');
         const uri = await server.open('edited.unres', EDITED);
         const lenses = (await server.request('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
@@ -409,6 +410,7 @@ describe('inline continuation, provenance and comparison from a corpus database'
     try {
       await indexReady(s.server, false);
       await waitForState(s.server, 'connected');
+      const refreshed = s.refreshes;
       relay.delay = 400;
       const uri = await s.server.open('edited.unres', EDITED);
       let started = Date.now();
@@ -423,16 +425,17 @@ describe('inline continuation, provenance and comparison from a corpus database'
       assert.ok(ghost === null || (ghost as InlineCompletionList).items.length === 0);
       // The database's answers come (one paragraph at a time behind the relay's delay) and the client is asked to fetch the lenses again.
       const until = Date.now() + 120_000;
-      while (s.refreshes === 0 && Date.now() < until) await sleep(200);
-      assert.ok(s.refreshes > 0, 'no lens refresh');
+      while (s.refreshes === refreshed && Date.now() < until) await sleep(200);
+      assert.ok(s.refreshes > refreshed, 'no lens refresh');
       relay.delay = 0;
-      let merged: CodeLens[] = [];
-      while (Date.now() < until) {
-        merged = (await s.server.request('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
-        if (merged.some((l) => /^100 % A\/RES\/73\/62/.test(l.command?.title ?? ''))) break;
+      // Every paragraph's answer in (they come one at a time): the database's lenses.
+      const titles = async () => ((await s.server.request('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[]).map((l) => `${l.range.start.line}: ${l.command?.title ?? ''}`);
+      let merged = await titles();
+      while (JSON.stringify(merged) !== JSON.stringify(local.lenses[0]) && Date.now() < until) {
         await sleep(500);
+        merged = await titles();
       }
-      assert.deepEqual(merged.map((l) => `${l.range.start.line}: ${l.command?.title ?? ''}`), local.lenses[0]);
+      assert.deepEqual(merged, local.lenses[0]);
     } finally {
       await s.server.stop();
       relay.stop();

@@ -175,6 +175,8 @@ export class Drafter implements vscode.Disposable {
     this.restarts.reset();
     if (!this.client) return this.start();
     this.setStats(undefined);
+    // The corpus database's login read again (the command that stores it restarts the server to use it).
+    this.corpusServer = await corpusServerOptions(this.extension.secrets, (line) => this.log(line));
     if (this.client.state === State.Stopped) await this.client.start();
     else await this.client.restart();
     this.log('The server was restarted.');

@@ -8,6 +8,8 @@
 import * as vscode from 'vscode';
 import {
   CompareRequest,
+  CORPUS_DOCUMENT_SCHEME,
+  CorpusDocumentTextRequest,
   CorpusDocumentsRequest,
   ProvenanceRequest,
   type CompareResult,
@@ -153,5 +155,9 @@ export function registerProvenanceCommands(drafter: Drafter, guarded: <A extends
     vscode.commands.registerCommand(Commands.highlightNewLanguage, guarded((state?: unknown) => highlight.toggle(typeof state === 'boolean' ? state : undefined))),
     vscode.commands.registerCommand(Commands.compareWithPrevious, guarded((uri?: unknown) => compareWithPrevious(drafter, uri))),
     vscode.commands.registerCommand(Commands.compareWith, guarded((uri?: unknown, withWhat?: unknown) => compareWith(drafter, uri, withWhat))),
+    // A document of the corpus database (compared with, on the diff editor's left), read through the server.
+    vscode.workspace.registerTextDocumentContentProvider(CORPUS_DOCUMENT_SCHEME, {
+      provideTextDocumentContent: async (uri) => (await drafter.request<{ text: string } | null>(CorpusDocumentTextRequest, { uri: uri.toString() }))?.text ?? '',
+    }),
   ];
 }

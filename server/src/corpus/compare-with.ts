@@ -96,8 +96,46 @@ const SAY = {
   },
 } as const;
 
-function readDraft(file: string): ResolutionDocument {
-  return parseDraft(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+/** The document a comparison is made with, or why there is none (see `compareWithCorpus`). */
+export type ComparisonChoice = { with: ComparedWith; recalledMissing?: string } | { with?: undefined; recalledMissing?: string; problem: string };
+
+/**
+ * Chooses what `draft` is compared with: `withWhat` (a symbol of `documents` or a file) or, when
+ * absent, its predecessor among `documents`. `overlap` (from the draft's provenance) lets the last
+ * rule choose. Reads no document.
+ */
+export function chooseComparison(
+  draft: ResolutionDocument,
+  documents: CandidateDocument[],
+  options: { with?: string; overlap?: { counts: Map<string, number>; total: number }; locale?: Locale } = {},
+): ComparisonChoice {
+  const locale = options.locale ?? 'en';
+  if (options.with !== undefined) {
+    const asked = options.with;
+    const bySymbol = documents.find((d) => symbolLookupKey(d.symbol) === symbolLookupKey(asked));
+    if (bySymbol) return { with: { symbol: bySymbol.symbol, file: bySymbol.file, rule: 'given', reason: SAY[locale].given(bySymbol.symbol) } };
+    if (existsSync(asked) && statSync(asked).isFile()) {
+      const file = resolve(asked);
+      const symbol = documents.find((d) => resolve(d.file) === file)?.symbol ?? basename(file).replace(/\.unres$/, '');
+      return { with: { symbol, file, rule: 'given', reason: SAY[locale].given(symbol) } };
+    }
+    return { problem: SAY[locale].notFound(asked) };
+  }
+  const found = findPredecessor(draft, documents, options.overlap, locale);
+  const recalledMissing = found.recalledMissing ? { recalledMissing: found.recalledMissing } : {};
+  if (!found.predecessor) return { ...recalledMissing, problem: found.problem ?? '' };
+  return { with: { symbol: found.predecessor.symbol, file: found.predecessor.file, rule: found.predecessor.rule, reason: found.predecessor.reason }, ...recalledMissing };
+}
+
+/** The comparison with a chosen document whose text is at hand (`earlierText`). */
+export function compareWithText(draft: ResolutionDocument, choice: { with: ComparedWith; recalledMissing?: string }, earlierText: string): CompareOutcome {
+  const earlier = parseDraft(earlierText.replace(/^\uFEFF/, ''));
+  return { with: choice.with, ...(choice.recalledMissing ? { recalledMissing: choice.recalledMissing } : {}), paragraphs: compareDrafts(draft, earlier), earlier };
+}
+
+/** Why a document to compare with could not be read, as the outcome says it. */
+export function unreadableProblem(file: string, why: string, locale: Locale = 'en'): string {
+  return SAY[locale].unreadable(file, why);
 }
 
 /**
@@ -110,29 +148,13 @@ export function compareWithCorpus(
   options: { with?: string; overlap?: { counts: Map<string, number>; total: number }; locale?: Locale; documents?: CandidateDocument[] } = {},
 ): CompareOutcome {
   const locale = options.locale ?? 'en';
-  const documents = options.documents ?? corpusDocuments(folders);
-  let chosen: ComparedWith | undefined;
-  let recalledMissing: string | undefined;
-  if (options.with !== undefined) {
-    const asked = options.with;
-    const bySymbol = documents.find((d) => symbolLookupKey(d.symbol) === symbolLookupKey(asked));
-    if (bySymbol) chosen = { symbol: bySymbol.symbol, file: bySymbol.file, rule: 'given', reason: SAY[locale].given(bySymbol.symbol) };
-    else if (existsSync(asked) && statSync(asked).isFile()) {
-      const file = resolve(asked);
-      const symbol = documents.find((d) => resolve(d.file) === file)?.symbol ?? basename(file).replace(/\.unres$/, '');
-      chosen = { symbol, file, rule: 'given', reason: SAY[locale].given(symbol) };
-    } else return { problem: SAY[locale].notFound(asked), paragraphs: [] };
-  } else {
-    const found = findPredecessor(draft, documents, options.overlap, locale);
-    recalledMissing = found.recalledMissing;
-    if (!found.predecessor) return { ...(recalledMissing ? { recalledMissing } : {}), problem: found.problem, paragraphs: [] };
-    chosen = { symbol: found.predecessor.symbol, file: found.predecessor.file, rule: found.predecessor.rule, reason: found.predecessor.reason };
-  }
-  let earlier: ResolutionDocument;
+  const choice = chooseComparison(draft, options.documents ?? corpusDocuments(folders), options);
+  if (!choice.with) return { ...(choice.recalledMissing ? { recalledMissing: choice.recalledMissing } : {}), problem: choice.problem, paragraphs: [] };
+  let text: string;
   try {
-    earlier = readDraft(chosen.file);
+    text = readFileSync(choice.with.file, 'utf8');
   } catch (err) {
-    return { problem: SAY[locale].unreadable(chosen.file, (err as NodeJS.ErrnoException).code ?? String(err)), paragraphs: [] };
+    return { problem: SAY[locale].unreadable(choice.with.file, (err as NodeJS.ErrnoException).code ?? String(err)), paragraphs: [] };
   }
-  return { with: chosen, ...(recalledMissing ? { recalledMissing } : {}), paragraphs: compareDrafts(draft, earlier), earlier };
+  return compareWithText(draft, choice, text);
 }

@@ -26,6 +26,7 @@ import { hoverFeature } from './features/hover';
 import { agreedLanguageIndexFeature } from './features/agreed-index';
 import { inlineCompletionFeature } from './features/inline-completion';
 import { remoteCorpusFeature } from './features/remote-corpus';
+import { remoteProvenanceFeature } from './features/remote-provenance';
 import { provenanceFeature } from './features/provenance';
 import { wordDocumentsFeature } from './features/word-documents';
 
@@ -46,6 +47,7 @@ const features: Feature[] = [
   agreedLanguageIndexFeature,
   inlineCompletionFeature,
   remoteCorpusFeature,
+  remoteProvenanceFeature,
   provenanceFeature,
   wordDocumentsFeature,
 ];

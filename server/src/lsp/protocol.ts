@@ -115,6 +115,15 @@ export interface CompareResult {
   paragraphs: { status: 'unchanged' | 'changed' | 'new' | 'deleted' | 'moved'; line?: number; withLine?: number; inserted: string[]; deleted: string[] }[];
 }
 
+/**
+ * Request `resolutionDrafter/corpusDocumentText` {uri}: the clean draft of a corpus document that the
+ * corpus database holds, shown under the scheme `resolution-drafter-corpus:` (the diff editor of a
+ * comparison reads it through this); null when the server does not know it.
+ */
+export const CorpusDocumentTextRequest = 'resolutionDrafter/corpusDocumentText';
+/** The scheme of a corpus database document's URI (`resolution-drafter-corpus:/A%2FRES%2F76%2F54.unres`). */
+export const CORPUS_DOCUMENT_SCHEME = 'resolution-drafter-corpus';
+
 /** Request `resolutionDrafter/corpusDocuments`: the corpus documents a draft can be compared with. */
 export const CorpusDocumentsRequest = 'resolutionDrafter/corpusDocuments';
 export interface CorpusDocumentInfo {

@@ -7,6 +7,8 @@ import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
+import { compareWithDatabase } from '../../corpus/postgres/compare-with-database';
+import { openCorpusDatabase, orNothing, readServerOption } from './corpus-database';
 import { readCorpusOption, type CorpusOptions } from './corpus-options';
 
 /** One paragraph as `--format json` prints it: lines 1-based, `line` absent for a deleted paragraph, `withLine` for a new one. */
@@ -69,6 +71,8 @@ interface Options extends CorpusOptions {
   with?: string;
   out?: string;
   file?: string;
+  /** A corpus database used as well (`--server postgres://…`). */
+  server?: string;
 }
 
 function parseArgs(args: string[]): Options | string {
@@ -77,6 +81,9 @@ function parseArgs(args: string[]): Options | string {
     const corpus = readCorpusOption(word, options);
     if (typeof corpus === 'string') return corpus;
     if (corpus) continue;
+    const server = readServerOption(word, options);
+    if (typeof server === 'string') return server;
+    if (server) continue;
     if (word.name === '--format') {
       const f = word.value();
       if (f !== 'text' && f !== 'json' && f !== 'html') return `--format takes text, json or html, not '${f ?? ''}'.`;
@@ -94,7 +101,7 @@ function parseArgs(args: string[]): Options | string {
     else options.file = word.word;
   }
   if (!options.file) return 'name the draft to compare.';
-  if (!options.bundled && options.folders.length === 0) return '--no-bundled leaves no corpus: add --corpus FOLDER.';
+  if (!options.bundled && options.folders.length === 0 && !options.server) return '--no-bundled leaves no corpus: add --corpus FOLDER or --server postgres://….';
   return options;
 }
 
@@ -102,7 +109,7 @@ export const compareCommand: Command = {
   name: 'compare',
   summary: 'Compare a draft with the previous resolution on the item (or any document): paragraph by paragraph.',
   help: [
-    'Usage: resolution-drafter compare [--with SYMBOL|FILE] [--format text|json|html] [--out FILE] [--corpus FOLDER]… [--no-bundled] DRAFT',
+    'Usage: resolution-drafter compare [--with SYMBOL|FILE] [--format text|json|html] [--out FILE] [--corpus FOLDER]… [--no-bundled] [--server URL] DRAFT',
     '',
     'Aligns every paragraph of DRAFT with one of the earlier text and marks it unchanged, changed,',
     'new, deleted or moved; a changed paragraph shows the text inserted and deleted, in characters and',
@@ -120,9 +127,13 @@ export const compareCommand: Command = {
     '  --out FILE            write the report to FILE instead of standard output.',
     '  --corpus FOLDER       also use this corpus folder; may be repeated.',
     '  --no-bundled          leave out the corpus bundled with the tool.',
+    '  --server URL          also use the corpus database at URL (postgres://…; password from PGPASSWORD or PGPASSFILE).',
+    '                        A document of the database is named by its symbol; the JSON gives its file as',
+    '                        resolution-drafter-corpus:/SYMBOL.unres.',
     '',
     'In the text format a change reads [-deleted-]{+inserted+} within the paragraph.',
-    'Exit codes: 0 compared, 1 nothing to compare with (the message says why) or the draft cannot be read, 2 usage errors.',
+    'Exit codes: 0 compared, 1 nothing to compare with (the message says why) or the draft cannot be read, 2 usage errors,',
+    '3 compared, but the corpus database could not be used (the local corpus alone).',
   ].join('\n'),
   async run(args) {
     const options = parseArgs(args);
@@ -140,12 +151,25 @@ export const compareCommand: Command = {
     }
     const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
     const draft = parseDraft(text);
-    let outcome = compareWithCorpus(draft, folders, { with: options.with });
-    if (!outcome.with && options.with === undefined) {
-      // The last rule (most paragraphs shared) needs the phrase index.
-      const { index, problems } = loadOrBuildPhraseIndex(folders);
-      for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
-      outcome = compareWithCorpus(draft, folders, { overlap: paragraphOverlap(index, draft) });
+    let outcome: CompareOutcome;
+    let databaseFailed: string | undefined;
+    if (options.server) {
+      // The local corpus's documents and the database's; the last rule counts the close paragraphs of both.
+      const opened = await openCorpusDatabase(options.server);
+      databaseFailed = opened.problem;
+      const loaded = options.with === undefined && folders.length > 0 ? loadOrBuildPhraseIndex(folders) : undefined;
+      for (const p of loaded?.problems ?? []) process.stderr.write(`phrase index: ${p}\n`);
+      outcome = await compareWithDatabase(draft, { folders, with: options.with, index: loaded?.index, database: opened.database, within: orNothing((m) => (databaseFailed ??= m)) });
+      await opened.close();
+      if (databaseFailed) process.stderr.write(`resolution-drafter compare: the corpus database: ${databaseFailed}; local corpus only.\n`);
+    } else {
+      outcome = compareWithCorpus(draft, folders, { with: options.with });
+      if (!outcome.with && options.with === undefined) {
+        // The last rule (most paragraphs shared) needs the phrase index.
+        const { index, problems } = loadOrBuildPhraseIndex(folders);
+        for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
+        outcome = compareWithCorpus(draft, folders, { overlap: paragraphOverlap(index, draft) });
+      }
     }
     if (outcome.recalledMissing && (options.format !== 'text' || !outcome.with)) process.stderr.write(`Note: ${recalledMissingNote(outcome.recalledMissing)}.\n`);
     if (!outcome.with) {
@@ -160,6 +184,6 @@ export const compareCommand: Command = {
         : formatText(outcome) + '\n';
     if (options.out) writeFileSync(options.out, report);
     else process.stdout.write(report);
-    return 0;
+    return databaseFailed ? 3 : 0;
   },
 };

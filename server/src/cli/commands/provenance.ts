@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { parseDraft } from '../../core';
-import { ProvenanceFinder, type ParagraphProvenance } from '../../core/agreed/provenance';
+import { parseDraft, type ResolutionDocument } from '../../core';
+import { indexedWithMap, ProvenanceFinder, type ParagraphProvenance } from '../../core/agreed/provenance';
+import { placeProvenance, provenanceWith } from '../../core/agreed/sampled-corpus';
 import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
+import { openCorpusDatabase, orNothing, readServerOption, SERVER_OPTION_HELP } from './corpus-database';
 import { readCorpusOption, type CorpusOptions } from './corpus-options';
 
 /** One paragraph as `--format json` prints it (lines 1-based; `new` ranges are [start, end) characters of that line). */
@@ -46,6 +48,8 @@ export function formatProvenance(p: ParagraphProvenance, lineText: string): stri
 interface Options extends CorpusOptions {
   format: 'text' | 'json';
   files: string[];
+  /** A corpus database used as well (`--server postgres://…`). */
+  server?: string;
 }
 
 function parseArgs(args: string[]): Options | string {
@@ -54,6 +58,9 @@ function parseArgs(args: string[]): Options | string {
     const corpus = readCorpusOption(word, options);
     if (typeof corpus === 'string') return corpus;
     if (corpus) continue;
+    const server = readServerOption(word, options);
+    if (typeof server === 'string') return server;
+    if (server) continue;
     if (word.name === '--format') {
       const f = word.value();
       if (f !== 'text' && f !== 'json') return `--format takes text or json, not '${f ?? ''}'.`;
@@ -62,7 +69,7 @@ function parseArgs(args: string[]): Options | string {
     else options.files.push(word.word);
   }
   if (options.files.length === 0) return 'name at least one draft.';
-  if (!options.bundled && options.folders.length === 0) return '--no-bundled leaves no corpus: add --corpus FOLDER.';
+  if (!options.bundled && options.folders.length === 0 && !options.server) return '--no-bundled leaves no corpus: add --corpus FOLDER or --server postgres://….';
   return options;
 }
 
@@ -70,7 +77,7 @@ export const provenanceCommand: Command = {
   name: 'provenance',
   summary: 'How much of each paragraph is agreed language, its closest corpus paragraph and the new language.',
   help: [
-    'Usage: resolution-drafter provenance [--format text|json] [--corpus FOLDER]… [--no-bundled] DRAFT…',
+    'Usage: resolution-drafter provenance [--format text|json] [--corpus FOLDER]… [--no-bundled] [--server URL] DRAFT…',
     '',
     'For each paragraph of each draft: the share of its characters inside stretches of at least 8',
     'characters that the corpus contains (agreed language), the closest corpus paragraph with its match',
@@ -83,9 +90,10 @@ export const provenanceCommand: Command = {
     '                       { symbol, where, score, file, line } or null when nothing is 50 % close.',
     '  --corpus FOLDER      also use this corpus folder; may be repeated.',
     '  --no-bundled         leave out the corpus bundled with the tool.',
+    SERVER_OPTION_HELP,
     '',
     'A draft that is itself in the corpus finds itself: use a corpus without it.',
-    'Exit codes: 0 fine, 1 a draft could not be read, 2 usage errors.',
+    'Exit codes: 0 fine, 1 a draft could not be read, 2 usage errors, 3 the corpus database could not be used (local answers still printed).',
   ].join('\n'),
   async run(args) {
     const options = parseArgs(args);
@@ -97,6 +105,19 @@ export const provenanceCommand: Command = {
     const { index, problems } = loadOrBuildPhraseIndex(folders);
     for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
     const finder = new ProvenanceFinder(index);
+    let databaseFailed: string | undefined;
+    const opened = options.server ? await openCorpusDatabase(options.server) : undefined;
+    if (opened?.problem) databaseFailed = opened.problem;
+    const within = orNothing((message) => (databaseFailed ??= message));
+    /** A paragraph's provenance over the local corpus and the database's paragraphs that share its wording. */
+    const ofParagraph = async (model: ResolutionDocument, i: number): Promise<ParagraphProvenance | undefined> => {
+      const local = finder.ofParagraph(model, i);
+      if (!local || !opened?.database) return local;
+      const p = model.paragraphs[i];
+      const text = indexedWithMap(model.text.slice(p.body.start, p.body.end)).text;
+      const known = provenanceWith(index, text, (await within(opened.database.sharing(text))) ?? []);
+      return (known && placeProvenance(model, i, known)) ?? local;
+    };
     const records: ProvenanceFileRecord[] = [];
     const texts: string[] = [];
     let failed = false;
@@ -110,7 +131,11 @@ export const provenanceCommand: Command = {
         continue;
       }
       const model = parseDraft(text);
-      const paragraphs = finder.ofDraft(model);
+      const paragraphs: ParagraphProvenance[] = [];
+      for (let i = 0; i < model.paragraphs.length; i++) {
+        const found = await ofParagraph(model, i);
+        if (found) paragraphs.push(found);
+      }
       if (options.format === 'json') records.push({ file, paragraphs: paragraphs.map(provenanceRecord) });
       else {
         const lines = text.split(/\r?\n/);
@@ -119,6 +144,8 @@ export const provenanceCommand: Command = {
     }
     if (options.format === 'json') process.stdout.write(JSON.stringify(records, null, 2) + '\n');
     else if (texts.length > 0) process.stdout.write(texts.join('\n\n') + '\n');
-    return failed ? 1 : 0;
+    await opened?.close();
+    if (databaseFailed) process.stderr.write(`resolution-drafter provenance: the corpus database: ${databaseFailed}; local corpus only.\n`);
+    return failed ? 1 : databaseFailed ? 3 : 0;
   },
 };

@@ -212,9 +212,15 @@ export class RemoteCorpus implements CorpusAnswers {
       // So is a new connection slow to log in while others of the pool answer.
       const poolBusy = this.pool.totalCount > 0 && /timeout exceeded when trying to connect/i.test(errorMessage(err, this.config));
       if (poolBusy) throw new CorpusBusyError();
-      if (fault !== 'failed') this.fault(fault, this.describe(err));
+      // Only the first of the questions failing together is the news (and counts for the backoff).
+      if (fault !== 'failed' && this.available) this.fault(fault, this.describe(err));
       throw new Error(errorMessage(err, this.config));
     }
+  }
+
+  /** One prepared statement of a module beside this one (remote-paragraphs.ts), with the same timeout and fault handling. */
+  ask<T extends object>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    return this.query<T>(name, text, values);
   }
 
   async close(): Promise<void> {

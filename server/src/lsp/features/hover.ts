@@ -24,9 +24,10 @@ export const hoverFeature: Feature = {
         const model = draft.model;
         const offset = model.lines.offsetAt(params.position);
         // The corpus database's facts join when they come within the typing budget.
+        // At a paragraph's opening: the documents its wording comes from (asked at the same time).
+        const asking = ctx.safelyAsync('provenance hover', undefined, () => provenanceHover(ctx, draft, params.position));
         const hover = await withRemoteHover(ctx, model, offset, hoverAt(model, offset, corpusKnowledge(ctx)));
-        // At a paragraph's opening: the documents its wording comes from.
-        const sources = ctx.safely('provenance hover', undefined, () => provenanceHover(ctx, draft, params.position));
+        const sources = await asking;
         if (!hover && !sources) return null;
         // Plain Markdown: corpus text is escaped in it, and the client is not asked to trust it (no command links, no HTML).
         const markdown = [hover ? hoverMarkdown(hover, draftLink, ctx.locale()) : '', sources ?? ''].filter((m) => m).join('\n\n---\n\n');

@@ -3,6 +3,7 @@ import { continuationSource, inlineAt, symbolKey } from '../../core';
 import { PhraseIndex } from '../../core/agreed/phrase-index';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
+import { withRemoteInline } from './remote-provenance';
 import { toRange } from '../convert';
 
 /**
@@ -34,14 +35,15 @@ export const inlineCompletionFeature: Feature = {
       return null;
     });
     ctx.connection.languages.inlineCompletion.on((params, token) =>
-      ctx.safely('inline completion', none, () => {
+      ctx.safelyAsync('inline completion', none, async () => {
         const draft = ctx.draft(params.textDocument.uri);
         if (!draft || token.isCancellationRequested) return none;
         withDocumentFacts(ctx);
         const model = draft.model;
         const offset = model.lines.offsetAt(params.position);
-        const answer = inlineAt(model, offset, ctx.phraseSource);
-        if (!answer) return none;
+        // The corpus database's continuation when it comes within the typing budget and knows more.
+        const answer = await withRemoteInline(ctx, model, offset, inlineAt(model, offset, ctx.phraseSource));
+        if (!answer || token.isCancellationRequested) return none;
         const c = answer.continuation;
         const item: InlineCompletionItem = {
           insertText: c.text,

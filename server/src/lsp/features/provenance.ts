@@ -14,8 +14,8 @@ import { PhraseIndex } from '../../core/agreed/phrase-index';
 import { ProvenanceFinder, type ParagraphProvenance } from '../../core/agreed/provenance';
 import { escapeMarkdown } from '../../core/assist/markdown';
 import type { ResolutionDocument } from '../../core';
-import { compareWithCorpus, corpusDocuments, documentsWithParagraphLike, overlapTexts } from '../../corpus/compare-with';
 import type { Feature, OpenDraft, ServerContext } from '../context';
+import { compareEverywhere, documentsEverywhere, documentUri, withRemoteProvenance } from './remote-provenance';
 import {
   CompareRequest,
   CorpusDocumentsRequest,
@@ -100,7 +100,7 @@ class ProvenanceKeeper {
     const finder = this.current();
     if (!finder) return [];
     const { model, document } = draft;
-    const result: ParagraphProvenance[] = [];
+    const result: { i: number; local: ParagraphProvenance }[] = [];
     let sliceStart = Date.now();
     for (let i = 0; i < model.paragraphs.length; i++) {
       const p = model.paragraphs[i];
@@ -111,9 +111,12 @@ class ProvenanceKeeper {
         sliceStart = Date.now();
       }
       const found = finder.ofParagraph(model, i);
-      if (found) result.push(found);
+      if (found) result.push({ i, local: found });
     }
-    return result;
+    // The corpus database's paragraphs join when they come within the budget.
+    const merged = await withRemoteProvenance(this.ctx, model, finder.index, result, 'draft');
+    if (token?.isCancellationRequested || this.ctx.documents.get(document.uri)?.version !== document.version) return undefined;
+    return merged;
   }
 }
 
@@ -132,13 +135,14 @@ function paragraphOpeningAt(model: ResolutionDocument, offset: number): number |
  * The sources of the paragraph whose opening is at `position`, as Markdown (corpus text escaped);
  * undefined elsewhere or before the index is ready. Hover adds it to what it says.
  */
-export function provenanceHover(ctx: ServerContext, draft: OpenDraft, position: Position): string | undefined {
+export async function provenanceHover(ctx: ServerContext, draft: OpenDraft, position: Position): Promise<string | undefined> {
   const finder = keepers.get(ctx)?.current();
   if (!finder) return undefined;
   const i = paragraphOpeningAt(draft.model, draft.model.lines.offsetAt(position));
   if (i === undefined) return undefined;
-  const p = finder.ofParagraph(draft.model, i);
-  if (!p) return undefined;
+  const local = finder.ofParagraph(draft.model, i);
+  if (!local) return undefined;
+  const [p] = await withRemoteProvenance(ctx, draft.model, finder.index, [{ i, local }], 'hover');
   const say = TEXTS[ctx.locale()];
   const lines = [`**${say.sources}**: ${escapeMarkdown(lensTitle(p, ctx.locale()))}`, ''];
   if (p.sources.length === 0) lines.push(say.none);
@@ -152,23 +156,11 @@ export function provenanceHover(ctx: ServerContext, draft: OpenDraft, position: 
 async function compare(ctx: ServerContext, keeper: ProvenanceKeeper, params: CompareParams): Promise<CompareResult> {
   const draft = ctx.draft(params?.uri);
   if (!draft) return { with: null, problem: 'the draft is not open', paragraphs: [] };
-  const folders = ctx.corpusFolders();
   const withWhat = typeof params.with === 'string' ? (params.with.startsWith('file:') ? fileURLToPath(params.with) : params.with) : undefined;
-  const locale = ctx.locale();
-  let outcome = compareWithCorpus(draft.model, folders, { with: withWhat, locale });
-  const index = keeper.current()?.index;
-  if (!outcome.with && withWhat === undefined && index) {
-    // The last rule: the document with a close paragraph for most of the draft's, one paragraph per turn of the event loop.
-    const counts = new Map<string, number>();
-    const texts = overlapTexts(draft.model);
-    for (const text of texts) {
-      for (const s of documentsWithParagraphLike(index, text)) counts.set(s, (counts.get(s) ?? 0) + 1);
-      await new Promise((next) => setImmediate(next));
-    }
-    outcome = compareWithCorpus(draft.model, folders, { overlap: { counts, total: texts.length }, locale });
-  }
+  // The local corpus's documents and the corpus database's, when it answers.
+  const outcome = await compareEverywhere(ctx, draft.model, withWhat, keeper.current()?.index);
   return {
-    with: outcome.with ? { symbol: outcome.with.symbol, uri: pathToFileURL(outcome.with.file).toString(), rule: outcome.with.rule, reason: outcome.with.reason } : null,
+    with: outcome.with ? { symbol: outcome.with.symbol, uri: documentUri(outcome.with.file), rule: outcome.with.rule, reason: outcome.with.reason } : null,
     ...(outcome.recalledMissing ? { recalledMissing: outcome.recalledMissing } : {}),
     ...(outcome.problem ? { problem: outcome.problem } : {}),
     paragraphs: outcome.paragraphs.map((p) => ({
@@ -217,8 +209,8 @@ export const provenanceFeature: Feature = {
       ctx.safelyAsync('compare', { with: null, problem: 'the comparison failed', paragraphs: [] } as CompareResult, () => compare(ctx, keeper, params)),
     );
     ctx.connection.onRequest(CorpusDocumentsRequest, () =>
-      ctx.safely('corpus documents', [] as CorpusDocumentInfo[], () =>
-        corpusDocuments(ctx.corpusFolders()).map((d) => ({ symbol: d.symbol, ...(d.title ? { title: d.title } : {}), uri: pathToFileURL(d.file).toString() })),
+      ctx.safelyAsync('corpus documents', [] as CorpusDocumentInfo[], async () =>
+        (await documentsEverywhere(ctx)).map((d) => ({ symbol: d.symbol, ...(d.title ? { title: d.title } : {}), uri: documentUri(d.file) })),
       ),
     );
   },

@@ -51,7 +51,8 @@ export function availableRemote(ctx: ServerContext): RemoteCorpus | undefined {
   return remote?.available ? remote : undefined;
 }
 
-function budgetOf(ctx: ServerContext, fallback: number): number {
+/** A budget (ms), or the one the initialization options set (`corpusServerBudget`, for tests and slow networks). */
+export function budgetOf(ctx: ServerContext, fallback: number): number {
   const b = (ctx.initializeParams?.initializationOptions as Options | undefined)?.corpusServerBudget;
   return typeof b === 'number' && b > 0 ? Math.min(b, 10_000) : fallback;
 }
@@ -217,7 +218,11 @@ export const remoteCorpusFeature: Feature = {
     const remote = new RemoteCorpus({ connectionString: server, password, queryTimeout: 2000 }, (status) => {
       // One line per change of state; the message never holds a password (see connection.ts).
       const line = `corpus database ${displayConnection(server)}: ${status.message}`;
-      if (status.state === 'connected') ctx.log(line);
+      if (status.state === 'connected') {
+        ctx.log(line);
+        // Lenses made without the database (before it answered, or while it was away) are asked for again.
+        if (ctx.initializeParams?.capabilities.workspace?.codeLens?.refreshSupport) void ctx.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      }
       else if (status.state !== 'connecting') ctx.connection.console.warn(`${line}; local corpus only${status.retryIn ? `, trying again in ${Math.round(status.retryIn / 1000)} s` : ''}`);
       void ctx.connection.sendNotification(CorpusServerStatusNotification, status);
     });

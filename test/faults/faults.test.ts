@@ -268,6 +268,13 @@ test('6. lint of a draft with 60,000 findings: capped at 1,000 and one that coun
   const c = caseFolder('many-findings');
   const path = join(c.dir, 'many.unres');
   writeFileSync(path, `大会，\n\n1. ${'决,'.repeat(60000)}定。\n`);
+  // By default 1,000 findings and one on the rest; with the limit off, all 60,000 streamed.
+  const limited = await cli(['lint', '--format', 'json', path], { env: c.env, ms: 120000 });
+  assert.equal(limited.code, 0, limited.stderr.slice(0, 500));
+  const shown = JSON.parse(limited.stdout) as { rule: string }[];
+  assert.equal(shown.length, 1001);
+  assert.equal(shown.filter((f) => f.rule === 'problem-limit').length, 1);
+  writeFileSync(join(c.dir, '.resolution-drafter.json'), JSON.stringify({ maxProblems: 0 }));
   const r = await cli(['lint', '--format', 'json', path], { env: c.env, ms: 120000 });
   assert.equal(r.code, 0, r.stderr.slice(0, 500));
   const records = JSON.parse(r.stdout) as { message: string }[];

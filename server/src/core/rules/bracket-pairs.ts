@@ -49,6 +49,13 @@ export const BRACKET_FINDINGS_PER_PARAGRAPH = 3;
 /** How many of the faults beyond those the last finding points to (related information). */
 const MORE_SHOWN = 3;
 
+/** The stacks one check reuses for every paragraph (a typed array per paragraph costs more than the scan). */
+interface Stacks {
+  stack: IntStack;
+  families: IntStack;
+  open: IntStack[];
+}
+
 /** A closer that does not close the mark before it: `inner` is the open mark it skips (a mismatch), or -1 (it closes nothing). */
 interface CloserFault {
   at: number;
@@ -61,12 +68,11 @@ interface CloserFault {
  * the stack of its own family, so a closer that skips over marks left open costs no rescan, and
  * marks are kept as offsets (350 KB of nested brackets stay linear and light).
  */
-function faultsIn(text: string, span: { start: number; end: number }): { closers: CloserFault[]; unclosed: IntStack } {
+function faultsIn(text: string, span: { start: number; end: number }, stacks: Stacks): { closers: CloserFault[]; unclosed: IntStack } {
   const closers: CloserFault[] = [];
   // Offsets of the open marks, innermost last; and per family, their places in `stack`.
-  const stack = new IntStack();
-  const families = new IntStack();
-  const open = [new IntStack(), new IntStack(), new IntStack()];
+  const { stack, families, open } = stacks;
+  for (const s of [stack, families, ...open]) s.length = 0;
   for (let i = span.start; i < span.end; i++) {
     const c = text.charCodeAt(i);
     const family = familyOf(c);
@@ -125,8 +131,9 @@ export const bracketPairs: Rule = {
     };
     const unclosedFinding = (at: number): RuleFinding => ({ span: { start: at, end: at + 1 }, message: say(messages, 'unclosed', { open: text[at], close: CLOSER_OF[text[at]] }) });
     const limit = BRACKET_FINDINGS_PER_PARAGRAPH;
+    const stacks: Stacks = { stack: new IntStack(), families: new IntStack(), open: [new IntStack(), new IntStack(), new IntStack()] };
     for (const span of runningText(model)) {
-      const { closers, unclosed } = faultsIn(text, span);
+      const { closers, unclosed } = faultsIn(text, span, stacks);
       const count = closers.length + unclosed.length;
       if (count === 0) continue;
       // The first faults in text order, from the two lists (each in text order); the rest are counted.

@@ -35,11 +35,14 @@ interface ParenPair {
 /** Parenthesis pairs around Chinese text; pairs around symbols and numbers (`(A/54/42)`, `(2004)`) are half-width in every era. */
 function chineseParenPairs(text: string, spans: Span[]): ParenPair[] {
   const pairs: ParenPair[] = [];
+  // Reused for every stretch: a typed array per paragraph costs more than the scan.
+  const opens = new IntStack();
+  const counts = new IntStack();
   for (const span of spans) {
     // Each open parenthesis with the count of ideographs before it: the pair holds one when the
     // count has grown by its close (no rescan of the inside, however deep the nesting).
-    const opens = new IntStack();
-    const counts = new IntStack();
+    opens.length = 0;
+    counts.length = 0;
     let ideographs = 0;
     for (let i = span.start; i < span.end; i++) {
       const code = text.charCodeAt(i);

@@ -222,7 +222,15 @@ describe('inline continuation, provenance and comparison from a corpus database'
       assert.deepEqual(remote.hovers, local.hovers);
       const [previous] = local.compare as { with: { symbol: string; rule: string } | null }[];
       assert.equal(previous.with?.symbol, 'A/RES/73/62');
-      assert.deepEqual(remote.compare, local.compare);
+      // The same document, rule and paragraph pairs. The count in the overlap rule's reason may be
+      // lower from the database: its similar text (schema v2) finds near copies by band keys and can
+      // miss a paragraph that scores only 40-50 locally (the rule's threshold is 40).
+      const shared = /shares the most paragraphs with the draft \((\d+) of/;
+      const remoteCount = Number(shared.exec(JSON.stringify(remote.compare))?.[1] ?? 0);
+      const localCount = Number(shared.exec(JSON.stringify(local.compare))?.[1] ?? 0);
+      assert.ok(remoteCount >= 1 && remoteCount <= localCount, `database ${remoteCount}, local ${localCount}`);
+      const withoutCount = (c: unknown) => JSON.parse(JSON.stringify(c).replace(new RegExp(shared.source, 'g'), 'shares the most paragraphs with the draft (N of')) as unknown;
+      assert.deepEqual(withoutCount(remote.compare), withoutCount(local.compare));
       assert.deepEqual(remote.documents, local.documents);
       // The document compared with is opened in the diff editor through the server: the text published.
       const uri = await s.server.open('edited.unres', EDITED);

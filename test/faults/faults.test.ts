@@ -273,13 +273,9 @@ test('6. lint of a draft with 60,000 findings: capped at 1,000 and one that coun
   assert.equal(limited.code, 0, limited.stderr.slice(0, 500));
   const shown = JSON.parse(limited.stdout) as { rule: string }[];
   assert.equal(shown.length, 1001);
-  assert.equal(shown.filter((f) => f.rule === 'problem-limit').length, 1);
-  writeFileSync(join(c.dir, '.resolution-drafter.json'), JSON.stringify({ maxProblems: 0 }));
-  const r = await cli(['lint', '--format', 'json', path], { env: c.env, ms: 120000 });
-  assert.equal(r.code, 0, r.stderr.slice(0, 500));
-  const records = JSON.parse(r.stdout) as { message: string }[];
-  assert.equal(records.length, 1001);
-  assert.equal(records.filter((x) => /59,000 more problems/.test(x.message)).length, 1, 'one finding counts the rest');
+  const limit = shown.filter((f) => f.rule === 'problem-limit') as unknown as { message: string }[];
+  assert.equal(limit.length, 1);
+  assert.match(limit[0].message, /59,000 more problems/, 'the one finding counts the rest');
   writeFileSync(join(c.dir, '.resolution-drafter.json'), JSON.stringify({ maxProblems: 0 }));
   const all = await cli(['lint', '--format', 'json', path], { env: c.env, ms: 120000 });
   assert.equal(all.code, 0, all.stderr.slice(0, 500));

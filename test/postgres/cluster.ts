@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -119,4 +119,41 @@ export function setupStatements(passwords: { writer: string; drafter: string }):
     'ALTER DEFAULT PRIVILEGES FOR ROLE rd_publisher IN SCHEMA resolution_drafter GRANT SELECT ON TABLES TO rd_drafter',
     'ALTER ROLE rd_drafter SET default_transaction_read_only = on',
   ];
+}
+
+/** A TCP relay to the cluster that can refuse connections or hold every answer back. */
+export class Relay {
+  server?: Server;
+  port = 0;
+  accepting = true;
+  delay = 0;
+  private readonly sockets = new Set<Socket>();
+  constructor(private readonly target: number) {}
+  async start(): Promise<void> {
+    this.server = createServer((client) => {
+      if (!this.accepting) return client.destroy();
+      const upstream = createConnection(this.target, '127.0.0.1');
+      this.sockets.add(client).add(upstream);
+      client.on('data', (d) => upstream.write(d));
+      upstream.on('data', (d) => (this.delay > 0 ? setTimeout(() => client.write(d), this.delay) : client.write(d)));
+      const end = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('error', end).on('close', end);
+      upstream.on('error', end).on('close', end);
+    });
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+    const address = this.server.address();
+    this.port = typeof address === 'object' && address ? address.port : 0;
+  }
+  /** Cuts every open connection (the database going away under a connected server). */
+  drop(): void {
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
+  }
+  stop(): void {
+    this.drop();
+    this.server?.close();
+  }
 }

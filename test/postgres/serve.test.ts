@@ -9,7 +9,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { CodeLens, Hover, InlineCompletionList } from 'vscode-languageserver-protocol';
 import { bundledCorpusFolder } from '../../server/src/corpus/load';
@@ -20,7 +19,7 @@ import type { CorpusServerStatus } from '../../server/src/corpus/postgres/remote
 import type { CompareResult, CorpusDocumentInfo, ProvenanceResult } from '../../server/src/lsp/protocol';
 import { EARLIER_FILE, knownEdits, MOVED_START } from '../compare/known-edits';
 import { startServer, type ServerHandle } from '../protocol/harness';
-import { PASSWORDS, postgresMissing, startCluster, type Cluster } from './cluster';
+import { PASSWORDS, postgresMissing, Relay, startCluster, type Cluster } from './cluster';
 
 const missing = postgresMissing();
 if (missing && process.env.CI) test('PostgreSQL is installed for the corpus database provenance tests', () => assert.fail(missing));
@@ -62,43 +61,6 @@ async function indexReady(server: ServerHandle, some = true): Promise<void> {
     await sleep(100);
   }
   assert.fail('the phrase index was not ready');
-}
-
-/** A TCP relay to the cluster that can refuse connections or hold every answer back. */
-class Relay {
-  server?: Server;
-  port = 0;
-  accepting = true;
-  delay = 0;
-  private readonly sockets = new Set<Socket>();
-  constructor(private readonly target: number) {}
-  async start(): Promise<void> {
-    this.server = createServer((client) => {
-      if (!this.accepting) return client.destroy();
-      const upstream = createConnection(this.target, '127.0.0.1');
-      this.sockets.add(client).add(upstream);
-      client.on('data', (d) => upstream.write(d));
-      upstream.on('data', (d) => (this.delay > 0 ? setTimeout(() => client.write(d), this.delay) : client.write(d)));
-      const end = () => {
-        client.destroy();
-        upstream.destroy();
-      };
-      client.on('error', end).on('close', end);
-      upstream.on('error', end).on('close', end);
-    });
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    const address = this.server.address();
-    this.port = typeof address === 'object' && address ? address.port : 0;
-  }
-  /** Cuts every open connection (the database going away under a connected server). */
-  drop(): void {
-    for (const s of this.sockets) s.destroy();
-    this.sockets.clear();
-  }
-  stop(): void {
-    this.drop();
-    this.server?.close();
-  }
 }
 
 // A draft made from A/RES/73/62 as a drafter makes the next year's: a paragraph moved, one reworded,

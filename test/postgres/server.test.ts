@@ -4,7 +4,6 @@
 // one log line and local answers only, never a password. Needs `npm run build` and Debian's postgresql.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { bundledCorpusFolder } from '../../server/src/corpus/load';
@@ -12,7 +11,7 @@ import { publishCorpus } from '../../server/src/corpus/postgres/publish';
 import { CorpusBusyError, RemoteCorpus, type CorpusServerStatus } from '../../server/src/corpus/postgres/remote';
 import { SCHEMA_VERSION } from '../../server/src/corpus/postgres/schema';
 import { startServer, type ServerHandle } from '../protocol/harness';
-import { PASSWORDS, postgresMissing, startCluster, type Cluster } from './cluster';
+import { PASSWORDS, postgresMissing, Relay, startCluster, type Cluster } from './cluster';
 
 const missing = postgresMissing();
 if (missing && process.env.CI) test('PostgreSQL is installed for the corpus database server tests', () => assert.fail(missing));
@@ -47,38 +46,6 @@ async function indexReady(server: ServerHandle): Promise<void> {
     await sleep(100);
   }
   assert.fail('the phrase index was not ready');
-}
-
-/** A TCP relay to the cluster that can refuse connections or hold every answer back. */
-class Relay {
-  server?: Server;
-  port = 0;
-  accepting = true;
-  delay = 0;
-  private readonly sockets = new Set<Socket>();
-  constructor(private readonly target: number) {}
-  async start(): Promise<void> {
-    this.server = createServer((client) => {
-      if (!this.accepting) return client.destroy();
-      const upstream = createConnection(this.target, '127.0.0.1');
-      this.sockets.add(client).add(upstream);
-      client.on('data', (d) => upstream.write(d));
-      upstream.on('data', (d) => (this.delay > 0 ? setTimeout(() => client.write(d), this.delay) : client.write(d)));
-      const end = () => {
-        client.destroy();
-        upstream.destroy();
-      };
-      client.on('error', end).on('close', end);
-      upstream.on('error', end).on('close', end);
-    });
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    const address = this.server.address();
-    this.port = typeof address === 'object' && address ? address.port : 0;
-  }
-  stop(): void {
-    for (const s of this.sockets) s.destroy();
-    this.server?.close();
-  }
 }
 
 const DRAFT = readFileSync(`${bundledCorpusFolder()}/A-RES-76-54.unres`, 'utf8');

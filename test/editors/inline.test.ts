@@ -25,6 +25,29 @@ describe('inline continuation in VS Code (code-server), default settings', { ski
   const shot = (name: string) => page.screenshot({ path: join(RESULTS, `inline-${name}.png`) });
   const ghostText = () => page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? '').join(''), GHOST);
 
+  /**
+   * Waits for the ghost text VS Code asks for by itself after typing. On a loaded machine its one
+   * automatic request can come while the workbench is busy (a suggestion list up, the tokens of the
+   * line not yet updated), and it is not asked again: after 30 s the test says what the screen
+   * showed, and asks again as a drafter would (Escape, then the last character typed again). The
+   * server's answer is what is tested: it must still be the corpus continuation.
+   */
+  const ghostOrExplain = async (typed: string, wanted: string) => {
+    try {
+      await waitForText(page, GHOST, wanted, 30_000);
+      return;
+    } catch (error) {
+      const list = await page.locator('.suggest-widget.visible .monaco-list-row').allInnerTexts();
+      await shot(`no-ghost-${wanted}`);
+      console.log(`# no ghost text ${wanted} by itself within 30 s, typed again (${error instanceof Error ? error.message : String(error)}); suggestion list: ${list.join(' | ') || 'none'}; lines:\n# ${(await visibleLines(page)).join('\n# ')}`);
+    }
+    // Retyping the last character sends VS Code's request again.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.insertText(typed.slice(-1));
+    await waitForText(page, GHOST, wanted, 30_000);
+  };
+
   before(async () => {
     assert.equal(missing, undefined, `${missing}. CI must run the real-editor tests: .ci/run calls scripts/setup-editors.sh before npm test`);
     mkdirSync(RESULTS, { recursive: true });
@@ -46,7 +69,9 @@ describe('inline continuation in VS Code (code-server), default settings', { ski
     await goToLine(page, 12); // the blank line between the first two preambular paragraphs
     // As an input method commits it: one insertion.
     await page.keyboard.insertText('重申《不扩散核武器条约》作为');
-    await waitForText(page, GHOST, '国际核不扩散', 60_000);
+    // The text landed on its line (focus was not taken by a notification or a widget).
+    await waitForLine(page, /^重申《不扩散核武器条约》作为$/);
+    await ghostOrExplain('重申《不扩散核武器条约》作为', '国际核不扩散');
     const status = await waitForText(page, '.statusbar-item', /A\/RES\/73\/62 序言部分第 \d+ 段 · 2 documents/);
     await shot('ghost-text');
     assert.equal(await ghostText(), '国际核不扩散');
@@ -62,7 +87,7 @@ describe('inline continuation in VS Code (code-server), default settings', { ski
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('深为关切核武器继续存在所构成的危险，');
     // The ghost text is the sign that the server has answered for this point (62/42 goes on after 的危险，).
-    await waitForText(page, GHOST, '迫切需要', 60_000);
+    await ghostOrExplain('深为关切核武器继续存在所构成的危险，', '迫切需要');
     const listed = await page.locator('.suggest-widget.visible .monaco-list-row').count();
     await shot('no-list-after-comma');
     assert.equal(listed, 0, 'a suggestion list came up by itself after ，');

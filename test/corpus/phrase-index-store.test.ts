@@ -29,7 +29,7 @@ test('a loaded index file answers the same as a fresh build', () => {
   // The file matches the corpus: it is read, no draft is parsed.
   const loaded = loadOrBuildPhraseIndex([folder], { storagePath: storage });
   assert.equal(loaded.source, 'file');
-  for (const name of ['text', 'suffixes', 'paragraphStarts', 'bigramKeys', 'bigramParagraphs'] as const) {
+  for (const name of ['text', 'suffixes', 'passageStarts', 'passageParagraphs', 'paragraphPassage', 'suffixWeights', 'bigramKeys', 'bigramPostings'] as const) {
     assert.deepEqual([...loaded.index.data[name]], [...built.index.data[name]], name);
   }
   assert.deepEqual(loaded.index.data.documents, built.index.data.documents);

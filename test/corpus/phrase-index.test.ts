@@ -21,9 +21,10 @@ function scan(phrase: string): string[] {
 }
 
 function viaIndex(phrase: string): string[] {
-  return index.occurrences(phrase).map((offset) => {
-    const p = index.paragraphAt(offset);
-    return `${p}:${offset - index.data.paragraphStarts[p]}`;
+  // An offset is in a passage (a distinct text): it occurs in every paragraph with that text.
+  return index.occurrences(phrase).flatMap((offset) => {
+    const q = index.passageAt(offset);
+    return [...index.passageParagraphs(q)].map((p) => `${p}:${offset - index.data.passageStarts[q]}`);
   });
 }
 

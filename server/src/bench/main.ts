@@ -95,7 +95,8 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   const built = buildPhraseIndexFromParagraphs(input.documents);
   figures.indexBuildMs = Math.round(now() - started);
   figures.documents = input.documents.length;
-  figures.paragraphs = built.paragraphStarts.length - 1;
+  figures.paragraphs = built.paragraphPassage.length;
+  figures.passages = built.passageStarts.length - 1;
   figures.corpusChars = built.text.length;
   figures.corpusMB = mb(input.documents.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + Buffer.byteLength(p.text), 0), 0));
   const path = phraseIndexPaths(folders, storage)[0];

@@ -6,19 +6,19 @@
  */
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS } from '../core/agreed/corpus-paragraphs';
-import { buildPhraseIndexFromParagraphs, PhraseIndex, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
+import { buildPhraseIndexFromParagraphs, PhraseIndex, WEIGHT_BLOCK, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
 import { bundledCorpusFolder, forEachCorpusDraft, type CorpusDraft } from './load';
 import { ensurePrivateFolder, MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
 
-/** An index file larger than this is not read (the 200 MB corpus's is 680 MB). */
+/** An index file larger than this is not read. */
 const MAX_INDEX_BYTES = 4 * 1024 * 1024 * 1024;
 
 /** Raised whenever the layout of the file or the meaning of its arrays changes. */
-export const PHRASE_INDEX_FORMAT = 2;
+export const PHRASE_INDEX_FORMAT = 3;
 const MAGIC = 'RDPI';
 
 type ChecksumKind = 'crc32' | 'sha1';
@@ -44,19 +44,25 @@ function checksumOf(parts: Uint8Array[], kind: string): string | undefined {
   return undefined;
 }
 
-type ArrayName = 'text' | 'suffixes' | 'paragraphStarts' | 'paragraphDocument' | 'paragraphLine' | 'paragraphKind' | 'paragraphWhere' | 'bigramKeys' | 'bigramOffsets' | 'bigramParagraphs' | 'paragraphBigrams';
-const ARRAYS: Record<ArrayName, { new (buffer: ArrayBuffer, offset: number, length: number): ArrayLike<number> & ArrayBufferView; BYTES_PER_ELEMENT: number }> = {
+type ArrayName = Exclude<keyof PhraseIndexData, 'whereNames' | 'documents'>;
+type ArrayType = { new (buffer: ArrayBuffer, offset: number, length: number): ArrayLike<number> & ArrayBufferView; BYTES_PER_ELEMENT: number };
+const ARRAYS: Record<ArrayName, ArrayType> = {
   text: Uint16Array,
   suffixes: Int32Array,
-  paragraphStarts: Int32Array,
+  passageStarts: Int32Array,
+  passageParagraphStarts: Int32Array,
+  passageParagraphs: Int32Array,
+  paragraphPassage: Int32Array,
   paragraphDocument: Int32Array,
   paragraphLine: Int32Array,
   paragraphKind: Uint8Array,
   paragraphWhere: Int32Array,
+  suffixWeights: Float64Array,
   bigramKeys: Uint32Array,
+  bigramCounts: Int32Array,
   bigramOffsets: Int32Array,
-  bigramParagraphs: Int32Array,
-  paragraphBigrams: Int32Array,
+  bigramPostings: Uint8Array,
+  passageBigrams: Int32Array,
 };
 
 interface Header {
@@ -70,9 +76,10 @@ interface Header {
   contentFingerprint?: string;
   /** Bytes of array data after the header. */
   dataBytes: number;
-  /** SHA-1 of the array data. */
+  /** How the sections' checksums are made (`crc32` or `sha1`). */
   checksum: string;
-  sections: { name: ArrayName; offset: number; length: number }[];
+  /** Each array: its offset in the data, its length in elements, and the checksum of its bytes. */
+  sections: { name: ArrayName; offset: number; length: number; checksum: string }[];
   whereNames: string[];
   documents: { symbol: string; file?: string; folder?: number; name?: string }[];
   /** Drafts that could not be read when the index was built (they are not in it). */
@@ -212,22 +219,30 @@ export function touch(path: string): void {
   }
 }
 
-/** Writes the index atomically (a temporary file renamed into place). Throws when the folder cannot be written. */
+/** The bytes of one array of the index. */
+function bytesOf(array: ArrayBufferView): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/**
+ * Writes the index atomically (a temporary file renamed into place). Throws when the folder cannot
+ * be written. Each section has its checksum in the header, checked when the file is read with
+ * `verify` or by `verifyPhraseIndex` (the server, after it started on the file).
+ */
 export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprint: string, corpusProblems: string[] = [], folders?: string[]): void {
   const sections: Header['sections'] = [];
   let offset = 0;
   for (const name of Object.keys(ARRAYS) as ArrayName[]) {
     const array = data[name];
-    sections.push({ name, offset, length: array.length });
-    // Every section starts on an 8-byte boundary so that it can be viewed in place after reading.
+    sections.push({ name, offset, length: array.length, checksum: checksumOf([bytesOf(array)], preferredChecksum)! });
+    // Every section starts on an 8-byte boundary.
     offset += Math.ceil(array.byteLength / 8) * 8;
   }
   const dataBytes = offset;
   const padding = new Uint8Array(8);
   const chunks: Uint8Array[] = [];
   for (const { name } of sections) {
-    const array = data[name];
-    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    const bytes = bytesOf(data[name]);
     const pad = padding.subarray(0, Math.ceil(bytes.length / 8) * 8 - bytes.length);
     chunks.push(bytes, pad);
   }
@@ -236,7 +251,7 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
     fingerprint,
     contentFingerprint: folders ? corpusContentFingerprint(folders) : undefined,
     dataBytes,
-    checksum: checksumOf(chunks, preferredChecksum)!,
+    checksum: preferredChecksum,
     sections,
     whereNames: data.whereNames,
     documents: folders ? data.documents.map((d) => placed(d, folders)) : data.documents,
@@ -255,7 +270,10 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
   try {
     writeSync(fd, prefix);
     writeSync(fd, json);
-    for (const chunk of chunks) if (chunk.length > 0) writeSync(fd, chunk);
+    for (const chunk of chunks) {
+      // writeSync may write less than asked (large chunks): write on until all is out.
+      for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
+    }
     closeSync(fd);
     renameSync(temporary, path);
   } catch (err) {
@@ -280,66 +298,147 @@ function placed(d: { symbol: string; file?: string }, folders: string[]): Header
   return folder < 0 ? d : { ...d, folder, name: basename(d.file) };
 }
 
+/** How an index file is read. */
+export interface ReadPhraseIndexOptions {
+  /**
+   * Check every section's checksum and every array against the others (default true). Without,
+   * only the header and the section table are checked, and the file opens in the time it takes to
+   * read it; `verifyPhraseIndex` checks the rest later.
+   */
+  verify?: boolean;
+}
+
 /**
  * Reads an index file; a problem (missing, other corpus, other format, truncated, corrupt) is
  * returned as a sentence. With `folders`, a file whose quick fingerprint differs (the corpus was
  * moved or copied, as when the extension is installed) is still used when its content matches.
  */
-export function readPhraseIndex(path: string, fingerprint: string, folders?: string[]): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
+export function readPhraseIndex(path: string, fingerprint: string, folders?: string[], options: ReadPhraseIndexOptions = {}): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
   // Whatever goes wrong in reading a file that parses (a RangeError from a shifted section, a
   // TypeError from a null list) means the file is not used and the index is rebuilt.
+  let fd: number;
   try {
-    return readPhraseIndexFile(path, fingerprint, folders);
-  } catch (err) {
-    return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
-  }
-}
-
-function readPhraseIndexFile(path: string, fingerprint: string, folders?: string[]): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
-  let file: Buffer;
-  try {
-    file = readRegularFile(path, MAX_INDEX_BYTES);
+    // Non-blocking: a FIFO put in its place is refused below, not waited on.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     return { problem: `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, missing: (err as NodeJS.ErrnoException).code === 'ENOENT' };
   }
-  if (file.length < 8 || file.toString('latin1', 0, 4) !== MAGIC) return { problem: `${path} is not a phrase index file` };
-  const headerLength = file.readUInt32LE(4);
-  if (8 + headerLength > file.length) return { problem: `${path} is truncated` };
+  try {
+    return readPhraseIndexFile(fd, path, fingerprint, folders, options.verify ?? true);
+  } catch (err) {
+    return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads `length` bytes at `position` into `into` (all of them, or throws). */
+function readFully(fd: number, into: Uint8Array, position: number): void {
+  for (let done = 0; done < into.length; ) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) throw new Error('unexpected end of file');
+    done += n;
+  }
+}
+
+/** The header of an index file and where its data starts; a problem as a sentence. */
+function readHeader(fd: number, path: string): { header: Header; start: number } | { problem: string } {
+  const stat = fstatSync(fd);
+  if (!stat.isFile()) return { problem: `cannot read ${path} (ENOTREG)` };
+  if (stat.size > MAX_INDEX_BYTES) return { problem: `cannot read ${path} (ETOOBIG)` };
+  const prefix = Buffer.alloc(8);
+  if (stat.size < 8) return { problem: `${path} is not a phrase index file` };
+  readFully(fd, prefix, 0);
+  if (prefix.toString('latin1', 0, 4) !== MAGIC) return { problem: `${path} is not a phrase index file` };
+  const headerLength = prefix.readUInt32LE(4);
+  if (8 + headerLength > stat.size) return { problem: `${path} is truncated` };
+  const json = Buffer.alloc(headerLength);
+  readFully(fd, json, 8);
   let header: Header;
   try {
-    header = JSON.parse(file.toString('utf8', 8, 8 + headerLength)) as Header;
+    header = JSON.parse(json.toString('utf8')) as Header;
   } catch {
     return { problem: `${path} has a damaged header` };
   }
   const shape = checkHeader(header);
   if (shape) return { problem: `${path} has a damaged header (${shape})` };
   if (header.format !== PHRASE_INDEX_FORMAT) return { problem: `${path} has format ${header.format}, not ${PHRASE_INDEX_FORMAT}` };
-  const sameContent = () => folders !== undefined && header.contentFingerprint !== undefined && header.contentFingerprint === corpusContentFingerprint(folders);
-  if (header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
   const start = 8 + headerLength;
-  if (file.length !== start + header.dataBytes) return { problem: `${path} is truncated or has extra bytes (${file.length} bytes, expected ${start + header.dataBytes})` };
-  const body = file.subarray(start);
-  const kind = String(header.checksum).split(':')[0];
-  const checksum = checksumOf([body], kind);
-  if (checksum === undefined) return { problem: `${path} has a ${kind} checksum that this Node.js cannot check` };
-  if (checksum !== header.checksum) return { problem: `${path} is corrupt (checksum mismatch)` };
-  // Typed-array views need aligned offsets; a pooled or unaligned buffer is copied once.
-  const aligned = body.byteOffset % 8 === 0 ? body : Buffer.from(body);
-  const arrays: Partial<Record<ArrayName, ArrayLike<number>>> = {};
+  if (stat.size !== start + header.dataBytes) return { problem: `${path} is truncated or has extra bytes (${stat.size} bytes, expected ${start + header.dataBytes})` };
   for (const s of header.sections) {
     const type = ARRAYS[s.name];
-    if (!type || s.offset % type.BYTES_PER_ELEMENT !== 0 || s.offset + s.length * type.BYTES_PER_ELEMENT > header.dataBytes) return { problem: `${path} has a damaged section table` };
-    arrays[s.name] = new type(aligned.buffer as ArrayBuffer, aligned.byteOffset + s.offset, s.length);
+    if (!type || s.offset % 8 !== 0 || s.offset + s.length * type.BYTES_PER_ELEMENT > header.dataBytes) return { problem: `${path} has a damaged section table` };
   }
-  for (const name of Object.keys(ARRAYS) as ArrayName[]) if (!arrays[name]) return { problem: `${path} lacks the section ${name}` };
+  for (const name of Object.keys(ARRAYS) as ArrayName[]) if (!header.sections.some((s) => s.name === name)) return { problem: `${path} lacks the section ${name}` };
+  return { header, start };
+}
+
+function readPhraseIndexFile(fd: number, path: string, fingerprint: string, folders: string[] | undefined, verify: boolean): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
+  const read = readHeader(fd, path);
+  if ('problem' in read) return read;
+  const { header, start } = read;
+  const sameContent = () => folders !== undefined && header.contentFingerprint !== undefined && header.contentFingerprint === corpusContentFingerprint(folders);
+  if (header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
+  if (verify && checksumOf([], header.checksum) === undefined) return { problem: `${path} has a ${header.checksum} checksum that this Node.js cannot check` };
+  // Each section into an array of its own (no copy of the whole file is ever held).
+  const arrays: Partial<Record<ArrayName, ArrayLike<number> & ArrayBufferView>> = {};
+  for (const s of header.sections) {
+    const type = ARRAYS[s.name];
+    const array = new type(new ArrayBuffer(s.length * type.BYTES_PER_ELEMENT), 0, s.length);
+    const bytes = bytesOf(array);
+    readFully(fd, bytes, start + s.offset);
+    if (verify && checksumOf([bytes], header.checksum) !== s.checksum) return { problem: `${path}: section ${s.name} is corrupt (checksum mismatch)` };
+    arrays[s.name] = array;
+  }
   const documents = header.documents.map(({ symbol, file, folder, name }) => {
     const here = folders && folder !== undefined && name !== undefined && folders[folder] !== undefined ? join(folders[folder], name) : file;
     return here === undefined ? { symbol } : { symbol, file: here };
   });
   const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents };
-  const damage = checkIndexData(data);
+  const damage = checkIndexShape(data) ?? (verify ? checkIndexData(data) : undefined);
   if (damage) return { problem: `${path} is damaged (${damage})` };
   return { data, corpusProblems: header.corpusProblems ?? [] };
+}
+
+/**
+ * Checks an index file read without `verify`: every section's checksum, then every array against
+ * the others. A sentence when something is wrong (the index must be rebuilt), undefined when not.
+ * Reads the file section by section (a few megabytes held at a time).
+ */
+export function verifyPhraseIndex(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    return `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+  }
+  try {
+    const read = readHeader(fd, path);
+    if ('problem' in read) return read.problem;
+    const { header, start } = read;
+    if (checksumOf([], header.checksum) === undefined) return `${path} has a ${header.checksum} checksum that this Node.js cannot check`;
+    const chunk = Buffer.alloc(4 * 1024 * 1024);
+    for (const s of header.sections) {
+      const bytes = s.length * ARRAYS[s.name].BYTES_PER_ELEMENT;
+      let value = 0;
+      let hash = header.checksum === 'sha1' ? createHash('sha1') : undefined;
+      for (let done = 0; done < bytes; ) {
+        const part = chunk.subarray(0, Math.min(chunk.length, bytes - done));
+        readFully(fd, part, start + s.offset + done);
+        if (hash) hash.update(part);
+        else value = zlibCrc32!(part, value);
+        done += part.length;
+      }
+      const sum = hash ? `sha1:${hash.digest('hex')}` : `crc32:${value.toString(16)}`;
+      hash = undefined;
+      if (sum !== s.checksum) return `${path}: section ${s.name} is corrupt (checksum mismatch)`;
+    }
+    return undefined;
+  } catch (err) {
+    return `${path} is damaged (${err instanceof Error ? err.message : String(err)})`;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -350,19 +449,41 @@ function checkHeader(h: unknown): string | undefined {
   const header = h as Record<string, unknown>;
   if (!isInt(header.dataBytes)) return 'dataBytes';
   if (typeof header.checksum !== 'string' || typeof header.fingerprint !== 'string') return 'checksum or fingerprint';
-  if (!Array.isArray(header.sections) || !header.sections.every((s) => typeof s === 'object' && s !== null && typeof s.name === 'string' && isInt(s.offset) && isInt(s.length))) return 'sections';
+  if (!Array.isArray(header.sections) || !header.sections.every((s) => typeof s === 'object' && s !== null && typeof s.name === 'string' && isInt(s.offset) && isInt(s.length) && typeof s.checksum === 'string')) return 'sections';
   if (!Array.isArray(header.whereNames) || !header.whereNames.every((w) => typeof w === 'string')) return 'whereNames';
   if (!Array.isArray(header.documents) || !header.documents.every((d) => typeof d === 'object' && d !== null && typeof d.symbol === 'string' && (d.file === undefined || typeof d.file === 'string') && (d.folder === undefined || isInt(d.folder)) && (d.name === undefined || typeof d.name === 'string'))) return 'documents';
   if (header.corpusProblems !== undefined && (!Array.isArray(header.corpusProblems) || !header.corpusProblems.every((p) => typeof p === 'string'))) return 'corpusProblems';
   return undefined;
 }
 
-/** Every array of the index against the others (lengths, ranges, order); a sentence when one is off. */
+/** The lengths of the arrays against each other (a few comparisons); a sentence when one is off. */
+function checkIndexShape(d: PhraseIndexData): string | undefined {
+  const passages = d.passageStarts.length - 1;
+  const paragraphs = d.paragraphPassage.length;
+  if (passages < 0 || d.passageStarts[0] !== 0 || d.passageStarts[passages] !== d.text.length) return 'passage starts';
+  if (d.suffixes.length !== d.text.length) return 'suffixes length';
+  if (d.passageParagraphStarts.length !== passages + 1 || d.passageParagraphStarts[0] !== 0 || d.passageParagraphStarts[passages] !== paragraphs || d.passageParagraphs.length !== paragraphs) return 'passage paragraphs';
+  for (const name of ['paragraphDocument', 'paragraphLine', 'paragraphKind', 'paragraphWhere'] as const) if (d[name].length !== paragraphs) return `${name} length`;
+  if (d.passageBigrams.length !== passages) return 'passageBigrams length';
+  if (d.suffixWeights.length !== Math.floor(d.suffixes.length / WEIGHT_BLOCK) + 1) return 'suffix weights length';
+  const keys = d.bigramKeys.length;
+  if (d.bigramOffsets.length !== keys + 1 || d.bigramOffsets[0] !== 0 || d.bigramOffsets[keys] !== d.bigramPostings.length) return 'bigram offsets';
+  if (d.bigramCounts.length !== keys + 1 || d.bigramCounts[0] !== 0) return 'bigram counts';
+  return undefined;
+}
+
+/** Every array of the index against the others (ranges, order); a sentence when one is off. */
 function checkIndexData(d: PhraseIndexData): string | undefined {
-  const paragraphs = d.paragraphStarts.length - 1;
-  if (paragraphs < 0 || d.paragraphStarts[0] !== 0 || d.paragraphStarts[paragraphs] !== d.text.length) return 'paragraph starts';
-  for (let i = 1; i <= paragraphs; i++) if (d.paragraphStarts[i] < d.paragraphStarts[i - 1]) return 'paragraph starts out of order';
-  for (const name of ['paragraphDocument', 'paragraphLine', 'paragraphKind', 'paragraphWhere', 'paragraphBigrams'] as const) if (d[name].length !== paragraphs) return `${name} length`;
+  const passages = d.passageStarts.length - 1;
+  const paragraphs = d.paragraphPassage.length;
+  for (let i = 1; i <= passages; i++) if (d.passageStarts[i] <= d.passageStarts[i - 1]) return 'passage starts out of order';
+  for (let i = 1; i <= passages; i++) if (d.passageParagraphStarts[i] <= d.passageParagraphStarts[i - 1]) return 'passage paragraphs out of order';
+  for (let q = 0; q < passages; q++) {
+    for (let k = d.passageParagraphStarts[q]; k < d.passageParagraphStarts[q + 1]; k++) {
+      const p = d.passageParagraphs[k];
+      if (p < 0 || p >= paragraphs || d.paragraphPassage[p] !== q) return 'passage paragraphs';
+    }
+  }
   for (let i = 0; i < paragraphs; i++) {
     if (d.paragraphDocument[i] < 0 || d.paragraphDocument[i] >= d.documents.length) return 'paragraph document';
     if (d.paragraphWhere[i] < 0 || d.paragraphWhere[i] >= d.whereNames.length) return 'paragraph place';
@@ -370,9 +491,28 @@ function checkIndexData(d: PhraseIndexData): string | undefined {
   }
   const n = d.text.length;
   for (let i = 0; i < d.suffixes.length; i++) if (d.suffixes[i] < 0 || d.suffixes[i] >= n) return 'suffixes';
-  if (d.bigramOffsets.length !== d.bigramKeys.length + 1 || d.bigramOffsets[0] !== 0 || d.bigramOffsets[d.bigramKeys.length] !== d.bigramParagraphs.length) return 'bigram offsets';
-  for (let i = 1; i < d.bigramOffsets.length; i++) if (d.bigramOffsets[i] < d.bigramOffsets[i - 1]) return 'bigram offsets out of order';
-  for (let i = 0; i < d.bigramParagraphs.length; i++) if (d.bigramParagraphs[i] < 0 || d.bigramParagraphs[i] >= paragraphs) return 'bigram paragraphs';
+  for (let i = 1; i < d.bigramOffsets.length; i++) if (d.bigramOffsets[i] < d.bigramOffsets[i - 1] || d.bigramCounts[i] < d.bigramCounts[i - 1]) return 'bigram offsets out of order';
+  // Every list decodes to its count of passages, ascending, in range.
+  const postings = d.bigramPostings;
+  for (let b = 0; b + 1 < d.bigramOffsets.length; b++) {
+    let q = -1;
+    let count = 0;
+    for (let i = d.bigramOffsets[b]; i < d.bigramOffsets[b + 1]; ) {
+      let gap = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        if (i >= d.bigramOffsets[b + 1] || shift > 28) return 'bigram postings';
+        byte = postings[i++];
+        gap |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      q += gap;
+      count++;
+      if (gap <= 0 || q >= passages) return 'bigram postings';
+    }
+    if (count !== d.bigramCounts[b + 1] - d.bigramCounts[b]) return 'bigram counts';
+  }
   return undefined;
 }
 
@@ -400,6 +540,11 @@ export interface PhraseIndexOptions {
   onDraft?: (draft: CorpusDraft) => void;
   /** Called when every draft of a build has been read, before the (long) sort. */
   onCorpusRead?: () => void;
+  /**
+   * Open a file without checking its sections' checksums (the caller runs `verifyPhraseIndex` on
+   * it afterwards, and rebuilds when that finds damage): the index is usable at once.
+   */
+  verifyLater?: boolean;
 }
 
 /**
@@ -428,7 +573,7 @@ export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOp
   const problems: string[] = [];
   if (!options.rebuild) {
     for (const path of paths) {
-      const read = readPhraseIndex(path, fingerprint, folders);
+      const read = readPhraseIndex(path, fingerprint, folders, { verify: !options.verifyLater });
       if ('data' in read) {
         try {
           const index = new PhraseIndex(read.data);

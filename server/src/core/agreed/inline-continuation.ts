@@ -140,17 +140,26 @@ export function inlineContinuation(
   }
   const matched = tail.slice(tail.length - length);
   const [from, to] = found;
+  // Read whole when its paragraphs are few enough (then the count is exact), else sampled.
+  const exactly = index.paragraphOccurrences(from, to) <= o.sample;
   const step = Math.max(1, (to - from) / o.sample);
-  // The sources: where each occurrence goes on, and its weight.
+  // The sources: where each occurrence goes on, and its weight. An occurrence stands for each
+  // paragraph with its text; a sampled one for a few of them, weighted for the rest.
   const positions: number[] = [];
   const weights: number[] = [];
   const paragraphs: number[] = [];
+  const sampled = Math.ceil((to - from) / step);
+  const share = exactly ? Infinity : Math.max(1, Math.floor(o.sample / sampled));
   for (let x = from; x < to; x += step) {
     const start = data.suffixes[Math.floor(x)];
-    const p = index.paragraphAt(start);
-    positions.push(start + length);
-    paragraphs.push(p);
-    weights.push(weightOf(index.kind(p), facts[data.paragraphDocument[p]], place));
+    const list = index.passageParagraphs(index.passageAt(start));
+    const taken = Math.min(list.length, share);
+    for (let k = 0; k < taken; k++) {
+      const p = list[Math.floor((k * list.length) / taken)];
+      positions.push(start + length);
+      paragraphs.push(p);
+      weights.push((weightOf(index.kind(p), facts[data.paragraphDocument[p]], place) * list.length) / taken);
+    }
   }
   const boundaries = new Set([...tables.clauseBoundaries].map((c) => c.charCodeAt(0)));
   let live = positions.map((_, i) => i);
@@ -195,9 +204,9 @@ export function inlineContinuation(
     const symbol = data.documents[data.paragraphDocument[paragraphs[i]]].symbol;
     if (!symbols.includes(symbol)) symbols.push(symbol);
   }
-  const exact = step === 1 ? distinctParagraphs(live) : (() => {
+  const exact = exactly ? distinctParagraphs(live) : (() => {
     const r = index.range(toCodes(matched + continuation), from, to);
-    return r[1] - r[0];
+    return index.paragraphOccurrences(r[0], r[1]);
   })();
   return { text: continuation, matched, occurrences: exact, documents: symbols, source: index.paragraph(paragraphs[live[0]]) };
 }

@@ -9,34 +9,59 @@ import { buildSuffixArray } from './suffix-array';
 import type { Continuation, PhraseSource, PhraseSourceParagraph } from './types';
 import { inlineContinuation, organOfSymbol, type ContinuationDocumentFacts, type ContinuationPlace, type InlineContinuation, type InlineOptions } from './inline-continuation';
 
-/** Ends every paragraph in the concatenated text, so that no match runs from one paragraph into the next. */
+/** Ends every passage in the concatenated text, so that no match runs from one passage into the next. */
 const PARAGRAPH_END = 0x0a;
 
-/** The arrays and tables the index consists of; what the store writes to disk and reads back. */
+/**
+ * The arrays and tables the index consists of; what the store writes to disk and reads back.
+ *
+ * A corpus repeats itself: the same paragraph text stands in many documents (at 200 MB, 922,000
+ * paragraphs have 175,000 distinct texts). Each distinct text, a *passage*, is kept once; the
+ * suffix array and the bigram postings are over passages, and each passage lists the paragraphs
+ * that have its text. Counts (occurrences, documents) are still of paragraphs: a passage counts
+ * as many times as it has paragraphs.
+ */
 export interface PhraseIndexData {
-  /** Every paragraph's indexed text followed by a line feed. */
+  /** Every passage's text followed by a line feed. */
   text: Uint16Array;
   /** Start offsets of the suffixes of `text`, in sorted order. */
   suffixes: Int32Array;
-  /** Offset in `text` where each paragraph starts; one more entry, `text.length`, at the end. */
-  paragraphStarts: Int32Array;
+  /** Offset in `text` where each passage starts; one more entry, `text.length`, at the end. */
+  passageStarts: Int32Array;
+  /** Where each passage's paragraphs start in `passageParagraphs`; one more entry at the end. */
+  passageParagraphStarts: Int32Array;
+  /** For each passage, the paragraphs with its text, ascending. */
+  passageParagraphs: Int32Array;
+  /** The passage (text) of each paragraph. */
+  paragraphPassage: Int32Array;
   paragraphDocument: Int32Array;
   paragraphLine: Int32Array;
   /** Index into CORPUS_PARAGRAPH_KINDS. */
   paragraphKind: Uint8Array;
   /** Index into `whereNames`. */
   paragraphWhere: Int32Array;
+  /**
+   * Paragraphs behind the suffixes before every WEIGHT_BLOCK-th one: entry b is the sum, over
+   * `suffixes[0 .. b * WEIGHT_BLOCK)`, of the paragraph counts of their passages (so that the
+   * paragraph occurrences of a large suffix range cost two short scans).
+   */
+  suffixWeights: Float64Array;
   /** Distinct bigrams (two code units, high << 16 | low), sorted, over the text without white space. */
   bigramKeys: Uint32Array;
-  /** Where each bigram's paragraphs start in `bigramParagraphs`; one more entry at the end. */
+  /** How many passages each bigram has before it: list b has bigramCounts[b + 1] - bigramCounts[b] passages. */
+  bigramCounts: Int32Array;
+  /** Where each bigram's list starts in `bigramPostings` (bytes); one more entry at the end. */
   bigramOffsets: Int32Array;
-  /** For each bigram, the paragraphs that contain it, ascending. */
-  bigramParagraphs: Int32Array;
-  /** How many distinct bigrams each paragraph has. */
-  paragraphBigrams: Int32Array;
+  /** For each bigram, the passages that contain it, ascending, as gaps in LEB128 varints (the first from -1). */
+  bigramPostings: Uint8Array;
+  /** How many distinct bigrams each passage has. */
+  passageBigrams: Int32Array;
   whereNames: string[];
   documents: { symbol: string; file?: string }[];
 }
+
+/** See PhraseIndexData.suffixWeights. */
+export const WEIGHT_BLOCK = 64;
 
 /** A corpus paragraph close to a text: the fields of the `resolutionDrafter/similar` answer. */
 export interface SimilarParagraph {
@@ -177,66 +202,135 @@ export function buildPhraseIndexData(documents: IndexedDocumentInput[], progress
 
 /** Builds the index data from documents whose paragraphs are already extracted (their models may be gone). */
 export function buildPhraseIndexFromParagraphs(documents: IndexedDocumentParagraphs[], progress: BuildProgress = () => undefined): PhraseIndexData {
+  let paragraphs = 0;
+  for (const doc of documents) paragraphs += doc.paragraphs.length;
+  // Each distinct text once: a passage.
+  const passageOf = new Map<string, number>();
   const texts: string[] = [];
-  const lines: number[] = [];
-  const kinds: number[] = [];
-  const wheres: number[] = [];
-  const owners: number[] = [];
+  const paragraphPassage = new Int32Array(paragraphs);
+  const paragraphDocument = new Int32Array(paragraphs);
+  const paragraphLine = new Int32Array(paragraphs);
+  const paragraphKind = new Uint8Array(paragraphs);
+  const paragraphWhere = new Int32Array(paragraphs);
   const whereIds = new Map<string, number>();
   let length = 0;
+  let p = 0;
   documents.forEach((doc, d) => {
-    for (const p of doc.paragraphs) {
-      texts.push(p.text);
-      lines.push(p.line);
-      kinds.push(CORPUS_PARAGRAPH_KINDS.indexOf(p.kind));
-      let w = whereIds.get(p.where);
-      if (w === undefined) whereIds.set(p.where, (w = whereIds.size));
-      wheres.push(w);
-      owners.push(d);
-      length += p.text.length + 1;
+    for (const paragraph of doc.paragraphs) {
+      let q = passageOf.get(paragraph.text);
+      if (q === undefined) {
+        passageOf.set(paragraph.text, (q = texts.length));
+        texts.push(paragraph.text);
+        length += paragraph.text.length + 1;
+      }
+      paragraphPassage[p] = q;
+      paragraphLine[p] = paragraph.line;
+      paragraphKind[p] = CORPUS_PARAGRAPH_KINDS.indexOf(paragraph.kind);
+      let w = whereIds.get(paragraph.where);
+      if (w === undefined) whereIds.set(paragraph.where, (w = whereIds.size));
+      paragraphWhere[p] = w;
+      paragraphDocument[p] = d;
+      p++;
     }
   });
+  passageOf.clear();
   progress('paragraphs', 1);
+  const passages = texts.length;
+  // Each passage's paragraphs (ascending, as paragraphs are numbered in order).
+  const passageParagraphStarts = new Int32Array(passages + 1);
+  for (let i = 0; i < paragraphs; i++) passageParagraphStarts[paragraphPassage[i] + 1]++;
+  for (let q = 0; q < passages; q++) passageParagraphStarts[q + 1] += passageParagraphStarts[q];
+  const passageParagraphs = new Int32Array(paragraphs);
+  {
+    const fill = passageParagraphStarts.slice(0, passages);
+    for (let i = 0; i < paragraphs; i++) passageParagraphs[fill[paragraphPassage[i]]++] = i;
+  }
   const text = new Uint16Array(length);
-  const paragraphStarts = new Int32Array(texts.length + 1);
+  const passageStarts = new Int32Array(passages + 1);
   let at = 0;
-  texts.forEach((t, i) => {
-    paragraphStarts[i] = at;
+  texts.forEach((t, q) => {
+    passageStarts[q] = at;
     for (let j = 0; j < t.length; j++) text[at + j] = t.charCodeAt(j);
     at += t.length;
     text[at++] = PARAGRAPH_END;
   });
-  paragraphStarts[texts.length] = at;
+  passageStarts[passages] = at;
+  const bigrams = buildBigrams(texts, progress);
+  // The texts are in `text` now: let them go before the sort, which needs most memory.
+  texts.length = 0;
   progress('suffixes', 0);
   const suffixes = buildSuffixArray(text);
   progress('suffixes', 1);
-  const bigrams = buildBigrams(texts, progress);
+  const suffixWeights = new Float64Array(Math.floor(suffixes.length / WEIGHT_BLOCK) + 1);
+  {
+    // The passage of each offset, found by walking the passages in text order.
+    let sum = 0;
+    const passageAtOffset = (offset: number): number => {
+      let lo = 0;
+      let hi = passages - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (passageStarts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    for (let i = 0; i < suffixes.length; i++) {
+      if (i % WEIGHT_BLOCK === 0) suffixWeights[i / WEIGHT_BLOCK] = sum;
+      const q = passageAtOffset(suffixes[i]);
+      sum += passageParagraphStarts[q + 1] - passageParagraphStarts[q];
+    }
+    if (suffixes.length % WEIGHT_BLOCK === 0) suffixWeights[suffixes.length / WEIGHT_BLOCK] = sum;
+  }
   return {
     text,
     suffixes,
-    paragraphStarts,
-    paragraphDocument: Int32Array.from(owners),
-    paragraphLine: Int32Array.from(lines),
-    paragraphKind: Uint8Array.from(kinds),
-    paragraphWhere: Int32Array.from(wheres),
+    passageStarts,
+    passageParagraphStarts,
+    passageParagraphs,
+    paragraphPassage,
+    paragraphDocument,
+    paragraphLine,
+    paragraphKind,
+    paragraphWhere,
+    suffixWeights,
     ...bigrams,
     whereNames: [...whereIds.keys()],
     documents: documents.map((d) => (d.file === undefined ? { symbol: d.symbol } : { symbol: d.symbol, file: d.file })),
   };
 }
 
+/** Appends `value` (≥ 0) as an LEB128 varint at `at`; returns the next offset. */
+function writeVarint(out: Uint8Array, at: number, value: number): number {
+  while (value >= 0x80) {
+    out[at++] = (value & 0x7f) | 0x80;
+    value >>>= 7;
+  }
+  out[at++] = value;
+  return at;
+}
+
+function varintBytes(value: number): number {
+  let n = 1;
+  while (value >= 0x80) {
+    value >>>= 7;
+    n++;
+  }
+  return n;
+}
+
 function buildBigrams(texts: string[], progress: BuildProgress) {
-  // Pass 1: each paragraph's distinct bigrams, as provisional ids in first-seen order.
+  // Pass 1: each passage's distinct bigrams, as provisional ids in first-seen order.
   const idOf = new Map<number, number>();
   const keysById: number[] = [];
   let total = 0;
   for (const t of texts) total += Math.max(0, t.length - 1);
-  const ids = new Int32Array(total);
-  const paragraphBigrams = new Int32Array(texts.length);
+  let ids = new Int32Array(total);
+  const passageBigrams = new Int32Array(texts.length);
   let at = 0;
   let scratch = new Uint32Array(1024);
-  for (let p = 0; p < texts.length; p++) {
-    const s = texts[p].replace(/\s+/g, '');
+  for (let q = 0; q < texts.length; q++) {
+    const s = texts[q].replace(/\s+/g, '');
     if (scratch.length < s.length) scratch = new Uint32Array(s.length * 2);
     let count = 0;
     for (let i = 0; i + 1 < s.length; i++) scratch[count++] = ((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1)) >>> 0;
@@ -252,10 +346,12 @@ function buildBigrams(texts: string[], progress: BuildProgress) {
       }
       ids[at + distinct++] = id;
     }
-    paragraphBigrams[p] = distinct;
+    passageBigrams[q] = distinct;
     at += distinct;
-    if ((p & 0xffff) === 0) progress('bigrams', p / texts.length);
+    if ((q & 0xffff) === 0) progress('bigrams', q / texts.length);
   }
+  idOf.clear();
+  ids = ids.subarray(0, at);
   // Renumber the ids in key order, so that a query finds a bigram by binary search.
   const order = Int32Array.from(keysById.keys()).sort((a, b) => keysById[a] - keysById[b]);
   const rank = new Int32Array(keysById.length);
@@ -264,17 +360,37 @@ function buildBigrams(texts: string[], progress: BuildProgress) {
     rank[id] = r;
     bigramKeys[r] = keysById[id];
   });
-  const bigramOffsets = new Int32Array(keysById.length + 1);
-  for (let i = 0; i < at; i++) bigramOffsets[rank[ids[i]] + 1]++;
-  for (let r = 0; r < keysById.length; r++) bigramOffsets[r + 1] += bigramOffsets[r];
-  const fill = bigramOffsets.slice(0, keysById.length);
-  const bigramParagraphs = new Int32Array(at);
-  // Pass 2: paragraphs in ascending order, so each bigram's list comes out sorted.
-  for (let p = 0, i = 0; p < texts.length; p++) {
-    for (let k = 0; k < paragraphBigrams[p]; k++, i++) bigramParagraphs[fill[rank[ids[i]]]++] = p;
+  const keys = keysById.length;
+  for (let i = 0; i < at; i++) ids[i] = rank[ids[i]];
+  // Pass 2: the size of each list in bytes (passages ascending: each gap from the bigram's previous passage).
+  const bigramCounts = new Int32Array(keys + 1);
+  const bigramOffsets = new Int32Array(keys + 1);
+  const last = new Int32Array(keys).fill(-1);
+  for (let q = 0, i = 0; q < texts.length; q++) {
+    for (let k = 0; k < passageBigrams[q]; k++, i++) {
+      const r = ids[i];
+      bigramCounts[r + 1]++;
+      bigramOffsets[r + 1] += varintBytes(q - last[r]);
+      last[r] = q;
+    }
+  }
+  for (let r = 0; r < keys; r++) {
+    bigramCounts[r + 1] += bigramCounts[r];
+    bigramOffsets[r + 1] += bigramOffsets[r];
+  }
+  // Pass 3: the lists.
+  const bigramPostings = new Uint8Array(bigramOffsets[keys]);
+  const fill = bigramOffsets.slice(0, keys);
+  last.fill(-1);
+  for (let q = 0, i = 0; q < texts.length; q++) {
+    for (let k = 0; k < passageBigrams[q]; k++, i++) {
+      const r = ids[i];
+      fill[r] = writeVarint(bigramPostings, fill[r], q - last[r]);
+      last[r] = q;
+    }
   }
   progress('bigrams', 1);
-  return { bigramKeys, bigramOffsets, bigramParagraphs, paragraphBigrams };
+  return { bigramKeys, bigramCounts, bigramOffsets, bigramPostings, passageBigrams };
 }
 
 /** A continuation candidate before it is counted. */
@@ -313,21 +429,27 @@ export class PhraseIndex implements PhraseSource {
   }
 
   get paragraphCount(): number {
-    return this.data.paragraphStarts.length - 1;
+    return this.data.paragraphPassage.length;
   }
 
   get documentCount(): number {
     return this.data.documents.length;
   }
 
+  /** How many distinct paragraph texts the index keeps. */
+  get passageCount(): number {
+    return this.data.passageStarts.length - 1;
+  }
+
   /** The paragraph with this number, for a drafter. */
   paragraph(p: number): PhraseSourceParagraph {
     const d = this.data;
     const doc = d.documents[d.paragraphDocument[p]];
+    const q = d.paragraphPassage[p];
     const result: PhraseSourceParagraph = {
       symbol: doc.symbol,
       where: d.whereNames[d.paragraphWhere[p]],
-      text: decode(d.text, d.paragraphStarts[p], d.paragraphStarts[p + 1] - 1),
+      text: decode(d.text, d.passageStarts[q], d.passageStarts[q + 1] - 1),
       line: d.paragraphLine[p],
     };
     if (doc.file !== undefined) result.file = doc.file;
@@ -339,9 +461,9 @@ export class PhraseIndex implements PhraseSource {
     return CORPUS_PARAGRAPH_KINDS[this.data.paragraphKind[p]];
   }
 
-  /** The paragraph that contains text offset `offset`. */
-  paragraphAt(offset: number): number {
-    const starts = this.data.paragraphStarts;
+  /** The passage (distinct paragraph text) that contains text offset `offset`. */
+  passageAt(offset: number): number {
+    const starts = this.data.passageStarts;
     let lo = 0;
     let hi = starts.length - 2;
     while (lo < hi) {
@@ -350,6 +472,66 @@ export class PhraseIndex implements PhraseSource {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  /** The paragraphs whose text is passage `q`, ascending (a view: do not change it). */
+  passageParagraphs(q: number): Int32Array {
+    const d = this.data;
+    return d.passageParagraphs.subarray(d.passageParagraphStarts[q], d.passageParagraphStarts[q + 1]);
+  }
+
+  /** How many paragraphs have the text of passage `q`. */
+  passageWeight(q: number): number {
+    const starts = this.data.passageParagraphStarts;
+    return starts[q + 1] - starts[q];
+  }
+
+  /** The paragraph occurrences behind the suffixes [from, to): each suffix counts its passage's paragraphs. */
+  paragraphOccurrences(from: number, to: number): number {
+    if (to - from <= 2 * WEIGHT_BLOCK) return this.scanWeights(from, to);
+    return this.weightBefore(to) - this.weightBefore(from);
+  }
+
+  private scanWeights(from: number, to: number): number {
+    const sa = this.data.suffixes;
+    let sum = 0;
+    for (let x = from; x < to; x++) sum += this.passageWeight(this.passageAt(sa[x]));
+    return sum;
+  }
+
+  private weightBefore(x: number): number {
+    const block = Math.floor(x / WEIGHT_BLOCK);
+    return this.data.suffixWeights[block] + this.scanWeights(block * WEIGHT_BLOCK, x);
+  }
+
+  /**
+   * The paragraphs that hold the occurrences [from, to) of the suffix array (with `whole`, only
+   * occurrences at a passage's start): all of them when they are at most `limit`, else about
+   * `limit` of them, evenly sampled over the occurrences and over each sampled passage's paragraphs.
+   * Distinct, in suffix order.
+   */
+  occurrenceParagraphs(from: number, to: number, limit: number, whole = false): number[] {
+    const d = this.data;
+    const sa = d.suffixes;
+    const passages: number[] = [];
+    let total = 0;
+    const step = Math.max(1, (to - from) / limit);
+    for (let x = from; x < to; x += step) {
+      const at = sa[Math.floor(x)];
+      const q = this.passageAt(at);
+      if (whole && d.passageStarts[q] !== at) continue;
+      passages.push(q);
+      total += this.passageWeight(q);
+    }
+    const out = new Set<number>();
+    // Each sampled passage gives its share of the limit, evenly spread over its paragraphs.
+    const share = step === 1 && total <= limit ? Infinity : Math.max(1, Math.floor(limit / Math.max(1, passages.length)));
+    for (const q of passages) {
+      const list = this.passageParagraphs(q);
+      if (list.length <= share) for (const p of list) out.add(p);
+      else for (let k = 0; k < share; k++) out.add(list[Math.floor((k * list.length) / share)]);
+    }
+    return [...out];
   }
 
   /** Compares the suffix at `start` with `pattern`: 0 when the pattern is a prefix of it. */
@@ -384,7 +566,10 @@ export class PhraseIndex implements PhraseSource {
     return [from, a];
   }
 
-  /** Every offset in the corpus text where `phrase` occurs (as indexed: no markers, no emphasis), ascending. */
+  /**
+   * Every offset in the index's text where `phrase` occurs (as indexed: no markers, no emphasis),
+   * ascending. The text holds each distinct paragraph text once (see `passageAt`).
+   */
   occurrences(phrase: string): number[] {
     if (phrase.length === 0) return [];
     const [from, to] = this.range(toCodes(phrase));
@@ -437,16 +622,20 @@ export class PhraseIndex implements PhraseSource {
     const sa = this.data.suffixes;
     const step = Math.max(1, (hi - lo) / SAMPLE);
     // Group the sampled occurrences by what follows them; a group's share of the sample ranks it
-    // (exactly, when the range is small enough to be read whole).
+    // (exactly, when the range is small enough to be read whole). An occurrence counts once for
+    // each paragraph with its text.
     const groups = new Map<string, { found: Stretch; stretch: number; hits: number }>();
+    const weights: number[] = [];
+    for (let x = lo; x < hi; x += step) weights.push(this.passageWeight(this.passageAt(sa[Math.floor(x)])));
     for (let stretch = 0; stretch <= MAX_STRETCH; stretch++) {
-      for (let x = lo; x < hi; x += step) {
+      let k = 0;
+      for (let x = lo; x < hi; x += step, k++) {
         const found = this.stretchAt(sa[Math.floor(x)] + matched.length, stretch);
         if (!found) continue;
         const key = `${stretch}\u0000${found.text}${found.atEnd ? '\n' : ''}`;
         const group = groups.get(key);
-        if (group) group.hits++;
-        else groups.set(key, { found, stretch, hits: 1 });
+        if (group) group.hits += weights[k];
+        else groups.set(key, { found, stretch, hits: weights[k] });
       }
     }
     // Only the best groups are counted exactly (two binary searches each) and given their documents.
@@ -460,19 +649,15 @@ export class PhraseIndex implements PhraseSource {
   private counted(matched: string, found: Stretch, stretch: number, lo: number, hi: number): Continuation {
     const pattern = toCodes(matched + found.text + (found.atEnd ? '\n' : ''));
     const [from, to] = this.range(pattern, lo, hi);
-    const sa = this.data.suffixes;
-    const paragraphs = new Set<number>();
+    const total = this.paragraphOccurrences(from, to);
+    // A small count is exact (each paragraph once); a large one is sampled evenly for its documents.
+    const exact = total <= COUNT_CAP;
+    const paragraphs = this.occurrenceParagraphs(from, to, exact ? COUNT_CAP : DOCUMENT_SAMPLE);
     const documents = new Set<number>();
-    // A small range is read whole (exact paragraph count); a large one is sampled evenly for its documents.
-    const step = to - from <= COUNT_CAP ? 1 : (to - from) / DOCUMENT_SAMPLE;
-    for (let x = from; x < to; x += step) {
-      const p = this.paragraphAt(sa[Math.floor(x)]);
-      paragraphs.add(p);
-      documents.add(this.data.paragraphDocument[p]);
-    }
+    for (const p of paragraphs) documents.add(this.data.paragraphDocument[p]);
     // Beyond the cap the count is of occurrences (a paragraph rarely repeats a phrase).
-    const occurrences = step === 1 ? paragraphs.size : to - from;
-    const first = paragraphs.values().next().value ?? this.paragraphAt(sa[from]);
+    const occurrences = exact ? paragraphs.length : total;
+    const first = paragraphs[0] ?? this.passageParagraphs(this.passageAt(this.data.suffixes[from]))[0];
     return {
       matched,
       text: found.text,
@@ -483,15 +668,10 @@ export class PhraseIndex implements PhraseSource {
     };
   }
 
-  /** Corpus paragraphs close to `query`, best first; the same text scores 100. */
-  similar(query: string, options: SimilarOptions = {}): SimilarParagraph[] {
-    const limit = options.limit ?? 10;
-    const minScore = options.minScore ?? 50;
-    const q = similarityText(query);
-    if (q.length < 2 || limit <= 0) return [];
+  /** The passages whose bigram lists are read for `q`'s bigrams, with how many each shares (rarest lists first, within a budget). */
+  private sharedBigrams(queryBigrams: number[], shared: Int32Array, touched: number[]): void {
     const d = this.data;
-    const lists: [number, number][] = [];
-    const queryBigrams = distinctBigrams(q);
+    const lists: [number, number, number][] = [];
     for (const key of queryBigrams) {
       let a = 0;
       let b = d.bigramKeys.length;
@@ -500,28 +680,49 @@ export class PhraseIndex implements PhraseSource {
         if (d.bigramKeys[mid] < key) a = mid + 1;
         else b = mid;
       }
-      if (a < d.bigramKeys.length && d.bigramKeys[a] === key) lists.push([d.bigramOffsets[a], d.bigramOffsets[a + 1]]);
+      if (a < d.bigramKeys.length && d.bigramKeys[a] === key) lists.push([d.bigramCounts[a + 1] - d.bigramCounts[a], d.bigramOffsets[a], d.bigramOffsets[a + 1]]);
     }
     // Rarest bigrams first; the most common ones add little and cost most, so they may be skipped.
-    lists.sort((x, y) => x[1] - x[0] - (y[1] - y[0]));
-    const shared = this.sharedCounts ?? (this.sharedCounts = new Int32Array(this.paragraphCount));
-    const touched: number[] = [];
+    lists.sort((x, y) => x[0] - y[0]);
+    const postings = d.bigramPostings;
     let budget = POSTING_BUDGET;
-    for (const [n, [from, to]] of lists.entries()) {
-      // The rarest few lists are always read: a paragraph much like the query shares most of them.
-      if (to - from > budget && n >= 3) break;
-      budget -= to - from;
-      for (let i = from; i < to; i++) {
-        const p = d.bigramParagraphs[i];
-        if (shared[p]++ === 0) touched.push(p);
+    for (const [n, [count, from, to]] of lists.entries()) {
+      // The rarest few lists are always read: a passage much like the query shares most of them.
+      if (count > budget && n >= 3) break;
+      budget -= count;
+      let q = -1;
+      for (let i = from; i < to; ) {
+        let gap = 0;
+        let shift = 0;
+        let byte: number;
+        do {
+          byte = postings[i++];
+          gap |= (byte & 0x7f) << shift;
+          shift += 7;
+        } while (byte & 0x80);
+        q += gap;
+        if (shared[q]++ === 0) touched.push(q);
       }
     }
-    // Dice coefficient on bigrams picks the candidates; edit distance gives the final score.
+  }
+
+  /** Corpus paragraphs close to `query`, best first; the same text scores 100. */
+  similar(query: string, options: SimilarOptions = {}): SimilarParagraph[] {
+    const limit = options.limit ?? 10;
+    const minScore = options.minScore ?? 50;
+    const q = similarityText(query);
+    if (q.length < 2 || limit <= 0) return [];
+    const d = this.data;
+    const queryBigrams = distinctBigrams(q);
+    const shared = this.sharedCounts ?? (this.sharedCounts = new Int32Array(this.passageCount));
+    const touched: number[] = [];
+    this.sharedBigrams(queryBigrams, shared, touched);
+    // Dice coefficient on bigrams picks the candidate passages; edit distance gives the final score.
     const top: { p: number; dice: number }[] = [];
-    // Also the paragraphs that hold most of the text's bigrams, however long (a phrase inside a long paragraph).
+    // Also the passages that hold most of the text's bigrams, however long (a phrase inside a long paragraph).
     const cover: { p: number; shared: number }[] = [];
     for (const p of touched) {
-      const dice = (2 * shared[p]) / (queryBigrams.length + d.paragraphBigrams[p]);
+      const dice = (2 * shared[p]) / (queryBigrams.length + d.passageBigrams[p]);
       if (shared[p] * 2 >= queryBigrams.length) cover.push({ p, shared: shared[p] });
       shared[p] = 0;
       if (top.length === EDIT_CANDIDATES && dice <= top[top.length - 1].dice) continue;
@@ -533,23 +734,38 @@ export class PhraseIndex implements PhraseSource {
       top[i] = { p, dice };
     }
     const results: (SimilarParagraph & { p: number })[] = [];
-    // Paragraphs that use the text word for word are shown whatever their score (a phrase is short, its paragraph long).
+    // Passages that use the text word for word are shown whatever their score (a phrase is short, its paragraph long).
     const containing = new Set<number>();
     const verbatim = indexedText(query).trim();
     if (options.containing !== false && verbatim.length >= 2) {
       const [from, to] = this.range(toCodes(verbatim));
-      for (let i = from; i < Math.min(to, from + CONTAINING_CAP); i++) containing.add(this.paragraphAt(d.suffixes[i]));
+      for (let i = from; i < Math.min(to, from + CONTAINING_CAP); i++) containing.add(this.passageAt(d.suffixes[i]));
     }
     const seen = new Set<number>();
     const closest = options.closest ?? 0;
     /** Below the minimum, kept in case nothing reaches it (`closest`). */
     const weak: (SimilarParagraph & { p: number })[] = [];
+    // Each passage stands for its paragraphs: the first few of them (as many as may be shown) are listed.
+    const listed = (passage: number, found: SimilarParagraph, into: (SimilarParagraph & { p: number })[]) => {
+      const list = this.passageParagraphs(passage);
+      for (let k = 0; k < Math.min(list.length, limit); k++) {
+        const p = list[k];
+        if (k === 0) {
+          into.push({ ...found, p });
+          continue;
+        }
+        const other: SimilarParagraph & { p: number } = { score: found.score, ...this.paragraph(p), p };
+        if (found.contains) other.contains = true;
+        if (found.within !== undefined) other.within = found.within;
+        into.push(other);
+      }
+    };
     cover.sort((a, b) => b.shared - a.shared || a.p - b.p);
-    for (const p of [...containing, ...top.map((c) => c.p), ...cover.slice(0, EDIT_CANDIDATES).map((c) => c.p)]) {
-      if (seen.has(p)) continue;
-      seen.add(p);
-      let contains = containing.has(p);
-      const paragraph = this.paragraph(p);
+    for (const passage of [...containing, ...top.map((c) => c.p), ...cover.slice(0, EDIT_CANDIDATES).map((c) => c.p)]) {
+      if (seen.has(passage)) continue;
+      seen.add(passage);
+      let contains = containing.has(passage);
+      const paragraph = this.paragraph(this.passageParagraphs(passage)[0]);
       const t = similarityText(paragraph.text);
       const longer = Math.max(t.length, q.length);
       // A text shorter than the paragraph: how close its best stretch comes.
@@ -562,14 +778,14 @@ export class PhraseIndex implements PhraseSource {
       const score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longer)));
       // The same text is no news as "contains".
       if (distance === 0) contains = false;
-      const found: SimilarParagraph & { p: number } = { score, ...paragraph, p };
+      const found: SimilarParagraph = { score, ...paragraph };
       if (contains) found.contains = true;
       if (inside && distance !== 0) found.within = Math.min(within, contains ? 100 : 99);
       if (!contains && !inside && score < minScore) {
-        if (closest > 0) weak.push(found);
+        if (closest > 0) listed(passage, found, weak);
         continue;
       }
-      results.push(found);
+      listed(passage, found, results);
     }
     // The same text first; then a stretch of a paragraph close to the text (by how close); then the rest by score.
     const rank = (r: SimilarParagraph) => (r.score === 100 ? 2000 : r.within !== undefined ? 1000 + r.within : r.score);

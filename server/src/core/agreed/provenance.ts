@@ -205,7 +205,6 @@ export class ProvenanceFinder {
     const index = this.index;
     const n = text.length;
     const covered = new Uint8Array(n);
-    const sa = index.data.suffixes;
     const q = codes(text);
     // Stretches of at least 8 characters: from each position the longest one the corpus has, then
     // on from just before its end (a window inside a found stretch occurs too, no search needed).
@@ -231,12 +230,8 @@ export class ProvenanceFinder {
     const votes = new Map<number, number>();
     for (const w of stretches) {
       const [from, to] = w.range;
-      const step = Math.max(1, (to - from) / OCCURRENCE_SAMPLE);
-      const seen = new Set<number>();
-      for (let x = from; x < to; x += step) {
-        const p = index.paragraphAt(sa[Math.floor(x)]);
-        if (index.kind(p) === 'footnote' || seen.has(p)) continue;
-        seen.add(p);
+      for (const p of index.occurrenceParagraphs(from, to, OCCURRENCE_SAMPLE)) {
+        if (index.kind(p) === 'footnote') continue;
         votes.set(p, (votes.get(p) ?? 0) + w.length);
       }
     }
@@ -279,19 +274,11 @@ export class ProvenanceFinder {
 
   private closest(text: string, whole: [number, number], ranked: [number, number][]): ClosestParagraph | undefined {
     const index = this.index;
-    const starts = index.data.paragraphStarts;
-    const sa = index.data.suffixes;
     // The same text as a whole corpus paragraph: the newest such paragraph.
     if (whole[0] < whole[1]) {
-      const exact: number[] = [];
       const [from, to] = index.range(codes(text + '\n'), whole[0], whole[1]);
-      // A text repeated across a large corpus: an even sample of its occurrences.
-      const step = Math.max(1, (to - from) / EXACT_SAMPLE);
-      for (let x = from; x < to; x += step) {
-        const at = sa[Math.floor(x)];
-        const p = index.paragraphAt(at);
-        if (starts[p] === at) exact.push(p);
-      }
+      // A text repeated across a large corpus: an even sample of its paragraphs.
+      const exact = index.occurrenceParagraphs(from, to, EXACT_SAMPLE, true);
       const body = exact.filter((p) => index.kind(p) !== 'footnote');
       if (body.length > 0) return { ...index.paragraph(body.sort((a, b) => this.newer(a, b))[0]), score: 100 };
     }

@@ -75,15 +75,9 @@ export function stretchesOf(text: string): string[] {
  * PER_STRETCH for each stretch (evenly sampled), and those that are `text` itself.
  */
 export function sharingParagraphs(index: PhraseIndex, text: string): SampledDocument[] {
-  const sa = index.data.suffixes;
   const chosen = new Set<number>();
   const take = ([from, to]: [number, number], limit: number, whole: boolean) => {
-    const step = Math.max(1, (to - from) / limit);
-    for (let x = from; x < to; x += step) {
-      const at = sa[Math.floor(x)];
-      const p = index.paragraphAt(at);
-      if (!whole || index.data.paragraphStarts[p] === at) chosen.add(p);
-    }
+    for (const p of index.occurrenceParagraphs(from, to, limit, whole)) chosen.add(p);
   };
   for (const stretch of stretchesOf(text)) take(index.range(codes(stretch)), PER_STRETCH, false);
   if (text.length >= AGREED_STRETCH) take(index.range(codes(text + '\n')), SAME_TEXT, true);

@@ -733,7 +733,9 @@ export class PhraseIndex implements PhraseSource {
       }
       top[i] = { p, dice };
     }
-    const results: (SimilarParagraph & { p: number })[] = [];
+    /** A scored passage; `tier` ranks it (see below). */
+    type Scored = { found: SimilarParagraph; passage: number; tier: number };
+    const results: Scored[] = [];
     // Passages that use the text word for word are shown whatever their score (a phrase is short, its paragraph long).
     const containing = new Set<number>();
     const verbatim = indexedText(query).trim();
@@ -744,22 +746,7 @@ export class PhraseIndex implements PhraseSource {
     const seen = new Set<number>();
     const closest = options.closest ?? 0;
     /** Below the minimum, kept in case nothing reaches it (`closest`). */
-    const weak: (SimilarParagraph & { p: number })[] = [];
-    // Each passage stands for its paragraphs: the first few of them (as many as may be shown) are listed.
-    const listed = (passage: number, found: SimilarParagraph, into: (SimilarParagraph & { p: number })[]) => {
-      const list = this.passageParagraphs(passage);
-      for (let k = 0; k < Math.min(list.length, limit); k++) {
-        const p = list[k];
-        if (k === 0) {
-          into.push({ ...found, p });
-          continue;
-        }
-        const other: SimilarParagraph & { p: number } = { score: found.score, ...this.paragraph(p), p };
-        if (found.contains) other.contains = true;
-        if (found.within !== undefined) other.within = found.within;
-        into.push(other);
-      }
-    };
+    const weak: Scored[] = [];
     cover.sort((a, b) => b.shared - a.shared || a.p - b.p);
     for (const passage of [...containing, ...top.map((c) => c.p), ...cover.slice(0, EDIT_CANDIDATES).map((c) => c.p)]) {
       if (seen.has(passage)) continue;
@@ -781,19 +768,51 @@ export class PhraseIndex implements PhraseSource {
       const found: SimilarParagraph = { score, ...paragraph };
       if (contains) found.contains = true;
       if (inside && distance !== 0) found.within = Math.min(within, contains ? 100 : 99);
+      // The same text first; then a stretch of a paragraph close to the text, by how close (a
+      // paragraph no longer than the text is such a stretch of itself, as close as its score);
+      // then the rest by score.
+      const tier = score === 100 ? 2000 : found.within !== undefined ? 1000 + found.within : t.length <= q.length && score >= WITHIN_MINIMUM ? 1000 + score : score;
       if (!contains && !inside && score < minScore) {
-        if (closest > 0) listed(passage, found, weak);
+        if (closest > 0) weak.push({ found, passage, tier: score });
         continue;
       }
-      listed(passage, found, results);
+      results.push({ found, passage, tier });
     }
-    // The same text first; then a stretch of a paragraph close to the text (by how close); then the rest by score.
-    const rank = (r: SimilarParagraph) => (r.score === 100 ? 2000 : r.within !== undefined ? 1000 + r.within : r.score);
-    results.sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.p - b.p);
-    if (results.length === 0 && weak.length > 0) {
-      weak.sort((a, b) => b.score - a.score || a.p - b.p);
-      return weak.slice(0, Math.min(closest, limit)).map(({ p: _p, ...r }) => ({ ...r, closest: true }));
+    const ranked = this.expanded(results.length > 0 ? results : weak, limit);
+    if (results.length === 0) return ranked.map((r) => ({ ...r, closest: true })).slice(0, Math.min(closest, limit));
+    return ranked;
+  }
+
+  /**
+   * Scored passages as paragraphs, best first: each passage stands for its paragraphs, which
+   * rank alike and in corpus order among those of other passages of the same rank.
+   */
+  private expanded(scored: { found: SimilarParagraph; passage: number; tier: number }[], limit: number): SimilarParagraph[] {
+    scored.sort((a, b) => b.tier - a.tier || b.found.score - a.found.score);
+    const out: SimilarParagraph[] = [];
+    for (let i = 0; i < scored.length && out.length < limit; ) {
+      let j = i + 1;
+      while (j < scored.length && scored[j].tier === scored[i].tier && scored[j].found.score === scored[i].found.score) j++;
+      // One rank: the first paragraphs of each passage (as many as may be shown), in corpus order.
+      const rank: { p: number; at: number }[] = [];
+      for (let k = i; k < j; k++) {
+        const list = this.passageParagraphs(scored[k].passage);
+        for (let n = 0; n < Math.min(list.length, limit - out.length); n++) rank.push({ p: list[n], at: k });
+      }
+      rank.sort((a, b) => a.p - b.p);
+      for (const { p, at } of rank.slice(0, limit - out.length)) {
+        const { found, passage } = scored[at];
+        if (p === this.passageParagraphs(passage)[0]) {
+          out.push(found);
+          continue;
+        }
+        const other: SimilarParagraph = { score: found.score, ...this.paragraph(p) };
+        if (found.contains) other.contains = true;
+        if (found.within !== undefined) other.within = found.within;
+        out.push(other);
+      }
+      i = j;
     }
-    return results.slice(0, limit).map(({ p: _p, ...r }) => r);
+    return out;
   }
 }

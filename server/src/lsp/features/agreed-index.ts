@@ -161,6 +161,16 @@ class PhraseIndexKeeper {
     await Promise.race([progressReady, new Promise((r) => setTimeout(r, 1000))]);
   }
 
+  /** Puts an index built again (its file was damaged) in place of the one read from that file. */
+  private replace(index: PhraseIndex, problems: string[]): void {
+    this.problems = problems;
+    for (const p of problems) this.ctx.connection.console.warn(`phrase index: ${p}`);
+    this.index = index;
+    this.ctx.phraseSource = index;
+    this.ctx.log(`phrase index: ${index.paragraphCount} paragraphs of ${index.documentCount} documents, built again`);
+    this.announce();
+  }
+
   /** Builds in a worker thread when the bundle has one (dist/index-worker.js), else on a later tick. */
   private build(job: IndexJob, progress: (stage: string, fraction: number) => void, knowledge: (knowledge: CorpusKnowledge, source: 'file' | 'built') => void): Promise<{ index: PhraseIndex; source: string; path?: string; problems: string[]; corpusProblems: string[] }> {
     const workerFile = join(__dirname, 'index-worker.js');
@@ -189,12 +199,21 @@ class PhraseIndexKeeper {
           );
         }
         else if (m.type === 'failed') {
+          if (settled) this.ctx.connection.console.error(`phrase index failed: ${m.message}`);
           settled = true;
           reject(new Error(m.message));
+          void worker.terminate();
+        } else if (m.type === 'verified') void worker.terminate();
+        else if (m.type === 'damaged') this.ctx.connection.console.warn(`phrase index: ${m.problem}; rebuilding it`);
+        else if (settled) {
+          // The file the index was read from turned out damaged: this one was built in its place.
+          void worker.terminate();
+          this.ctx.safely('phrase index', undefined, () => this.replace(new PhraseIndex(m.data), m.problems));
         } else {
           settled = true;
           const index = new PhraseIndex(m.data);
-          void worker.terminate();
+          // A file read is checked on in the worker (its sections' checksums); a build is done.
+          if (m.source === 'built') void worker.terminate();
           void assembling.then(() => resolve({ index, source: m.source, path: m.path, problems: m.problems, corpusProblems: m.corpusProblems }));
         }
       });

@@ -224,6 +224,41 @@ for (const [name, edit] of [
   });
 }
 
+test('3c. an index file whose array data is damaged: the server starts on it, finds the damage in its check after the start, rebuilds it and says so', async () => {
+  const c = caseFolder('index-damaged-section');
+  await withServer(c, async (server) => {
+    await stats(server);
+  });
+  const folder = join(c.storage, 'phrase-index');
+  const name = readdirSync(folder).find((n) => /^phrases-[0-9a-f]+\.bin$/.test(n));
+  assert.ok(name, readdirSync(folder).join(', '));
+  const path = join(folder, name);
+  // One byte in the middle of the suffix array: the header and the section table are still right.
+  const file = readFileSync(path);
+  const header = JSON.parse(file.toString('utf8', 8, 8 + file.readUInt32LE(4))) as { sections: { name: string; offset: number; length: number }[] };
+  const suffixes = header.sections.find((s) => s.name === 'suffixes')!;
+  file[8 + file.readUInt32LE(4) + suffixes.offset + suffixes.length * 2] ^= 0xff;
+  writeFileSync(path, file);
+  await withServer(c, async (server) => {
+    let s = await stats(server);
+    for (let i = 0; i < 100 && !s.problems.some((p) => /corrupt/.test(p)); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      s = await stats(server);
+    }
+    assert.ok(s.problems.some((p) => p.includes(path) && /section suffixes is corrupt \(checksum mismatch\); rebuilt it/.test(p)), s.problems.join('\n'));
+    assert.ok(s.paragraphs > 0);
+    await hoverWithin(server);
+  });
+  // Written again: the next start finds nothing wrong.
+  await withServer(c, async (server) => {
+    await stats(server);
+    await new Promise((r) => setTimeout(r, 500));
+    const s = await stats(server);
+    assert.ok(!s.problems.some((p) => /corrupt|damaged/.test(p)), s.problems.join('\n'));
+  });
+  nothingOutside(c);
+});
+
 test('3b. a knowledge file with openers: [null]: reported and made again; hovers answer', async () => {
   const c = caseFolder('knowledge-null');
   await withServer(c, async (server) => {

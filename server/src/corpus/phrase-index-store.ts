@@ -384,7 +384,9 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
   const arrays: Partial<Record<ArrayName, ArrayLike<number> & ArrayBufferView>> = {};
   for (const s of header.sections) {
     const type = ARRAYS[s.name];
-    const array = new type(new ArrayBuffer(s.length * type.BYTES_PER_ELEMENT), 0, s.length);
+    // Uninitialised memory of its own (not pooled, not zero-filled first): the read fills it.
+    const buffer = Buffer.allocUnsafeSlow(s.length * type.BYTES_PER_ELEMENT);
+    const array = new type(buffer.buffer as ArrayBuffer, buffer.byteOffset, s.length);
     const bytes = bytesOf(array);
     readFully(fd, bytes, start + s.offset);
     if (verify && checksumOf([bytes], header.checksum) !== s.checksum) return { problem: `${path}: section ${s.name} is corrupt (checksum mismatch)` };

@@ -10,8 +10,8 @@ for (let i = 0; i < args.length && name === undefined; i++) {
   if (args[i] === '--locale') i++;
   else if (!args[i].startsWith('--locale=')) name = args[i];
 }
-// `lint` has a bundle of its own (a fiftieth of the whole, which takes longer to load than a draft to lint).
-const own = { lint: 'cli-lint.js' }[name];
+// `lint` and `search` have bundles of their own (the whole takes longer to load than a draft to lint or a search).
+const own = { lint: 'cli-lint.js', search: 'cli-search.js' }[name];
 const dist = path.join(__dirname, '..', 'dist');
 const bundle = own && fs.existsSync(path.join(dist, own)) ? path.join(dist, own) : path.join(dist, 'cli.js');
 if (!fs.existsSync(bundle)) {

@@ -12,6 +12,8 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli' },
   // `lint` alone, loaded in a fraction of the time (bin/resolution-drafter.js picks it).
   { in: 'server/src/cli/lint-main.ts', out: 'cli-lint' },
+  // `search` alone, likewise.
+  { in: 'server/src/cli/search-main.ts', out: 'cli-search' },
   { in: 'server/src/bench/main.ts', out: 'bench' },
   // The phrase index is built in a worker thread beside the server.
   { in: 'server/src/lsp/index-worker.ts', out: 'index-worker' },

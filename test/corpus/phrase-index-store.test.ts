@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readPhraseIndex } from '../../server/src/corpus/phrase-index-store';
+import { corpusFingerprint, loadOrBuildPhraseIndex, openPhraseIndexForQuery, phraseIndexPaths, queryPhraseIndex, readPhraseIndex, verifyPhraseIndex } from '../../server/src/corpus/phrase-index-store';
+import { PhraseIndex } from '../../server/src/core/agreed/phrase-index';
 
 let dir: string;
 let folder: string;
@@ -41,6 +42,66 @@ test('a loaded index file answers the same as a fresh build', () => {
   const paragraph = built.index.paragraph(10).text;
   assert.deepEqual(loaded.index.similar(paragraph), built.index.similar(paragraph));
   assert.equal(loaded.index.similar(paragraph)[0].score, 100);
+});
+
+test('an index file read on demand (as the command line searches) answers as the file read whole', () => {
+  const whole = load();
+  assert.equal(whole.source, 'file');
+  const opened = openPhraseIndexForQuery(whole.path!, corpusFingerprint([folder]), [folder], 0);
+  assert.ok('data' in opened, 'problem' in opened ? opened.problem : '');
+  const paged = new PhraseIndex(opened.data);
+  // Every section read on demand: none is a typed array of its own.
+  assert.ok(!ArrayBuffer.isView(opened.data.text) && !ArrayBuffer.isView(opened.data.suffixes));
+  assert.equal(paged.paragraphCount, whole.index.paragraphCount);
+  for (const phrase of PHRASES) {
+    assert.deepEqual(paged.continuations(phrase, 20), whole.index.continuations(phrase, 20));
+    assert.deepEqual(paged.occurrences(phrase), whole.index.occurrences(phrase));
+    assert.deepEqual(paged.similar(phrase), whole.index.similar(phrase));
+  }
+  for (const p of [0, 10, 200]) {
+    const text = whole.index.paragraph(p).text;
+    assert.deepEqual(paged.similar(text.slice(0, 30) + '某' + text.slice(31)), whole.index.similar(text.slice(0, 30) + '某' + text.slice(31)));
+    assert.deepEqual(paged.paragraph(p), whole.index.paragraph(p));
+  }
+  assert.deepEqual(queryPhraseIndex([folder], (index) => index.similar(PHRASES[0]), { storagePath: storage }), { result: whole.index.similar(PHRASES[0]), problems: [] });
+});
+
+test('a damaged section is found by the check after the start (verifyPhraseIndex), not when the file is opened without it', () => {
+  const good = load();
+  const path = good.path!;
+  assert.equal(verifyPhraseIndex(path), undefined);
+  const bytes = readFileSync(path);
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(4))) as { sections: { name: string; offset: number; length: number }[] };
+  const text = header.sections.find((s) => s.name === 'text')!;
+  bytes[8 + bytes.readUInt32LE(4) + text.offset + text.length] ^= 0x01;
+  writeFileSync(path, bytes);
+  const fingerprint = corpusFingerprint([folder]);
+  assert.ok('data' in readPhraseIndex(path, fingerprint, [folder], { verify: false }), 'opened without the check');
+  assert.equal(loadOrBuildPhraseIndex([folder], { storagePath: storage, verifyLater: true }).source, 'file');
+  assert.match(verifyPhraseIndex(path) ?? '', /section text is corrupt \(checksum mismatch\)/);
+  // Opened with every check, it is rebuilt.
+  const rebuilt = load();
+  assert.equal(rebuilt.source, 'built');
+  assert.match(rebuilt.problems.join('\n'), /section text is corrupt \(checksum mismatch\); rebuilding it/);
+  assert.equal(verifyPhraseIndex(path), undefined);
+});
+
+test('a search whose index file is damaged past its header (the query fails) checks the file, rebuilds it and answers', () => {
+  const good = load();
+  const path = good.path!;
+  const expected = good.index.similar(PHRASES[0]);
+  const bytes = readFileSync(path);
+  const length = bytes.readUInt32LE(4);
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as { documents: unknown[] };
+  // No documents: the header still parses, the paragraphs name documents that are not there.
+  header.documents = [];
+  const json = Buffer.from(JSON.stringify(header));
+  writeFileSync(path, Buffer.concat([bytes.subarray(0, 8), json, Buffer.alloc(length - json.length, 0x20), bytes.subarray(8 + length)]));
+  const searched = queryPhraseIndex([folder], (index) => index.similar(PHRASES[0]), { storagePath: storage });
+  assert.deepEqual(searched.result, expected);
+  assert.match(searched.problems.join('\n'), /could not be used .*; checking it/);
+  assert.match(searched.problems.join('\n'), /damaged \(paragraph document\); rebuilding it/);
+  assert.equal(load().source, 'file');
 });
 
 test('the index is rebuilt when the corpus changes', () => {

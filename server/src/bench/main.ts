@@ -19,7 +19,8 @@ import { firstDiagnostics } from './server-start';
 import { bigDraftFigures } from './server-big-draft';
 import { keystrokeSaving, securityCouncilCorpus, type KeystrokeFigures } from './keystrokes';
 import { endWhenDone } from '../exit-watch';
-import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readIndexInput, writePhraseIndex } from '../corpus/phrase-index-store';
+import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readIndexInput, verifyPhraseIndex, writePhraseIndex } from '../corpus/phrase-index-store';
+import { cliSearch, serverIndexFigures, similarRecall } from './index-figures';
 import { benchDraft, measures, percentiles, type BenchContext } from './measures';
 import { random, syntheticCorpus } from './synthetic';
 import { documentFigures } from './documents';
@@ -94,9 +95,10 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   started = now();
   const built = buildPhraseIndexFromParagraphs(input.documents);
   figures.indexBuildMs = Math.round(now() - started);
+  // The most this process has held so far: the drafts' paragraphs, the knowledge being made and the build.
+  figures.indexBuildPeakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
   figures.documents = input.documents.length;
   figures.paragraphs = built.paragraphPassage.length;
-  figures.passages = built.passageStarts.length - 1;
   figures.corpusChars = built.text.length;
   figures.corpusMB = mb(input.documents.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + Buffer.byteLength(p.text), 0), 0));
   const path = phraseIndexPaths(folders, storage)[0];
@@ -158,6 +160,28 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   }
   figures.coldStartMs = percentiles(loads).p50;
   figures.indexFileMB = mb(statSync(path).size);
+  // As the server's index worker opens it: the sections' checksums are checked after the start.
+  const opens: number[] = [];
+  const fingerprints: number[] = [];
+  for (let i = 0; i < (options.quick ? 1 : 3); i++) {
+    index = undefined;
+    gc();
+    started = now();
+    corpusFingerprint(folders);
+    fingerprints.push(now() - started);
+    started = now();
+    const loaded = loadOrBuildPhraseIndex(folders, { storagePath: storage, verifyLater: true });
+    loaded.index.continuations('重申《不扩散核武器条约》');
+    opens.push(now() - started);
+    index = loaded.index;
+  }
+  figures.indexOpenMs = percentiles(opens).p50;
+  figures.corpusFingerprintMs = Math.round(percentiles(fingerprints).p50);
+  started = now();
+  const damage = verifyPhraseIndex(path);
+  if (damage) throw new Error(damage);
+  figures.indexVerifyMs = Math.round(now() - started);
+  figures.passages = index!.passageCount;
 
   const ctx: BenchContext = {
     size,
@@ -187,7 +211,16 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
     const sc = securityCouncilCorpus(join(__dirname, '..', 'test', 'fixtures', 'security-council'));
     figures.keystrokesSecurityCouncil = shown(keystrokeSaving(sc.documents, sc.catalogue));
   }
+  figures.similarRecallPercent = similarRecall(ctx.index, random(7)).recallPercent;
   figures.rssMB = mb(process.memoryUsage().rss);
+  // `resolution-drafter search` of a phrase, end to end; the server's start on the index file and its memory then.
+  const search = cliSearch(size === 'bundled' ? [] : folders, '不扩散核武器条约', join(work, 'cli-search'), options.quick ? 2 : 5);
+  figures.cliSearchFastestMs = search.fastestMs;
+  figures.cliSearchMedianMs = search.medianMs;
+  figures.cliSearchPeakRssMB = search.peakRssMB;
+  const server = await serverIndexFigures(folders, storage);
+  figures.serverStartToIndexMs = server.startToIndexMs;
+  if (server.steadyRssMB !== undefined) figures.serverSteadyRssMB = server.steadyRssMB;
   // The real server on this corpus (and the bundled one), from a fresh start: how long until the
   // bench draft has its diagnostics, while the worker starts on the corpus.
   const firsts = [];

@@ -402,6 +402,124 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
   return { data, corpusProblems: header.corpusProblems ?? [] };
 }
 
+/** Sections at least this large are read on demand by `openPhraseIndexForQuery`, a page at a time. */
+const LAZY_SECTION_BYTES = 1024 * 1024;
+/** Bytes read at once from a section read on demand. */
+const PAGE_BYTES = 4096;
+
+/**
+ * A typed array of the file, read on demand: an element is read with its page (4 KB, kept), and
+ * `subarray`/`slice` read the stretch asked for into an array of its own. For a process that asks
+ * a few questions of a large index (the command line): it reads a few hundred kilobytes, not the
+ * file. Supports what the index's code does with its arrays: `[i]`, `length`, `subarray`, `slice`.
+ */
+function pagedArray(fd: number, position: number, length: number, type: ArrayType): ArrayLike<number> & ArrayBufferView {
+  const size = type.BYTES_PER_ELEMENT;
+  const perPage = PAGE_BYTES / size;
+  const pages = new Map<number, ArrayLike<number>>();
+  const read = (from: number, to: number) => {
+    const buffer = Buffer.allocUnsafeSlow((to - from) * size);
+    readFully(fd, buffer, position + from * size);
+    return new type(buffer.buffer as ArrayBuffer, 0, to - from);
+  };
+  const at = (i: number): number | undefined => {
+    if (!(i >= 0 && i < length)) return undefined;
+    const k = Math.floor(i / perPage);
+    let page = pages.get(k);
+    if (!page) pages.set(k, (page = read(k * perPage, Math.min(length, (k + 1) * perPage))));
+    return page[i - k * perPage];
+  };
+  const stretch = (start = 0, end = length) => {
+    const clamp = (v: number) => Math.max(0, Math.min(length, v < 0 ? length + v : v));
+    const [from, to] = [clamp(start), clamp(end)];
+    return read(from, Math.max(from, to));
+  };
+  return new Proxy({} as ArrayLike<number> & ArrayBufferView, {
+    get(_target, prop) {
+      if (typeof prop !== 'string') return undefined;
+      if (prop === 'length') return length;
+      if (prop === 'subarray' || prop === 'slice') return stretch;
+      const c = prop.charCodeAt(0);
+      return c >= 48 && c <= 57 ? at(Number(prop)) : undefined;
+    },
+  });
+}
+
+/**
+ * Opens an index file for a few queries: the header and section table checked, small sections
+ * read, large ones read on demand (see `pagedArray`); the checksums are not checked (the file's
+ * writer made them; the server checks them after it starts). The file stays open. A problem as
+ * with `readPhraseIndex`. Sections of `lazyFrom` bytes or more are read on demand.
+ */
+export function openPhraseIndexForQuery(path: string, fingerprint: string, folders?: string[], lazyFrom = LAZY_SECTION_BYTES): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    return { problem: `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, missing: (err as NodeJS.ErrnoException).code === 'ENOENT' };
+  }
+  let keep = false;
+  try {
+    const read = readHeader(fd, path);
+    if ('problem' in read) return read;
+    const { header, start } = read;
+    const sameContent = () => folders !== undefined && header.contentFingerprint !== undefined && header.contentFingerprint === corpusContentFingerprint(folders);
+    if (header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
+    const arrays: Partial<Record<ArrayName, ArrayLike<number> & ArrayBufferView>> = {};
+    for (const s of header.sections) {
+      const type = ARRAYS[s.name];
+      if (s.length * type.BYTES_PER_ELEMENT >= lazyFrom) {
+        arrays[s.name] = pagedArray(fd, start + s.offset, s.length, type);
+        keep = true;
+        continue;
+      }
+      const buffer = Buffer.allocUnsafeSlow(s.length * type.BYTES_PER_ELEMENT);
+      readFully(fd, buffer, start + s.offset);
+      arrays[s.name] = new type(buffer.buffer as ArrayBuffer, 0, s.length);
+    }
+    const documents = header.documents.map(({ symbol, file, folder, name }) => {
+      const here = folders && folder !== undefined && name !== undefined && folders[folder] !== undefined ? join(folders[folder], name) : file;
+      return here === undefined ? { symbol } : { symbol, file: here };
+    });
+    const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents };
+    const damage = checkIndexShape(data);
+    if (damage) return { problem: `${path} is damaged (${damage})` };
+    return { data, corpusProblems: header.corpusProblems ?? [] };
+  } catch (err) {
+    return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
+  } finally {
+    if (!keep) closeSync(fd);
+  }
+}
+
+/**
+ * The phrase index for a few queries (the command line's `search`): the first index file that
+ * matches the corpus, opened with `openPhraseIndexForQuery`; else as `loadOrBuildPhraseIndex`
+ * (built and written). `query` runs on it; should it throw (a file damaged past its header), the
+ * index is read again with every check, rebuilt if need be, and `query` runs on that.
+ */
+export function queryPhraseIndex<T>(folders: string[], query: (index: PhraseIndex) => T, options: PhraseIndexOptions = {}): { result: T; problems: string[] } {
+  const fingerprint = corpusFingerprint(folders);
+  const problems: string[] = [];
+  for (const path of phraseIndexPaths(folders, options.storagePath)) {
+    const opened = openPhraseIndexForQuery(path, fingerprint, folders);
+    if (!('data' in opened)) {
+      if (!opened.missing) break;
+      continue;
+    }
+    try {
+      const result = query(new PhraseIndex(opened.data));
+      touch(path);
+      return { result, problems };
+    } catch (err) {
+      problems.push(`${path} could not be used (${err instanceof Error ? err.message : String(err)}); checking it`);
+      break;
+    }
+  }
+  const loaded = loadOrBuildPhraseIndex(folders, options);
+  return { result: query(loaded.index), problems: [...problems, ...loaded.problems] };
+}
+
 /**
  * Checks an index file read without `verify`: every section's checksum, then every array against
  * the others. A sentence when something is wrong (the index must be rebuilt), undefined when not.

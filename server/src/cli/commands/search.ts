@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SimilarParagraph } from '../../core/agreed/phrase-index';
 import { bundledCorpusFolder } from '../../corpus/load';
-import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
+import { queryPhraseIndex } from '../../corpus/phrase-index-store';
 import { isConnectionString } from '../../corpus/postgres/connection';
 import { RemoteCorpus } from '../../corpus/postgres/remote';
 import type { Command } from '../command';
@@ -114,9 +114,10 @@ export const searchCommand: Command = {
     const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
     let matches: SimilarParagraph[] = [];
     if (folders.length > 0) {
-      const { index, problems } = loadOrBuildPhraseIndex(folders);
+      // Only what the search reads of the index file is read (a large corpus's index is read in part).
+      const { result, problems } = queryPhraseIndex(folders, (index) => index.similar(options.text, { limit: options.limit, minScore: options.minScore }));
       for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
-      matches = index.similar(options.text, { limit: options.limit, minScore: options.minScore });
+      matches = result;
     }
     let serverFailed = false;
     if (options.server) {

@@ -691,12 +691,14 @@ export class PhraseIndex implements PhraseSource {
       if (count > budget && n >= 3) break;
       budget -= count;
       let q = -1;
-      for (let i = from; i < to; ) {
+      // The list's bytes at once (a view in memory; one read when the index is read on demand).
+      const list = postings.subarray(from, to);
+      for (let i = 0; i < list.length; ) {
         let gap = 0;
         let shift = 0;
         let byte: number;
         do {
-          byte = postings[i++];
+          byte = list[i++];
           gap |= (byte & 0x7f) << shift;
           shift += 7;
         } while (byte & 0x80);

@@ -1,0 +1,15 @@
+/**
+ * The command line with `search` alone, bundled on its own (dist/cli-search.js), as `lint` is
+ * (see lint-main.ts): a search of the corpus index answers in less time than the whole command
+ * line (5 MB) takes to load. bin/resolution-drafter.js chooses it when the command is `search`.
+ */
+import { searchCommand } from './commands/search';
+import { dispatch } from './dispatch';
+import { endWhenDone } from '../exit-watch';
+
+export { endWhenDone };
+
+/** The same answers as `main` of the whole command line, for `search`. */
+export async function main(argv: string[]): Promise<number> {
+  return dispatch(argv, [searchCommand], () => "Run 'resolution-drafter --help' for the commands.");
+}

@@ -69,12 +69,12 @@ function residentMB(pid: number | undefined): number | undefined {
 /**
  * The real server on `folders` alone (no bundled corpus beside them), whose index file is already
  * written under `storagePath`: from its start until the
- * corpus status says the index is in (its paragraphs counted), and its resident memory once it
+ * corpus statistics count the index's paragraphs (it answers), and its resident memory once it
  * has settled (the worker's check of the file done, a draft open).
  */
-export async function serverIndexFigures(folders: string[], storagePath: string, timeoutMs = 120_000): Promise<{ startToIndexMs: number; steadyRssMB?: number }> {
+export async function serverIndexFigures(folders: string[], storagePath: string, timeoutMs = 120_000, serverFile = join(__dirname, 'server.js')): Promise<{ startToIndexMs: number; steadyRssMB?: number }> {
   const started = now();
-  const child = spawn(process.execPath, [join(__dirname, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [serverFile, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   connection.onNotification('window/logMessage', () => undefined);
@@ -87,7 +87,8 @@ export async function serverIndexFigures(folders: string[], storagePath: string,
     let startToIndexMs = -1;
     while (now() - started < timeoutMs) {
       const s = (await connection.sendRequest(CorpusStatsRequest, null)) as CorpusStats;
-      if (!s.indexing && s.paragraphs > 0) {
+      // The index is in use once its paragraphs are counted (the knowledge may still be coming in).
+      if (s.paragraphs > 0) {
         startToIndexMs = Math.round(now() - started);
         break;
       }

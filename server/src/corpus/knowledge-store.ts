@@ -135,6 +135,7 @@ export function loadOrBuildIndexAndKnowledge(folders: string[], options: PhraseI
   };
   const loaded = loadOrBuildPhraseIndex(folders, {
     ...options,
+    fingerprint,
     onDraft: builder ? (draft) => builder.add(draft) : undefined,
     onCorpusRead: finish,
   });

@@ -665,6 +665,8 @@ export interface PhraseIndexOptions {
    * it afterwards, and rebuilds when that finds damage): the index is usable at once.
    */
   verifyLater?: boolean;
+  /** The corpus's `corpusFingerprint`, when the caller has just computed it (it stats every draft). */
+  fingerprint?: string;
 }
 
 /**
@@ -688,7 +690,7 @@ export function readIndexInput(folders: string[], progress: BuildProgress = () =
  * start at once on a corpus they have seen.
  */
 export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOptions = {}): LoadedPhraseIndex {
-  const fingerprint = corpusFingerprint(folders);
+  const fingerprint = options.fingerprint ?? corpusFingerprint(folders);
   const paths = phraseIndexPaths(folders, options.storagePath);
   const problems: string[] = [];
   if (!options.rebuild) {

@@ -212,6 +212,11 @@ class PhraseIndexKeeper {
         } else {
           settled = true;
           const index = new PhraseIndex(m.data);
+          // In use at once, while the knowledge may still be taken in (the corpus status says indexing until both are).
+          this.ctx.safely('phrase index', undefined, () => {
+            this.index = index;
+            this.ctx.phraseSource = index;
+          });
           // A file read is checked on in the worker (its sections' checksums); a build is done.
           if (m.source === 'built') void worker.terminate();
           void assembling.then(() => resolve({ index, source: m.source, path: m.path, problems: m.problems, corpusProblems: m.corpusProblems }));

@@ -60,6 +60,9 @@ export interface PhraseIndexData {
   documents: { symbol: string; file?: string }[];
 }
 
+/** Suffixes read for the passages that are a whole text (see `occurrenceParagraphs`). */
+const WHOLE_SCAN = 4096;
+
 /** See PhraseIndexData.suffixWeights. */
 export const WEIGHT_BLOCK = 64;
 
@@ -515,7 +518,9 @@ export class PhraseIndex implements PhraseSource {
     const sa = d.suffixes;
     const passages: number[] = [];
     let total = 0;
-    const step = Math.max(1, (to - from) / limit);
+    // Whole passages are each in the range once, among the passages that end with the same text:
+    // the range is read whole (up to WHOLE_SCAN suffixes), not sampled, so that none is missed.
+    const step = whole && to - from <= WHOLE_SCAN ? 1 : Math.max(1, (to - from) / limit);
     for (let x = from; x < to; x += step) {
       const at = sa[Math.floor(x)];
       const q = this.passageAt(at);
@@ -525,7 +530,7 @@ export class PhraseIndex implements PhraseSource {
     }
     const out = new Set<number>();
     // Each sampled passage gives its share of the limit, evenly spread over its paragraphs.
-    const share = step === 1 && total <= limit ? Infinity : Math.max(1, Math.floor(limit / Math.max(1, passages.length)));
+    const share = total <= limit ? Infinity : Math.max(1, Math.floor(limit / Math.max(1, passages.length)));
     for (const q of passages) {
       const list = this.passageParagraphs(q);
       if (list.length <= share) for (const p of list) out.add(p);

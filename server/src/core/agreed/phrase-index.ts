@@ -114,7 +114,7 @@ const DOCUMENT_SAMPLE = 48;
 export const MAX_STRETCH = 2;
 /** A continuation longer than this (no clause boundary in sight) is cut. */
 export const MAX_CONTINUATION = 2000;
-/** Bigram postings read per similar query, rarest bigrams first. */
+/** Bigram postings (passages) read per similar query, rarest bigrams first. */
 const POSTING_BUDGET = 250_000;
 /** Candidates compared character by character after the bigram count. */
 export const EDIT_CANDIDATES = 60;
@@ -730,7 +730,20 @@ export class PhraseIndex implements PhraseSource {
     const cover: { p: number; shared: number }[] = [];
     for (const p of touched) {
       const dice = (2 * shared[p]) / (queryBigrams.length + d.passageBigrams[p]);
-      if (shared[p] * 2 >= queryBigrams.length) cover.push({ p, shared: shared[p] });
+      // Kept to the best EDIT_CANDIDATES as they come (most shared, then first in the corpus): a short
+      // text shares half its bigrams with a great many passages.
+      if (shared[p] * 2 >= queryBigrams.length) {
+        const c = { p, shared: shared[p] };
+        const worse = (a: { p: number; shared: number }, b: { p: number; shared: number }) => a.shared < b.shared || (a.shared === b.shared && a.p > b.p);
+        if (cover.length < EDIT_CANDIDATES || worse(cover[cover.length - 1], c)) {
+          let i = cover.length < EDIT_CANDIDATES ? cover.length : cover.length - 1;
+          while (i > 0 && worse(cover[i - 1], c)) {
+            if (i < EDIT_CANDIDATES) cover[i] = cover[i - 1];
+            i--;
+          }
+          cover[i] = c;
+        }
+      }
       shared[p] = 0;
       if (top.length === EDIT_CANDIDATES && dice <= top[top.length - 1].dice) continue;
       let i = top.length === EDIT_CANDIDATES ? top.length - 1 : top.length;
@@ -754,7 +767,6 @@ export class PhraseIndex implements PhraseSource {
     const closest = options.closest ?? 0;
     /** Below the minimum, kept in case nothing reaches it (`closest`). */
     const weak: Scored[] = [];
-    cover.sort((a, b) => b.shared - a.shared || a.p - b.p);
     for (const passage of [...containing, ...top.map((c) => c.p), ...cover.slice(0, EDIT_CANDIDATES).map((c) => c.p)]) {
       if (seen.has(passage)) continue;
       seen.add(passage);

@@ -40,7 +40,12 @@ export function cliSearch(folders: string[], text: string, workFolder: string, r
   mkdirSync(workFolder, { recursive: true });
   const preload = join(workFolder, 'max-rss.js');
   const rssFile = join(workFolder, 'max-rss.txt');
-  writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+  // The peak from /proc (VmHWM, this process's own since its exec); getrusage's maxRSS is no use
+  // here: Linux keeps it across exec, so it starts at the size of the (large) bench that forked it.
+  writeFileSync(
+    preload,
+    `process.on('exit', () => { const fs = require('node:fs'); let kb = process.resourceUsage().maxRSS; try { kb = Number(/VmHWM:\\s+(\\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {} fs.writeFileSync(${JSON.stringify(rssFile)}, String(kb)); });\n`,
+  );
   const bin = join(__dirname, '..', 'bin', 'resolution-drafter.js');
   const args = ['--require', preload, bin, 'search', text, ...(folders.length > 0 ? ['--no-bundled', ...folders.flatMap((f) => ['--corpus', f])] : [])];
   const times: number[] = [];

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue';
+import type { CatalogueFacts } from '../catalogue';
 import type { FootnoteMarker, FootnoteText, ResolutionDocument } from '../model';
 import type { Rule, RuleFinding } from './types';
 
@@ -47,22 +47,19 @@ function titlesByEnd(model: ResolutionDocument): Map<number, string> {
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
-/** Per catalogue, each title's footnote texts (squeezed), read once (again if the list grew). */
-const footnotesByTitle = new WeakMap<Catalogue, { count: number; byTitle: Map<string, string[]> }>();
-
 /**
- * Footnote texts the corpus catalogue knows for a title. Only the catalogue counts as evidence:
- * a short title such as 《最后文件》 stands for many documents within one draft.
+ * Footnote texts (squeezed) the corpus catalogues know for a title, each title looked up once per
+ * check. Only the catalogue counts as evidence: a short title such as 《最后文件》 stands for many
+ * documents within one draft.
  */
-function knownFootnotes(title: string, catalogue: Catalogue | undefined): string[] {
-  if (!catalogue) return [];
-  let index = footnotesByTitle.get(catalogue);
-  if (!index || index.count !== catalogue.titles.length) {
-    index = { count: catalogue.titles.length, byTitle: new Map() };
-    for (const t of catalogue.titles) if (!index.byTitle.has(t.title)) index.byTitle.set(t.title, t.footnotes.map(squeeze));
-    footnotesByTitle.set(catalogue, index);
-  }
-  return index.byTitle.get(title) ?? [];
+function knownFootnotes(facts: CatalogueFacts | undefined): (title: string) => string[] {
+  const known = new Map<string, string[]>();
+  return (title) => {
+    if (!facts) return [];
+    let list = known.get(title);
+    if (!list) known.set(title, (list = (facts.titleFootnotes(title) ?? []).map(squeeze)));
+    return list;
+  };
 }
 
 /** A footnote number used again: allowed or forbidden by `footnotes.reuse`; when allowed, it must cite the same source. */
@@ -71,7 +68,8 @@ export const footnoteReuse: Rule = {
   defaultSeverity: 'warning',
   description: 'A footnote number is used again (setting footnotes.reuse: allow, forbid, by-date).',
   messages,
-  check({ model, settings, catalogue, say }) {
+  check({ model, settings, facts, say }) {
+    const footnotesOf = knownFootnotes(facts);
     const policy = settings.footnotes.reuse;
     const allowed = reuseAllowed(model, policy);
     const first = new Map<number, FootnoteMarker>();
@@ -102,7 +100,7 @@ export const footnoteReuse: Rule = {
       const here = titleEndingAt.get(m.span.start);
       const text = texts.get(m.number);
       if (!here || !text) continue;
-      const known = knownFootnotes(here, catalogue);
+      const known = footnotesOf(here);
       if (known.length > 0 && !known.includes(squeeze(model.text.slice(text.textSpan.start, text.textSpan.end)))) {
         findings.push({ span: m.span, message: say(messages, 'different', { n: m.number, here, text: model.text.slice(text.textSpan.start, text.textSpan.end) }), related });
       }

@@ -12,6 +12,7 @@
  * Suppression: a comment line `%% drafter-disable ID …` silences the rules named (all when none is
  * named) on the next paragraph line; `%% drafter-disable-file ID …` for the whole file.
  */
+import { catalogueFacts } from '../catalogue';
 import type { ResolutionDocument } from '../model';
 import { parseDraft } from '../parse/parser';
 import { defaultSettings, type DrafterSettings } from '../settings';
@@ -132,6 +133,7 @@ export function validate(
     model,
     settings,
     catalogue: context.catalogue,
+    facts: context.facts ?? (context.catalogue ? catalogueFacts(context.catalogue) : undefined),
     today: context.today ?? new Date(),
     locale,
     say: say(locale),

@@ -23,7 +23,7 @@ import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readIndexI
 import { benchDraft, measures, percentiles, type BenchContext } from './measures';
 import { random, syntheticCorpus } from './synthetic';
 import { documentFigures } from './documents';
-import { lintSmallDraft } from './lint-run';
+import { cataloguedCopy, lintSmallDraft } from './lint-run';
 import { ruleTable, ruleTableMarkdown } from './rule-times';
 
 setFlagsFromString('--expose-gc');
@@ -197,6 +197,17 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   const lint = lintSmallDraft(size === 'bundled' ? [] : folders, bundledCorpusFolder(), join(work, 'lint'), options.quick ? 3 : 7);
   figures.lintSmallDraftFastestMs = lint.fastestMs;
   figures.lintSmallDraftMedianMs = lint.medianMs;
+  if (size !== 'bundled') {
+    // The same with the catalogue ingest would write for this corpus (the synthetic one has none):
+    // the first run makes the catalogue's index, the next ones read it.
+    const stamp = `${folder} ${String(figures.syntheticFiles)} files`;
+    const catalogued = cataloguedCopy(folder, join(work, `catalogue-${size}MB`), stamp);
+    figures.lintCatalogueMB = mb(statSync(join(catalogued, 'catalogue.json')).size);
+    const withCatalogue = lintSmallDraft([catalogued], bundledCorpusFolder(), join(work, 'lint-catalogue'), options.quick ? 3 : 7);
+    figures.lintSmallDraftCataloguedFirstMs = withCatalogue.firstMs;
+    figures.lintSmallDraftCataloguedFastestMs = withCatalogue.fastestMs;
+    figures.lintSmallDraftCataloguedMedianMs = withCatalogue.medianMs;
+  }
   if (size === 'bundled') Object.assign(figures, await documentFigures(options.quick));
   // A draft of many megabytes in the real server: validated in its worker while it answers.
   if (options.bigDraftMB > 0) {

@@ -5,16 +5,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lintText, readConfig, type LintRecord } from '../../server/src/cli/commands/lint';
 import { bundledCorpusFolder, loadCorpus } from '../../server/src/corpus/load';
 import { setCliLocale } from '../../server/src/cli/locale';
+import type { Catalogue } from '../../server/src/core';
 
 const BIN = resolve('bin/resolution-drafter.js');
-function lint(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', ...args], { encoding: 'utf8', cwd, env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
+function lint(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', ...args], { encoding: 'utf8', cwd, env: { ...process.env, LANG: 'C', LC_ALL: 'C', ...env } });
   return { code: r.status, stderr: r.stderr, records: r.stdout ? (JSON.parse(r.stdout) as LintRecord[]) : [] };
 }
 
@@ -99,6 +100,39 @@ test('a folder of drafts without a catalogue gives the rules nothing, and lint s
   // As before: the drafts were parsed, but their catalogue, the only thing the rules read, is empty.
   assert.deepEqual(r.records, [...findingsWithParsedCorpus(config), ...findingsWithParsedCorpus(config)]);
   assert.deepEqual(r.records.filter((x) => x.rule === 'citation-date' || x.rule === 'footnote-reuse'), []);
+});
+
+test('a large catalogue is read through its index (made on the first lint, made again when the catalogue changes): the same findings', () => {
+  // The bundled catalogue with 20,000 more cited documents (3 MB): above the size that is read whole.
+  const large = join(dir, 'large');
+  mkdirSync(large, { recursive: true });
+  for (const name of readdirSync(corpus()).filter((n) => n.endsWith('.unres'))) copyFileSync(join(corpus(), name), join(large, name));
+  const catalogue = JSON.parse(readFileSync(join(corpus(), 'catalogue.json'), 'utf8')) as Catalogue;
+  for (let i = 0; i < 20_000; i++) catalogue.cited.push({ symbol: `A/RES/PAD/${i}`, kind: 'resolution', titles: [], dates: ['2000-01-01'], citedBy: [{ symbol: 'A/RES/1/1', file: 'x.unres', line: i }], footnotes: [] });
+  writeFileSync(join(large, 'catalogue.json'), JSON.stringify(catalogue, null, 2));
+  assert.ok(statSync(join(large, 'catalogue.json')).size > 2 * 1024 * 1024);
+  const config = join(dir, '.resolution-drafter.json');
+  writeFileSync(config, JSON.stringify({ corpus: { folders: ['large'], useBundled: false }, footnotes: { reuse: 'allow' } }));
+  // The index goes to the per-user cache of the system temporary folder: here, one of the test's own.
+  const temp = join(dir, 'tmp');
+  mkdirSync(temp, { recursive: true });
+  const env = { TMPDIR: temp, TMP: temp, TEMP: temp };
+  const indexes = () => readdirSync(temp, { recursive: true }).map(String).filter((n) => /catalogue-[0-9a-f]+\.bin$/.test(n));
+  const expected = findingsWithParsedCorpus(config);
+  assert.ok(expected.some((x) => x.rule === 'citation-date'));
+  const first = lint(['draft.unres'], dir, env);
+  assert.equal(first.stderr, '');
+  assert.deepEqual(first.records, expected);
+  assert.equal(indexes().length, 1);
+  const second = lint(['draft.unres'], dir, env);
+  assert.deepEqual(second.records, expected);
+  // The catalogue now gives 49/75 E the draft's date: the index made before no longer holds.
+  catalogue.cited.find((c) => c.symbol === 'A/RES/49/75E')!.dates = ['1994-12-16'];
+  writeFileSync(join(large, 'catalogue.json'), JSON.stringify(catalogue, null, 2));
+  const changed = lint(['draft.unres'], dir, env);
+  assert.deepEqual(changed.records, findingsWithParsedCorpus(config));
+  assert.deepEqual(changed.records.filter((x) => x.rule === 'citation-date'), []);
+  assert.equal(indexes().length, 1);
 });
 
 test('lint has its own small bundle, and answers as the whole command line does', () => {

@@ -35,56 +35,89 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-/** The least CPU time and the least wall time of `passes` runs of `work`, in ms. */
-function fastest(passes: number, work: () => void): { cpu: number; wall: number } {
-  let cpu = Infinity;
-  let wall = Infinity;
-  for (let i = 0; i < passes; i++) {
-    const c = cpuMs();
-    const t = now();
-    work();
-    wall = Math.min(wall, now() - t);
-    cpu = Math.min(cpu, cpuMs() - c);
-  }
-  return { cpu: Math.round(cpu * 10) / 10, wall: Math.round(wall * 10) / 10 };
+/** How the steps are timed. */
+export interface TimingOptions {
+  /** Timed runs of each step on each draft (after one untimed run). */
+  passes: number;
+  /**
+   * The collector (`--expose-gc`): a full collection before each step, and the young generation
+   * emptied before each run, so that no run pays for the garbage of another. Without it, runs
+   * follow each other as they come.
+   */
+  gc?: (options?: { type: 'minor' | 'major' }) => void;
 }
 
 const unlimited = { ...defaultSettings, maxProblems: 0 };
 
-/** Times the parse and every rule on one draft text. */
-export function timeSteps(text: string, catalogue: Catalogue | undefined, passes: number): StepTimes {
-  const ms: Record<string, number> = {};
-  const wallMs: Record<string, number> = {};
-  const findings: Record<string, number> = {};
-  const time = (step: string, work: () => void) => {
-    const t = fastest(passes, work);
-    ms[step] = t.cpu;
-    wallMs[step] = t.wall;
-  };
-  let model: ResolutionDocument | undefined;
-  time(STEP_PARSE, () => {
-    model = parseDraft(text);
-  });
-  const context = { catalogue, today: new Date('2026-01-01') };
-  let total = 0;
-  for (const rule of rules) {
-    let count = 0;
-    time(rule.id, () => {
-      count = validate(model!, unlimited, context, [rule]).length;
+/**
+ * Times the parse and every rule on drafts of several sizes: each step runs on every draft in turn
+ * (once untimed, then `passes` rounds), so that the drafts of a step are timed in the same minutes
+ * of a machine whose load comes and goes; each step's figure is its fastest run.
+ */
+export function timeStepsTogether(texts: readonly string[], catalogue: Catalogue | undefined, timing: TimingOptions): StepTimes[] {
+  const out: StepTimes[] = texts.map((text) => ({ ms: {}, wallMs: {}, findings: {}, bytes: Buffer.byteLength(text), findingsKB: 0 }));
+  const gc = timing.gc;
+  const time = (step: string, work: (i: number) => void, before?: (i: number) => void, passes = timing.passes) => {
+    gc?.({ type: 'major' });
+    const cpu = texts.map(() => Infinity);
+    const wall = texts.map(() => Infinity);
+    for (let pass = 0; pass <= passes; pass++) {
+      for (let i = 0; i < texts.length; i++) {
+        before?.(i);
+        gc?.({ type: 'minor' });
+        const c = cpuMs();
+        const t = now();
+        work(i);
+        const w = now() - t;
+        const u = cpuMs() - c;
+        // Pass 0 is the warm-up: the code compiled, the caches filled.
+        if (pass === 0) continue;
+        wall[i] = Math.min(wall[i], w);
+        cpu[i] = Math.min(cpu[i], u);
+      }
+    }
+    out.forEach((o, i) => {
+      o.ms[step] = Math.round(cpu[i] * 10) / 10;
+      o.wallMs[step] = Math.round(wall[i] * 10) / 10;
     });
-    findings[rule.id] = count;
-    total += count;
+  };
+  const models: (ResolutionDocument | undefined)[] = texts.map(() => undefined);
+  time(
+    STEP_PARSE,
+    (i) => {
+      models[i] = parseDraft(texts[i]);
+    },
+    (i) => {
+      // The model of the previous pass is garbage before this one starts.
+      if (models[i]) {
+        models[i] = undefined;
+        gc?.({ type: 'major' });
+      }
+    },
+    // The parse of 50 MB takes seconds, and is not what the table is for: fewer passes.
+    Math.min(timing.passes, 3),
+  );
+  const context = { catalogue, today: new Date('2026-01-01') };
+  const totals = texts.map(() => 0);
+  for (const rule of rules) {
+    time(rule.id, (i) => {
+      const count = validate(models[i]!, unlimited, context, [rule]).length;
+      out[i].findings[rule.id] = count;
+    });
+    out.forEach((o, i) => (totals[i] += o.findings[rule.id]));
   }
-  let shown = 0;
-  let json = 0;
-  time(STEP_ALL, () => {
-    const limited = validate(model!, defaultSettings, context);
-    shown = limited.length;
-    json = JSON.stringify(limited).length;
+  time(STEP_ALL, (i) => {
+    const limited = validate(models[i]!, defaultSettings, context);
+    out[i].findings.shown = limited.length;
+    out[i].findingsKB = Math.round(JSON.stringify(limited).length / 1024);
   });
-  findings.all = total;
-  findings.shown = shown;
-  return { ms, wallMs, findings, bytes: Buffer.byteLength(text), findingsKB: Math.round(json / 1024) };
+  out.forEach((o, i) => (o.findings.all = totals[i]));
+  return out;
+}
+
+/** Times the parse and every rule on one draft text. */
+export function timeSteps(text: string, catalogue: Catalogue | undefined, passes: number, gc?: TimingOptions['gc']): StepTimes {
+  return timeStepsTogether([text], catalogue, { passes, gc })[0];
 }
 
 /** The drafts of the table, by name: each makes a draft of about the given bytes. */
@@ -98,18 +131,17 @@ export function benchDrafts(sources: readonly DraftSource[]): Record<string, (by
 
 export type RuleTable = Record<string, Record<string, StepTimes>>;
 
-/** Every draft of `benchDrafts` at every size (MB): draft name → size → times. */
-export function ruleTable(sources: readonly DraftSource[], catalogue: Catalogue | undefined, sizes: readonly number[], passes: number, log?: (line: string) => void): RuleTable {
+/** Every draft of `benchDrafts` at every size (MB), the sizes of a draft timed together: draft name → size → times. */
+export function ruleTable(sources: readonly DraftSource[], catalogue: Catalogue | undefined, sizes: readonly number[], timing: TimingOptions, log?: (line: string) => void): RuleTable {
   const table: RuleTable = {};
   for (const [name, make] of Object.entries(benchDrafts(sources))) {
     table[name] = {};
-    // Once on a small draft of the shape first, untimed: the smaller size would else pay for compiling the code.
-    timeSteps(make(1024 * 1024), catalogue, 1);
-    for (const size of sizes) {
-      const times = timeSteps(make(size * 1024 * 1024), catalogue, passes);
+    const all = timeStepsTogether(sizes.map((size) => make(size * 1024 * 1024)), catalogue, timing);
+    sizes.forEach((size, i) => {
+      const times = all[i];
       table[name][size] = times;
       log?.(`${name}, ${size} MB: parse ${times.ms[STEP_PARSE]} ms CPU (${times.wallMs[STEP_PARSE]} wall), all rules ${times.ms[STEP_ALL]} ms CPU (${times.wallMs[STEP_ALL]} wall), ${times.findings.all} findings (${times.findings.shown} shown)`);
-    }
+    });
   }
   return table;
 }

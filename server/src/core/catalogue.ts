@@ -71,3 +71,66 @@ export interface CitedTitle {
   footnotes: string[];
   citedBy: CitationSite[];
 }
+
+/**
+ * What the rules read of the corpus catalogues, looked up by key: the dates a cited symbol is
+ * given, the footnotes a title takes. A large catalogue need not be read whole for it (the CLI and
+ * the server read a compact index of it, `corpus/catalogue-index.ts`); a catalogue in memory
+ * answers through `catalogueFacts`.
+ */
+export interface CatalogueFacts {
+  /** The adoption dates of the first `cited` entry with this symbol; undefined when there is none. */
+  citedDates(symbol: string): readonly string[] | undefined;
+  /** The footnote texts of the first `titles` entry with this title; undefined when there is none. */
+  titleFootnotes(title: string): readonly string[] | undefined;
+}
+
+/** Per catalogue, its lookups, made once (again if its lists grew). */
+const factsOf = new WeakMap<Catalogue, { cited: number; titles: number; facts: CatalogueFacts }>();
+
+/** The facts of a catalogue in memory: each list read into a map once, on the first lookup. */
+export function catalogueFacts(catalogue: Catalogue): CatalogueFacts {
+  const known = factsOf.get(catalogue);
+  if (known && known.cited === catalogue.cited.length && known.titles === catalogue.titles.length) return known.facts;
+  let cited: Map<string, readonly string[]> | undefined;
+  let titles: Map<string, readonly string[]> | undefined;
+  const facts: CatalogueFacts = {
+    citedDates(symbol) {
+      if (!cited) {
+        cited = new Map();
+        for (const d of catalogue.cited) if (!cited.has(d.symbol)) cited.set(d.symbol, d.dates);
+      }
+      return cited.get(symbol);
+    },
+    titleFootnotes(title) {
+      if (!titles) {
+        titles = new Map();
+        for (const t of catalogue.titles) if (!titles.has(t.title)) titles.set(t.title, t.footnotes);
+      }
+      return titles.get(title);
+    },
+  };
+  factsOf.set(catalogue, { cited: catalogue.cited.length, titles: catalogue.titles.length, facts });
+  return facts;
+}
+
+/** The facts of several catalogues in order, as if merged: the first that knows a key answers (as the first entry of a merged list). */
+export function chainedFacts(sources: readonly CatalogueFacts[]): CatalogueFacts {
+  if (sources.length === 1) return sources[0];
+  return {
+    citedDates(symbol) {
+      for (const s of sources) {
+        const found = s.citedDates(symbol);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    },
+    titleFootnotes(title) {
+      for (const s of sources) {
+        const found = s.titleFootnotes(title);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,4 +1,3 @@
-import type { Catalogue } from '../catalogue';
 import type { ResolutionCitation } from '../model';
 import type { Rule, RuleFinding } from './types';
 
@@ -34,18 +33,6 @@ export function rewriteDate(written: string, iso: string): string {
   return written.replace(/\d+/g, (n) => (i < 3 ? String(numbers[i++]) : n));
 }
 
-/** Per catalogue, its cited documents by symbol (the first entry of each), read once (again if the list grew). */
-const citedIndex = new WeakMap<Catalogue, { count: number; bySymbol: Map<string, Catalogue['cited'][number]> }>();
-function citedBySymbol(catalogue: Catalogue): Map<string, Catalogue['cited'][number]> {
-  let index = citedIndex.get(catalogue);
-  if (!index || index.count !== catalogue.cited.length) {
-    index = { count: catalogue.cited.length, bySymbol: new Map() };
-    for (const d of catalogue.cited) if (!index.bySymbol.has(d.symbol)) index.bySymbol.set(d.symbol, d);
-    citedIndex.set(catalogue, index);
-  }
-  return index.bySymbol;
-}
-
 /**
  * The same resolution carries the same adoption date wherever it is cited: in this draft and in
  * the corpus catalogue. A cited date may not be later than the document's own date (or today,
@@ -56,7 +43,7 @@ export const citationDate: Rule = {
   defaultSeverity: 'warning',
   description: 'A resolution is cited with a different adoption date than elsewhere, or with a date in the future.',
   messages,
-  check({ model, catalogue, today, say }) {
+  check({ model, facts, today, say }) {
     const findings: RuleFinding[] = [];
     const firstByKey = new Map<string, ResolutionCitation>();
     const own = model.facts.date?.valid ? model.facts.date.iso : today.toISOString().slice(0, 10);
@@ -80,13 +67,13 @@ export const citationDate: Rule = {
         continue;
       }
       if (first && first !== c) continue;
-      const entry = c.symbol && catalogue ? citedBySymbol(catalogue).get(c.symbol) : undefined;
-      if (entry && entry.dates.length > 0 && !entry.dates.includes(date)) {
+      const dates = c.symbol && facts ? facts.citedDates(c.symbol) : undefined;
+      if (dates && dates.length > 0 && !dates.includes(date)) {
         // One date in the corpus is the date to write; several mean the corpus disagrees with itself.
-        const text = entry.dates.length === 1 ? rewriteDate(model.text.slice(c.date.span.start, c.date.span.end), entry.dates[0]) : undefined;
+        const text = dates.length === 1 ? rewriteDate(model.text.slice(c.date.span.start, c.date.span.end), dates[0]) : undefined;
         findings.push({
           span: c.date.span,
-          message: say(messages, 'corpus', { key: c.key, date, dates: entry.dates.join(', ') }),
+          message: say(messages, 'corpus', { key: c.key, date, dates: dates.join(', ') }),
           data: text ? { fix: 'replace', newText: text, title: say(messages, 'fixTitle', { text }) } : undefined,
         });
       }

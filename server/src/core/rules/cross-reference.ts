@@ -29,13 +29,16 @@ export const crossReference: Rule = {
     const findings: RuleFinding[] = [];
     if (!model.operative.some((p) => p.label)) return findings;
     // Numbered operative paragraphs by list and number, in text order.
-    const numbered = new Map<string, Paragraph[]>();
+    // The numbered paragraphs of each list (sequence 0, 1, … in text order) by their number: a
+    // small map per list, not one map of every paragraph keyed by strings (a file of many texts
+    // has hundreds of thousands, and each lookup built and hashed a string).
+    const numbered: Map<number, Paragraph[]>[] = [];
     for (const p of model.operative) {
       if (!p.label || p.kind !== 'operative') continue;
-      const key = `${p.sequence}:${p.label.value}`;
-      const list = numbered.get(key);
+      const lists = (numbered[p.sequence] ??= new Map());
+      const list = lists.get(p.label.value);
       if (list) list.push(p);
-      else numbered.set(key, [p]);
+      else lists.set(p.label.value, [p]);
     }
     for (const ref of model.crossReferences) {
       // Only references in the text itself: footnotes cite paragraphs of other documents.
@@ -44,7 +47,7 @@ export const crossReference: Rule = {
       let top = from;
       while (top.parent) top = top.parent;
       const sequence = from.part === 'operative' ? top.sequence : 0;
-      const candidates = numbered.get(`${sequence}:${ref.paragraphNumber}`) ?? [];
+      const candidates = numbered[sequence]?.get(ref.paragraphNumber) ?? [];
       if (candidates.length === 0) {
         findings.push({ span: ref.numberSpan, message: say(messages, 'missing', { n: ref.paragraphNumber }) });
         continue;

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue';
+import type { CatalogueFacts } from '../catalogue';
 import type { FootnoteMarker, FootnoteText, ResolutionDocument } from '../model';
 import type { Rule, RuleFinding } from './types';
 
@@ -39,30 +39,54 @@ export function reuseAllowed(model: ResolutionDocument, policy: 'allow' | 'forbi
  * The 《title》 each offset stands directly after (`《条约》¹`): a marker there cites the title.
  * After punctuation (`《条约》，¹`) it cites the clause, not the title.
  */
-function titlesByEnd(model: ResolutionDocument): Map<number, string> {
-  const byEnd = new Map<number, string>();
-  for (const t of model.titles) if (!byEnd.has(t.span.end)) byEnd.set(t.span.end, t.title);
-  return byEnd;
+function titlesEndingAt(model: ResolutionDocument): (offset: number) => string | undefined {
+  const titles = model.titles;
+  // The titles in order of their ends, the model's order kept among equal ends (the first one
+  // answers, as before). Already so unless a title holds another (《…《…》…》): then sorted once.
+  let order: Int32Array | undefined;
+  for (let i = 1; i < titles.length; i++) {
+    if (titles[i].span.end < titles[i - 1].span.end) {
+      order = Int32Array.from(titles.keys()).sort((a, b) => titles[a].span.end - titles[b].span.end || a - b);
+      break;
+    }
+  }
+  const endOf = (k: number) => titles[order ? order[k] : k].span.end;
+  // The first title (in that order) ending at or after the offset asked last: the markers are
+  // asked in text order, so the walk over the titles is one pass; an offset before it searches again.
+  let at = 0;
+  let last = -1;
+  return (offset) => {
+    if (offset < last) {
+      let lo = 0;
+      let hi = titles.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (endOf(mid) < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      at = lo;
+    }
+    last = offset;
+    while (at < titles.length && endOf(at) < offset) at++;
+    return at < titles.length && endOf(at) === offset ? titles[order ? order[at] : at].title : undefined;
+  };
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
-/** Per catalogue, each title's footnote texts (squeezed), read once (again if the list grew). */
-const footnotesByTitle = new WeakMap<Catalogue, { count: number; byTitle: Map<string, string[]> }>();
-
 /**
- * Footnote texts the corpus catalogue knows for a title. Only the catalogue counts as evidence:
- * a short title such as 《最后文件》 stands for many documents within one draft.
+ * Footnote texts (squeezed) the corpus catalogues know for a title, each title looked up once per
+ * check. Only the catalogue counts as evidence: a short title such as 《最后文件》 stands for many
+ * documents within one draft.
  */
-function knownFootnotes(title: string, catalogue: Catalogue | undefined): string[] {
-  if (!catalogue) return [];
-  let index = footnotesByTitle.get(catalogue);
-  if (!index || index.count !== catalogue.titles.length) {
-    index = { count: catalogue.titles.length, byTitle: new Map() };
-    for (const t of catalogue.titles) if (!index.byTitle.has(t.title)) index.byTitle.set(t.title, t.footnotes.map(squeeze));
-    footnotesByTitle.set(catalogue, index);
-  }
-  return index.byTitle.get(title) ?? [];
+function knownFootnotes(facts: CatalogueFacts | undefined): (title: string) => string[] {
+  const known = new Map<string, string[]>();
+  return (title) => {
+    if (!facts) return [];
+    let list = known.get(title);
+    if (!list) known.set(title, (list = (facts.titleFootnotes(title) ?? []).map(squeeze)));
+    return list;
+  };
 }
 
 /** A footnote number used again: allowed or forbidden by `footnotes.reuse`; when allowed, it must cite the same source. */
@@ -71,12 +95,16 @@ export const footnoteReuse: Rule = {
   defaultSeverity: 'warning',
   description: 'A footnote number is used again (setting footnotes.reuse: allow, forbid, by-date).',
   messages,
-  check({ model, settings, catalogue, say }) {
+  check({ model, settings, facts, say }) {
+    const footnotesOf = knownFootnotes(facts);
     const policy = settings.footnotes.reuse;
     const allowed = reuseAllowed(model, policy);
     const first = new Map<number, FootnoteMarker>();
     const findings: RuleFinding[] = [];
-    const titleEndingAt = titlesByEnd(model);
+    const titleEndingAt = allowed ? titlesEndingAt(model) : undefined;
+    // Made for a finding only (most reuses give none when reuse is allowed), the reason once.
+    const related = (earlier: FootnoteMarker, n: number) => [{ span: earlier.span, message: say(messages, 'firstUse', { n }) }];
+    let why: string | undefined;
     // The first footnote text with each number.
     const texts = new Map<number, FootnoteText>();
     for (const f of model.footnotes) if (!texts.has(f.number)) texts.set(f.number, f);
@@ -86,25 +114,24 @@ export const footnoteReuse: Rule = {
         first.set(m.number, m);
         continue;
       }
-      const related = [{ span: earlier.span, message: say(messages, 'firstUse', { n: m.number }) }];
-      if (!allowed) {
-        const why =
+      if (!titleEndingAt) {
+        why ??=
           policy === 'forbid'
             ? say(messages, 'whyForbid')
             : model.facts.date?.valid
               ? say(messages, 'whyDate', { date: model.facts.date.iso })
               : say(messages, 'whyUndated');
-        findings.push({ span: m.span, message: say(messages, 'forbidden', { n: m.number, why }), related, data: { fix: 'renumber-footnotes', separateReuses: true } });
+        findings.push({ span: m.span, message: say(messages, 'forbidden', { n: m.number, why }), related: related(earlier, m.number), data: { fix: 'renumber-footnotes', separateReuses: true } });
         continue;
       }
       // Reused for another source: the reuse stands right after a title whose footnotes the corpus
       // knows and differs from footnote N. Without such evidence, quiet.
-      const here = titleEndingAt.get(m.span.start);
+      const here = titleEndingAt(m.span.start);
       const text = texts.get(m.number);
       if (!here || !text) continue;
-      const known = knownFootnotes(here, catalogue);
+      const known = footnotesOf(here);
       if (known.length > 0 && !known.includes(squeeze(model.text.slice(text.textSpan.start, text.textSpan.end)))) {
-        findings.push({ span: m.span, message: say(messages, 'different', { n: m.number, here, text: model.text.slice(text.textSpan.start, text.textSpan.end) }), related });
+        findings.push({ span: m.span, message: say(messages, 'different', { n: m.number, here, text: model.text.slice(text.textSpan.start, text.textSpan.end) }), related: related(earlier, m.number) });
       }
     }
     return findings;

@@ -12,6 +12,7 @@
  * Suppression: a comment line `%% drafter-disable ID …` silences the rules named (all when none is
  * named) on the next paragraph line; `%% drafter-disable-file ID …` for the whole file.
  */
+import { catalogueFacts } from '../catalogue';
 import type { ResolutionDocument } from '../model';
 import { parseDraft } from '../parse/parser';
 import { defaultSettings, type DrafterSettings } from '../settings';
@@ -120,6 +121,8 @@ export function appliesTo(rule: Rule, model: ResolutionDocument): boolean {
   return true;
 }
 
+const inTextOrder = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
+
 /** Runs every rule (or those given) over a parsed draft. A failing rule is reported to `onRuleError` and skipped. */
 export function validate(
   model: ResolutionDocument,
@@ -132,6 +135,7 @@ export function validate(
     model,
     settings,
     catalogue: context.catalogue,
+    facts: context.facts ?? (context.catalogue ? catalogueFacts(context.catalogue) : undefined),
     today: context.today ?? new Date(),
     locale,
     say: say(locale),
@@ -149,13 +153,18 @@ export function validate(
       context.onRuleError?.(rule.id, err);
       continue;
     }
+    if (silenced.file.has(rule.id) || silenced.file.has('*')) continue;
+    // A finding's line is looked up only when some line is silenced (a binary search per finding).
+    const byLine = silenced.lines.size > 0;
     for (const f of raw) {
-      const line = model.lines.positionAt(f.span.start).line;
-      if (isSuppressed(silenced, rule.id, line)) continue;
+      if (byLine && isSuppressed(silenced, rule.id, model.lines.positionAt(f.span.start).line)) continue;
       findings.push({ ...f, rule: rule.id, severity: configured ?? f.severity ?? rule.defaultSeverity });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  // In text order; each rule's findings mostly come so already, and then are not sorted again.
+  let sorted = true;
+  for (let i = 1; i < findings.length && sorted; i++) sorted = inTextOrder(findings[i - 1], findings[i]) <= 0;
+  if (!sorted) findings.sort(inTextOrder);
   return limitFindings(findings, settings.maxProblems ?? defaultSettings.maxProblems, model, ctx.say);
 }
 

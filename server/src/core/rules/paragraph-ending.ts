@@ -38,12 +38,21 @@ function lastParagraphs(model: ResolutionDocument): Set<Paragraph> {
   return out;
 }
 
-function expectation(p: Paragraph, last: Set<Paragraph>): Expectation {
+/** The five expectations, made once per check (a paragraph of a 50 MB draft no longer makes its own). */
+function expectations(): (p: Paragraph, last: Set<Paragraph>) => Expectation {
   const e = chinese.endings;
-  if (p.children.length > 0) return { key: 'introduces', chars: [e.introducesList] };
-  if (p.part === 'preamble') return { key: 'preambular', chars: p.level === 0 ? [e.preambular] : [e.preambular, e.operative] };
-  if (last.has(p)) return { key: 'last', chars: [e.last] };
-  return { key: p.level === 0 ? 'operative' : 'subparagraph', chars: [e.operative] };
+  const introduces: Expectation = { key: 'introduces', chars: [e.introducesList] };
+  const preambular: Expectation = { key: 'preambular', chars: [e.preambular] };
+  const preambularSub: Expectation = { key: 'preambular', chars: [e.preambular, e.operative] };
+  const lastOne: Expectation = { key: 'last', chars: [e.last] };
+  const operative: Expectation = { key: 'operative', chars: [e.operative] };
+  const subparagraph: Expectation = { key: 'subparagraph', chars: [e.operative] };
+  return (p, last) => {
+    if (p.children.length > 0) return introduces;
+    if (p.part === 'preamble') return p.level === 0 ? preambular : preambularSub;
+    if (last.has(p)) return lastOne;
+    return p.level === 0 ? operative : subparagraph;
+  };
 }
 
 /**
@@ -63,15 +72,24 @@ export const paragraphEnding: Rule = {
     if (model.shape !== 'resolution') return [];
     const findings: RuleFinding[] = [];
     const last = lastParagraphs(model);
+    const expectation = expectations();
+    // The few messages and titles there are, each made once (a file of many texts has 100,000s of findings).
+    const said = new Map<string, string>();
+    const once = (key: string, make: () => string) => {
+      let text = said.get(key);
+      if (text === undefined) said.set(key, (text = make()));
+      return text;
+    };
     for (const p of model.paragraphs) {
       if (!p.ending) continue;
       const want = expectation(p, last);
       if (want.chars.includes(p.ending.char)) continue;
       const expected = want.chars[0];
-      const title = say(messages, 'fixTitle', { expected });
+      const found = p.ending.char;
+      const title = once(`title ${expected}`, () => say(messages, 'fixTitle', { expected }));
       findings.push({
         span: p.ending.span,
-        message: say(messages, want.key, { found: p.ending.char }),
+        message: once(`${want.key} ${found}`, () => say(messages, want.key, { found })),
         data: CLOSING_MARKS.has(p.ending.char)
           ? { fix: 'replace', newText: expected, title }
           : { fix: 'insert', at: p.ending.span.end, newText: expected, title },

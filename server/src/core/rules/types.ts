@@ -1,5 +1,5 @@
 /** The contract between the validation engine and its rules. */
-import type { Catalogue } from '../catalogue';
+import type { Catalogue, CatalogueFacts } from '../catalogue';
 import type { ResolutionDocument, TextKind } from '../model';
 import type { DrafterSettings } from '../settings';
 import type { Span } from '../text';
@@ -55,6 +55,8 @@ export interface Finding extends RuleFinding {
 export interface ValidationContext {
   /** The corpus catalogue: dates of cited resolutions. */
   catalogue?: Catalogue;
+  /** What the rules look up in the corpus catalogues (an index of them); when given, `catalogue` is not read. */
+  facts?: CatalogueFacts;
   /** Today's date (for symbols of sessions still to come, dates in the future); defaults to now. */
   today?: Date;
   /** The language of the messages; English by default. */
@@ -68,6 +70,8 @@ export interface RuleContext {
   model: ResolutionDocument;
   settings: DrafterSettings;
   catalogue?: Catalogue;
+  /** The corpus catalogues' facts, looked up by key: what the rules read of `catalogue` (or of an index of it). */
+  facts?: CatalogueFacts;
   today: Date;
   locale: Locale;
   /** The message `key` of `table` in the context's locale (English when missing). */

@@ -17,11 +17,13 @@
  * A rule without `scope` is document-wide: it is always checked on the whole draft. That is the
  * default, so a new rule is correct whatever it reads.
  *
- * What a paragraph-local rule found on a line is kept in a `RuleMemo`, by the line's text and
- * what the parser found on it (the "signature"), relative to the line's start: the next version of
- * the draft checks only the lines whose text or signature is new. A finding that falls outside
- * the lines checked (a rule that is not local after all) makes the rule be checked on the whole
- * draft instead, so a wrong declaration costs time, not findings.
+ * What a paragraph-local rule found on a line is kept in a `RuleMemo`, relative to the line's
+ * start, with the line's "signature": what the parser found on it, as numbers relative to the
+ * line. The next version of the draft is compared with the last one: a line in the unchanged
+ * text before the edit, or in the unchanged text after it (moved), whose signature is the same,
+ * keeps its findings; only the other lines are checked. A finding that falls outside the lines
+ * checked (a rule that is not local after all) makes the rule be checked on the whole draft
+ * instead, so a wrong declaration costs time, not findings.
  */
 import type { Catalogue } from '../catalogue';
 import type { ResolutionDocument } from '../model';
@@ -36,8 +38,14 @@ export class RuleMemo {
   /** What the findings depend on besides the lines (facts, shape, settings, locale, day); a change empties the memo. */
   private context?: string;
   private catalogue?: Catalogue;
-  /** Line key (text and signature) → rule id → findings relative to the line. */
-  private lines = new Map<string, Map<string, RelativeFinding[]>>();
+  /** The last version: its text, line starts and line signatures. */
+  private text?: string;
+  private starts: readonly number[] = [];
+  private signatures?: Signatures;
+  /** Rule id → per line of the last version, its findings relative to the line (undefined: not checked). */
+  private found = new Map<string, (RelativeFinding[] | undefined)[]>();
+  /** The strings of signatures, as numbers. */
+  private readonly strings = new Map<string, number>();
   /** Counts for the tests and the bench: lines checked and lines taken from the memo in the last validation. */
   checkedLines = 0;
   keptLines = 0;
@@ -51,51 +59,42 @@ export class RuleMemo {
     const model = ctx.model;
     // The facts as they read, not where they stand (the closing's date moves with every edit above it).
     const context = JSON.stringify([model.facts, model.shape, ctx.settings, ctx.locale, ctx.today.toISOString().slice(0, 10)], (k, v: unknown) => (k === 'span' || k === 'line' ? undefined : v));
-    if (context !== this.context || ctx.catalogue !== this.catalogue) {
-      this.lines = new Map();
+    if (context !== this.context || ctx.catalogue !== this.catalogue || this.strings.size > MAX_STRINGS) {
+      this.found = new Map();
+      this.signatures = undefined;
+      this.strings.clear();
       this.context = context;
       this.catalogue = ctx.catalogue;
     }
-    const keys = lineKeys(model);
     const lineCount = model.lines.lineCount;
     const starts = model.lines.lineStarts;
-    // Each line's entry, looked up once: the last version's when its key is known, else a new one.
-    const entries: (Map<string, RelativeFinding[]> | undefined)[] = new Array(lineCount);
-    const next = new Map<string, Map<string, RelativeFinding[]>>();
-    let keyed = 0;
-    for (let line = 0; line < lineCount; line++) {
-      const key = keys[line];
-      if (key === undefined) continue;
-      keyed++;
-      let entry = next.get(key);
-      if (!entry) {
-        entry = this.lines.get(key);
-        if (entry) next.set(key, entry);
-        else next.set(ownCopy(key), (entry = new Map()));
-      }
-      entries[line] = entry;
-    }
+    const signatures = signaturesOf(model, this.strings);
+    const origin = this.origins(model, signatures);
     const out = new Map<string, RuleFinding[] | { error: unknown }>();
+    const found = new Map<string, (RelativeFinding[] | undefined)[]>();
     let checked = 0;
     // The lines each rule has nothing kept for (usually the same for every rule: one view serves them).
     let lastDirtyKey = '';
     let lastView: ResolutionDocument | undefined;
     for (const rule of rules) {
+      const before = this.found.get(rule.id);
+      const now: (RelativeFinding[] | undefined)[] = new Array<RelativeFinding[] | undefined>(lineCount);
       const dirty = new Uint8Array(lineCount);
       const dirtyList: number[] = [];
       for (let line = 0; line < lineCount; line++) {
-        const entry = entries[line];
-        if (entry && !entry.has(rule.id)) {
+        const kept = before && origin[line] >= 0 ? before[origin[line]] : undefined;
+        if (kept) now[line] = kept;
+        else {
           dirty[line] = 1;
           dirtyList.push(line);
         }
       }
-      const dirtyKey = dirtyList.length === keyed ? '*' : dirtyList.join(',');
+      const dirtyKey = dirtyList.length === lineCount ? '*' : dirtyList.join(',');
       let view: ResolutionDocument;
       if (lastView && dirtyKey === lastDirtyKey) {
         view = lastView;
       } else {
-        view = dirtyList.length === keyed ? model : viewOf(model, dirty);
+        view = dirtyList.length === lineCount ? model : viewOf(model, dirty);
         lastView = view;
         lastDirtyKey = dirtyKey;
       }
@@ -107,8 +106,8 @@ export class RuleMemo {
         continue;
       }
       // The new findings by line, relative to it; one outside the lines checked: not local, checked whole.
-      const found = new Map<number, RelativeFinding[]>();
       let local = true;
+      for (const line of dirtyList) now[line] = NONE;
       for (const f of raw) {
         const line = model.lines.positionAt(f.span.start).line;
         const relative = dirty[line] ? moved(f, -starts[line], -line, line, model) : undefined;
@@ -116,9 +115,9 @@ export class RuleMemo {
           local = false;
           break;
         }
-        let list = found.get(line);
-        if (!list) found.set(line, (list = []));
-        list.push(relative);
+        const list = now[line];
+        if (list === NONE) now[line] = [relative];
+        else list!.push(relative);
       }
       if (!local) {
         try {
@@ -129,29 +128,237 @@ export class RuleMemo {
         continue;
       }
       checked = Math.max(checked, dirtyList.length);
-      for (const line of dirtyList) entries[line]!.set(rule.id, found.get(line) ?? NONE);
+      found.set(rule.id, now);
       const findings: RuleFinding[] = [];
       for (let line = 0; line < lineCount; line++) {
-        const kept = entries[line]?.get(rule.id);
-        if (kept === undefined || kept.length === 0) continue;
-        for (const f of kept) findings.push(moved(f, starts[line], line, 0, model)!);
+        const kept = now[line]!;
+        for (let i = 0; i < kept.length; i++) findings.push(moved(kept[i], starts[line], line, 0, model)!);
       }
       out.set(rule.id, findings);
     }
-    this.lines = next;
+    this.found = found;
+    this.text = model.text;
+    this.starts = starts;
+    this.signatures = signatures;
     this.checkedLines = checked;
-    this.keptLines = keyed - checked;
+    this.keptLines = lineCount - checked;
     return out;
+  }
+
+  /**
+   * For each line of the new version, the line of the last version with the same text (in the
+   * unchanged text before or after the edit) and the same signature; -1 for none.
+   */
+  private origins(model: ResolutionDocument, signatures: Signatures): Int32Array {
+    const lineCount = model.lines.lineCount;
+    const origin = new Int32Array(lineCount).fill(-1);
+    const old = this.text;
+    const oldSignatures = this.signatures;
+    if (old === undefined || !oldSignatures) return origin;
+    const text = model.text;
+    const starts = model.lines.lineStarts;
+    const oldStarts = this.starts;
+    const prefix = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    const delta = text.length - old.length;
+    const lineDelta = lineCount - oldStarts.length;
+    for (let line = 0; line < lineCount; line++) {
+      const start = starts[line];
+      const end = line + 1 < lineCount ? starts[line + 1] : text.length;
+      let was = -1;
+      // The line and its line break in the unchanged text before the edit: the same line.
+      if (end <= prefix || (end === text.length && end === prefix && old.length === text.length)) was = line;
+      // After it (with the line break before it): moved by the edit.
+      else if (start > text.length - suffix && line - lineDelta >= 0 && oldStarts[line - lineDelta] === start - delta) was = line - lineDelta;
+      if (was >= 0 && sameSignature(signatures, line, oldSignatures, was)) origin[line] = was;
+    }
+    return origin;
   }
 }
 
+/** The number of characters two texts begin with alike. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  // By chunks first: comparing strings is much quicker than comparing characters one by one.
+  for (let step = 1 << 16; step >= 1; step >>= 4) {
+    while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The number of characters two texts end with alike, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  for (let step = 1 << 16; step >= 1; step >>= 4) {
+    while (i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  }
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** Per line, what the parser found on it as numbers relative to the line: line `i`'s are `data[at[i]]` to `data[at[i + 1]]`. */
+interface Signatures {
+  at: Int32Array;
+  data: Int32Array;
+}
+
+function sameSignature(a: Signatures, line: number, b: Signatures, was: number): boolean {
+  const start = a.at[line];
+  const length = a.at[line + 1] - start;
+  const bStart = b.at[was];
+  if (b.at[was + 1] - bStart !== length) return false;
+  for (let i = 0; i < length; i++) if (a.data[start + i] !== b.data[bStart + i]) return false;
+  return true;
+}
+
+/**
+ * What the parser found on each line (the paragraph, the footnote, the title line and the
+ * mentions on it, every field), as numbers relative to the line; strings by their number in
+ * `strings`. Made in two passes over the same visit: the counts, then the numbers.
+ */
+function signaturesOf(model: ResolutionDocument, strings: Map<string, number>): Signatures {
+  const lines = model.lines;
+  const starts = lines.lineStarts;
+  const lineCount = lines.lineCount;
+  const counts = new Int32Array(lineCount + 1);
+  let data = new Int32Array(0);
+  let fill: Int32Array | undefined;
+  let line = 0;
+  let base = 0;
+  const num = (n: number) => {
+    if (fill) data[fill[line]++] = n;
+    else counts[line]++;
+  };
+  const str = (s: string | undefined) => {
+    if (s === undefined) return num(-1);
+    let id = strings.get(s);
+    // A copy: a slice would keep the whole text of this version alive in the memo.
+    if (id === undefined) strings.set(s.length < 16 ? s : (s + ' ').slice(0, -1), (id = strings.size));
+    num(id);
+  };
+  const flag = (b: boolean | undefined) => num(b === undefined ? -1 : b ? 1 : 0);
+  const span = (s: Span | undefined) => {
+    if (!s) return num(-1);
+    num(s.start - base);
+    num(s.end - base);
+  };
+  const on = (l: number, tag: number) => {
+    line = l;
+    base = starts[l];
+    num(tag);
+  };
+  const visit = () => {
+    for (const p of model.paragraphs) {
+      on(p.line, 1);
+      str(p.kind);
+      str(p.part);
+      num(p.level);
+      span(p.span);
+      span(p.body);
+      if (p.label) {
+        str(p.label.text);
+        str(p.label.style);
+        num(p.label.value);
+        span(p.label.span);
+      } else num(-1);
+      if (p.opener) {
+        str(p.opener.text);
+        str(p.opener.base);
+        str(p.opener.repeatPrefix);
+        flag(p.opener.known);
+        span(p.opener.span);
+      } else num(-1);
+      if (p.ending) {
+        str(p.ending.char);
+        span(p.ending.span);
+      } else num(-1);
+    }
+    for (const f of model.footnotes) {
+      on(f.line, 2);
+      num(f.number);
+      span(f.numberSpan);
+      span(f.textSpan);
+      span(f.span);
+      flag(f.ibid);
+    }
+    const t = model.title;
+    if (t) {
+      on(t.line, 3);
+      str(t.number);
+      str(t.scheme);
+      flag(t.decision);
+      flag(t.placeholder);
+      str(t.title);
+      span(t.numberSpan);
+      span(t.titleSpan);
+      span(t.span);
+    }
+    for (const m of model.markers) {
+      on(m.line, 4);
+      num(m.number);
+      span(m.span);
+      num(m.paragraph ? m.paragraph.line - m.line : -1);
+    }
+    for (const x of model.symbols) {
+      on(x.line, 5);
+      str(x.text);
+      span(x.span);
+    }
+    for (const c of model.citations) {
+      on(c.line, 6);
+      str(c.number);
+      str(c.key);
+      str(c.kind);
+      str(c.organ);
+      str(c.symbol);
+      span(c.numberSpan);
+      span(c.span);
+      span(c.date?.span);
+    }
+    for (const d of model.dates) {
+      on(d.line, 7);
+      num(d.year);
+      num(d.month);
+      num(d.day);
+      flag(d.valid);
+      span(d.span);
+    }
+    for (const x of model.titles) {
+      on(x.line, 8);
+      str(x.title);
+      span(x.span);
+      span(x.innerSpan);
+    }
+    for (const r of model.crossReferences) {
+      on(r.line, 9);
+      str(r.direction);
+      num(r.paragraphNumber);
+      span(r.numberSpan);
+      span(r.span);
+      num(r.from ? r.from.line - r.line : -1);
+    }
+    for (const e of model.emphasis) {
+      on(lines.positionAt(e.span.start).line, 10);
+      span(e.span);
+      span(e.innerSpan);
+    }
+  };
+  visit();
+  const at = new Int32Array(lineCount + 1);
+  for (let i = 0; i < lineCount; i++) at[i + 1] = at[i] + counts[i];
+  data = new Int32Array(at[lineCount]);
+  fill = at.slice(0, lineCount);
+  visit();
+  return { at, data };
+}
+
+/** The most strings the memo numbers before it starts again (each edit may add a few). */
+const MAX_STRINGS = 1_000_000;
+
 /** No findings on a line (one shared array: most lines have none). */
 const NONE: RelativeFinding[] = [];
-
-/** A copy of a key that does not keep the whole draft's text alive (see `ownCopy` in the parser). */
-function ownCopy(key: string): string {
-  return key.length < 16 ? key : (key + ' ').slice(0, -1);
-}
 
 const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
@@ -188,58 +395,6 @@ function movedData(d: FindingData, by: number, lines: number): FindingData {
     default:
       return d;
   }
-}
-
-const rel = (s: Span | undefined, base: number) => (s ? `${s.start - base}:${s.end - base}` : '');
-
-/**
- * Per line with text: its text and what the parser found on it, relative to the line's start
- * (undefined for a blank line, which no local rule can find anything on).
- */
-function lineKeys(model: ResolutionDocument): (string | undefined)[] {
-  const lines = model.lines;
-  const starts = lines.lineStarts;
-  const sig: string[] = new Array<string>(lines.lineCount).fill('');
-  const add = (line: number, s: string) => {
-    sig[line] += s;
-  };
-  for (const p of model.paragraphs) {
-    const b = starts[p.line];
-    add(
-      p.line,
-      `|P${p.kind},${p.part},${p.level},${p.label ? `${p.label.text},${p.label.style},${p.label.value},${rel(p.label.span, b)}` : ''},${rel(p.span, b)},${rel(p.body, b)},${p.opener ? `${p.opener.text},${p.opener.base},${p.opener.repeatPrefix ?? ''},${p.opener.known},${rel(p.opener.span, b)}` : ''},${p.ending ? `${p.ending.char},${rel(p.ending.span, b)}` : ''}`,
-    );
-  }
-  for (const f of model.footnotes) {
-    const b = starts[f.line];
-    add(f.line, `|F${f.number},${rel(f.numberSpan, b)},${rel(f.textSpan, b)},${rel(f.span, b)},${f.ibid}`);
-  }
-  const t = model.title;
-  if (t) {
-    const b = starts[t.line];
-    add(t.line, `|T${t.number ?? ''},${t.scheme ?? ''},${t.decision ?? ''},${t.placeholder},${t.title},${rel(t.numberSpan, b)},${rel(t.titleSpan, b)},${rel(t.span, b)}`);
-  }
-  // The mentions are what the parser's inline scan of the line gave: a scan of another stretch of it gives others.
-  for (const m of model.markers) add(m.line, `|m${m.number},${rel(m.span, starts[m.line])},${m.paragraph ? m.paragraph.line - m.line : ''}`);
-  for (const s of model.symbols) add(s.line, `|s${rel(s.span, starts[s.line])}`);
-  for (const c of model.citations) add(c.line, `|c${rel(c.span, starts[c.line])},${rel(c.numberSpan, starts[c.line])},${c.date ? rel(c.date.span, starts[c.line]) : ''}`);
-  for (const d of model.dates) add(d.line, `|d${rel(d.span, starts[d.line])}`);
-  for (const x of model.titles) add(x.line, `|t${rel(x.span, starts[x.line])},${rel(x.innerSpan, starts[x.line])}`);
-  for (const r of model.crossReferences) add(r.line, `|x${r.direction},${r.paragraphNumber},${rel(r.span, starts[r.line])},${rel(r.numberSpan, starts[r.line])},${r.from ? r.from.line - r.line : ''}`);
-  for (const e of model.emphasis) {
-    const line = lines.positionAt(e.span.start).line;
-    add(line, `|e${rel(e.span, starts[line])},${rel(e.innerSpan, starts[line])}`);
-  }
-  const keys: (string | undefined)[] = new Array<string | undefined>(lines.lineCount);
-  const text = model.text;
-  for (let line = 0; line < lines.lineCount; line++) {
-    const start = starts[line];
-    const end = lines.lineEnd(line);
-    const own = text.slice(start, end);
-    if (sig[line] === '' && own.trim() === '') continue;
-    keys[line] = `${own}\u0000${sig[line]}`;
-  }
-  return keys;
 }
 
 /** The model with only the lines flagged in `keep`: what a paragraph-local rule checks. */

@@ -224,7 +224,7 @@ function signaturesOf(model: ResolutionDocument, strings: Map<string, number>): 
   const lineCount = lines.lineCount;
   const counts = new Int32Array(lineCount + 1);
   let data = new Int32Array(0);
-  let fill: Int32Array | undefined;
+  let fill: Int32Array | undefined = undefined;
   let line = 0;
   let base = 0;
   const num = (n: number) => {

@@ -80,6 +80,11 @@ export class DraftValidations {
     this.waiters.delete(uri);
   }
 
+  /** Whether the worker is validating the draft or it waits for its turn (false when validation runs in the server thread). */
+  validatingInWorker(uri: string): boolean {
+    return !this.inThread && (this.running?.uri === uri || this.queue.has(uri));
+  }
+
   /** The last validation of a draft, whatever its version. */
   latest(uri: string): DraftValidation | undefined {
     return this.last.get(uri);

@@ -174,8 +174,8 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       // The same line where it was (before the edit), or as many lines from the end (after it).
       let kept = previous[i];
       if (!kept || kept.text !== lineText) kept = previous[i + lineShift];
-      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs), scans: new Map(), openers: new Map() };
-      else kept = { text: lineText, cls: kept.cls, scans: kept.scans, openers: kept.openers };
+      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs), scans: new Map(), openers: new Map(), placed: new Map() };
+      else kept = { text: lineText, cls: kept.cls, scans: kept.scans, openers: kept.openers, placed: kept.placed };
       remembered.push(kept);
       cls = shiftClass(kept.cls, start);
     } else {
@@ -203,7 +203,15 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       scanLine(kept.text, start - base, end - base, 0, found);
       kept.scans.set(key, found);
     }
-    addShifted(found, base, i, out);
+    // The findings as the last parse placed them, when the line has not moved: the same objects
+    // (nothing in a model changes them), no new ones for the garbage collector to move and keep.
+    let placed = kept.placed.get(key);
+    if (!placed || placed.by !== base || placed.line !== i) {
+      placed = { by: base, line: i, found: emptyFindings() };
+      addShifted(found, base, i, placed.found);
+      kept.placed.set(key, placed);
+    }
+    addPlaced(placed.found, out);
   };
 
   // Plain-digit footnotes in a draft without a footnote line: `…通过。 1` and, below, `1 二理事国未参加表决。`.
@@ -604,6 +612,8 @@ interface LineMemo {
   scans: Map<string, InlineFindings>;
   /** The openers found in it (relative; null: none), by what they depend on (see `rememberedOpener`). */
   openers: Map<string, Opener | null>;
+  /** By the same key as `scans`: those findings as the last parse placed them (at offset `by`, on line `line`). */
+  placed: Map<string, { by: number; line: number; found: InlineFindings }>;
 }
 
 /**
@@ -673,6 +683,20 @@ function addShifted(found: InlineFindings, by: number, line: number, out: Inline
   for (const r of found.crossReferences) out.crossReferences.push({ direction: r.direction, paragraphNumber: r.paragraphNumber, numberSpan: at(r.numberSpan, by), span: at(r.span, by), line });
   for (const t of found.titles) out.titles.push({ title: t.title, span: at(t.span, by), innerSpan: at(t.innerSpan, by), line });
   for (const e of found.emphasis) out.emphasis.push({ span: at(e.span, by), innerSpan: at(e.innerSpan, by) });
+}
+
+/**
+ * Adds findings placed by a parse to `out`. Markers and cross-references are copied: the parse
+ * ties each to its paragraph (`paragraph`, `from`), which is another object in every version.
+ */
+function addPlaced(found: InlineFindings, out: InlineFindings): void {
+  for (const m of found.markers) out.markers.push({ number: m.number, span: m.span, line: m.line });
+  for (const x of found.symbols) out.symbols.push(x);
+  for (const c of found.citations) out.citations.push(c);
+  for (const d of found.dates) out.dates.push(d);
+  for (const r of found.crossReferences) out.crossReferences.push({ direction: r.direction, paragraphNumber: r.paragraphNumber, numberSpan: r.numberSpan, span: r.span, line: r.line });
+  for (const t of found.titles) out.titles.push(t);
+  for (const e of found.emphasis) out.emphasis.push(e);
 }
 
 /** A short line without a closing mark: a heading, not a paragraph. */

@@ -222,137 +222,159 @@ function signaturesOf(model: ResolutionDocument, strings: Map<string, number>): 
   const lines = model.lines;
   const starts = lines.lineStarts;
   const lineCount = lines.lineCount;
-  const counts = new Int32Array(lineCount + 1);
-  let data = new Int32Array(0);
-  let fill: Int32Array | undefined = undefined;
-  let line = 0;
-  let base = 0;
-  const num = (n: number) => {
-    if (fill) data[fill[line]++] = n;
-    else counts[line]++;
-  };
-  const str = (s: string | undefined) => {
-    if (s === undefined) return num(-1);
+  const emphasisLines = model.emphasis.map((e) => lines.positionAt(e.span.start).line);
+  // Each kind of thing gives a fixed count of numbers (absent parts as -1): the counts per line first, then the numbers.
+  const at = new Int32Array(lineCount + 1);
+  for (const p of model.paragraphs) at[p.line + 1] += PARAGRAPH;
+  for (const f of model.footnotes) at[f.line + 1] += FOOTNOTE;
+  if (model.title) at[model.title.line + 1] += TITLE;
+  for (const m of model.markers) at[m.line + 1] += MARKER;
+  for (const x of model.symbols) at[x.line + 1] += SYMBOL;
+  for (const c of model.citations) at[c.line + 1] += CITATION;
+  for (const d of model.dates) at[d.line + 1] += DATE;
+  for (const x of model.titles) at[x.line + 1] += TITLE_MENTION;
+  for (const r of model.crossReferences) at[r.line + 1] += CROSS_REFERENCE;
+  for (const line of emphasisLines) at[line + 1] += EMPHASIS;
+  for (let i = 0; i < lineCount; i++) at[i + 1] += at[i];
+  const data = new Int32Array(at[lineCount]);
+  const fill = at.slice(0, lineCount);
+  const str = (s: string | undefined): number => {
+    if (s === undefined) return -1;
     let id = strings.get(s);
     // A copy: a slice would keep the whole text of this version alive in the memo.
     if (id === undefined) strings.set(s.length < 16 ? s : (s + ' ').slice(0, -1), (id = strings.size));
-    num(id);
+    return id;
   };
-  const flag = (b: boolean | undefined) => num(b === undefined ? -1 : b ? 1 : 0);
+  const flag = (b: boolean | undefined) => (b === undefined ? -1 : b ? 1 : 0);
+  let w = 0;
+  let base = 0;
   const span = (s: Span | undefined) => {
-    if (!s) return num(-1);
-    num(s.start - base);
-    num(s.end - base);
-  };
-  const on = (l: number, tag: number) => {
-    line = l;
-    base = starts[l];
-    num(tag);
-  };
-  const visit = () => {
-    for (const p of model.paragraphs) {
-      on(p.line, 1);
-      str(p.kind);
-      str(p.part);
-      num(p.level);
-      span(p.span);
-      span(p.body);
-      if (p.label) {
-        str(p.label.text);
-        str(p.label.style);
-        num(p.label.value);
-        span(p.label.span);
-      } else num(-1);
-      if (p.opener) {
-        str(p.opener.text);
-        str(p.opener.base);
-        str(p.opener.repeatPrefix);
-        flag(p.opener.known);
-        span(p.opener.span);
-      } else num(-1);
-      if (p.ending) {
-        str(p.ending.char);
-        span(p.ending.span);
-      } else num(-1);
-    }
-    for (const f of model.footnotes) {
-      on(f.line, 2);
-      num(f.number);
-      span(f.numberSpan);
-      span(f.textSpan);
-      span(f.span);
-      flag(f.ibid);
-    }
-    const t = model.title;
-    if (t) {
-      on(t.line, 3);
-      str(t.number);
-      str(t.scheme);
-      flag(t.decision);
-      flag(t.placeholder);
-      str(t.title);
-      span(t.numberSpan);
-      span(t.titleSpan);
-      span(t.span);
-    }
-    for (const m of model.markers) {
-      on(m.line, 4);
-      num(m.number);
-      span(m.span);
-      num(m.paragraph ? m.paragraph.line - m.line : -1);
-    }
-    for (const x of model.symbols) {
-      on(x.line, 5);
-      str(x.text);
-      span(x.span);
-    }
-    for (const c of model.citations) {
-      on(c.line, 6);
-      str(c.number);
-      str(c.key);
-      str(c.kind);
-      str(c.organ);
-      str(c.symbol);
-      span(c.numberSpan);
-      span(c.span);
-      span(c.date?.span);
-    }
-    for (const d of model.dates) {
-      on(d.line, 7);
-      num(d.year);
-      num(d.month);
-      num(d.day);
-      flag(d.valid);
-      span(d.span);
-    }
-    for (const x of model.titles) {
-      on(x.line, 8);
-      str(x.title);
-      span(x.span);
-      span(x.innerSpan);
-    }
-    for (const r of model.crossReferences) {
-      on(r.line, 9);
-      str(r.direction);
-      num(r.paragraphNumber);
-      span(r.numberSpan);
-      span(r.span);
-      num(r.from ? r.from.line - r.line : -1);
-    }
-    for (const e of model.emphasis) {
-      on(lines.positionAt(e.span.start).line, 10);
-      span(e.span);
-      span(e.innerSpan);
+    if (s) {
+      data[w++] = s.start - base;
+      data[w++] = s.end - base;
+    } else {
+      data[w++] = -1;
+      data[w++] = -1;
     }
   };
-  visit();
-  const at = new Int32Array(lineCount + 1);
-  for (let i = 0; i < lineCount; i++) at[i + 1] = at[i] + counts[i];
-  data = new Int32Array(at[lineCount]);
-  fill = at.slice(0, lineCount);
-  visit();
+  const start = (line: number) => {
+    w = fill[line];
+    base = starts[line];
+  };
+  for (const p of model.paragraphs) {
+    start(p.line);
+    data[w++] = str(p.kind);
+    data[w++] = str(p.part);
+    data[w++] = p.level;
+    span(p.span);
+    span(p.body);
+    data[w++] = str(p.label?.text);
+    data[w++] = str(p.label?.style);
+    data[w++] = p.label ? p.label.value : -1;
+    span(p.label?.span);
+    data[w++] = str(p.opener?.text);
+    data[w++] = str(p.opener?.base);
+    data[w++] = str(p.opener?.repeatPrefix);
+    data[w++] = flag(p.opener?.known);
+    span(p.opener?.span);
+    data[w++] = str(p.ending?.char);
+    span(p.ending?.span);
+    fill[p.line] = w;
+  }
+  for (const f of model.footnotes) {
+    start(f.line);
+    data[w++] = f.number;
+    span(f.numberSpan);
+    span(f.textSpan);
+    span(f.span);
+    data[w++] = flag(f.ibid);
+    fill[f.line] = w;
+  }
+  const t = model.title;
+  if (t) {
+    start(t.line);
+    data[w++] = str(t.number);
+    data[w++] = str(t.scheme);
+    data[w++] = flag(t.decision);
+    data[w++] = flag(t.placeholder);
+    data[w++] = str(t.title);
+    span(t.numberSpan);
+    span(t.titleSpan);
+    span(t.span);
+    fill[t.line] = w;
+  }
+  for (const m of model.markers) {
+    start(m.line);
+    data[w++] = m.number;
+    span(m.span);
+    data[w++] = m.paragraph ? m.paragraph.line - m.line : -1;
+    fill[m.line] = w;
+  }
+  for (const x of model.symbols) {
+    start(x.line);
+    data[w++] = str(x.text);
+    span(x.span);
+    fill[x.line] = w;
+  }
+  for (const c of model.citations) {
+    start(c.line);
+    data[w++] = str(c.number);
+    data[w++] = str(c.key);
+    data[w++] = str(c.kind);
+    data[w++] = str(c.organ);
+    data[w++] = str(c.symbol);
+    span(c.numberSpan);
+    span(c.span);
+    span(c.date?.span);
+    fill[c.line] = w;
+  }
+  for (const d of model.dates) {
+    start(d.line);
+    data[w++] = d.year;
+    data[w++] = d.month;
+    data[w++] = d.day;
+    data[w++] = flag(d.valid);
+    span(d.span);
+    fill[d.line] = w;
+  }
+  for (const x of model.titles) {
+    start(x.line);
+    data[w++] = str(x.title);
+    span(x.span);
+    span(x.innerSpan);
+    fill[x.line] = w;
+  }
+  for (const r of model.crossReferences) {
+    start(r.line);
+    data[w++] = str(r.direction);
+    data[w++] = r.paragraphNumber;
+    span(r.numberSpan);
+    span(r.span);
+    data[w++] = r.from ? r.from.line - r.line : -1;
+    fill[r.line] = w;
+  }
+  model.emphasis.forEach((e, i) => {
+    start(emphasisLines[i]);
+    span(e.span);
+    span(e.innerSpan);
+    fill[emphasisLines[i]] = w;
+  });
+  // Every line filled exactly (a count above that does not match what is written would mix lines up).
+  for (let i = 0; i < lineCount; i++) if (fill[i] !== at[i + 1]) throw new Error(`line ${i}: signature of ${fill[i] - at[i]} numbers, ${at[i + 1] - at[i]} counted`);
   return { at, data };
 }
+
+/** How many numbers each kind of thing gives in a signature. */
+const PARAGRAPH = 21;
+const FOOTNOTE = 8;
+const TITLE = 11;
+const MARKER = 4;
+const SYMBOL = 3;
+const CITATION = 11;
+const DATE = 6;
+const TITLE_MENTION = 5;
+const CROSS_REFERENCE = 7;
+const EMPHASIS = 4;
 
 /** The most strings the memo numbers before it starts again (each edit may add a few). */
 const MAX_STRINGS = 1_000_000;

@@ -174,7 +174,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       // The same line where it was (before the edit), or as many lines from the end (after it).
       let kept = previous[i];
       if (!kept || kept.text !== lineText) kept = previous[i + lineShift];
-      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs), scans: new Map(), openers: new Map(), placed: new Map() };
+      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs), scans: new Map(), openers: new Map() };
       else kept = { text: lineText, cls: kept.cls, scans: kept.scans, openers: kept.openers, placed: kept.placed };
       remembered.push(kept);
       cls = shiftClass(kept.cls, start);
@@ -205,11 +205,12 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     }
     // The findings as the last parse placed them, when the line has not moved: the same objects
     // (nothing in a model changes them), no new ones for the garbage collector to move and keep.
-    let placed = kept.placed.get(key);
-    if (!placed || placed.by !== base || placed.line !== i) {
-      placed = { by: base, line: i, found: emptyFindings() };
-      addShifted(found, base, i, placed.found);
-      kept.placed.set(key, placed);
+    if (isEmpty(found)) return;
+    let placed = kept.placed;
+    if (!placed || placed.key !== key || placed.by !== base || placed.line !== i) {
+      const moved = emptyFindings();
+      addShifted(found, base, i, moved);
+      placed = kept.placed = { key, by: base, line: i, found: moved };
     }
     addPlaced(placed.found, out);
   };
@@ -612,8 +613,8 @@ interface LineMemo {
   scans: Map<string, InlineFindings>;
   /** The openers found in it (relative; null: none), by what they depend on (see `rememberedOpener`). */
   openers: Map<string, Opener | null>;
-  /** By the same key as `scans`: those findings as the last parse placed them (at offset `by`, on line `line`). */
-  placed: Map<string, { by: number; line: number; found: InlineFindings }>;
+  /** The last scan of the line (by the same key as `scans`) as the last parse placed it: at offset `by`, on line `line`. */
+  placed?: { key: string; by: number; line: number; found: InlineFindings };
 }
 
 /**
@@ -683,6 +684,10 @@ function addShifted(found: InlineFindings, by: number, line: number, out: Inline
   for (const r of found.crossReferences) out.crossReferences.push({ direction: r.direction, paragraphNumber: r.paragraphNumber, numberSpan: at(r.numberSpan, by), span: at(r.span, by), line });
   for (const t of found.titles) out.titles.push({ title: t.title, span: at(t.span, by), innerSpan: at(t.innerSpan, by), line });
   for (const e of found.emphasis) out.emphasis.push({ span: at(e.span, by), innerSpan: at(e.innerSpan, by) });
+}
+
+function isEmpty(f: InlineFindings): boolean {
+  return f.markers.length === 0 && f.symbols.length === 0 && f.citations.length === 0 && f.dates.length === 0 && f.titles.length === 0 && f.crossReferences.length === 0 && f.emphasis.length === 0;
 }
 
 /**

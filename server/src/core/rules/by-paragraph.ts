@@ -216,7 +216,9 @@ function sameSignature(a: Signatures, line: number, b: Signatures, was: number):
 /**
  * What the parser found on each line (the paragraph, the footnote, the title line and the
  * mentions on it, every field), as numbers relative to the line; strings by their number in
- * `strings`. Made in two passes over the same visit: the counts, then the numbers.
+ * `strings`. A string that is the line's text at a span the signature holds is left out (the
+ * line's text is the same): a symbol as written, a title, a citation's number and what is made of
+ * it alone (its key, and its symbol with its kind and organ, which are kept). The counts per line first, then the numbers.
  */
 function signaturesOf(model: ResolutionDocument, strings: Map<string, number>): Signatures {
   const lines = model.lines;
@@ -312,17 +314,13 @@ function signaturesOf(model: ResolutionDocument, strings: Map<string, number>): 
   }
   for (const x of model.symbols) {
     start(x.line);
-    data[w++] = str(x.text);
     span(x.span);
     fill[x.line] = w;
   }
   for (const c of model.citations) {
     start(c.line);
-    data[w++] = str(c.number);
-    data[w++] = str(c.key);
     data[w++] = str(c.kind);
     data[w++] = str(c.organ);
-    data[w++] = str(c.symbol);
     span(c.numberSpan);
     span(c.span);
     span(c.date?.span);
@@ -339,7 +337,6 @@ function signaturesOf(model: ResolutionDocument, strings: Map<string, number>): 
   }
   for (const x of model.titles) {
     start(x.line);
-    data[w++] = str(x.title);
     span(x.span);
     span(x.innerSpan);
     fill[x.line] = w;
@@ -369,10 +366,10 @@ const PARAGRAPH = 21;
 const FOOTNOTE = 8;
 const TITLE = 11;
 const MARKER = 4;
-const SYMBOL = 3;
-const CITATION = 11;
+const SYMBOL = 2;
+const CITATION = 8;
 const DATE = 6;
-const TITLE_MENTION = 5;
+const TITLE_MENTION = 4;
 const CROSS_REFERENCE = 7;
 const EMPHASIS = 4;
 

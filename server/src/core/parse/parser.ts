@@ -174,8 +174,8 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       // The same line where it was (before the edit), or as many lines from the end (after it).
       let kept = previous[i];
       if (!kept || kept.text !== lineText) kept = previous[i + lineShift];
-      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs), scans: new Map(), openers: new Map() };
-      else kept = { text: lineText, cls: kept.cls, scans: kept.scans, openers: kept.openers, placed: kept.placed };
+      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs) };
+      else kept = { text: lineText, cls: kept.cls, scans: kept.scans, openers: kept.openers, placed: kept.placed, empty: kept.empty };
       remembered.push(kept);
       cls = shiftClass(kept.cls, start);
     } else {
@@ -197,22 +197,38 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     }
     const base = extents[i].start;
     const key = `${start - base},${end - base}`;
-    let found = kept.scans.get(key);
-    if (!found) {
-      found = emptyFindings();
-      scanLine(kept.text, start - base, end - base, 0, found);
-      kept.scans.set(key, found);
-    }
+    if (kept.empty === key) return;
     // The findings as the last parse placed them, when the line has not moved: the same objects
     // (nothing in a model changes them), no new ones for the garbage collector to move and keep.
-    if (isEmpty(found)) return;
-    let placed = kept.placed;
-    if (!placed || placed.key !== key || placed.by !== base || placed.line !== i) {
-      const moved = emptyFindings();
-      addShifted(found, base, i, moved);
-      placed = kept.placed = { key, by: base, line: i, found: moved };
+    const placed = kept.placed;
+    if (placed && placed.key === key && placed.by === base && placed.line === i) {
+      addPlaced(placed.found, out);
+      return;
     }
-    addPlaced(placed.found, out);
+    // Moved: the findings relative to the line (made from those placed the first time), moved here.
+    let found = kept.scans?.get(key);
+    if (!found && placed && placed.key === key) {
+      found = emptyFindings();
+      addShifted(placed.found, -placed.by, 0, found);
+      (kept.scans ??= new Map()).set(key, found);
+    }
+    let moved: InlineFindings;
+    if (found) {
+      if (isEmpty(found)) return;
+      moved = emptyFindings();
+      addShifted(found, base, i, moved);
+    } else {
+      // Never scanned: scanned where it is (the same findings as a scan of the line alone, moved).
+      moved = emptyFindings();
+      scanLine(text, start, end, i, moved);
+      if (isEmpty(moved)) {
+        if (kept.empty === undefined) kept.empty = key;
+        else (kept.scans ??= new Map()).set(key, moved);
+        return;
+      }
+    }
+    kept.placed = { key, by: base, line: i, found: moved };
+    addPlaced(moved, out);
   };
 
   // Plain-digit footnotes in a draft without a footnote line: `…通过。 1` and, below, `1 二理事国未参加表决。`.
@@ -609,10 +625,12 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
 interface LineMemo {
   text: string;
   cls: LineClass;
-  /** By `start,end` relative to the line's start. */
-  scans: Map<string, InlineFindings>;
+  /** By `start,end` relative to the line's start (made when first needed: a line that has not moved uses `placed`). */
+  scans?: Map<string, InlineFindings>;
+  /** The key of a scan that found nothing. */
+  empty?: string;
   /** The openers found in it (relative; null: none), by what they depend on (see `rememberedOpener`). */
-  openers: Map<string, Opener | null>;
+  openers?: Map<string, Opener | null>;
   /** The last scan of the line (by the same key as `scans`) as the last parse placed it: at offset `by`, on line `line`. */
   placed?: { key: string; by: number; line: number; found: InlineFindings };
 }
@@ -627,11 +645,11 @@ function rememberedOpener(text: string, p: Paragraph, profile: LanguageProfile, 
   const first = firstFrom(emphasis, p.body.start);
   const bold = first && first.span.end <= p.body.end ? first : undefined;
   const key = `${p.body.start - base},${p.body.end - base},${p.part === 'preamble' && p.level === 0},${bold ? `${bold.span.start - base},${bold.span.end - base},${bold.innerSpan.start - base},${bold.innerSpan.end - base}` : ''}`;
-  let found = kept.openers.get(key);
+  let found = kept.openers?.get(key);
   if (found === undefined) {
     const relative = { ...p, body: { start: p.body.start - base, end: p.body.end - base } };
     found = findOpener(kept.text, relative, profile, bold ? [{ span: at(bold.span, -base), innerSpan: at(bold.innerSpan, -base) }] : []) ?? null;
-    kept.openers.set(key, found);
+    (kept.openers ??= new Map()).set(key, found);
   }
   return found ? { ...found, span: at(found.span, base) } : undefined;
 }

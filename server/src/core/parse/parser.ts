@@ -201,17 +201,20 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     // The findings as the last parse placed them, when the line has not moved: the same objects
     // (nothing in a model changes them), no new ones for the garbage collector to move and keep.
     const placed = kept.placed;
-    if (placed && placed.key === key && placed.by === base && placed.line === i) {
-      addPlaced(placed.found, out);
+    if (placed && placed.key === key) {
+      if (placed.by === base && placed.line === i) {
+        addPlaced(placed.found, out);
+        return;
+      }
+      // Moved: those findings moved here.
+      const moved = emptyFindings();
+      addShifted(placed.found, base - placed.by, i, moved);
+      kept.placed = { key, by: base, line: i, found: moved };
+      addPlaced(moved, out);
       return;
     }
-    // Moved: the findings relative to the line (made from those placed the first time), moved here.
-    let found = kept.scans?.get(key);
-    if (!found && placed && placed.key === key) {
-      found = emptyFindings();
-      addShifted(placed.found, -placed.by, 0, found);
-      (kept.scans ??= new Map()).set(key, found);
-    }
+    // Another stretch of the line than the one placed last (rare): its findings relative to the line, moved here.
+    const found = kept.scans?.get(key);
     let moved: InlineFindings;
     if (found) {
       if (isEmpty(found)) return;
@@ -226,6 +229,12 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
         else (kept.scans ??= new Map()).set(key, moved);
         return;
       }
+    }
+    // The stretch placed before keeps its findings, relative, for when it is scanned again.
+    if (placed) {
+      const relative = emptyFindings();
+      addShifted(placed.found, -placed.by, 0, relative);
+      (kept.scans ??= new Map()).set(placed.key, relative);
     }
     kept.placed = { key, by: base, line: i, found: moved };
     addPlaced(moved, out);
@@ -625,7 +634,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
 interface LineMemo {
   text: string;
   cls: LineClass;
-  /** By `start,end` relative to the line's start (made when first needed: a line that has not moved uses `placed`). */
+  /** By `start,end` relative to the line's start: the stretches scanned other than the one `placed` (made when first needed). */
   scans?: Map<string, InlineFindings>;
   /** The key of a scan that found nothing. */
   empty?: string;

@@ -175,3 +175,30 @@ test('after random edits sent as incremental changes, the worker\'s diagnostics 
     { numRuns: 25, seed: 13 },
   );
 });
+
+test('each version after an edit is validated incrementally (paragraph-local rules on the changed lines) and gets the diagnostics of a full validation', async () => {
+  const catalogue = readCatalogues([bundledCorpusFolder()]).catalogue;
+  const pieces = ['的', '\n', '\n\n', '1. ', '(a) ', '¹', '《', '》', '(', '）', '，', ',', '。', 'A/RES/76/54', 'a/res/7', '2021 年 2 月 30 日', '第七十九届会议临时议程', '大会，\n'];
+  const next = (() => {
+    let s = 12345;
+    return () => ((s = (s * 48271) % 2147483647) / 2147483647);
+  })();
+  for (const file of ['corpus/A-RES-76-54.unres', 'test/fixtures/sample.unres']) {
+    let document = TextDocument.create('x', 'unres', 1, readFileSync(file, 'utf8'));
+    const uri = await server.open(`incremental-${file.replace(/\W/g, '-')}`, document.getText());
+    await diagnosed(uri, 1);
+    for (let version = 2; version <= 16; version++) {
+      const start = Math.floor(next() * (document.getText().length + 1));
+      const end = Math.min(document.getText().length, start + (next() < 0.3 ? Math.floor(next() * 12) : 0));
+      const text = pieces[Math.floor(next() * pieces.length)];
+      const range = { start: document.positionAt(start), end: document.positionAt(end) };
+      document = TextDocument.update(document, [{ range, text }], version);
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+      const { diagnostics } = await diagnosed(uri, version);
+      const expected = diagnose(uri, parseDraft(document.getText()), resolveSettings({}), { locale: 'en', catalogue });
+      assert.deepStrictEqual(diagnostics, JSON.parse(JSON.stringify(expected)), `${file}, version ${version}`);
+    }
+    assert.equal((await status(uri)).runs, 16, 'every version was validated, each after the previous one');
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+});

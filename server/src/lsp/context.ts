@@ -1,4 +1,4 @@
-import { ErrorCodes, ResponseError, type Connection, type InitializeParams, type ServerCapabilities, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type InitializeParams, type ServerCapabilities, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDraft, resolveSettings, symbolKey, type Catalogue, type CorpusKnowledge, type DrafterSettings, type ResolutionDocument } from '../core';
@@ -66,6 +66,26 @@ export class ServerContext {
     this.cache.set(uri, { version: document.version, model, memo });
     return { document, model };
   }
+
+  /**
+   * The open draft at `uri`, parsed, for a request that can wait: a big draft that this thread
+   * has not parsed yet while the worker validates it waits for that validation first, so that its
+   * diagnostics are sent before this thread spends a second or more on its own parse (the answer
+   * to the validation would wait behind it). Undefined when the draft is not open or the request
+   * was cancelled meanwhile.
+   */
+  async parsed(uri: string, token?: CancellationToken): Promise<OpenDraft | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    if (!this.cache.has(uri) && document.getText().length >= ServerContext.bigDraft && this.validations?.validatingInWorker(uri)) {
+      await this.validations.current(uri, token).catch(() => undefined);
+      if (token?.isCancellationRequested) return undefined;
+    }
+    return this.draft(uri);
+  }
+
+  /** From this many characters, a draft's first parse in this thread waits for its validation (see `parsed`). */
+  static bigDraft = 1_000_000;
 
   /** How long a draft waits for the client's settings before it is checked with the defaults. */
   static settingsWait = 1000;

@@ -5,7 +5,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { parseDraft, type Catalogue, type DrafterSettings } from '../core';
 import type { ParseMemo } from '../core/parse/parser';
-import type { Finding, Locale } from '../core/rules';
+import type { Finding, Locale, RuleMemo } from '../core/rules';
 import { diagnoseWithFindings } from './features/diagnostics';
 
 /** What to validate: one version of one draft. */
@@ -34,8 +34,11 @@ export interface ValidationResult {
   parseMs: number;
 }
 
-/** Parses and validates one version of a draft; `memo` is what the parse of its previous version kept (see `parseDraft`). */
-export function runValidation(job: ValidationJob, settings: DrafterSettings, catalogue: Catalogue | undefined, memo?: ParseMemo): ValidationResult {
+/**
+ * Parses and validates one version of a draft; `memo` is what the parse of its previous version
+ * kept (see `parseDraft`), `rules` what its paragraph-local rules found (see `RuleMemo`).
+ */
+export function runValidation(job: ValidationJob, settings: DrafterSettings, catalogue: Catalogue | undefined, memo?: ParseMemo, rules?: RuleMemo): ValidationResult {
   const started = performance.now();
   const ruleErrors: string[] = [];
   const model = parseDraft(job.text, undefined, memo);
@@ -43,6 +46,7 @@ export function runValidation(job: ValidationJob, settings: DrafterSettings, cat
   const { diagnostics, findings } = diagnoseWithFindings(job.uri, model, settings, {
     locale: job.locale,
     catalogue,
+    memo: rules,
     onRuleError: (rule, err) => ruleErrors.push(`rule ${rule} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
   });
   return { job: job.job, uri: job.uri, version: job.version, diagnostics, findings, ruleErrors, ms: performance.now() - started, parseMs };

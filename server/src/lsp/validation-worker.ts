@@ -9,6 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Catalogue, DrafterSettings } from '../core';
 import { ParseMemo } from '../core/parse/parser';
+import { RuleMemo } from '../core/rules';
 import { runValidation, type ValidationJob, type ValidationResult } from './validation-run';
 
 /** What the server sends the worker. */
@@ -25,8 +26,8 @@ export type ValidationWorkerMessage = { type: 'validated'; result: ValidationRes
 if (parentPort) {
   const port = parentPort;
   let catalogue: Catalogue | undefined;
-  /** Per draft, what the parse of its last version kept: the next version's unchanged lines are not recognised again. */
-  const memos = new Map<string, ParseMemo>();
+  /** Per draft, what the parse and the paragraph-local rules of its last version kept: the next version's unchanged lines are not recognised or checked again. */
+  const memos = new Map<string, { parse: ParseMemo; rules: RuleMemo }>();
   port.on('message', (m: ValidationWorkerRequest) => {
     if (m.type === 'catalogue') {
       catalogue = m.catalogue;
@@ -38,8 +39,8 @@ if (parentPort) {
     }
     try {
       let memo = memos.get(m.uri);
-      if (!memo) memos.set(m.uri, (memo = new ParseMemo()));
-      const result = runValidation(m, m.settings, catalogue, memo);
+      if (!memo) memos.set(m.uri, (memo = { parse: new ParseMemo(), rules: new RuleMemo() }));
+      const result = runValidation(m, m.settings, catalogue, memo.parse, memo.rules);
       port.postMessage({ type: 'validated', result } satisfies ValidationWorkerMessage);
     } catch (err) {
       port.postMessage({ type: 'failed', job: m.job, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ValidationWorkerMessage);

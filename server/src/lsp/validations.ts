@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { Catalogue, DrafterSettings } from '../core';
 import { ParseMemo } from '../core/parse/parser';
+import { RuleMemo } from '../core/rules';
 import type { ServerContext } from './context';
 import type { ValidationStatus } from './protocol';
 import { runValidation, type ValidationResult } from './validation-run';
@@ -47,7 +48,7 @@ export class DraftValidations {
   private readonly waiters = new Map<string, Waiter[]>();
   private generation = 0;
   /** In the server thread (no worker): what each draft's last parse kept. */
-  private readonly memos = new Map<string, ParseMemo>();
+  private readonly memos = new Map<string, { parse: ParseMemo; rules: RuleMemo }>();
   private sentCatalogue?: { value: Catalogue | undefined };
   /** Told of every validation kept (the diagnostics feature publishes it). */
   onValidated?: (v: DraftValidation) => void;
@@ -77,6 +78,11 @@ export class DraftValidations {
     this.runs.delete(uri);
     for (const w of this.waiters.get(uri) ?? []) w.resolve(undefined);
     this.waiters.delete(uri);
+  }
+
+  /** Whether the worker is validating the draft or it waits for its turn (false when validation runs in the server thread). */
+  validatingInWorker(uri: string): boolean {
+    return !this.inThread && (this.running?.uri === uri || this.queue.has(uri));
   }
 
   /** The last validation of a draft, whatever its version. */
@@ -171,7 +177,7 @@ export class DraftValidations {
       return new Promise((resolve, reject) => {
         setImmediate(() => {
           try {
-            resolve(runValidation(job, settings, catalogue, this.memo(job.uri)));
+            resolve(this.runHere(job, settings, catalogue));
           } catch (err) {
             reject(err instanceof Error ? err : new Error(String(err)));
           }
@@ -195,7 +201,7 @@ export class DraftValidations {
         this.ctx.connection.console.error(`the validation worker stopped (exit code ${code}); drafts are validated in the server thread from now on`);
         this.worker = undefined;
         this.inThread = true;
-        resolve(runValidation(job, settings, catalogue, this.memo(job.uri)));
+        resolve(this.runHere(job, settings, catalogue));
       };
       const done = () => {
         worker.off('message', onMessage);
@@ -207,10 +213,11 @@ export class DraftValidations {
     });
   }
 
-  private memo(uri: string): ParseMemo {
-    let memo = this.memos.get(uri);
-    if (!memo) this.memos.set(uri, (memo = new ParseMemo()));
-    return memo;
+  /** The validation in the server thread, with what this draft's last one kept. */
+  private runHere(job: Parameters<typeof runValidation>[0], settings: DrafterSettings, catalogue: Catalogue | undefined): ValidationResult {
+    let memo = this.memos.get(job.uri);
+    if (!memo) this.memos.set(job.uri, (memo = { parse: new ParseMemo(), rules: new RuleMemo() }));
+    return runValidation(job, settings, catalogue, memo.parse, memo.rules);
   }
 
   /** The worker thread, started on first use; undefined when the bundle has none (then the server thread validates). */

@@ -174,8 +174,8 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       // The same line where it was (before the edit), or as many lines from the end (after it).
       let kept = previous[i];
       if (!kept || kept.text !== lineText) kept = previous[i + lineShift];
-      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs), scans: new Map(), openers: new Map() };
-      else kept = { text: lineText, cls: kept.cls, scans: kept.scans, openers: kept.openers };
+      if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs) };
+      else kept = { text: lineText, cls: kept.cls, scans: kept.scans, openers: kept.openers, placed: kept.placed, empty: kept.empty };
       remembered.push(kept);
       cls = shiftClass(kept.cls, start);
     } else {
@@ -197,13 +197,47 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     }
     const base = extents[i].start;
     const key = `${start - base},${end - base}`;
-    let found = kept.scans.get(key);
-    if (!found) {
-      found = emptyFindings();
-      scanLine(kept.text, start - base, end - base, 0, found);
-      kept.scans.set(key, found);
+    if (kept.empty === key) return;
+    // The findings as the last parse placed them, when the line has not moved: the same objects
+    // (nothing in a model changes them), no new ones for the garbage collector to move and keep.
+    const placed = kept.placed;
+    if (placed && placed.key === key) {
+      if (placed.by === base && placed.line === i) {
+        addPlaced(placed.found, out);
+        return;
+      }
+      // Moved: those findings moved here.
+      const moved = emptyFindings();
+      addShifted(placed.found, base - placed.by, i, moved);
+      kept.placed = { key, by: base, line: i, found: moved };
+      addPlaced(moved, out);
+      return;
     }
-    addShifted(found, base, i, out);
+    // Another stretch of the line than the one placed last (rare): its findings relative to the line, moved here.
+    const found = kept.scans?.get(key);
+    let moved: InlineFindings;
+    if (found) {
+      if (isEmpty(found)) return;
+      moved = emptyFindings();
+      addShifted(found, base, i, moved);
+    } else {
+      // Never scanned: scanned where it is (the same findings as a scan of the line alone, moved).
+      moved = emptyFindings();
+      scanLine(text, start, end, i, moved);
+      if (isEmpty(moved)) {
+        if (kept.empty === undefined) kept.empty = key;
+        else (kept.scans ??= new Map()).set(key, moved);
+        return;
+      }
+    }
+    // The stretch placed before keeps its findings, relative, for when it is scanned again.
+    if (placed) {
+      const relative = emptyFindings();
+      addShifted(placed.found, -placed.by, 0, relative);
+      (kept.scans ??= new Map()).set(placed.key, relative);
+    }
+    kept.placed = { key, by: base, line: i, found: moved };
+    addPlaced(moved, out);
   };
 
   // Plain-digit footnotes in a draft without a footnote line: `…通过。 1` and, below, `1 二理事国未参加表决。`.
@@ -600,10 +634,14 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
 interface LineMemo {
   text: string;
   cls: LineClass;
-  /** By `start,end` relative to the line's start. */
-  scans: Map<string, InlineFindings>;
+  /** By `start,end` relative to the line's start: the stretches scanned other than the one `placed` (made when first needed). */
+  scans?: Map<string, InlineFindings>;
+  /** The key of a scan that found nothing. */
+  empty?: string;
   /** The openers found in it (relative; null: none), by what they depend on (see `rememberedOpener`). */
-  openers: Map<string, Opener | null>;
+  openers?: Map<string, Opener | null>;
+  /** The last scan of the line (by the same key as `scans`) as the last parse placed it: at offset `by`, on line `line`. */
+  placed?: { key: string; by: number; line: number; found: InlineFindings };
 }
 
 /**
@@ -616,11 +654,11 @@ function rememberedOpener(text: string, p: Paragraph, profile: LanguageProfile, 
   const first = firstFrom(emphasis, p.body.start);
   const bold = first && first.span.end <= p.body.end ? first : undefined;
   const key = `${p.body.start - base},${p.body.end - base},${p.part === 'preamble' && p.level === 0},${bold ? `${bold.span.start - base},${bold.span.end - base},${bold.innerSpan.start - base},${bold.innerSpan.end - base}` : ''}`;
-  let found = kept.openers.get(key);
+  let found = kept.openers?.get(key);
   if (found === undefined) {
     const relative = { ...p, body: { start: p.body.start - base, end: p.body.end - base } };
     found = findOpener(kept.text, relative, profile, bold ? [{ span: at(bold.span, -base), innerSpan: at(bold.innerSpan, -base) }] : []) ?? null;
-    kept.openers.set(key, found);
+    (kept.openers ??= new Map()).set(key, found);
   }
   return found ? { ...found, span: at(found.span, base) } : undefined;
 }
@@ -673,6 +711,24 @@ function addShifted(found: InlineFindings, by: number, line: number, out: Inline
   for (const r of found.crossReferences) out.crossReferences.push({ direction: r.direction, paragraphNumber: r.paragraphNumber, numberSpan: at(r.numberSpan, by), span: at(r.span, by), line });
   for (const t of found.titles) out.titles.push({ title: t.title, span: at(t.span, by), innerSpan: at(t.innerSpan, by), line });
   for (const e of found.emphasis) out.emphasis.push({ span: at(e.span, by), innerSpan: at(e.innerSpan, by) });
+}
+
+function isEmpty(f: InlineFindings): boolean {
+  return f.markers.length === 0 && f.symbols.length === 0 && f.citations.length === 0 && f.dates.length === 0 && f.titles.length === 0 && f.crossReferences.length === 0 && f.emphasis.length === 0;
+}
+
+/**
+ * Adds findings placed by a parse to `out`. Markers and cross-references are copied: the parse
+ * ties each to its paragraph (`paragraph`, `from`), which is another object in every version.
+ */
+function addPlaced(found: InlineFindings, out: InlineFindings): void {
+  for (const m of found.markers) out.markers.push({ number: m.number, span: m.span, line: m.line });
+  for (const x of found.symbols) out.symbols.push(x);
+  for (const c of found.citations) out.citations.push(c);
+  for (const d of found.dates) out.dates.push(d);
+  for (const r of found.crossReferences) out.crossReferences.push({ direction: r.direction, paragraphNumber: r.paragraphNumber, numberSpan: r.numberSpan, span: r.span, line: r.line });
+  for (const t of found.titles) out.titles.push(t);
+  for (const e of found.emphasis) out.emphasis.push(e);
 }
 
 /** A short line without a closing mark: a heading, not a paragraph. */

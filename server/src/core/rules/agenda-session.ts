@@ -29,6 +29,7 @@ const AGENDA = /第([零〇一二三四五六七八九十百]+)届会议临时�
  */
 export const agendaSession: Rule = {
   id: 'agenda-session',
+  scope: 'paragraph',
   defaultSeverity: 'warning',
   description: 'The item is placed on the agenda of a session other than the next one.',
   messages,

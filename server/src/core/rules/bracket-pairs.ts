@@ -113,6 +113,7 @@ function faultsIn(text: string, span: { start: number; end: number }, stacks: St
  */
 export const bracketPairs: Rule = {
   id: 'bracket-pairs',
+  scope: 'paragraph',
   defaultSeverity: 'error',
   description: 'Brackets or quotation marks (《》 “” () （）) are not balanced within a paragraph.',
   messages,

@@ -12,6 +12,7 @@ function daysIn(year: number, month: number): number {
 /** A date that does not exist, such as `2021 年 2 月 30 日`. */
 export const dateInvalid: Rule = {
   id: 'date-invalid',
+  scope: 'paragraph',
   defaultSeverity: 'error',
   description: 'A date does not exist (2 月 30 日, 13 月).',
   messages,

@@ -37,6 +37,7 @@ import { symbolFormat } from './symbol-format';
 import type { Finding, MessageParams, MessageTable, Rule, RuleContext, ValidationContext } from './types';
 
 export type * from './types';
+export { RuleMemo } from './by-paragraph';
 
 /** Every rule, in alphabetical order of id. */
 export const rules: readonly Rule[] = [
@@ -142,13 +143,16 @@ export function validate(
   };
   const silenced = suppressions(model);
   const findings: Finding[] = [];
-  for (const rule of only) {
-    const configured = settings.rules[rule.id];
-    if (configured === 'off') continue;
-    if (!appliesTo(rule, model)) continue;
+  const active = only.filter((rule) => settings.rules[rule.id] !== 'off' && appliesTo(rule, model));
+  // Paragraph-local rules with a memo: checked only on the lines that changed since the last version.
+  const local = context.memo ? context.memo.check(active.filter((rule) => rule.scope === 'paragraph'), ctx) : undefined;
+  for (const rule of active) {
+    const configured = settings.rules[rule.id] as Exclude<DrafterSettings['rules'][string], 'off'>;
     let raw;
     try {
-      raw = rule.check(ctx);
+      const kept = local?.get(rule.id);
+      if (kept && !Array.isArray(kept)) throw kept.error;
+      raw = kept ?? rule.check(ctx);
     } catch (err) {
       context.onRuleError?.(rule.id, err);
       continue;

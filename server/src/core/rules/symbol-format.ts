@@ -33,6 +33,7 @@ export function latestSession(today: Date): number {
 /** A malformed document symbol: lower case, spaces, full-width characters, a stray stop, an unknown modifier, an impossible session. */
 export const symbolFormat: Rule = {
   id: 'symbol-format',
+  scope: 'paragraph',
   defaultSeverity: 'warning',
   description: 'A document symbol is malformed (case, spaces, full-width characters, stray stop, modifier, session).',
   messages,

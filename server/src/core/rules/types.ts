@@ -3,6 +3,7 @@ import type { Catalogue, CatalogueFacts } from '../catalogue';
 import type { ResolutionDocument, TextKind } from '../model';
 import type { DrafterSettings } from '../settings';
 import type { Span } from '../text';
+import type { RuleMemo } from './by-paragraph';
 
 /** How serious a finding is, as LSP and the command line show it. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -63,6 +64,11 @@ export interface ValidationContext {
   locale?: Locale;
   /** Told when a rule fails (a bug): the other rules still run. */
   onRuleError?: (rule: string, error: unknown) => void;
+  /**
+   * What the paragraph-local rules found on the previous version of the same draft: given, they
+   * check only the lines that changed (the findings are the same as without it).
+   */
+  memo?: RuleMemo;
 }
 
 /** What a rule's check receives. */
@@ -91,5 +97,11 @@ export interface Rule {
    * as the parser gives it (`大会`); a draft whose organ is not known yet is checked.
    */
   appliesTo?: { organs?: readonly string[]; kinds?: readonly TextKind[] };
+  /**
+   * `paragraph`: the rule's findings on each line depend only on that line and what the parser
+   * found on it (see by-paragraph.ts for the exact contract); after an edit it is checked again
+   * only on the lines that changed. Absent: document-wide, checked on the whole draft every time.
+   */
+  scope?: 'paragraph';
   check(ctx: RuleContext): RuleFinding[];
 }

@@ -68,7 +68,7 @@ export const completionFeature: Feature = {
     ctx.connection.onCompletion((params, token) =>
       ctx.safelyAsync('completion', empty, async () => {
         const uri = params.textDocument.uri;
-        if (!ctx.draft(uri)) return empty;
+        if (!(await ctx.parsed(uri, token))) return empty;
         const settings = await ctx.settings(uri);
         // The draft may have changed or closed while the settings came.
         const draft = ctx.draft(uri);

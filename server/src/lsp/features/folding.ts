@@ -7,9 +7,9 @@ export const foldingFeature: Feature = {
   name: 'folding',
   capabilities: () => ({ foldingRangeProvider: true }),
   register(ctx) {
-    ctx.connection.onFoldingRanges((params) =>
-      ctx.safely('folding', [] as FoldingRange[], () => {
-        const draft = ctx.draft(params.textDocument.uri);
+    ctx.connection.onFoldingRanges((params, token) =>
+      ctx.safelyAsync('folding', [] as FoldingRange[], async () => {
+        const draft = await ctx.parsed(params.textDocument.uri, token);
         if (!draft) return [];
         return foldingRegions(draft.model).map((r) => ({
           startLine: r.startLine,

@@ -17,9 +17,9 @@ export const hoverFeature: Feature = {
   name: 'hover',
   capabilities: () => ({ hoverProvider: true }),
   register(ctx) {
-    ctx.connection.onHover((params) =>
+    ctx.connection.onHover((params, token) =>
       ctx.safelyAsync('hover', null as Hover | null, async () => {
-        const draft = ctx.draft(params.textDocument.uri);
+        const draft = await ctx.parsed(params.textDocument.uri, token);
         if (!draft) return null;
         const model = draft.model;
         const offset = model.lines.offsetAt(params.position);

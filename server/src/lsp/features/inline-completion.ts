@@ -36,7 +36,7 @@ export const inlineCompletionFeature: Feature = {
     });
     ctx.connection.languages.inlineCompletion.on((params, token) =>
       ctx.safelyAsync('inline completion', none, async () => {
-        const draft = ctx.draft(params.textDocument.uri);
+        const draft = await ctx.parsed(params.textDocument.uri, token);
         if (!draft || token.isCancellationRequested) return none;
         withDocumentFacts(ctx);
         const model = draft.model;

@@ -8,9 +8,9 @@ export const linksFeature: Feature = {
   name: 'links',
   capabilities: () => ({ documentLinkProvider: { resolveProvider: false } }),
   register(ctx) {
-    ctx.connection.onDocumentLinks((params) =>
-      ctx.safely('documentLinks', [] as DocumentLink[], () => {
-        const draft = ctx.draft(params.textDocument.uri);
+    ctx.connection.onDocumentLinks((params, token) =>
+      ctx.safelyAsync('documentLinks', [] as DocumentLink[], async () => {
+        const draft = await ctx.parsed(params.textDocument.uri, token);
         if (!draft) return [];
         return documentLinks(draft.model).map((l) => ({ range: toRange(draft.model, l.span), target: l.url, tooltip: `${l.symbol} (undocs.org, 中文)` }));
       }),

@@ -40,9 +40,9 @@ export const outlineFeature: Feature = {
   name: 'outline',
   capabilities: () => ({ documentSymbolProvider: true }),
   register(ctx) {
-    ctx.connection.onDocumentSymbol((params) =>
-      ctx.safely('outline', [], () => {
-        const draft = ctx.draft(params.textDocument.uri);
+    ctx.connection.onDocumentSymbol((params, token) =>
+      ctx.safelyAsync('outline', [], async () => {
+        const draft = await ctx.parsed(params.textDocument.uri, token);
         return draft ? outline(draft.model) : [];
       }),
     );

@@ -175,9 +175,10 @@ export function corpusFilePaths(folders: string[]): string[] {
 /**
  * Reads the drafts of the folders one at a time and hands each to `visit`, so that a caller that
  * needs only part of each draft (the phrase index) does not keep every parsed model of a large
- * corpus. Returns the merged catalogue and the problems met. Never throws.
+ * corpus. Returns the merged catalogue and the problems met. With `include`, only the drafts whose
+ * path it accepts are read (an index segment over a few added documents). Never throws.
  */
-export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft) => void): { catalogue: Catalogue; problems: string[] } {
+export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft) => void, include?: (path: string) => boolean): { catalogue: Catalogue; problems: string[] } {
   const result = { catalogue: emptyCatalogue(), problems: [] as string[] };
   for (const folder of folders) {
     const { catalogue, problem } = readCatalogue(folder);
@@ -192,6 +193,7 @@ export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft
     const entries = new Map((catalogue?.documents ?? []).map((d) => [d.file, d]));
     for (const name of names) {
       const path = join(folder, name);
+      if (include && !include(path)) continue;
       let draft: CorpusDraft;
       try {
         // Only a regular file of at most 20 MB, in the folder: a FIFO or a link to a device would hang or flood the reader.

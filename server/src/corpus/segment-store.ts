@@ -19,7 +19,7 @@ import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
 import { SegmentedIndex, type CorpusPhraseIndex } from '../core/agreed/segmented-index';
 import { isPackedKnowledge, KnowledgeBuilder, knowledgeData, packKnowledge, type Catalogue, type PackedKnowledge } from '../core';
-import { forEachCorpusDraft } from './load';
+import { bundledCorpusFolder, forEachCorpusDraft } from './load';
 import { MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
 import { checkKnowledgeEntries, knowledgePaths, loadOrBuildIndexAndKnowledge, readKnowledge, type KnowledgeReady } from './knowledge-store';
 import { corpusFingerprint, loadOrBuildPhraseIndex, phraseIndexPaths, readPhraseIndex, writePhraseIndex, type LoadedPhraseIndex, type PhraseIndexOptions } from './phrase-index-store';
@@ -159,8 +159,14 @@ export function corpusDelta(manifest: BaseManifest, now: Record<string, string>)
 }
 
 /** Whether a segment over this delta is small enough (else the index is built again in full). */
-export function segmentFits(delta: CorpusDelta): boolean {
-  return delta.added.length + delta.changed.length + delta.removed.length <= Math.max(1, SEGMENT_SHARE * delta.baseDrafts);
+export function segmentFits(delta: CorpusDelta, share = SEGMENT_SHARE): boolean {
+  return delta.added.length + delta.changed.length + delta.removed.length <= Math.max(1, share * delta.baseDrafts);
+}
+
+/** Options of the updates in part. */
+export interface SegmentOptions extends PhraseIndexOptions {
+  /** The share of the base's drafts a segment may take (SEGMENT_SHARE). */
+  segmentShare?: number;
 }
 
 /** The catalogue entries that concern the given drafts (by file name): what the segment's knowledge takes from the catalogue. */
@@ -241,13 +247,26 @@ export function removeSegment(indexPath: string): void {
 }
 
 /**
- * Records what the base index at `path` (just read or built) was made from, and drops its old
- * segment; only when the corpus did not change meanwhile (else the record would be wrong).
- * Whether the record holds.
+ * Whether the index at `path` may have a segment: not the index shipped with the bundled corpus
+ * (packaging builds it in full; the bundled corpus changes only with a new version).
  */
-function recordBase(folders: string[], path: string, fingerprint: string, stats: Record<string, string>): boolean {
+function segmentable(path: string): boolean {
+  return !resolve(path).startsWith(resolve(bundledCorpusFolder(), '.index'));
+}
+
+/**
+ * Records what the base index at `path` was built from, and drops its old segment; only when it
+ * was just built and the corpus did not change meanwhile (else the record would be wrong). An
+ * index read from its file keeps the record it has: the file may have been taken for a corpus of
+ * the same content but other file times, and then its record (or none) is the one that holds
+ * (without one, the next change builds in full and records it). Whether a record holds.
+ */
+function recordBase(folders: string[], loaded: LoadedPhraseIndex, fingerprint: string, stats: Record<string, string>): boolean {
+  const path = loaded.path;
+  if (!path || !segmentable(path)) return false;
+  if (loaded.source === 'file') return readBaseManifest(path)?.fingerprint === fingerprint;
   if (corpusFingerprint(folders) !== fingerprint) return false;
-  if (readBaseManifest(path)?.fingerprint !== fingerprint) writeBaseManifest(path, fingerprint, stats);
+  writeBaseManifest(path, fingerprint, stats);
   removeSegment(path);
   return true;
 }
@@ -269,7 +288,7 @@ export type UpdatedIndex =
   /** A base read or built (and its knowledge handed to `onKnowledge`), with the segment when the corpus changed since. */
   | { kind: 'base'; baseFingerprint?: string; loaded: LoadedPhraseIndex; segment?: SegmentPart; segmentSource?: 'file' | 'built' };
 
-export interface UpdateOptions extends PhraseIndexOptions {
+export interface UpdateOptions extends SegmentOptions {
   onKnowledge: KnowledgeReady;
   /** The fingerprint of the base the caller holds in memory: when it is still the base, it is not read again. */
   haveBase?: string;
@@ -290,14 +309,14 @@ export function loadOrUpdateIndexAndKnowledge(folders: string[], options: Update
   const knowledgeFiles = knowledgePaths(folders, options.storagePath);
   if (!options.rebuild) {
     for (const [i, path] of paths.entries()) {
-      const manifest = readBaseManifest(path);
+      const manifest = segmentable(path) ? readBaseManifest(path) : undefined;
       if (!manifest) continue;
       if (manifest.fingerprint === fingerprint) {
         if (options.haveBase === fingerprint) return { kind: 'segment', baseFingerprint: fingerprint, path, problems };
         break;
       }
       const delta = corpusDelta(manifest, stats);
-      if (!segmentFits(delta)) break;
+      if (!segmentFits(delta, options.segmentShare)) break;
       const { segment, source } = segmentFor(folders, path, manifest, fingerprint, delta, problems);
       if (options.haveBase === manifest.fingerprint) return { kind: 'segment', baseFingerprint: manifest.fingerprint, segment, segmentSource: source, path, problems: [...problems, ...segment.problems] };
       // A start: the base and its knowledge from their files (as the corpus was when they were written).
@@ -311,7 +330,7 @@ export function loadOrUpdateIndexAndKnowledge(folders: string[], options: Update
   }
   const loaded = loadOrBuildIndexAndKnowledge(folders, options);
   loaded.problems.unshift(...problems);
-  if (loaded.path && !options.noWrite && recordBase(folders, loaded.path, fingerprint, stats)) return { kind: 'base', baseFingerprint: fingerprint, loaded };
+  if (!options.noWrite && recordBase(folders, loaded, fingerprint, stats)) return { kind: 'base', baseFingerprint: fingerprint, loaded };
   return { kind: 'base', loaded };
 }
 
@@ -333,24 +352,24 @@ export function segmentedIndex(base: PhraseIndex, segment: Pick<SegmentPart, 'da
  * The phrase index alone (the command line), updated in part like `loadOrUpdateIndexAndKnowledge`
  * when a base and its record are there; else read or built in full.
  */
-export function loadOrUpdatePhraseIndex(folders: string[], options: PhraseIndexOptions = {}): Omit<LoadedPhraseIndex, 'index'> & { index: CorpusPhraseIndex; segmentDocuments?: number } {
+export function loadOrUpdatePhraseIndex(folders: string[], options: SegmentOptions = {}): Omit<LoadedPhraseIndex, 'index'> & { index: CorpusPhraseIndex; segmentSource?: 'file' | 'built' } {
   const stats = corpusFileStats(folders);
   const fingerprint = corpusFingerprint(folders);
   if (!options.rebuild) {
     for (const path of phraseIndexPaths(folders, options.storagePath)) {
-      const manifest = readBaseManifest(path);
+      const manifest = segmentable(path) ? readBaseManifest(path) : undefined;
       if (!manifest || manifest.fingerprint === fingerprint) continue;
       const delta = corpusDelta(manifest, stats);
-      if (!segmentFits(delta)) break;
+      if (!segmentFits(delta, options.segmentShare)) break;
       const base = readPhraseIndex(path, manifest.fingerprint, folders);
       if (!('data' in base)) break;
       const problems: string[] = [];
-      const { segment } = segmentFor(folders, path, manifest, fingerprint, delta, problems);
-      return { index: segmentedIndex(new PhraseIndex(base.data), segment), source: 'file', path, problems: [...problems, ...segment.problems], corpusProblems: base.corpusProblems, segmentDocuments: segment.data ? segment.data.documents.length : 0 };
+      const { segment, source } = segmentFor(folders, path, manifest, fingerprint, delta, problems);
+      return { index: segmentedIndex(new PhraseIndex(base.data), segment), source: 'file', path, problems: [...problems, ...segment.problems], corpusProblems: base.corpusProblems, segmentSource: source };
     }
   }
   const loaded = loadOrBuildPhraseIndex(folders, options);
-  if (loaded.path && !options.noWrite) recordBase(folders, loaded.path, fingerprint, stats);
+  if (!options.noWrite) recordBase(folders, loaded, fingerprint, stats);
   return loaded;
 }
 

@@ -25,7 +25,9 @@ async function start(): Promise<{ server: ServerHandle; logs: string[]; statuses
   const logs: string[] = [];
   const statuses: CorpusStats[] = [];
   let waiters: (() => void)[] = [];
-  server.connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  server.connection.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
   server.connection.onRequest('window/showMessageRequest', () => null);
   server.connection.onNotification(CorpusStatusNotification, (s: CorpusStats) => {
     statuses.push(s);

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseDraft, type Catalogue, type CatalogueDocument, type CitationSite, type CitedDocument, type CitedTitle, type ResolutionDocument } from '../core';
 import { MAX_CATALOGUE_BYTES, MAX_DRAFT_BYTES, readRegularFile, staysInside } from './safe-fs';
 
@@ -175,10 +175,10 @@ export function corpusFilePaths(folders: string[]): string[] {
 /**
  * Reads the drafts of the folders one at a time and hands each to `visit`, so that a caller that
  * needs only part of each draft (the phrase index) does not keep every parsed model of a large
- * corpus. Returns the merged catalogue and the problems met. With `include`, only the drafts whose
- * path it accepts are read (an index segment over a few added documents). Never throws.
+ * corpus. Returns the merged catalogue and the problems met. With `only` (absolute paths), only
+ * those drafts are read (an index segment over a few added documents). Never throws.
  */
-export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft) => void, include?: (path: string) => boolean): { catalogue: Catalogue; problems: string[] } {
+export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft) => void, only?: ReadonlySet<string>): { catalogue: Catalogue; problems: string[] } {
   const result = { catalogue: emptyCatalogue(), problems: [] as string[] };
   for (const folder of folders) {
     const { catalogue, problem } = readCatalogue(folder);
@@ -186,14 +186,16 @@ export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft
     if (catalogue) mergeCatalogue(result.catalogue, catalogue);
     let names: string[] = [];
     try {
-      names = readdirSync(folder).filter((n) => n.endsWith('.unres')).sort();
+      // With `only`, its drafts in this folder (the folder of tens of thousands is not listed).
+      names = only
+        ? [...only].filter((p) => dirname(p) === resolve(folder) && p.endsWith('.unres')).map((p) => basename(p)).sort()
+        : readdirSync(folder).filter((n) => n.endsWith('.unres')).sort();
     } catch (err) {
       result.problems.push(`${folder}: cannot read the folder (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped`);
     }
     const entries = new Map((catalogue?.documents ?? []).map((d) => [d.file, d]));
     for (const name of names) {
       const path = join(folder, name);
-      if (include && !include(path)) continue;
       let draft: CorpusDraft;
       try {
         // Only a regular file of at most 20 MB, in the folder: a FIFO or a link to a device would hang or flood the reader.

@@ -14,7 +14,8 @@
  * Each names the fingerprints it was made for; one for another state is never used, only made again.
  */
 import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, join, resolve } from 'node:path';
 import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
 import { SegmentedIndex, type CorpusPhraseIndex } from '../core/agreed/segmented-index';
@@ -54,7 +55,7 @@ export interface CorpusDelta {
 
 /** A segment: the index and the knowledge of the added and changed drafts, and the base drafts to mask. */
 export interface SegmentPart {
-  /** The state of the corpus it is for. */
+  /** The state of the corpus it is for (corpusState). */
   fingerprint: string;
   /** The base it goes with. */
   baseFingerprint: string;
@@ -80,8 +81,9 @@ export function corpusFileStats(folders: string[]): Record<string, string> {
     } catch {
       continue;
     }
+    const at = resolve(folder);
     for (const name of names) {
-      const path = resolve(folder, name);
+      const path = join(at, name);
       try {
         const s = statSync(path);
         files[path] = `${s.size} ${s.mtimeMs}`;
@@ -92,6 +94,19 @@ export function corpusFileStats(folders: string[]): Record<string, string> {
   }
   return files;
 }
+
+/**
+ * The state of the corpus a segment is for: a hash of the size and modification time of every
+ * draft and catalogue (as the index's fingerprint, from the same one pass of `stat`s).
+ */
+export function corpusState(files: Record<string, string>): string {
+  const hash = createHash('sha1');
+  hash.update(`segment ${SEGMENT_FORMAT}\n`);
+  for (const path of Object.keys(files).sort()) hash.update(`${path} ${files[path]}\n`);
+  return hash.digest('hex');
+}
+
+const unchanged = (delta: CorpusDelta) => delta.added.length + delta.changed.length + delta.removed.length === 0 && !delta.catalogues;
 
 export const manifestPath = (indexPath: string) => `${indexPath}.files.json`;
 const segmentMetaPath = (indexPath: string) => `${indexPath}.segment.json`;
@@ -190,7 +205,7 @@ export function buildSegment(folders: string[], delta: CorpusDelta, fingerprint:
       builder.add(draft);
       documents.push({ symbol: draft.symbol, file: draft.path, paragraphs: corpusParagraphs(draft.model) });
     },
-    (path) => include.has(resolve(path)),
+    include,
   );
   const names = new Set([...include].map((p) => basename(p)));
   const knowledge = packKnowledge(knowledgeData(builder.finish(catalogueOf(catalogue, names))));
@@ -303,21 +318,21 @@ export interface UpdateOptions extends SegmentOptions {
  */
 export function loadOrUpdateIndexAndKnowledge(folders: string[], options: UpdateOptions): UpdatedIndex {
   const problems: string[] = [];
-  const stats = corpusFileStats(folders);
-  const fingerprint = corpusFingerprint(folders);
   const paths = phraseIndexPaths(folders, options.storagePath);
   const knowledgeFiles = knowledgePaths(folders, options.storagePath);
   if (!options.rebuild) {
+    // One pass of `stat`s over the corpus tells what changed since the base was built.
+    const stats = corpusFileStats(folders);
     for (const [i, path] of paths.entries()) {
       const manifest = segmentable(path) ? readBaseManifest(path) : undefined;
       if (!manifest) continue;
-      if (manifest.fingerprint === fingerprint) {
-        if (options.haveBase === fingerprint) return { kind: 'segment', baseFingerprint: fingerprint, path, problems };
+      const delta = corpusDelta(manifest, stats);
+      if (unchanged(delta)) {
+        if (options.haveBase === manifest.fingerprint) return { kind: 'segment', baseFingerprint: manifest.fingerprint, path, problems };
         break;
       }
-      const delta = corpusDelta(manifest, stats);
       if (!segmentFits(delta, options.segmentShare)) break;
-      const { segment, source } = segmentFor(folders, path, manifest, fingerprint, delta, problems);
+      const { segment, source } = segmentFor(folders, path, manifest, corpusState(stats), delta, problems);
       if (options.haveBase === manifest.fingerprint) return { kind: 'segment', baseFingerprint: manifest.fingerprint, segment, segmentSource: source, path, problems: [...problems, ...segment.problems] };
       // A start: the base and its knowledge from their files (as the corpus was when they were written).
       const knowledge = readKnowledge(knowledgeFiles[i], manifest.fingerprint);
@@ -328,6 +343,8 @@ export function loadOrUpdateIndexAndKnowledge(folders: string[], options: Update
       return { kind: 'base', baseFingerprint: manifest.fingerprint, loaded, segment, segmentSource: source };
     }
   }
+  const fingerprint = corpusFingerprint(folders);
+  const stats = corpusFileStats(folders);
   const loaded = loadOrBuildIndexAndKnowledge(folders, options);
   loaded.problems.unshift(...problems);
   if (!options.noWrite && recordBase(folders, loaded, fingerprint, stats)) return { kind: 'base', baseFingerprint: fingerprint, loaded };
@@ -353,21 +370,22 @@ export function segmentedIndex(base: PhraseIndex, segment: Pick<SegmentPart, 'da
  * when a base and its record are there; else read or built in full.
  */
 export function loadOrUpdatePhraseIndex(folders: string[], options: SegmentOptions = {}): Omit<LoadedPhraseIndex, 'index'> & { index: CorpusPhraseIndex; segmentSource?: 'file' | 'built' } {
-  const stats = corpusFileStats(folders);
-  const fingerprint = corpusFingerprint(folders);
   if (!options.rebuild) {
+    const stats = corpusFileStats(folders);
     for (const path of phraseIndexPaths(folders, options.storagePath)) {
       const manifest = segmentable(path) ? readBaseManifest(path) : undefined;
-      if (!manifest || manifest.fingerprint === fingerprint) continue;
+      if (!manifest) continue;
       const delta = corpusDelta(manifest, stats);
-      if (!segmentFits(delta, options.segmentShare)) break;
+      if (unchanged(delta) || !segmentFits(delta, options.segmentShare)) break;
       const base = readPhraseIndex(path, manifest.fingerprint, folders);
       if (!('data' in base)) break;
       const problems: string[] = [];
-      const { segment, source } = segmentFor(folders, path, manifest, fingerprint, delta, problems);
+      const { segment, source } = segmentFor(folders, path, manifest, corpusState(stats), delta, problems);
       return { index: segmentedIndex(new PhraseIndex(base.data), segment), source: 'file', path, problems: [...problems, ...segment.problems], corpusProblems: base.corpusProblems, segmentSource: source };
     }
   }
+  const fingerprint = corpusFingerprint(folders);
+  const stats = corpusFileStats(folders);
   const loaded = loadOrBuildPhraseIndex(folders, options);
   if (!options.noWrite) recordBase(folders, loaded, fingerprint, stats);
   return loaded;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SimilarParagraph } from '../../core/agreed/phrase-index';
 import { bundledCorpusFolder } from '../../corpus/load';
-import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
+import { loadOrUpdatePhraseIndex } from '../../corpus/segment-store';
 import { isConnectionString } from '../../corpus/postgres/connection';
 import { RemoteCorpus } from '../../corpus/postgres/remote';
 import type { Command } from '../command';
@@ -114,7 +114,7 @@ export const searchCommand: Command = {
     const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
     let matches: SimilarParagraph[] = [];
     if (folders.length > 0) {
-      const { index, problems } = loadOrBuildPhraseIndex(folders);
+      const { index, problems } = loadOrUpdatePhraseIndex(folders);
       for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
       matches = index.similar(options.text, { limit: options.limit, minScore: options.minScore });
     }

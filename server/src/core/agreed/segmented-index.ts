@@ -215,34 +215,62 @@ export class SegmentedIndex implements PhraseSource {
     return p.file !== undefined && this.maskedFiles.has(p.file);
   }
 
+  /** The length of the longest ending of `tail` (at least `min` long) with a live occurrence in the base or the segment; 0 when none. */
+  private longestLive(tail: string, min: number, occurs: (pattern: string) => boolean): number {
+    if (tail.length < min || !occurs(tail.slice(tail.length - min))) return 0;
+    let lo = min;
+    let hi = tail.length;
+    // A longer ending occurs only where a shorter one does: a binary search on the length.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (occurs(tail.slice(tail.length - mid))) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   /**
-   * The ghost text: the base's and the segment's, whichever has the longer context (a full build
-   * follows the longest ending the corpus contains); the base's is not used when only masked
-   * paragraphs have it.
+   * The ghost text. A full build follows the longest ending of the text that the corpus contains,
+   * from every place that has it: when only the base (live paragraphs) or only the segment has
+   * the longest, that one's answer; when both have it, their sources are put together: they go on
+   * as far as they agree (past where each alone would stop), or the heavier one when it has the
+   * agreement a full build asks for (60 %).
    */
   inline(before: string, place: ContinuationPlace, options?: InlineOptions): InlineContinuation | undefined {
-    let fromBase = this.base.inline(before, place, options);
-    if (fromBase && this.minus && this.baseCount(fromBase.matched + fromBase.text) <= 0) fromBase = undefined;
-    if (fromBase && this.masked.size > 0 && this.maskedExample(fromBase.source)) {
-      const maskedSymbols = new Set([...this.masked].map((d) => this.base.document(d).symbol));
-      const live = fromBase.documents.filter((s) => !maskedSymbols.has(s));
-      fromBase = { ...fromBase, documents: live.length > 0 ? live : fromBase.documents };
-    }
-    const fromSegment = this.segment?.inline(before, place, options);
-    if (!fromBase || !fromSegment) return fromBase ?? fromSegment;
-    if (fromBase.matched.length !== fromSegment.matched.length) return fromBase.matched.length > fromSegment.matched.length ? fromBase : fromSegment;
-    if (fromBase.text === fromSegment.text) {
-      return { ...fromBase, occurrences: fromBase.occurrences + fromSegment.occurrences, documents: [...new Set([...fromBase.documents, ...fromSegment.documents])] };
-    }
-    // Both go on from the same ending: the heavier when it has the agreement a full build asks for
-    // (60 %), else as far as both agree.
-    const [heavy, light] = fromSegment.occurrences > fromBase.occurrences ? [fromSegment, fromBase] : [fromBase, fromSegment];
-    if (heavy.occurrences >= 0.6 * (heavy.occurrences + light.occurrences)) return heavy;
+    const min = options?.minContext ?? 2;
+    const tail = before.slice(before.lastIndexOf('\n') + 1).slice(-(options?.maxContext ?? 400));
+    const inBase = this.longestLive(tail, min, (p) => this.baseCount(p) > 0);
+    const inSegment = this.segment ? this.longestLive(tail, min, (p) => count(this.segment, p) > 0) : 0;
+    if (inBase === 0 && inSegment === 0) return undefined;
+    const fromBase = () => {
+      const found = this.base.inline(before, place, options);
+      // Its ending or its text only in masked paragraphs: not what the corpus has now.
+      if (!found || found.matched.length !== inBase || (this.minus && this.baseCount(found.matched + found.text) <= 0)) return undefined;
+      if (this.masked.size > 0 && this.maskedExample(found.source)) {
+        const maskedSymbols = new Set([...this.masked].map((d) => this.base.document(d).symbol));
+        const live = found.documents.filter((s) => !maskedSymbols.has(s));
+        return { ...found, documents: live.length > 0 ? live : found.documents };
+      }
+      return found;
+    };
+    if (inBase > inSegment) return fromBase();
+    if (inSegment > inBase) return this.segment!.inline(before, place, options);
+    const b = fromBase();
+    const s = this.segment!.inline(before, place, options);
+    if (!b || !s) return b ?? s;
+    const total = b.occurrences + s.occurrences;
+    const documents = [...new Set([...b.documents, ...s.documents])];
+    const [heavy, light] = s.occurrences > b.occurrences ? [s, b] : [b, s];
+    if (heavy.text !== light.text && !heavy.text.startsWith(light.text) && !light.text.startsWith(heavy.text) && heavy.occurrences >= 0.6 * total) return heavy;
+    // Together: as far as both go on alike, each followed past where it stopped alone.
+    const far = { ...options, singleSourceClauses: 1000 };
+    const bFar = this.base.inline(before, place, far)?.text ?? b.text;
+    const sFar = this.segment!.inline(before, place, far)?.text ?? s.text;
     let same = 0;
-    while (same < heavy.text.length && heavy.text[same] === light.text[same]) same++;
-    const text = heavy.text.slice(0, same);
+    while (same < bFar.length && bFar[same] === sFar[same]) same++;
+    const text = bFar.slice(0, same);
     if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
-    return { ...heavy, text, occurrences: heavy.occurrences + light.occurrences, documents: [...new Set([...heavy.documents, ...light.documents])] };
+    return { ...heavy, text, occurrences: total, documents };
   }
 
   /** Similar paragraphs of both indexes, the base's masked ones left out, merged by rank as PhraseIndex ranks them. */

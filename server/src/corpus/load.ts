@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseDraft, type Catalogue, type CatalogueDocument, type CitationSite, type CitedDocument, type CitedTitle, type ResolutionDocument } from '../core';
 import { MAX_CATALOGUE_BYTES, MAX_DRAFT_BYTES, readRegularFile, staysInside } from './safe-fs';
 
@@ -175,9 +175,10 @@ export function corpusFilePaths(folders: string[]): string[] {
 /**
  * Reads the drafts of the folders one at a time and hands each to `visit`, so that a caller that
  * needs only part of each draft (the phrase index) does not keep every parsed model of a large
- * corpus. Returns the merged catalogue and the problems met. Never throws.
+ * corpus. Returns the merged catalogue and the problems met. With `only` (absolute paths), only
+ * those drafts are read (an index segment over a few added documents). Never throws.
  */
-export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft) => void): { catalogue: Catalogue; problems: string[] } {
+export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft) => void, only?: ReadonlySet<string>): { catalogue: Catalogue; problems: string[] } {
   const result = { catalogue: emptyCatalogue(), problems: [] as string[] };
   for (const folder of folders) {
     const { catalogue, problem } = readCatalogue(folder);
@@ -185,7 +186,10 @@ export function forEachCorpusDraft(folders: string[], visit: (draft: CorpusDraft
     if (catalogue) mergeCatalogue(result.catalogue, catalogue);
     let names: string[] = [];
     try {
-      names = readdirSync(folder).filter((n) => n.endsWith('.unres')).sort();
+      // With `only`, its drafts in this folder (the folder of tens of thousands is not listed).
+      names = only
+        ? [...only].filter((p) => dirname(p) === resolve(folder) && p.endsWith('.unres')).map((p) => basename(p)).sort()
+        : readdirSync(folder).filter((n) => n.endsWith('.unres')).sort();
     } catch (err) {
       result.problems.push(`${folder}: cannot read the folder (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped`);
     }

@@ -2,18 +2,30 @@
  * The phrase index build, in a worker thread: parsing a large corpus and sorting its suffixes
  * takes seconds to minutes, and the server must keep answering meanwhile. The worker loads the
  * index file or builds and writes it, reports progress, and hands the arrays over. The corpus
- * knowledge (completion and hovers) is read or made on the way and handed over first.
+ * knowledge (completion and hovers) is read or made on the way and handed over first. When the
+ * corpus changed a little since its index was built, only a segment over the changed documents
+ * is built (segment-store.ts), and the base is not even read when the server holds it already.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadOrBuildIndexAndKnowledge } from '../corpus/knowledge-store';
-import { loadOrBuildPhraseIndex, verifyPhraseIndex } from '../corpus/phrase-index-store';
+import { verifyPhraseIndex } from '../corpus/phrase-index-store';
+import { loadOrUpdateIndexAndKnowledge, rebuildIndexInFull, type SegmentPart } from '../corpus/segment-store';
 import type { PhraseIndexData } from '../core/agreed/phrase-index';
-import { knowledgeParts } from '../core';
+import { knowledgeParts, type PackedKnowledge } from '../core';
 
 /** What the server asks the worker. */
 export interface IndexJob {
   folders: string[];
   storagePath?: string;
+  /** The fingerprint of the base index the server holds: kept (not read again) while it is still the base. */
+  haveBase?: string;
+}
+
+/** A segment as it is handed over: its index arrays, the base drafts it masks, its knowledge in parts. */
+export interface SegmentMessage {
+  data?: PhraseIndexData;
+  masked: string[];
+  knowledge: Uint8Array[];
+  source: 'file' | 'built';
 }
 
 /** What the worker answers: progress, then the index data (and the file it was read from or written to). */
@@ -27,50 +39,83 @@ export type IndexWorkerMessage =
    */
   | { type: 'knowledge'; source: 'file' | 'built'; parts: Uint8Array[] }
   /**
-   * The index. One read from its file comes before its sections' checksums are checked: then
-   * `verified` follows, or `damaged` and a second `done` with the index built again.
+   * The index (a base, with the segment over the changes since when there is one). A base read
+   * from its file comes before its sections' checksums are checked: then `verified` follows, or
+   * `damaged` and a second `done` with the index built again in full over the corpus as it is
+   * now (no segment: the full build replaces base and segment).
    */
-  | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[]; corpusProblems: string[] }
+  | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[]; corpusProblems: string[]; baseFingerprint?: string; segment?: SegmentMessage }
   | { type: 'verified' }
   | { type: 'damaged'; problem: string }
+  /** The server's base is still the base: only the segment over the changes since (none when there are none). */
+  | { type: 'segment'; path: string; baseFingerprint: string; problems: string[]; segment?: SegmentMessage }
   | { type: 'failed'; message: string };
-
-/** Moves the index's arrays to the server thread without a copy: their buffers are transferred. */
-function postIndex(result: { source: 'file' | 'built'; path?: string; index: { data: PhraseIndexData }; problems: string[]; corpusProblems: string[] }): void {
-  const data = result.index.data;
-  const buffers = new Set<ArrayBuffer>();
-  for (const value of Object.values(data)) if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
-  parentPort?.postMessage({ type: 'done', source: result.source, path: result.path, data, problems: result.problems, corpusProblems: result.corpusProblems } satisfies IndexWorkerMessage, [...buffers]);
-}
 
 function post(message: IndexWorkerMessage): void {
   parentPort?.postMessage(message);
+}
+
+function encodeKnowledge(data: PackedKnowledge): Uint8Array[] {
+  const encoder = new TextEncoder();
+  return knowledgeParts(data).map((part) => encoder.encode(JSON.stringify(part)));
+}
+
+/** The buffers of an index's arrays, to move them to the server thread without a copy. */
+function buffersOf(data: PhraseIndexData | undefined, into: Set<ArrayBuffer>): void {
+  if (data) for (const value of Object.values(data)) if (ArrayBuffer.isView(value)) into.add(value.buffer as ArrayBuffer);
+}
+
+function segmentMessage(segment: SegmentPart | undefined, source: 'file' | 'built' | undefined, buffers: Set<ArrayBuffer>): SegmentMessage | undefined {
+  if (!segment) return undefined;
+  const knowledge = encodeKnowledge(segment.knowledge);
+  for (const part of knowledge) buffers.add(part.buffer as ArrayBuffer);
+  buffersOf(segment.data, buffers);
+  return { data: segment.data, masked: segment.masked, knowledge, source: source ?? 'built' };
 }
 
 if (parentPort) {
   const job = workerData as IndexJob;
   try {
     post({ type: 'progress', stage: 'corpus', fraction: 0 });
-    const result = loadOrBuildIndexAndKnowledge(job.folders, {
+    const progress = (stage: string, fraction: number) => post({ type: 'progress', stage, fraction });
+    const onKnowledge = (data: PackedKnowledge, source: 'file' | 'built') => {
+      const parts = encodeKnowledge(data);
+      parentPort?.postMessage({ type: 'knowledge', source, parts } satisfies IndexWorkerMessage, parts.map((p) => p.buffer as ArrayBuffer));
+    };
+    const result = loadOrUpdateIndexAndKnowledge(job.folders, {
       storagePath: job.storagePath,
-      // The server starts on the file at once; its checksums are checked below, meanwhile.
+      haveBase: job.haveBase,
+      // The server starts on the base's file at once; its checksums are checked below, meanwhile.
       verifyLater: true,
-      progress: (stage, fraction) => post({ type: 'progress', stage, fraction }),
-      onKnowledge: (data, source) => {
-        const encoder = new TextEncoder();
-        const parts = knowledgeParts(data).map((part) => encoder.encode(JSON.stringify(part)));
-        parentPort?.postMessage({ type: 'knowledge', source, parts } satisfies IndexWorkerMessage, parts.map((p) => p.buffer as ArrayBuffer));
-      },
+      progress,
+      onKnowledge,
     });
-    postIndex(result);
-    if (result.source === 'file' && result.path) {
-      const problem = verifyPhraseIndex(result.path);
-      if (problem === undefined) post({ type: 'verified' });
-      else {
-        // Damaged after all: built again from the corpus (and written over the damaged file).
-        post({ type: 'damaged', problem });
-        const rebuilt = loadOrBuildPhraseIndex(job.folders, { storagePath: job.storagePath, rebuild: true, progress: (stage, fraction) => post({ type: 'progress', stage, fraction }) });
-        postIndex({ ...rebuilt, problems: [`${problem}; rebuilt it`, ...rebuilt.problems] });
+    const buffers = new Set<ArrayBuffer>();
+    if (result.kind === 'segment') {
+      const segment = segmentMessage(result.segment, result.segmentSource, buffers);
+      parentPort.postMessage({ type: 'segment', path: result.path, baseFingerprint: result.baseFingerprint, problems: result.problems, segment } satisfies IndexWorkerMessage, [...buffers]);
+    } else {
+      // The arrays move to the server thread without a copy: their buffers are transferred.
+      const { loaded } = result;
+      const data = loaded.index.data;
+      buffersOf(data, buffers);
+      const segment = segmentMessage(result.segment, result.segmentSource, buffers);
+      parentPort.postMessage({ type: 'done', source: loaded.source, path: loaded.path, data, problems: loaded.problems, corpusProblems: loaded.corpusProblems, baseFingerprint: result.baseFingerprint, segment } satisfies IndexWorkerMessage, [...buffers]);
+      if (loaded.source === 'file' && loaded.path) {
+        const problem = verifyPhraseIndex(loaded.path);
+        if (problem === undefined) post({ type: 'verified' });
+        else {
+          // Damaged after all: built again in full from the corpus as it is now (written over the
+          // damaged file; a segment is dropped, and the knowledge made again when there was one).
+          post({ type: 'damaged', problem });
+          const rebuilt = rebuildIndexInFull(job.folders, { storagePath: job.storagePath, progress, onKnowledge: segment ? onKnowledge : undefined });
+          const again = new Set<ArrayBuffer>();
+          buffersOf(rebuilt.loaded.index.data, again);
+          parentPort.postMessage(
+            { type: 'done', source: 'built', path: rebuilt.loaded.path, data: rebuilt.loaded.index.data, problems: [`${problem}; rebuilt it`, ...rebuilt.loaded.problems], corpusProblems: rebuilt.loaded.corpusProblems, baseFingerprint: rebuilt.baseFingerprint } satisfies IndexWorkerMessage,
+            [...again],
+          );
+        }
       }
     }
   } catch (err) {

@@ -39,6 +39,10 @@ export interface CorpusStats {
   folders: string[];
   /** True while the index is being built. */
   indexing: boolean;
+  /** Documents added or changed since the index was built in full, answered from a small index segment beside it. */
+  segmentDocuments?: number;
+  /** Documents of the full index that changed or were removed since, masked out. */
+  maskedDocuments?: number;
   /** Problems met while loading (a broken corpus file is reported and skipped). */
   problems: string[];
 }

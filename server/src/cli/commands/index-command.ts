@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundledCorpusFolder } from '../../corpus/load';
-import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
+import { SegmentedIndex } from '../../core/agreed/segmented-index';
+import { loadOrUpdatePhraseIndex } from '../../corpus/segment-store';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
 
@@ -18,6 +19,8 @@ export const indexCommand: Command = {
     'Reads the phrase index of the corpus (the bundled corpus and the folders named) from its file when',
     'that still matches the corpus, else builds it and writes it: corpus/.index/phrases.bin for the',
     'bundled corpus alone, otherwise a file in the system temporary folder. Says which, and how large.',
+    'When a few drafts were added, changed or removed since that file was built (up to 10 % of them),',
+    'only a small segment over them is built and written beside it; --rebuild builds the whole index.',
     '',
     'Options:',
     '  --corpus FOLDER   also index this corpus folder (clean .unres drafts, as ingest writes them); may be repeated.',
@@ -51,10 +54,14 @@ export const indexCommand: Command = {
     }
     const all = [...(bundled ? [bundledCorpusFolder()] : []), ...folders];
     const started = Date.now();
-    const loaded = loadOrBuildPhraseIndex(all, { rebuild });
+    const loaded = loadOrUpdatePhraseIndex(all, { rebuild });
     for (const p of [...loaded.problems, ...loaded.corpusProblems]) process.stderr.write(`${p}\n`);
     const what = `${loaded.index.documentCount} documents, ${loaded.index.paragraphCount} paragraphs`;
-    const how = loaded.source === 'file' ? `read from ${loaded.path}` : loaded.path ? `built and written to ${loaded.path}` : 'built, but not written';
+    const segment =
+      loaded.index instanceof SegmentedIndex
+        ? `, with a segment of ${loaded.index.segment?.documentCount ?? 0} added or changed documents (${loaded.index.maskedDocumentCount} masked) ${loaded.segmentSource === 'file' ? 'read from its file' : 'built and written beside it'}`
+        : '';
+    const how = (loaded.source === 'file' ? `read from ${loaded.path}` : loaded.path ? `built and written to ${loaded.path}` : 'built, but not written') + segment;
     process.stdout.write(`Phrase index of ${what}: ${how} (${Date.now() - started} ms).\n`);
     return loaded.path && loaded.corpusProblems.length === 0 ? 0 : 1;
   },

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SimilarParagraph } from '../../core/agreed/phrase-index';
 import { bundledCorpusFolder } from '../../corpus/load';
-import { queryPhraseIndex } from '../../corpus/phrase-index-store';
+import { queryUpdatedPhraseIndex } from '../../corpus/segment-store';
 import { isConnectionString } from '../../corpus/postgres/connection';
 import { RemoteCorpus } from '../../corpus/postgres/remote';
 import type { Command } from '../command';
@@ -114,8 +114,9 @@ export const searchCommand: Command = {
     const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
     let matches: SimilarParagraph[] = [];
     if (folders.length > 0) {
-      // Only what the search reads of the index file is read (a large corpus's index is read in part).
-      const { result, problems } = queryPhraseIndex(folders, (index) => index.similar(options.text, { limit: options.limit, minScore: options.minScore }));
+      // Only what the search reads of the index file is read (a large corpus's index is read in
+      // part), with the segment over the drafts changed since it was built.
+      const { result, problems } = queryUpdatedPhraseIndex(folders, (index) => index.similar(options.text, { limit: options.limit, minScore: options.minScore }));
       for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
       matches = result;
     }

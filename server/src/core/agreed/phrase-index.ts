@@ -108,9 +108,9 @@ export const MAX_MATCH = 40;
 export const CONTINUATION_SAMPLE = 256;
 const SAMPLE = CONTINUATION_SAMPLE;
 /** Occurrences mapped to paragraphs and documents for one continuation (evenly sampled beyond). */
-const COUNT_CAP = 256;
+export const COUNT_CAP = 256;
 /** Occurrences of a very common continuation looked at for the documents that use it. */
-const DOCUMENT_SAMPLE = 48;
+export const DOCUMENT_SAMPLE = 48;
 export const MAX_STRETCH = 2;
 /** A continuation longer than this (no clause boundary in sight) is cut. */
 export const MAX_CONTINUATION = 2000;
@@ -457,6 +457,16 @@ export class PhraseIndex implements PhraseSource {
     };
     if (doc.file !== undefined) result.file = doc.file;
     return result;
+  }
+
+  /** The number of the document paragraph `p` belongs to (0 … documentCount − 1). */
+  documentOf(p: number): number {
+    return this.data.paragraphDocument[p];
+  }
+
+  /** Document `d`: its symbol and its clean draft. */
+  document(d: number): { symbol: string; file?: string } {
+    return this.data.documents[d];
   }
 
   /** Whether paragraph `p` is preambular, operative, a subparagraph or a footnote. */

@@ -4,4 +4,5 @@ export * from './completion';
 export * from './hover';
 export { escapeMarkdown, markdownLink, markdownToPlainText } from './markdown';
 export * from './knowledge-data';
+export * from './knowledge-update';
 export * from './inline';

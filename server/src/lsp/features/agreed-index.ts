@@ -4,11 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { PhraseIndex, type SimilarParagraph } from '../../core/agreed/phrase-index';
-import { KnowledgeAssembler, knowledgeFromPacked, type CorpusKnowledge, type KnowledgePart } from '../../core';
-import { loadOrBuildIndexAndKnowledge } from '../../corpus/knowledge-store';
+import { SegmentedIndex, type CorpusPhraseIndex } from '../../core/agreed/segmented-index';
+import { KnowledgeAssembler, knowledgeFromPacked, updatedKnowledge, type CorpusKnowledge, type KnowledgePart } from '../../core';
+import { loadOrUpdateIndexAndKnowledge, maskedDocuments, segmentedIndex, type SegmentPart } from '../../corpus/segment-store';
 import { invalidArguments, registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
-import type { IndexJob, IndexWorkerMessage } from '../index-worker';
+import type { IndexJob, IndexWorkerMessage, SegmentMessage } from '../index-worker';
 import { withRemoteSimilar } from './remote-corpus';
 import { CorpusStatsRequest, CorpusStatusNotification, ServerCommands, SimilarRequest, type CorpusStats, type SimilarMatch, type SimilarParams } from '../protocol';
 
@@ -42,7 +43,9 @@ class PhraseIndexKeeper {
   private catalogueProblems: string[] = [];
   /** Documents the catalogues cite; read again when the corpus is reloaded. */
   private cited?: number;
-  private index?: PhraseIndex;
+  private index?: CorpusPhraseIndex;
+  /** The base index (the whole corpus as it was when it was built) and what identifies it and its knowledge. */
+  private base?: { index: PhraseIndex; fingerprint?: string; knowledge?: CorpusKnowledge };
   /** Resolves when the running build ends (tests and the bench wait for it). */
   ready: Promise<void> = Promise.resolve();
 
@@ -62,6 +65,8 @@ class PhraseIndexKeeper {
     return {
       documents: this.index?.documentCount ?? folders.reduce((n, f) => n + unresFiles(f), 0),
       paragraphs: this.index?.paragraphCount ?? 0,
+      segmentDocuments: this.index instanceof SegmentedIndex ? (this.index.segment?.documentCount ?? 0) : 0,
+      maskedDocuments: this.index instanceof SegmentedIndex ? this.index.maskedDocumentCount : 0,
       citedDocuments: this.cited,
       folders,
       indexing: this.indexing,
@@ -126,7 +131,7 @@ class PhraseIndexKeeper {
       : Promise.resolve();
     const folders = ctx.corpusFolders();
     const options = (ctx.initializeParams?.initializationOptions ?? {}) as { storagePath?: unknown };
-    const job: IndexJob = { folders, storagePath: typeof options.storagePath === 'string' ? options.storagePath : undefined };
+    const job: IndexJob = { folders, storagePath: typeof options.storagePath === 'string' ? options.storagePath : undefined, haveBase: this.base?.fingerprint };
     const started = Date.now();
     try {
       const result = await this.build(
@@ -144,11 +149,29 @@ class PhraseIndexKeeper {
           }),
       );
       this.problems = result.problems;
-      this.corpusProblems = result.corpusProblems;
+      if (result.corpusProblems) this.corpusProblems = result.corpusProblems;
       for (const p of result.problems) ctx.connection.console.warn(`phrase index: ${p}`);
-      this.index = result.index;
-      ctx.phraseSource = result.index;
-      ctx.log(`phrase index: ${result.index.paragraphCount} paragraphs of ${result.index.documentCount} documents, ${result.source === 'file' ? `read from ${result.path}` : 'built'} in ${Date.now() - started} ms`);
+      if (result.base) this.base = { index: result.base, fingerprint: result.baseFingerprint, knowledge: result.knowledge };
+      const base = this.base;
+      if (!base) throw new Error('the worker kept a base index the server does not hold');
+      if (!result.base && result.baseFingerprint !== base.fingerprint) {
+        // The base was built again meanwhile (the previous base's file was found damaged after
+        // this update had started): the segment is over the old one. Updated again over the new one.
+        this.again = true;
+        return;
+      }
+      const index = segmentedIndex(base.index, result.segment);
+      if (result.segment && base.knowledge) {
+        const segmentKnowledge = result.segmentKnowledge;
+        ctx.knowledge = ctx.safely('corpus knowledge', base.knowledge, () => updatedKnowledge(base.knowledge!, segmentKnowledge, maskedDocuments(base.index, result.segment!)));
+      } else if (!result.segment && base.knowledge) ctx.knowledge = base.knowledge;
+      this.index = index;
+      ctx.phraseSource = index;
+      const how = result.base
+        ? `${result.source === 'file' ? `read from ${result.path}` : 'built'}`
+        : `the base index kept (not rebuilt)`;
+      const segment = index instanceof SegmentedIndex ? `, with a segment of ${index.segment?.documentCount ?? 0} added or changed documents (${index.maskedDocumentCount} masked in the base) ${result.segmentSource === 'file' ? 'read from its file' : 'built'}` : '';
+      ctx.log(`phrase index: ${index.paragraphCount} paragraphs of ${index.documentCount} documents, ${how}${segment}, in ${Date.now() - started} ms`);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.problems = [`the phrase index could not be built: ${message}`];
@@ -161,10 +184,15 @@ class PhraseIndexKeeper {
     await Promise.race([progressReady, new Promise((r) => setTimeout(r, 1000))]);
   }
 
-  /** Puts an index built again (its file was damaged) in place of the one read from that file. */
-  private replace(index: PhraseIndex, problems: string[]): void {
+  /**
+   * Puts an index built again in full (the base's file turned out damaged) in place of the one
+   * read from that file: it is the new base, with no segment (the full build covers the changes).
+   */
+  private replace(index: PhraseIndex, baseFingerprint: string | undefined, knowledge: CorpusKnowledge | undefined, problems: string[]): void {
     this.problems = problems;
     for (const p of problems) this.ctx.connection.console.warn(`phrase index: ${p}`);
+    this.base = { index, fingerprint: baseFingerprint, knowledge };
+    if (knowledge) this.ctx.knowledge = knowledge;
     this.index = index;
     this.ctx.phraseSource = index;
     this.ctx.log(`phrase index: ${index.paragraphCount} paragraphs of ${index.documentCount} documents, built again`);
@@ -172,13 +200,26 @@ class PhraseIndexKeeper {
   }
 
   /** Builds in a worker thread when the bundle has one (dist/index-worker.js), else on a later tick. */
-  private build(job: IndexJob, progress: (stage: string, fraction: number) => void, knowledge: (knowledge: CorpusKnowledge, source: 'file' | 'built') => void): Promise<{ index: PhraseIndex; source: string; path?: string; problems: string[]; corpusProblems: string[] }> {
+  private build(job: IndexJob, progress: (stage: string, fraction: number) => void, knowledge: (knowledge: CorpusKnowledge, source: 'file' | 'built') => void): Promise<BuildResult> {
     const workerFile = join(__dirname, 'index-worker.js');
     if (!existsSync(workerFile)) {
       return new Promise((resolve, reject) => {
         setImmediate(() => {
           try {
-            resolve(loadOrBuildIndexAndKnowledge(job.folders, { storagePath: job.storagePath, progress, onKnowledge: (data, source) => knowledge(knowledgeFromPacked(data), source) }));
+            let baseKnowledge: CorpusKnowledge | undefined;
+            const result = loadOrUpdateIndexAndKnowledge(job.folders, {
+              storagePath: job.storagePath,
+              haveBase: job.haveBase,
+              progress,
+              onKnowledge: (data, source) => {
+                baseKnowledge = knowledgeFromPacked(data);
+                knowledge(baseKnowledge, source);
+              },
+            });
+            const segment = result.segment;
+            const segmentKnowledge = segment ? knowledgeFromPacked(segment.knowledge) : undefined;
+            if (result.kind === 'segment') resolve({ problems: result.problems, path: result.path, baseFingerprint: result.baseFingerprint, segment, segmentKnowledge, segmentSource: result.segmentSource });
+            else resolve({ base: result.loaded.index, baseFingerprint: result.baseFingerprint, knowledge: baseKnowledge, source: result.loaded.source, path: result.loaded.path, problems: result.loaded.problems, corpusProblems: result.loaded.corpusProblems, segment, segmentKnowledge, segmentSource: result.segmentSource });
           } catch (err) {
             reject(err);
           }
@@ -189,37 +230,72 @@ class PhraseIndexKeeper {
       const worker = new Worker(workerFile, { workerData: job });
       let settled = false;
       // The knowledge is taken in part by part, in between requests; the build is over when both are in.
-      let assembling: Promise<void> = Promise.resolve();
+      let assembling: Promise<CorpusKnowledge | undefined> = Promise.resolve(undefined);
+      // The first index handed to the keeper: an index built again after it replaces it only afterwards.
+      let delivered = (): void => undefined;
+      const handedOver = new Promise<void>((r) => (delivered = r));
+      const withSegment = (message: SegmentMessage | undefined, done: (segment: Pick<BuildResult, 'segment' | 'segmentKnowledge' | 'segmentSource'>) => void) => {
+        if (!message) return done({});
+        const segment = { data: message.data, masked: message.masked };
+        assembleKnowledge(message.knowledge).then(
+          (k) => done({ segment, segmentKnowledge: k, segmentSource: message.source }),
+          (err: unknown) => {
+            this.ctx.connection.console.error(`corpus knowledge of the index segment failed: ${err instanceof Error ? err.message : String(err)}`);
+            done({ segment, segmentSource: message.source });
+          },
+        );
+      };
       worker.on('message', (m: IndexWorkerMessage) => {
         if (m.type === 'progress') progress(m.stage, m.fraction);
         else if (m.type === 'knowledge') {
           assembling = assembleKnowledge(m.parts).then(
-            (k) => knowledge(k, m.source),
-            (err: unknown) => this.ctx.connection.console.error(`corpus knowledge failed: ${err instanceof Error ? err.message : String(err)}`),
+            (k) => {
+              knowledge(k, m.source);
+              return k;
+            },
+            (err: unknown) => {
+              this.ctx.connection.console.error(`corpus knowledge failed: ${err instanceof Error ? err.message : String(err)}`);
+              return undefined;
+            },
           );
-        }
-        else if (m.type === 'failed') {
+        } else if (m.type === 'failed') {
           if (settled) this.ctx.connection.console.error(`phrase index failed: ${m.message}`);
           settled = true;
           reject(new Error(m.message));
           void worker.terminate();
         } else if (m.type === 'verified') void worker.terminate();
         else if (m.type === 'damaged') this.ctx.connection.console.warn(`phrase index: ${m.problem}; rebuilding it`);
-        else if (settled) {
-          // The file the index was read from turned out damaged: this one was built in its place.
+        else if (m.type === 'segment') {
+          settled = true;
           void worker.terminate();
-          this.ctx.safely('phrase index', undefined, () => this.replace(new PhraseIndex(m.data), m.problems));
+          withSegment(m.segment, (segment) => resolve({ problems: m.problems, path: m.path, baseFingerprint: m.baseFingerprint, ...segment }));
+        } else if (settled) {
+          // The base's file turned out damaged: this index was built in full in its place (with
+          // the knowledge made again first when a segment had been applied).
+          void worker.terminate();
+          const index = new PhraseIndex(m.data);
+          void handedOver
+            .then(() => assembling)
+            .then((k) => setImmediate(() => this.ctx.safely('phrase index', undefined, () => this.replace(index, m.baseFingerprint, k, m.problems))));
         } else {
           settled = true;
           const index = new PhraseIndex(m.data);
-          // In use at once, while the knowledge may still be taken in (the corpus status says indexing until both are).
-          this.ctx.safely('phrase index', undefined, () => {
-            this.index = index;
-            this.ctx.phraseSource = index;
-          });
-          // A file read is checked on in the worker (its sections' checksums); a build is done.
+          // Without a segment, in use at once, while the knowledge may still be taken in (the corpus
+          // status says indexing until both are); with one, once its knowledge is in too.
+          if (!m.segment) {
+            this.ctx.safely('phrase index', undefined, () => {
+              this.index = index;
+              this.ctx.phraseSource = index;
+            });
+          }
+          // A base read from its file is checked on in the worker (its sections' checksums); a build is done.
           if (m.source === 'built') void worker.terminate();
-          void assembling.then(() => resolve({ index, source: m.source, path: m.path, problems: m.problems, corpusProblems: m.corpusProblems }));
+          void assembling.then((baseKnowledge) =>
+            withSegment(m.segment, (segment) => {
+              resolve({ base: index, baseFingerprint: m.baseFingerprint, knowledge: baseKnowledge, source: m.source, path: m.path, problems: m.problems, corpusProblems: m.corpusProblems, ...segment });
+              delivered();
+            }),
+          );
         }
       });
       worker.on('error', (err) => {
@@ -230,6 +306,20 @@ class PhraseIndexKeeper {
       });
     });
   }
+}
+
+/** What a build hands the keeper: a new base (with its knowledge) or none (the one held is kept), and the segment over it. */
+interface BuildResult {
+  base?: PhraseIndex;
+  baseFingerprint?: string;
+  knowledge?: CorpusKnowledge;
+  source?: 'file' | 'built';
+  path?: string;
+  problems: string[];
+  corpusProblems?: string[];
+  segment?: Pick<SegmentPart, 'data' | 'masked'>;
+  segmentKnowledge?: CorpusKnowledge;
+  segmentSource?: 'file' | 'built';
 }
 
 /** A similar paragraph as the client gets it: the file as a URI. */

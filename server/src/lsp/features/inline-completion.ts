@@ -1,6 +1,7 @@
 import type { InlineCompletionItem, InlineCompletionList } from 'vscode-languageserver/node';
 import { continuationSource, inlineAt, symbolKey } from '../../core';
 import { PhraseIndex } from '../../core/agreed/phrase-index';
+import { SegmentedIndex } from '../../core/agreed/segmented-index';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import { withRemoteInline } from './remote-provenance';
@@ -14,10 +15,10 @@ import { toRange } from '../convert';
 export const CONTINUATION_ACCEPTED = 'resolutionDrafter.server.continuationAccepted';
 
 // The dates and agenda items of the corpus documents, given to each phrase index once (from the catalogue).
-const dated = new WeakSet<PhraseIndex>();
+const dated = new WeakSet<PhraseIndex | SegmentedIndex>();
 function withDocumentFacts(ctx: ServerContext): void {
   const index = ctx.phraseSource;
-  if (!(index instanceof PhraseIndex) || dated.has(index)) return;
+  if (!(index instanceof PhraseIndex || index instanceof SegmentedIndex) || dated.has(index)) return;
   dated.add(index);
   const bySymbol = new Map(ctx.catalogue().documents.map((d) => [symbolKey(d.symbol), { date: d.date, agendaItem: d.agendaItem }]));
   index.setDocumentFacts((symbol) => bySymbol.get(symbolKey(symbol)));

@@ -11,6 +11,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, CodeLens, Position } from 'vscode-languageserver/node';
 import { PhraseIndex } from '../../core/agreed/phrase-index';
+import { SegmentedIndex } from '../../core/agreed/segmented-index';
 import { ProvenanceFinder, type ParagraphProvenance } from '../../core/agreed/provenance';
 import { escapeMarkdown } from '../../core/assist/markdown';
 import type { ResolutionDocument } from '../../core';
@@ -77,7 +78,9 @@ class ProvenanceKeeper {
   constructor(private readonly ctx: ServerContext) {}
 
   current(): ProvenanceFinder | undefined {
-    const source = this.ctx.phraseSource;
+    // With an index segment, provenance still reads the base alone (see SegmentedIndex; left to do).
+    const phrases = this.ctx.phraseSource;
+    const source = phrases instanceof SegmentedIndex ? phrases.base : phrases;
     if (!(source instanceof PhraseIndex)) return undefined;
     if (this.finder?.index !== source) this.finder = new ProvenanceFinder(source);
     return this.finder;

@@ -11,8 +11,23 @@ const HIGH = 0x80000000 | 0;
 export function levenshtein(a: string, b: string): number {
   // The shorter text is cut into blocks of 32 rows; the longer is read one column at a time.
   const [p, t] = a.length <= b.length ? [a, b] : [b, a];
+  return bitDistance(p, t, false);
+}
+
+/**
+ * Edit distance from `short` to the closest stretch of `long` (the stretch's start and end are
+ * free): how far a phrase is from being found inside a paragraph. The same bit vectors as
+ * `levenshtein`, with row 0 of the table at 0 in every column (a free start) and the least value
+ * of the last row kept (a free end), so exactly what the full table gives.
+ */
+export function distanceWithin(short: string, long: string): number {
+  return bitDistance(short, long, true);
+}
+
+/** Myers/Hyyrö over `p` (rows, in blocks of 32) and `t` (columns); `free`: the match may start and end anywhere in `t`. */
+function bitDistance(p: string, t: string, free: boolean): number {
   const m = p.length;
-  if (m === 0) return t.length;
+  if (m === 0) return free ? 0 : t.length;
   const blocks = (m + 31) >>> 5;
   const peq = new Map<number, Int32Array>();
   for (let i = 0; i < m; i++) {
@@ -25,10 +40,12 @@ export function levenshtein(a: string, b: string): number {
   const mv = new Int32Array(blocks);
   const lastMask = (1 << ((m - 1) & 31)) | 0;
   let score = m;
+  let best = m;
+  // Row 0 of the table counts up by one per column (the distance from the empty text), or stays 0 (a free start).
+  const rowZero = free ? 0 : 1;
   for (let j = 0; j < t.length; j++) {
     const eqs = peq.get(t.charCodeAt(j));
-    // Row 0 of the table counts up by one per column (the distance from the empty text).
-    let hin = 1;
+    let hin = rowZero;
     for (let k = 0; k < blocks; k++) {
       let eq = eqs ? eqs[k] : 0;
       const Pv = pv[k];
@@ -50,6 +67,7 @@ export function levenshtein(a: string, b: string): number {
       hin = hout;
     }
     score += hin;
+    if (score < best) best = score;
   }
-  return score;
+  return free ? best : score;
 }

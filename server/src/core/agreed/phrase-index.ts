@@ -6,6 +6,7 @@
 import { chineseAgreed, type AgreedLanguageTables } from '../lang/zh-agreed';
 import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS, indexedText, type CorpusParagraph, type CorpusParagraphKind, type IndexedDocumentInput } from './corpus-paragraphs';
 import { buildSuffixArray } from './suffix-array';
+import { distanceWithin, levenshtein } from './edit-distance';
 import type { Continuation, PhraseSource, PhraseSourceParagraph } from './types';
 import { inlineContinuation, organOfSymbol, type ContinuationDocumentFacts, type ContinuationPlace, type InlineContinuation, type InlineOptions } from './inline-continuation';
 
@@ -162,27 +163,6 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length];
-}
-
-/**
- * Edit distance from `short` to the closest stretch of `long` (the stretch's start and end are
- * free): how far a phrase is from being found inside a paragraph.
- */
-function distanceWithin(short: string, long: string): number {
-  // Rows over `long`: row[j] is the cost of `short[0..i)` ending at long[j]; row 0 is free everywhere.
-  let row = new Int32Array(long.length + 1);
-  let next = new Int32Array(long.length + 1);
-  for (let i = 1; i <= short.length; i++) {
-    next[0] = i;
-    const c = short.charCodeAt(i - 1);
-    for (let j = 1; j <= long.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (c === long.charCodeAt(j - 1) ? 0 : 1));
-    }
-    [row, next] = [next, row];
-  }
-  let best = short.length;
-  for (let j = 0; j <= long.length; j++) if (row[j] < best) best = row[j];
-  return best;
 }
 
 /** Progress of a build, for a progress bar: a stage name and a fraction done. */
@@ -789,7 +769,7 @@ export class PhraseIndex implements PhraseSource {
       const inside = within !== undefined && within >= WITHIN_MINIMUM;
       // Edit distance is at least the difference in length: skip what cannot reach the minimum.
       if (!contains && !inside && closest === 0 && 100 * (1 - Math.abs(t.length - q.length) / longer) < minScore) continue;
-      const distance = t === q ? 0 : editDistance(t, q);
+      const distance = t === q ? 0 : levenshtein(t, q);
       // Only the same text scores 100; a near miss on a long paragraph shows 99 at most.
       const score = distance === 0 ? 100 : Math.min(99, Math.floor(100 * (1 - distance / longer)));
       // The same text is no news as "contains".

@@ -388,6 +388,8 @@ export class PhraseIndex implements PhraseSource {
   private readonly boundaries: Set<number>;
   /** Per-paragraph counters reused by every similar query (reset after each). */
   private sharedCounts?: Int32Array;
+  /** The passages a similar query touched, in the order first touched (reused like `sharedCounts`). */
+  private touchedPassages?: Int32Array;
   /** What the catalogue says of each document (date, agenda item), for ranking inline continuations; aligned with `data.documents`. */
   private facts: ContinuationDocumentFacts[];
 
@@ -664,7 +666,7 @@ export class PhraseIndex implements PhraseSource {
   }
 
   /** The passages whose bigram lists are read for `q`'s bigrams, with how many each shares (rarest lists first, within a budget). */
-  private sharedBigrams(queryBigrams: number[], shared: Int32Array, touched: number[]): void {
+  private sharedBigrams(queryBigrams: number[], shared: Int32Array, touched: Int32Array): number {
     const d = this.data;
     const lists: [number, number, number][] = [];
     for (const key of queryBigrams) {
@@ -681,6 +683,7 @@ export class PhraseIndex implements PhraseSource {
     lists.sort((x, y) => x[0] - y[0]);
     const postings = d.bigramPostings;
     let budget = POSTING_BUDGET;
+    let touchedCount = 0;
     for (const [n, [count, from, to]] of lists.entries()) {
       // The rarest few lists are always read: a passage much like the query shares most of them.
       if (count > budget && n >= 3) break;
@@ -698,9 +701,10 @@ export class PhraseIndex implements PhraseSource {
           shift += 7;
         } while (byte & 0x80);
         q += gap;
-        if (shared[q]++ === 0) touched.push(q);
+        if (shared[q]++ === 0) touched[touchedCount++] = q;
       }
     }
+    return touchedCount;
   }
 
   /** Corpus paragraphs close to `query`, best first; the same text scores 100. */
@@ -712,29 +716,39 @@ export class PhraseIndex implements PhraseSource {
     const d = this.data;
     const queryBigrams = distinctBigrams(q);
     const shared = this.sharedCounts ?? (this.sharedCounts = new Int32Array(this.passageCount));
-    const touched: number[] = [];
-    this.sharedBigrams(queryBigrams, shared, touched);
+    const touched = this.touchedPassages ?? (this.touchedPassages = new Int32Array(this.passageCount));
+    const touchedCount = this.sharedBigrams(queryBigrams, shared, touched);
+    const n = queryBigrams.length;
+    const passageBigrams = d.passageBigrams;
     // Dice coefficient on bigrams picks the candidate passages; edit distance gives the final score.
     const top: { p: number; dice: number }[] = [];
     // Also the passages that hold most of the text's bigrams, however long (a phrase inside a long paragraph).
     const cover: { p: number; shared: number }[] = [];
-    for (const p of touched) {
-      const dice = (2 * shared[p]) / (queryBigrams.length + d.passageBigrams[p]);
+    for (let k = 0; k < touchedCount; k++) {
+      const p = touched[k];
+      const count = shared[p];
+      shared[p] = 0;
       // Kept to the best EDIT_CANDIDATES as they come (most shared, then first in the corpus): a short
       // text shares half its bigrams with a great many passages.
-      if (shared[p] * 2 >= queryBigrams.length) {
-        const c = { p, shared: shared[p] };
-        const worse = (a: { p: number; shared: number }, b: { p: number; shared: number }) => a.shared < b.shared || (a.shared === b.shared && a.p > b.p);
-        if (cover.length < EDIT_CANDIDATES || worse(cover[cover.length - 1], c)) {
+      if (count * 2 >= n) {
+        const last = cover.length < EDIT_CANDIDATES ? undefined : cover[cover.length - 1];
+        // `last` is worse than this passage: fewer shared, or as many and later in the corpus.
+        if (last === undefined || last.shared < count || (last.shared === count && last.p > p)) {
           let i = cover.length < EDIT_CANDIDATES ? cover.length : cover.length - 1;
-          while (i > 0 && worse(cover[i - 1], c)) {
+          while (i > 0 && (cover[i - 1].shared < count || (cover[i - 1].shared === count && cover[i - 1].p > p))) {
             if (i < EDIT_CANDIDATES) cover[i] = cover[i - 1];
             i--;
           }
-          cover[i] = c;
+          cover[i] = { p, shared: count };
         }
       }
-      shared[p] = 0;
+      if (top.length === EDIT_CANDIDATES) {
+        // A passage has at least as many bigrams as it shares, so its Dice is at most this: often
+        // enough to pass it by without reading its bigram count.
+        const least = top[top.length - 1].dice;
+        if ((2 * count) / (n + count) <= least) continue;
+      }
+      const dice = (2 * count) / (n + passageBigrams[p]);
       if (top.length === EDIT_CANDIDATES && dice <= top[top.length - 1].dice) continue;
       let i = top.length === EDIT_CANDIDATES ? top.length - 1 : top.length;
       while (i > 0 && top[i - 1].dice < dice) {

@@ -390,6 +390,8 @@ export class PhraseIndex implements PhraseSource {
   private sharedCounts?: Int32Array;
   /** The passages a similar query touched, in the order first touched (reused like `sharedCounts`). */
   private touchedPassages?: Int32Array;
+  /** Bigram postings read per similar query (POSTING_BUDGET; the bench tries others). */
+  postingBudget = POSTING_BUDGET;
   /** What the catalogue says of each document (date, agenda item), for ranking inline continuations; aligned with `data.documents`. */
   private facts: ContinuationDocumentFacts[];
 
@@ -682,7 +684,7 @@ export class PhraseIndex implements PhraseSource {
     // Rarest bigrams first; the most common ones add little and cost most, so they may be skipped.
     lists.sort((x, y) => x[0] - y[0]);
     const postings = d.bigramPostings;
-    let budget = POSTING_BUDGET;
+    let budget = this.postingBudget;
     let touchedCount = 0;
     for (const [n, [count, from, to]] of lists.entries()) {
       // The rarest few lists are always read: a passage much like the query shares most of them.

@@ -11,10 +11,10 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, typ
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** Times (ms) from the start of the process and from `didOpen` to the first diagnostics of the draft. */
-export async function firstDiagnostics(corpusFolders: string[], draft: string, storagePath: string, timeoutMs = 120_000): Promise<{ startToDiagnostics: number; openToDiagnostics: number }> {
+export async function firstDiagnostics(corpusFolders: string[], draft: string, storagePath: string, timeoutMs = 120_000, serverBundle = join(__dirname, 'server.js')): Promise<{ startToDiagnostics: number; openToDiagnostics: number }> {
   const started = now();
   // The bench runs from dist/bench.js, beside the server bundle.
-  const child = spawn(process.execPath, [join(__dirname, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const uri = pathToFileURL(join(storagePath, 'bench-draft.unres')).toString();
   let opened = 0;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalogueFacts, type Catalogue } from '../core/catalogue';
 import { bundledCorpusFolder, readCatalogue, readCatalogues } from './load';
-import { CATALOGUE_INDEX_FORMAT, catalogueIndexPath, readCatalogueFacts, readFolderFacts } from './catalogue-index';
+import { CATALOGUE_INDEX_FORMAT, catalogueIndexPath, readCatalogueFacts, readFolderFacts, readIndexedCounts } from './catalogue-index';
 
 let dir: string;
 let indexFolder: string;
@@ -136,4 +136,25 @@ test('what reading the catalogue reported is said again when its index answers; 
   assert.equal(none.problem, readCatalogue(broken).problem);
   assert.match(none.problem ?? '', /not a valid catalogue/);
   assert.equal(readFolderFacts(join(dir, 'no-such-folder'), { indexFolder, indexAbove: 0 }).source, 'none');
+});
+
+test('the index header says the catalogue\'s counts; read alone only when the index is up to date', () => {
+  const catalogue = bundled();
+  const folder = folderWith('counts', catalogue);
+  const options = { indexFolder: join(dir, 'count-indexes'), indexAbove: 0 };
+  const want = { documents: catalogue.documents.length, cited: catalogue.cited.length, titles: catalogue.titles.length };
+  assert.ok(want.cited > 50);
+  assert.equal(readIndexedCounts(folder, options), undefined, 'no index yet');
+  const made = readFolderFacts(folder, options);
+  assert.equal(made.source, 'index made');
+  assert.deepEqual(made.counts, want);
+  assert.deepEqual(readIndexedCounts(folder, options)?.counts, want);
+  assert.deepEqual(readFolderFacts(folder, options).counts, want);
+  // Both folders counted, as the merged catalogue's lists.
+  assert.equal(readCatalogueFacts([folder, folder], options).counts.cited, readCatalogues([folder, folder]).catalogue.cited.length);
+  // A rewritten catalogue: its old index's counts are not said.
+  writeFileSync(join(folder, 'catalogue.json'), JSON.stringify({ ...catalogue, cited: catalogue.cited.slice(1) }));
+  assert.equal(readIndexedCounts(folder, options), undefined);
+  assert.equal(readFolderFacts(folder, options).counts?.cited, want.cited - 1);
+  assert.equal(readIndexedCounts(folder, options)?.counts.cited, want.cited - 1);
 });

@@ -15,7 +15,7 @@
  * list of `[key, value]`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -23,8 +23,8 @@ import { catalogueFacts, chainedFacts, type Catalogue, type CatalogueFacts } fro
 import { readCatalogue } from './load';
 import { ensurePrivateFolder, MAX_CATALOGUE_BYTES, readRegularFile, staysInside, writeFileSafely } from './safe-fs';
 
-/** The index's format: a file of another format is rebuilt. */
-export const CATALOGUE_INDEX_FORMAT = 1;
+/** The index's format: a file of another format is rebuilt. 2: the header has the catalogue's entry counts. */
+export const CATALOGUE_INDEX_FORMAT = 2;
 const MAGIC = 'RDCATIDX';
 /** Catalogues up to this size are read whole (parsing 1 MB of JSON takes a few ms). */
 export const INDEX_CATALOGUES_ABOVE = 1024 * 1024;
@@ -41,6 +41,24 @@ interface Header {
   /** CRC-32 of everything after the header. */
   crc: number;
   tables: Record<TableName, { buckets: number; at: number; entries: number }>;
+  /** The catalogue's list lengths (entries, not distinct keys): what the corpus status says without reading it. */
+  counts: CatalogueCounts;
+}
+
+/** How many entries each list of a catalogue has. */
+export interface CatalogueCounts {
+  documents: number;
+  cited: number;
+  titles: number;
+}
+
+function countsOf(catalogue: Catalogue): CatalogueCounts {
+  return { documents: catalogue.documents.length, cited: catalogue.cited.length, titles: catalogue.titles.length };
+}
+
+function isCounts(v: unknown): v is CatalogueCounts {
+  const c = v as CatalogueCounts | undefined;
+  return typeof c === 'object' && c !== null && [c.documents, c.cited, c.titles].every((n) => Number.isInteger(n) && n >= 0);
 }
 
 /** The per-user cache folder of catalogue indexes, in the system temporary folder (mode 0700). */
@@ -93,7 +111,7 @@ export function catalogueIndexBytes(catalogue: Catalogue, source: string, proble
     at = offset;
   }
   const body = Buffer.concat(parts);
-  const header: Header = { source, ...(problem ? { problem } : {}), crc: crc32(body), tables: layout };
+  const header: Header = { source, ...(problem ? { problem } : {}), crc: crc32(body), tables: layout, counts: countsOf(catalogue) };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const start = Buffer.alloc(16);
   start.write(MAGIC, 0, 'latin1');
@@ -103,19 +121,10 @@ export function catalogueIndexBytes(catalogue: Catalogue, source: string, proble
 }
 
 /** The facts of an index's bytes, or why they cannot be used (another format, another state of the catalogue, damaged). */
-export function readCatalogueIndexBytes(bytes: Buffer, source: string): { facts: CatalogueFacts; problem?: string } | { unusable: string } {
-  if (bytes.length < 16 || bytes.toString('latin1', 0, 8) !== MAGIC) return { unusable: 'not a catalogue index' };
-  const format = bytes.readUInt32LE(8);
-  if (format !== CATALOGUE_INDEX_FORMAT) return { unusable: `format ${format}, not ${CATALOGUE_INDEX_FORMAT}` };
-  const headerLength = bytes.readUInt32LE(12);
-  if (16 + headerLength > bytes.length) return { unusable: 'cut short' };
-  let header: Header;
-  try {
-    header = JSON.parse(bytes.toString('utf8', 16, 16 + headerLength)) as Header;
-  } catch {
-    return { unusable: 'damaged header' };
-  }
-  if (typeof header !== 'object' || header === null || header.source !== source || typeof header.crc !== 'number') return { unusable: 'made from another state of the catalogue' };
+export function readCatalogueIndexBytes(bytes: Buffer, source: string): { facts: CatalogueFacts; counts: CatalogueCounts; problem?: string } | { unusable: string } {
+  const read = readHeader(bytes, source);
+  if ('unusable' in read) return read;
+  const { header, headerLength } = read;
   const body = bytes.subarray(16 + headerLength);
   if (crc32(body) !== header.crc) return { unusable: 'damaged (checksum)' };
   const lookups: Partial<Record<TableName, (key: string) => readonly string[] | undefined>> = {};
@@ -138,7 +147,25 @@ export function readCatalogueIndexBytes(bytes: Buffer, source: string): { facts:
     };
   }
   const facts: CatalogueFacts = { citedDates: lookups.cited!, titleFootnotes: lookups.titles! };
-  return header.problem ? { facts, problem: header.problem } : { facts };
+  return header.problem ? { facts, counts: header.counts, problem: header.problem } : { facts, counts: header.counts };
+}
+
+/** The header of an index's first bytes (all of the file, or at least its header), or why it cannot be used. */
+function readHeader(bytes: Buffer, source: string): { header: Header; headerLength: number } | { unusable: string } {
+  if (bytes.length < 16 || bytes.toString('latin1', 0, 8) !== MAGIC) return { unusable: 'not a catalogue index' };
+  const format = bytes.readUInt32LE(8);
+  if (format !== CATALOGUE_INDEX_FORMAT) return { unusable: `format ${format}, not ${CATALOGUE_INDEX_FORMAT}` };
+  const headerLength = bytes.readUInt32LE(12);
+  if (16 + headerLength > bytes.length) return { unusable: 'cut short' };
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 16, 16 + headerLength)) as Header;
+  } catch {
+    return { unusable: 'damaged header' };
+  }
+  if (typeof header !== 'object' || header === null || header.source !== source || typeof header.crc !== 'number') return { unusable: 'made from another state of the catalogue' };
+  if (!isCounts(header.counts)) return { unusable: 'damaged counts' };
+  return { header, headerLength };
 }
 
 export interface CatalogueFactsOptions {
@@ -156,11 +183,11 @@ export type FactsSource = 'index' | 'index made' | 'catalogue' | 'none';
  * first when missing or stale), else from the catalogue itself. The problems are those
  * `readCatalogue` reports, the same whichever way. Never throws.
  */
-export function readFolderFacts(folder: string, options: CatalogueFactsOptions = {}): { facts?: CatalogueFacts; problem?: string; source: FactsSource } {
+export function readFolderFacts(folder: string, options: CatalogueFactsOptions = {}): { facts?: CatalogueFacts; counts?: CatalogueCounts; problem?: string; source: FactsSource } {
   const cataloguePath = join(folder, 'catalogue.json');
-  const whole = (): { facts?: CatalogueFacts; problem?: string; catalogue?: Catalogue } => {
+  const whole = (): { facts?: CatalogueFacts; counts?: CatalogueCounts; problem?: string; catalogue?: Catalogue } => {
     const { catalogue, problem } = readCatalogue(folder);
-    return { catalogue, facts: catalogue ? catalogueFacts(catalogue) : undefined, problem };
+    return { catalogue, facts: catalogue ? catalogueFacts(catalogue) : undefined, counts: catalogue ? countsOf(catalogue) : undefined, problem };
   };
   if (!existsSync(cataloguePath)) return { source: 'none' };
   let stat;
@@ -172,14 +199,14 @@ export function readFolderFacts(folder: string, options: CatalogueFactsOptions =
   // Anything but a large regular file inside the folder is read as before (and refused as before).
   if (!stat || !stat.isFile() || stat.size <= (options.indexAbove ?? INDEX_CATALOGUES_ABOVE) || stat.size > MAX_CATALOGUE_BYTES || !staysInside(folder, cataloguePath)) {
     const read = whole();
-    return { facts: read.facts, problem: read.problem, source: 'catalogue' };
+    return { facts: read.facts, counts: read.counts, problem: read.problem, source: 'catalogue' };
   }
   const source = sourceOf(cataloguePath, stat);
   const indexFolder = options.indexFolder ?? userCatalogueIndexFolder();
   const path = catalogueIndexPath(cataloguePath, indexFolder);
   try {
     const read = readCatalogueIndexBytes(readRegularFile(path, MAX_CATALOGUE_BYTES), source);
-    if ('facts' in read) return { facts: read.facts, problem: read.problem, source: 'index' };
+    if ('facts' in read) return { facts: read.facts, counts: read.counts, problem: read.problem, source: 'index' };
   } catch {
     /* no index yet, or unreadable: made below */
   }
@@ -191,27 +218,69 @@ export function readFolderFacts(folder: string, options: CatalogueFactsOptions =
     const writable = options.indexFolder ? (mkdirSync(indexFolder, { recursive: true, mode: 0o700 }), true) : ensurePrivateFolder(dirname(indexFolder), true) && ensurePrivateFolder(indexFolder, true);
     if (writable) {
       writeFileSafely(path, catalogueIndexBytes(read.catalogue, source, read.problem));
-      return { facts: read.facts, problem: read.problem, source: 'index made' };
+      return { facts: read.facts, counts: read.counts, problem: read.problem, source: 'index made' };
     }
   } catch {
     /* a cache that cannot be written: the catalogue read whole serves this time */
   }
-  return { facts: read.facts, problem: read.problem, source: 'catalogue' };
+  return { facts: read.facts, counts: read.counts, problem: read.problem, source: 'catalogue' };
+}
+
+/** Whether a folder's catalogue is read through its index (large) rather than whole. */
+export function isIndexedCatalogue(folder: string, options: CatalogueFactsOptions = {}): boolean {
+  const cataloguePath = join(folder, 'catalogue.json');
+  try {
+    const stat = statSync(cataloguePath);
+    return stat.isFile() && stat.size > (options.indexAbove ?? INDEX_CATALOGUES_ABOVE) && stat.size <= MAX_CATALOGUE_BYTES && staysInside(folder, cataloguePath);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The counts and problem of a large catalogue from its index's header alone (a few hundred bytes
+ * read), without reading or indexing the catalogue: undefined when it has no up-to-date index yet
+ * (`readFolderFacts` makes it). Never throws.
+ */
+export function readIndexedCounts(folder: string, options: CatalogueFactsOptions = {}): { counts: CatalogueCounts; problem?: string } | undefined {
+  const cataloguePath = join(folder, 'catalogue.json');
+  let fd: number | undefined;
+  try {
+    const stat = statSync(cataloguePath);
+    const path = catalogueIndexPath(cataloguePath, options.indexFolder ?? userCatalogueIndexFolder());
+    fd = openSync(path, 'r');
+    if (!fstatSync(fd).isFile()) return undefined;
+    const start = Buffer.alloc(16);
+    if (readSync(fd, start, 0, 16, 0) < 16) return undefined;
+    const length = start.readUInt32LE(12);
+    if (length > 1024 * 1024) return undefined;
+    const bytes = Buffer.alloc(16 + length);
+    if (readSync(fd, bytes, 0, bytes.length, 0) < bytes.length) return undefined;
+    const read = readHeader(bytes, sourceOf(cataloguePath, stat));
+    if ('unusable' in read) return undefined;
+    return read.header.problem ? { counts: read.header.counts, problem: read.header.problem } : { counts: read.header.counts };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
  * The facts of the folders' catalogues in order, as `readCatalogues` would merge them (the first
  * folder that knows a key answers), and the problems met. Never throws.
  */
-export function readCatalogueFacts(folders: string[], options: CatalogueFactsOptions = {}): { facts: CatalogueFacts; problems: string[]; sources: FactsSource[] } {
+export function readCatalogueFacts(folders: string[], options: CatalogueFactsOptions = {}): { facts: CatalogueFacts; counts: CatalogueCounts; problems: string[]; sources: FactsSource[] } {
   const list: CatalogueFacts[] = [];
   const problems: string[] = [];
   const sources: FactsSource[] = [];
+  const counts: CatalogueCounts = { documents: 0, cited: 0, titles: 0 };
   for (const folder of folders) {
     const read = readFolderFacts(folder, options);
     if (read.problem) problems.push(read.problem);
     if (read.facts) list.push(read.facts);
+    if (read.counts) for (const k of ['documents', 'cited', 'titles'] as const) counts[k] += read.counts[k];
     sources.push(read.source);
   }
-  return { facts: chainedFacts(list), problems, sources };
+  return { facts: chainedFacts(list), counts, problems, sources };
 }

@@ -6,7 +6,8 @@ import type { PhraseSource } from '../core/agreed/types';
 import type { Locale } from '../core/rules';
 import type { DraftValidations } from './validations';
 import { ParseMemo } from '../core/parse/parser';
-import { bundledCorpusFolder, corpusFilesBySymbol, readCatalogues } from '../corpus/load';
+import { bundledCorpusFolder, corpusFilesBySymbol, readCatalogue, readCatalogues } from '../corpus/load';
+import { isIndexedCatalogue, readIndexedCounts, type CatalogueCounts } from '../corpus/catalogue-index';
 
 /** A TypeError from reading a request's params that are null or lack a part every such request has. */
 const MISSING_PARAMS = /^Cannot read propert(?:y|ies) of (?:null|undefined) \(reading '(?:textDocument|position|context|range|uri|arguments|command|newName|text|diagnostics|only)'\)/;
@@ -172,6 +173,66 @@ export class ServerContext {
     return this.catalogueCache;
   }
 
+  private largeCache?: boolean;
+  private summaryCache?: { cited: number; problems: string[] };
+  private readonly summaryListeners: (() => void)[] = [];
+
+  /** Whether a corpus folder's catalogue is large (read through its index, in the validation worker, never whole here). */
+  largeCatalogue(): boolean {
+    this.largeCache ??= this.corpusFolders().some((f) => isIndexedCatalogue(f));
+    return this.largeCache;
+  }
+
+  /**
+   * What the corpus status says of the catalogues: how many documents they cite and the problems
+   * met. Small catalogues are read whole (as validation reads them); a large one's figures come
+   * from its index's header, or when it has no index yet from the validation worker, which makes
+   * it (asked here; `onCatalogueSummary` tells when they come). Undefined until then: never blocks.
+   */
+  catalogueSummary(): { cited: number; problems: string[] } | undefined {
+    if (this.summaryCache) return this.summaryCache;
+    if (!this.largeCatalogue() || !this.validations) {
+      this.summaryCache = { cited: this.catalogue().cited.length, problems: [...this.catalogueProblems()] };
+      return this.summaryCache;
+    }
+    let cited = 0;
+    const problems: string[] = [];
+    for (const folder of this.corpusFolders()) {
+      if (isIndexedCatalogue(folder)) {
+        const read = readIndexedCounts(folder);
+        if (!read) {
+          // No index yet: the worker makes it; without a worker, the catalogue is read here as before.
+          if (this.validations.sendCorpus()) return undefined;
+          this.summaryCache = { cited: this.catalogue().cited.length, problems: [...this.catalogueProblems()] };
+          return this.summaryCache;
+        }
+        cited += read.counts.cited;
+        if (read.problem) problems.push(read.problem);
+      } else {
+        const { catalogue, problem } = readCatalogue(folder);
+        cited += catalogue?.cited.length ?? 0;
+        if (problem) problems.push(problem);
+      }
+    }
+    for (const problem of problems) this.connection.console.warn(`corpus: ${problem}`);
+    this.summaryCache = { cited, problems };
+    return this.summaryCache;
+  }
+
+  /** The validation worker read the catalogues (of the current corpus generation). */
+  catalogueRead(counts: CatalogueCounts, problems: string[]): void {
+    if (!this.summaryCache) {
+      for (const problem of problems) this.connection.console.warn(`corpus: ${problem}`);
+      this.summaryCache = { cited: counts.cited, problems };
+      for (const l of this.summaryListeners) l();
+    }
+  }
+
+  /** Called when `catalogueSummary()` has its figures after answering undefined. */
+  onCatalogueSummary(listener: () => void): void {
+    this.summaryListeners.push(listener);
+  }
+
   /** What was wrong with the catalogues when `catalogue()` read them (read once, as it). */
   catalogueProblems(): string[] {
     this.catalogue();
@@ -190,6 +251,8 @@ export class ServerContext {
   /** Drops what was read from the corpus so that the next use reads it again (after the corpus changed), and tells the listeners. */
   reloadCorpus(): void {
     this.catalogueCache = undefined;
+    this.largeCache = undefined;
+    this.summaryCache = undefined;
     this.folderCatalogues = undefined;
     this.catalogueProblemsCache = [];
     this.filesBySymbol = undefined;

@@ -3,7 +3,7 @@
  * the validation worker and in the server thread (when the bundle has no worker).
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { parseDraft, type Catalogue, type DrafterSettings } from '../core';
+import { parseDraft, type Catalogue, type CatalogueFacts, type DrafterSettings } from '../core';
 import type { ParseMemo } from '../core/parse/parser';
 import type { Finding, Locale, RuleMemo } from '../core/rules';
 import { diagnoseWithFindings } from './features/diagnostics';
@@ -38,14 +38,14 @@ export interface ValidationResult {
  * Parses and validates one version of a draft; `memo` is what the parse of its previous version
  * kept (see `parseDraft`), `rules` what its paragraph-local rules found (see `RuleMemo`).
  */
-export function runValidation(job: ValidationJob, settings: DrafterSettings, catalogue: Catalogue | undefined, memo?: ParseMemo, rules?: RuleMemo): ValidationResult {
+export function runValidation(job: ValidationJob, settings: DrafterSettings, catalogue: Catalogue | CatalogueFacts | undefined, memo?: ParseMemo, rules?: RuleMemo): ValidationResult {
   const started = performance.now();
   const ruleErrors: string[] = [];
   const model = parseDraft(job.text, undefined, memo);
   const parseMs = performance.now() - started;
   const { diagnostics, findings } = diagnoseWithFindings(job.uri, model, settings, {
     locale: job.locale,
-    catalogue,
+    ...(catalogue && 'citedDates' in catalogue ? { facts: catalogue } : { catalogue }),
     memo: rules,
     onRuleError: (rule, err) => ruleErrors.push(`rule ${rule} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
   });

@@ -7,30 +7,67 @@
  * version of each draft, so a stale one is never started.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Catalogue, DrafterSettings } from '../core';
+import type { Catalogue, CatalogueFacts, DrafterSettings } from '../core';
+import { readCatalogueFacts, type CatalogueCounts } from '../corpus/catalogue-index';
 import { ParseMemo } from '../core/parse/parser';
 import { RuleMemo } from '../core/rules';
 import { runValidation, type ValidationJob, type ValidationResult } from './validation-run';
 
 /** What the server sends the worker. */
 export type ValidationWorkerRequest =
-  /** The corpus catalogue, sent once and again only when it changes (it may be large). */
+  /** The corpus catalogue, sent once and again only when it changes (when the server thread has it in memory: small catalogues). */
   | { type: 'catalogue'; catalogue: Catalogue | undefined }
+  /**
+   * The corpus folders: the worker reads their catalogues' facts itself (a large catalogue through
+   * its index, made here when missing or stale), before the next validation, and answers `corpus`.
+   */
+  | { type: 'corpus'; folders: string[]; generation: number }
   /** The draft closed: what its parses kept is dropped. */
   | { type: 'forget'; uri: string }
   | ({ type: 'validate' } & ValidationJob & { settings: DrafterSettings });
 
 /** What the worker answers, one per `validate`. */
-export type ValidationWorkerMessage = { type: 'validated'; result: ValidationResult } | { type: 'failed'; job: number; message: string };
+export type ValidationWorkerMessage =
+  | { type: 'validated'; result: ValidationResult }
+  | { type: 'failed'; job: number; message: string }
+  /** The catalogues of a `corpus` were read: their counts and the problems met. */
+  | { type: 'corpus'; generation: number; counts: CatalogueCounts; problems: string[]; ms: number };
 
 if (parentPort) {
   const port = parentPort;
-  let catalogue: Catalogue | undefined;
+  let catalogue: Catalogue | CatalogueFacts | undefined;
+  /** Folders sent and not read yet: read on the next message (so that a validation queued behind them waits for them, and a newer `corpus` replaces them). */
+  let pending: { folders: string[]; generation: number } | undefined;
+  const load = () => {
+    if (!pending) return;
+    const { folders, generation } = pending;
+    pending = undefined;
+    const started = performance.now();
+    const read = readCatalogueFacts(folders);
+    catalogue = read.facts;
+    // What the rules memoised was found with the catalogue before.
+    memos.clear();
+    port.postMessage({ type: 'corpus', generation, counts: read.counts, problems: read.problems, ms: performance.now() - started } satisfies ValidationWorkerMessage);
+  };
   /** Per draft, what the parse and the paragraph-local rules of its last version kept: the next version's unchanged lines are not recognised or checked again. */
   const memos = new Map<string, { parse: ParseMemo; rules: RuleMemo }>();
   port.on('message', (m: ValidationWorkerRequest) => {
     if (m.type === 'catalogue') {
+      pending = undefined;
       catalogue = m.catalogue;
+      memos.clear();
+      return;
+    }
+    if (m.type === 'corpus') {
+      pending = { folders: m.folders, generation: m.generation };
+      // Read at once unless more messages wait (a newer corpus, the validation behind it).
+      setImmediate(() => {
+        try {
+          load();
+        } catch {
+          /* readCatalogueFacts never throws */
+        }
+      });
       return;
     }
     if (m.type === 'forget') {
@@ -38,6 +75,7 @@ if (parentPort) {
       return;
     }
     try {
+      load();
       let memo = memos.get(m.uri);
       if (!memo) memos.set(m.uri, (memo = { parse: new ParseMemo(), rules: new RuleMemo() }));
       const result = runValidation(m, m.settings, catalogue, memo.parse, memo.rules);

@@ -49,7 +49,7 @@ export class DraftValidations {
   private generation = 0;
   /** In the server thread (no worker): what each draft's last parse kept. */
   private readonly memos = new Map<string, { parse: ParseMemo; rules: RuleMemo }>();
-  private sentCatalogue?: { value: Catalogue | undefined };
+  private sentCatalogue?: { value: Catalogue | undefined } | { value: 'folders'; generation: number };
   /** Told of every validation kept (the diagnostics feature publishes it). */
   onValidated?: (v: DraftValidation) => void;
   /** Counts the validations run, per draft: what the tests of "once per version" read. */
@@ -143,7 +143,8 @@ export class DraftValidations {
       if (document) this.queue.add(job.uri);
       return;
     }
-    const catalogue = this.ctx.safely('corpus', undefined, () => this.ctx.catalogue());
+    // A large catalogue is not read here: the worker reads it (through its index) from the folders.
+    const catalogue = this.workerThread() && this.ctx.largeCatalogue() ? 'folders' : this.ctx.safely('corpus', undefined, () => this.ctx.catalogue());
     this.runs.set(job.uri, (this.runs.get(job.uri) ?? 0) + 1);
     const result = await this.validate({ job: job.job, uri: job.uri, version: job.version, text: document.getText(), locale: this.ctx.locale() }, settings, catalogue);
     for (const e of result.ruleErrors) this.ctx.connection.console.error(e);
@@ -171,26 +172,28 @@ export class DraftValidations {
     else this.waiters.delete(uri);
   }
 
-  private validate(job: Parameters<typeof runValidation>[0], settings: DrafterSettings, catalogue: Catalogue | undefined): Promise<ValidationResult> {
+  private validate(job: Parameters<typeof runValidation>[0], settings: DrafterSettings, catalogue: Catalogue | undefined | 'folders'): Promise<ValidationResult> {
     const worker = this.workerThread();
+    const inMemory = () => (catalogue === 'folders' ? this.ctx.safely('corpus', undefined, () => this.ctx.catalogue()) : catalogue);
     if (!worker) {
       return new Promise((resolve, reject) => {
         setImmediate(() => {
           try {
-            resolve(this.runHere(job, settings, catalogue));
+            resolve(this.runHere(job, settings, inMemory()));
           } catch (err) {
             reject(err instanceof Error ? err : new Error(String(err)));
           }
         });
       });
     }
-    if (!this.sentCatalogue || this.sentCatalogue.value !== catalogue) {
+    if (catalogue === 'folders') this.sendCorpus(worker);
+    else if (!this.sentCatalogue || this.sentCatalogue.value !== catalogue) {
       worker.postMessage({ type: 'catalogue', catalogue } satisfies ValidationWorkerRequest);
       this.sentCatalogue = { value: catalogue };
     }
     return new Promise((resolve, reject) => {
       const onMessage = (m: ValidationWorkerMessage) => {
-        if ((m.type === 'validated' ? m.result.job : m.job) !== job.job) return;
+        if (m.type === 'corpus' || (m.type === 'validated' ? m.result.job : m.job) !== job.job) return;
         done();
         if (m.type === 'validated') resolve(m.result);
         else reject(new Error(m.message));
@@ -201,7 +204,7 @@ export class DraftValidations {
         this.ctx.connection.console.error(`the validation worker stopped (exit code ${code}); drafts are validated in the server thread from now on`);
         this.worker = undefined;
         this.inThread = true;
-        resolve(this.runHere(job, settings, catalogue));
+        resolve(this.runHere(job, settings, inMemory()));
       };
       const done = () => {
         worker.off('message', onMessage);
@@ -211,6 +214,20 @@ export class DraftValidations {
       worker.on('exit', onExit);
       worker.postMessage({ type: 'validate', ...job, settings } satisfies ValidationWorkerRequest);
     });
+  }
+
+  /**
+   * Has the worker read the corpus folders' catalogues (a large one through its index, made there
+   * when missing), once per corpus generation: the server thread never parses a large catalogue.
+   * False when there is no worker (then the caller reads the catalogue itself).
+   */
+  sendCorpus(worker = this.workerThread()): boolean {
+    if (!worker) return false;
+    const generation = this.ctx.corpusGeneration;
+    if (this.sentCatalogue?.value === 'folders' && this.sentCatalogue.generation === generation) return true;
+    worker.postMessage({ type: 'corpus', folders: this.ctx.corpusFolders(), generation } satisfies ValidationWorkerRequest);
+    this.sentCatalogue = { value: 'folders', generation };
+    return true;
   }
 
   /** The validation in the server thread, with what this draft's last one kept. */
@@ -230,6 +247,11 @@ export class DraftValidations {
     }
     const worker = new Worker(file);
     worker.on('error', (err) => this.ctx.connection.console.error(`validation worker: ${err.stack ?? err.message}`));
+    worker.on('message', (m: ValidationWorkerMessage) => {
+      if (m.type !== 'corpus' || m.generation !== this.ctx.corpusGeneration) return;
+      this.ctx.log(`corpus: the worker read the catalogues in ${Math.round(m.ms)} ms (${m.counts.cited} cited documents)`);
+      this.ctx.catalogueRead(m.counts, m.problems);
+    });
     // The worker never keeps the server alive on its own.
     worker.unref();
     this.worker = worker;

@@ -58,23 +58,26 @@ class PhraseIndexKeeper {
   stats(): CorpusStats {
     const folders = this.ctx.corpusFolders();
     if (this.cited === undefined) {
-      // The catalogues as validation read them: a large one is parsed once, not again for the status.
-      this.cited = this.ctx.catalogue().cited.length;
-      this.catalogueProblems = [...this.ctx.catalogueProblems()];
+      // Small catalogues as validation reads them; a large one's counts from its index (made in the validation worker), never parsed here.
+      const summary = this.ctx.catalogueSummary();
+      if (summary) {
+        this.cited = summary.cited;
+        this.catalogueProblems = [...summary.problems];
+      }
     }
     return {
       documents: this.index?.documentCount ?? folders.reduce((n, f) => n + unresFiles(f), 0),
       paragraphs: this.index?.paragraphCount ?? 0,
       segmentDocuments: this.index instanceof SegmentedIndex ? (this.index.segment?.documentCount ?? 0) : 0,
       maskedDocuments: this.index instanceof SegmentedIndex ? this.index.maskedDocumentCount : 0,
-      citedDocuments: this.cited,
+      citedDocuments: this.cited ?? 0,
       folders,
       indexing: this.indexing,
       problems: [...this.catalogueProblems, ...this.corpusProblems, ...this.problems],
     };
   }
 
-  private announce(): void {
+  announce(): void {
     void this.ctx.connection.sendNotification(CorpusStatusNotification, this.ctx.safely('corpus status', undefined, () => this.stats()));
   }
 
@@ -358,6 +361,8 @@ export const agreedLanguageIndexFeature: Feature = {
       return keeper.similarEverywhere({ text, limit: typeof limit === 'number' ? limit : undefined });
     });
     ctx.onCorpusReloaded(() => keeper.start());
+    // A large catalogue's counts come from the validation worker when it made its index.
+    ctx.onCatalogueSummary(() => keeper.announce());
   },
   initialized(ctx) {
     keepers.get(ctx)?.start();

@@ -180,3 +180,27 @@ test('a paragraph-local rule that fails is reported, and the next version checks
   fail = false;
   assert.equal(validate(model, unlimited, { today: TODAY, memo }, [flaky]).length, model.paragraphs.length);
 });
+
+test('per-line summaries: after one character typed, only its line is summarized again; the rest is the last version\'s', () => {
+  const text = longResolution(corpus.drafts, 60 * 1024);
+  const memo = new RuleMemo();
+  const summarize = (seen: number[][]) => (view: ReturnType<typeof parseDraft>, lines: readonly number[]) => {
+    seen.push([...lines]);
+    const out: (string | undefined)[] = [];
+    for (const line of lines) out[line] = view.lines.lineText(line);
+    return out;
+  };
+  const first = parseDraft(text);
+  validate(first, defaultSettings, { today: TODAY, memo });
+  const seen: number[][] = [];
+  memo.summaries('test', first, summarize(seen));
+  assert.equal(seen[0].length, first.lines.lineCount);
+  const at = text.indexOf('。', text.length / 2);
+  const edited = parseDraft(text.slice(0, at) + '的' + text.slice(at));
+  validate(edited, defaultSettings, { today: TODAY, memo });
+  const again: number[][] = [];
+  const lines = memo.summaries('test', edited, summarize(again));
+  assert.deepEqual(again, [[edited.lines.positionAt(at).line]]);
+  // Every line's summary is what a fresh summary gives.
+  for (let line = 0; line < edited.lines.lineCount; line++) assert.equal(lines[line], edited.lines.lineText(line));
+});

@@ -29,7 +29,7 @@ function random(seed: number): () => number {
 }
 
 /** What drafters type and paste, and what makes the local rules find something (brackets, symbols, dates, agenda sessions). */
-const PIECES = ['的', '，', '。', '；', '(', ')', '（', '）', '《', '》', '“', '”', ',', ':', ' A/RES/76/54 ', ' A/76/L.12 ', 'a/res/7', '2021 年 2 月 30 日', '2020 年 12 月 7 日第 75/32 号决议', '第七十九届会议临时议程', '\n', '\n\n', '1. ', '(a) ', '¹', '---\n', '%% drafter-disable bracket-pairs\n'];
+const PIECES = ['的', '，', '。', '；', '(', ')', '（', '）', '《', '》', '“', '”', ',', ':', ' A/RES/76/54 ', ' A/76/L.12 ', 'a/res/7', '2021 年 2 月 30 日', '2020 年 12 月 7 日第 75/32 号决议', '第七十九届会议临时议程', '\n', '\n\n', '1. ', '(a) ', '¹', '---\n', '%% drafter-disable bracket-pairs\n', '%% ', 'XX/XX.', 'XXXX 年 XX 月 XX 日', '第 XX 次', '76/__.', '……', '决议标题'];
 
 /** One random edit: a piece typed or pasted at a random place, sometimes over a few characters, sometimes a deletion or a line moved. */
 function edit(text: string, next: () => number): string {
@@ -110,7 +110,7 @@ test('a settings change empties the memo: the lines are checked again under the 
 
 test('the rules declared paragraph-local are the ones whose findings stay on their line', () => {
   const local = rules.filter((r) => r.scope === 'paragraph').map((r) => r.id);
-  assert.deepEqual(local, ['agenda-session', 'bracket-pairs', 'date-invalid', 'symbol-format']);
+  assert.deepEqual(local, ['agenda-session', 'bracket-pairs', 'date-invalid', 'placeholder', 'symbol-format']);
 });
 
 /** A document-wide rule (no scope): on the first paragraph, how many paragraphs the draft has. */
@@ -179,4 +179,28 @@ test('a paragraph-local rule that fails is reported, and the next version checks
   assert.deepEqual(errors, ['flaky']);
   fail = false;
   assert.equal(validate(model, unlimited, { today: TODAY, memo }, [flaky]).length, model.paragraphs.length);
+});
+
+test('per-line summaries: after one character typed, only its line is summarized again; the rest is the last version\'s', () => {
+  const text = longResolution(corpus.drafts, 60 * 1024);
+  const memo = new RuleMemo();
+  const summarize = (seen: number[][]) => (view: ReturnType<typeof parseDraft>, lines: readonly number[]) => {
+    seen.push([...lines]);
+    const out: (string | undefined)[] = [];
+    for (const line of lines) out[line] = view.lines.lineText(line);
+    return out;
+  };
+  const first = parseDraft(text);
+  validate(first, defaultSettings, { today: TODAY, memo });
+  const seen: number[][] = [];
+  memo.summaries('test', first, summarize(seen));
+  assert.equal(seen[0].length, first.lines.lineCount);
+  const at = text.indexOf('。', text.length / 2);
+  const edited = parseDraft(text.slice(0, at) + '的' + text.slice(at));
+  validate(edited, defaultSettings, { today: TODAY, memo });
+  const again: number[][] = [];
+  const lines = memo.summaries('test', edited, summarize(again));
+  assert.deepEqual(again, [[edited.lines.positionAt(at).line]]);
+  // Every line's summary is what a fresh summary gives.
+  for (let line = 0; line < edited.lines.lineCount; line++) assert.equal(lines[line], edited.lines.lineText(line));
 });

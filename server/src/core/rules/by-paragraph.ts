@@ -11,8 +11,9 @@
  *     the catalogue, the locale and today's date,
  * and that each of its findings lies on one line with its related places (`related`, a fix's edits).
  * It reads nothing else of the model: it is given a model that holds only the lines to check (the
- * other lines' paragraphs, footnotes and mentions are left out; headings, sections, parts,
- * annexes, closing, notes and comments are empty), with the whole text and line index.
+ * other lines' paragraphs, footnotes, comments and mentions are left out; headings, sections, parts,
+ * annexes, closing and notes are empty), with the whole text and line index, and `ctx.lines` the
+ * lines to check (a rule that reads lines of text rather than what the parser found reads those).
  *
  * A rule without `scope` is document-wide: it is always checked on the whole draft. That is the
  * default, so a new rule is correct whatever it reads.
@@ -46,6 +47,12 @@ export class RuleMemo {
   private found = new Map<string, (RelativeFinding[] | undefined)[]>();
   /** The strings of signatures, as numbers. */
   private readonly strings = new Map<string, number>();
+  /** Key → per line of the last version, a document-wide rule's summary of it (see `summaries`); and of this version. */
+  private lastSummaries = new Map<string, unknown[]>();
+  private nextSummaries = new Map<string, unknown[]>();
+  /** The version `check` last ran on, and for each of its lines the line of the version before with the same text and signature (-1: none). */
+  private current?: ResolutionDocument;
+  private origin?: Int32Array;
   /** Counts for the tests and the bench: lines checked and lines taken from the memo in the last validation. */
   checkedLines = 0;
   keptLines = 0;
@@ -61,6 +68,7 @@ export class RuleMemo {
     const context = JSON.stringify([model.facts, model.shape, ctx.settings, ctx.locale, ctx.today.toISOString().slice(0, 10)], (k, v: unknown) => (k === 'span' || k === 'line' ? undefined : v));
     if (context !== this.context || ctx.catalogue !== this.catalogue || this.strings.size > MAX_STRINGS) {
       this.found = new Map();
+      this.nextSummaries = new Map();
       this.signatures = undefined;
       this.strings.clear();
       this.context = context;
@@ -100,7 +108,7 @@ export class RuleMemo {
       }
       let raw: RuleFinding[];
       try {
-        raw = dirtyList.length === 0 ? [] : rule.check(view === model ? ctx : { ...ctx, model: view });
+        raw = dirtyList.length === 0 ? [] : rule.check(view === model ? ctx : { ...ctx, model: view, lines: dirtyList, memo: undefined });
       } catch (error) {
         out.set(rule.id, { error });
         continue;
@@ -137,12 +145,48 @@ export class RuleMemo {
       out.set(rule.id, findings);
     }
     this.found = found;
+    this.lastSummaries = this.nextSummaries;
+    this.nextSummaries = new Map();
+    this.current = model;
+    this.origin = origin;
     this.text = model.text;
     this.starts = starts;
     this.signatures = signatures;
     this.checkedLines = checked;
     this.keptLines = lineCount - checked;
     return out;
+  }
+
+  /**
+   * Per line of `model` (the version `check` last ran on), what `summarize` makes of it: taken
+   * from the version before for a line whose text and signature are the same, made again for the
+   * others. `summarize` is given a model with only those lines (as a paragraph-local rule is, see
+   * above) and the lines, and answers each line's summary (`undefined` for a line with nothing).
+   * A summary must depend only on what a paragraph-local rule's findings may depend on, and not
+   * on the settings, and hold offsets relative to its line. For a document-wide rule that decides
+   * over the whole draft from such summaries cheaply.
+   */
+  summaries<S>(key: string, model: ResolutionDocument, summarize: (view: ResolutionDocument, lines: readonly number[]) => (S | undefined)[]): (S | undefined)[] {
+    const lineCount = model.lines.lineCount;
+    if (model !== this.current || !this.origin) return summarize(model, range(lineCount));
+    const origin = this.origin;
+    const before = this.lastSummaries.get(key) as (S | undefined)[] | undefined;
+    const now = new Array<S | undefined>(lineCount);
+    const dirty = new Uint8Array(lineCount);
+    const dirtyList: number[] = [];
+    for (let line = 0; line < lineCount; line++) {
+      if (before && origin[line] >= 0) now[line] = before[origin[line]];
+      else {
+        dirty[line] = 1;
+        dirtyList.push(line);
+      }
+    }
+    if (dirtyList.length > 0) {
+      const made = summarize(dirtyList.length === lineCount ? model : viewOf(model, dirty), dirtyList);
+      for (const line of dirtyList) now[line] = made[line];
+    }
+    this.nextSummaries.set(key, now);
+    return now;
   }
 
   /**
@@ -175,6 +219,8 @@ export class RuleMemo {
     return origin;
   }
 }
+
+const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 /** The number of characters two texts begin with alike. */
 function commonPrefix(a: string, b: string): number {
@@ -237,6 +283,7 @@ function signaturesOf(model: ResolutionDocument, strings: Map<string, number>): 
   for (const x of model.titles) at[x.line + 1] += TITLE_MENTION;
   for (const r of model.crossReferences) at[r.line + 1] += CROSS_REFERENCE;
   for (const line of emphasisLines) at[line + 1] += EMPHASIS;
+  for (const c of model.comments) at[c.line + 1] += COMMENT;
   for (let i = 0; i < lineCount; i++) at[i + 1] += at[i];
   const data = new Int32Array(at[lineCount]);
   const fill = at.slice(0, lineCount);
@@ -356,6 +403,11 @@ function signaturesOf(model: ResolutionDocument, strings: Map<string, number>): 
     span(e.innerSpan);
     fill[emphasisLines[i]] = w;
   });
+  for (const c of model.comments) {
+    start(c.line);
+    span(c.span);
+    fill[c.line] = w;
+  }
   // Every line filled exactly (a count above that does not match what is written would mix lines up).
   for (let i = 0; i < lineCount; i++) if (fill[i] !== at[i + 1]) throw new Error(`line ${i}: signature of ${fill[i] - at[i]} numbers, ${at[i + 1] - at[i]} counted`);
   return { at, data };
@@ -372,6 +424,7 @@ const DATE = 6;
 const TITLE_MENTION = 4;
 const CROSS_REFERENCE = 7;
 const EMPHASIS = 4;
+const COMMENT = 2;
 
 /** The most strings the memo numbers before it starts again (each edit may add a few). */
 const MAX_STRINGS = 1_000_000;
@@ -439,6 +492,6 @@ function viewOf(model: ResolutionDocument, keep: Uint8Array): ResolutionDocument
     crossReferences: on(model.crossReferences),
     emphasis: model.emphasis.filter((e) => keep[model.lines.positionAt(e.span.start).line] === 1),
     notes: [],
-    comments: [],
+    comments: on(model.comments),
   };
 }

@@ -139,6 +139,7 @@ export function validate(
     facts: context.facts ?? (context.catalogue ? catalogueFacts(context.catalogue) : undefined),
     today: context.today ?? new Date(),
     locale,
+    memo: context.memo,
     say: say(locale),
   };
   const silenced = suppressions(model);

@@ -26,10 +26,14 @@ export const placeholder: Rule = {
   defaultSeverity: 'info',
   description: 'A placeholder still to be filled in (XX/XX., XXXX 年 XX 月 XX 日, 第 XX 次, ……).',
   messages,
-  check({ model, say }) {
+  // A placeholder lies on its line, found in its text; the title's on the title line.
+  scope: 'paragraph',
+  check({ model, say, lines }) {
     const comments = new Set(model.comments.map((c) => c.line));
     const found: RuleFinding[] = [];
-    for (let line = 0; line < model.lines.lineCount; line++) {
+    const count = lines ? lines.length : model.lines.lineCount;
+    for (let i = 0; i < count; i++) {
+      const line = lines ? lines[i] : i;
       if (comments.has(line)) continue;
       const text = model.lines.lineText(line);
       const start = model.lines.lineStarts[line];

@@ -80,6 +80,13 @@ export interface RuleContext {
   facts?: CatalogueFacts;
   today: Date;
   locale: Locale;
+  /**
+   * Given to a paragraph-local rule checked on some lines only: those lines (the model holds only
+   * what the parser found on them, its line index all of them). Absent: every line.
+   */
+  lines?: readonly number[];
+  /** The draft's memo, when validation has one: a document-wide rule may keep per-line summaries in it (`RuleMemo.summaries`). */
+  memo?: RuleMemo;
   /** The message `key` of `table` in the context's locale (English when missing). */
   say<K extends string>(table: MessageTable<K>, key: K, params?: MessageParams): string;
 }

@@ -3,7 +3,7 @@
 // and the new document's wording is offered at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InlineCompletionList, Position } from 'vscode-languageserver-protocol';
@@ -60,6 +60,13 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Resolves when a line of `logs` matches (the server's log, as it comes in); fails after 30 s. */
+async function logged(logs: string[], pattern: RegExp): Promise<void> {
+  for (const started = Date.now(); !logs.some((l) => pattern.test(l)); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() - started > 30_000) assert.fail(`no log line ${pattern}:\n${logs.join('\n')}`);
+  }
+}
+
 const head = ['大会，', ''];
 const endOf = (lines: string[]): Position => ({ line: lines.length - 1, character: lines[lines.length - 1].length });
 
@@ -103,11 +110,17 @@ test('a document added through the server is offered at once, from a segment: th
   } finally {
     await first.server.stop();
   }
-  // A restart reads the base and the segment from their files: nothing is built.
+  // A restart starts on the base as built, notices after that the corpus changed since (the added
+  // document), and reads the segment from its file over the base it holds: nothing is built.
   const second = await start();
   try {
-    const log = second.logs.find((l) => l.startsWith('phrase index:'));
-    assert.match(log ?? '', /read from .*phrases-[0-9a-f]+\.bin, with a segment of 1 added or changed documents \(0 masked in the base\) read from its file/, second.logs.join('\n'));
+    await logged(second.logs, /^phrase index: .*the base index kept/);
+    const logs = second.logs.filter((l) => l.startsWith('phrase index:'));
+    // The base as built in use first (the notice of the change may come before this line or after).
+    assert.ok(logs.some((l) => /read from .*phrases-[0-9a-f]+\.bin, in \d+ ms$/.test(l)), logs.join('\n'));
+    assert.ok(logs.some((l) => /the corpus changed since the index was built; updating it/.test(l)), logs.join('\n'));
+    assert.match(logs.at(-1) ?? '', /the base index kept \(not rebuilt\), with a segment of 1 added or changed documents \(0 masked in the base\) read from its file/, logs.join('\n'));
+    assert.ok(!logs.some((l) => /documents, built|\) built/.test(l)), logs.join('\n'));
     const stats = (await second.server.request(CorpusStatsRequest, null)) as CorpusStats;
     assert.equal(stats.documents, 2);
     const { before, rest } = newParagraph();
@@ -159,5 +172,27 @@ test('a base found damaged after the start (with a segment over it) is built aga
     assert.equal(stats.segmentDocuments, 0);
   } finally {
     await fourth.server.stop();
+  }
+});
+
+test('a draft changed while no server ran is noticed after the start, on the index as built: the index is updated over it (a segment)', async () => {
+  // The base of the test above, unchanged; one of its drafts given a new time (as a save with no
+  // server running): the start answers from the base as built, then checks the corpus.
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(join(mine, 'A-RES-76-54.unres'), later, later);
+  const { server, logs: serverLogs } = await start();
+  try {
+    await logged(serverLogs, /^phrase index: .*the base index kept/);
+    const logs = serverLogs.filter((l) => l.startsWith('phrase index:'));
+    // The base as built in use first (the notice of the change may come before this line or after).
+    assert.ok(logs.some((l) => /read from .*phrases-[0-9a-f]+\.bin, in \d+ ms$/.test(l)), logs.join('\n'));
+    assert.ok(logs.some((l) => /the corpus changed since the index was built; updating it/.test(l)), logs.join('\n'));
+    assert.match(logs.at(-1) ?? '', /with a segment of 1 added or changed documents \(1 masked in the base\) built/, logs.join('\n'));
+    const stats = (await server.request(CorpusStatsRequest, null)) as CorpusStats;
+    assert.equal(stats.documents, 2);
+    assert.equal(stats.segmentDocuments, 1);
+    assert.equal(stats.maskedDocuments, 1);
+  } finally {
+    await server.stop();
   }
 });

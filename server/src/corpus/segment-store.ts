@@ -13,7 +13,7 @@
  *   file format).
  * Each names the fingerprints it was made for; one for another state is never used, only made again.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
@@ -35,7 +35,7 @@ export const SEGMENT_FORMAT = 1;
 export const SEGMENT_SHARE = 0.1;
 
 /** The corpus files a base index was built from. */
-interface BaseManifest {
+export interface BaseManifest {
   format: number;
   fingerprint: string;
   /** Absolute path → `size mtime` of every draft and catalogue. */
@@ -456,4 +456,40 @@ export function maskedDocuments(base: PhraseIndex, segment: Pick<SegmentPart, 'm
     }
   }
   return { symbols, paths };
+}
+
+/** The base index as it was last built for these folders, opened without a look at the corpus (see `openIndexAsBuilt`). */
+export interface IndexAsBuilt {
+  path: string;
+  manifest: BaseManifest;
+  data: PhraseIndexData;
+  corpusProblems: string[];
+  /** The knowledge file made with that base (read after the index is handed over). */
+  knowledgePath: string;
+}
+
+/**
+ * The base index that the store's record names as built for these folders, read (sections not
+ * checked: `verifyPhraseIndex` follows) without a `stat` of any draft: the server answers from it
+ * at once, as an editor from its cache, and `corpusChangedSince` tells afterwards whether the
+ * corpus changed since (then the usual update runs: a segment, or a build in full). Undefined
+ * when there is no record, its knowledge file is missing, or the file is not that base.
+ */
+export function openIndexAsBuilt(folders: string[], storagePath?: string): IndexAsBuilt | undefined {
+  const knowledgeFiles = knowledgePaths(folders, storagePath);
+  for (const [i, path] of phraseIndexPaths(folders, storagePath).entries()) {
+    const manifest = segmentable(path) ? readBaseManifest(path) : undefined;
+    if (!manifest) continue;
+    if (!existsSync(knowledgeFiles[i])) return undefined;
+    const read = readPhraseIndex(path, manifest.fingerprint, folders, { verify: false });
+    if (!('data' in read)) return undefined;
+    touch(path);
+    return { path, manifest, data: read.data, corpusProblems: read.corpusProblems, knowledgePath: knowledgeFiles[i] };
+  }
+  return undefined;
+}
+
+/** Whether a draft or catalogue was added, changed or removed since the base of `manifest` was built (one pass of `stat`s). */
+export function corpusChangedSince(folders: string[], manifest: BaseManifest): boolean {
+  return !unchanged(corpusDelta(manifest, corpusFileStats(folders)));
 }

@@ -8,7 +8,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { verifyPhraseIndex } from '../corpus/phrase-index-store';
-import { loadOrUpdateIndexAndKnowledge, rebuildIndexInFull, type SegmentPart } from '../corpus/segment-store';
+import { corpusChangedSince, loadOrUpdateIndexAndKnowledge, openIndexAsBuilt, rebuildIndexInFull, type SegmentPart } from '../corpus/segment-store';
+import { readKnowledge } from '../corpus/knowledge-store';
 import type { PhraseIndexData } from '../core/agreed/phrase-index';
 import { knowledgeParts, type PackedKnowledge } from '../core';
 
@@ -18,6 +19,12 @@ export interface IndexJob {
   storagePath?: string;
   /** The fingerprint of the base index the server holds: kept (not read again) while it is still the base. */
   haveBase?: string;
+  /**
+   * Start on the base index the store's record names as built for these folders, before any look
+   * at the corpus; the corpus is checked afterwards (`stale` when it changed). Off for the update
+   * that follows a `stale`.
+   */
+  asBuilt?: boolean;
 }
 
 /** A segment as it is handed over: its index arrays, the base drafts it masks, its knowledge in parts. */
@@ -44,11 +51,16 @@ export type IndexWorkerMessage =
    * `damaged` and a second `done` with the index built again in full over the corpus as it is
    * now (no segment: the full build replaces base and segment).
    */
-  | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[]; corpusProblems: string[]; baseFingerprint?: string; segment?: SegmentMessage }
+  | { type: 'done'; source: 'file' | 'built'; path?: string; data: PhraseIndexData; problems: string[]; corpusProblems: string[]; baseFingerprint?: string; segment?: SegmentMessage; knowledgeFollows?: boolean }
   | { type: 'verified' }
   | { type: 'damaged'; problem: string }
   /** The server's base is still the base: only the segment over the changes since (none when there are none). */
   | { type: 'segment'; path: string; baseFingerprint: string; problems: string[]; segment?: SegmentMessage }
+  /**
+   * After a `done` of the index as built (`asBuilt`): the corpus changed since that index was built
+   * (or its knowledge could not be read, `full`); the server runs the usual update over it.
+   */
+  | { type: 'stale'; full: boolean; problem?: string }
   | { type: 'failed'; message: string };
 
 function post(message: IndexWorkerMessage): void {
@@ -73,6 +85,41 @@ function segmentMessage(segment: SegmentPart | undefined, source: 'file' | 'buil
   return { data: segment.data, masked: segment.masked, knowledge, source: source ?? 'built' };
 }
 
+/**
+ * The index the store's record names as built for the folders, handed over before any look at the
+ * corpus (IndexJob.asBuilt); its knowledge next; then the corpus is checked (`stale` when it
+ * changed) and the file's sections. False when there is no such index (the usual way follows).
+ */
+function startAsBuilt(job: IndexJob, progress: (stage: string, fraction: number) => void, onKnowledge: (data: PackedKnowledge, source: 'file' | 'built') => void): boolean {
+  const asBuilt = openIndexAsBuilt(job.folders, job.storagePath);
+  if (!asBuilt || !parentPort) return false;
+  // The index as built, handed over first (its buffers moved); its knowledge next; then the
+  // corpus is checked (a `stat` of every draft) and its sections' checksums.
+  const buffers = new Set<ArrayBuffer>();
+  buffersOf(asBuilt.data, buffers);
+  parentPort.postMessage(
+    { type: 'done', source: 'file', path: asBuilt.path, data: asBuilt.data, problems: [], corpusProblems: asBuilt.corpusProblems, baseFingerprint: asBuilt.manifest.fingerprint, knowledgeFollows: true } satisfies IndexWorkerMessage,
+    [...buffers],
+  );
+  const knowledge = readKnowledge(asBuilt.knowledgePath, asBuilt.manifest.fingerprint);
+  if (knowledge.data) onKnowledge(knowledge.data, 'file');
+  if (!knowledge.data) post({ type: 'stale', full: true, problem: knowledge.problem ?? `${asBuilt.knowledgePath} is missing` });
+  else if (corpusChangedSince(job.folders, asBuilt.manifest)) post({ type: 'stale', full: false });
+  const problem = verifyPhraseIndex(asBuilt.path);
+  if (problem === undefined) post({ type: 'verified' });
+  else {
+    post({ type: 'damaged', problem });
+    const rebuilt = rebuildIndexInFull(job.folders, { storagePath: job.storagePath, progress, onKnowledge });
+    const again = new Set<ArrayBuffer>();
+    buffersOf(rebuilt.loaded.index.data, again);
+    parentPort.postMessage(
+      { type: 'done', source: 'built', path: rebuilt.loaded.path, data: rebuilt.loaded.index.data, problems: [`${problem}; rebuilt it`, ...rebuilt.loaded.problems], corpusProblems: rebuilt.loaded.corpusProblems, baseFingerprint: rebuilt.baseFingerprint } satisfies IndexWorkerMessage,
+      [...again],
+    );
+  }
+  return true;
+}
+
 if (parentPort) {
   const job = workerData as IndexJob;
   try {
@@ -82,39 +129,43 @@ if (parentPort) {
       const parts = encodeKnowledge(data);
       parentPort?.postMessage({ type: 'knowledge', source, parts } satisfies IndexWorkerMessage, parts.map((p) => p.buffer as ArrayBuffer));
     };
-    const result = loadOrUpdateIndexAndKnowledge(job.folders, {
-      storagePath: job.storagePath,
-      haveBase: job.haveBase,
-      // The server starts on the base's file at once; its checksums are checked below, meanwhile.
-      verifyLater: true,
-      progress,
-      onKnowledge,
-    });
-    const buffers = new Set<ArrayBuffer>();
-    if (result.kind === 'segment') {
-      const segment = segmentMessage(result.segment, result.segmentSource, buffers);
-      parentPort.postMessage({ type: 'segment', path: result.path, baseFingerprint: result.baseFingerprint, problems: result.problems, segment } satisfies IndexWorkerMessage, [...buffers]);
+    if (job.asBuilt && !job.haveBase && startAsBuilt(job, progress, onKnowledge)) {
+      // done: the index as built is in use, the corpus and the file checked
     } else {
-      // The arrays move to the server thread without a copy: their buffers are transferred.
-      const { loaded } = result;
-      const data = loaded.index.data;
-      buffersOf(data, buffers);
-      const segment = segmentMessage(result.segment, result.segmentSource, buffers);
-      parentPort.postMessage({ type: 'done', source: loaded.source, path: loaded.path, data, problems: loaded.problems, corpusProblems: loaded.corpusProblems, baseFingerprint: result.baseFingerprint, segment } satisfies IndexWorkerMessage, [...buffers]);
-      if (loaded.source === 'file' && loaded.path) {
-        const problem = verifyPhraseIndex(loaded.path);
-        if (problem === undefined) post({ type: 'verified' });
-        else {
-          // Damaged after all: built again in full from the corpus as it is now (written over the
-          // damaged file; a segment is dropped, and the knowledge made again when there was one).
-          post({ type: 'damaged', problem });
-          const rebuilt = rebuildIndexInFull(job.folders, { storagePath: job.storagePath, progress, onKnowledge: segment ? onKnowledge : undefined });
-          const again = new Set<ArrayBuffer>();
-          buffersOf(rebuilt.loaded.index.data, again);
-          parentPort.postMessage(
-            { type: 'done', source: 'built', path: rebuilt.loaded.path, data: rebuilt.loaded.index.data, problems: [`${problem}; rebuilt it`, ...rebuilt.loaded.problems], corpusProblems: rebuilt.loaded.corpusProblems, baseFingerprint: rebuilt.baseFingerprint } satisfies IndexWorkerMessage,
-            [...again],
-          );
+      const result = loadOrUpdateIndexAndKnowledge(job.folders, {
+        storagePath: job.storagePath,
+        haveBase: job.haveBase,
+        // The server starts on the base's file at once; its checksums are checked below, meanwhile.
+        verifyLater: true,
+        progress,
+        onKnowledge,
+      });
+      const buffers = new Set<ArrayBuffer>();
+      if (result.kind === 'segment') {
+        const segment = segmentMessage(result.segment, result.segmentSource, buffers);
+        parentPort.postMessage({ type: 'segment', path: result.path, baseFingerprint: result.baseFingerprint, problems: result.problems, segment } satisfies IndexWorkerMessage, [...buffers]);
+      } else {
+        // The arrays move to the server thread without a copy: their buffers are transferred.
+        const { loaded } = result;
+        const data = loaded.index.data;
+        buffersOf(data, buffers);
+        const segment = segmentMessage(result.segment, result.segmentSource, buffers);
+        parentPort.postMessage({ type: 'done', source: loaded.source, path: loaded.path, data, problems: loaded.problems, corpusProblems: loaded.corpusProblems, baseFingerprint: result.baseFingerprint, segment } satisfies IndexWorkerMessage, [...buffers]);
+        if (loaded.source === 'file' && loaded.path) {
+          const problem = verifyPhraseIndex(loaded.path);
+          if (problem === undefined) post({ type: 'verified' });
+          else {
+            // Damaged after all: built again in full from the corpus as it is now (written over the
+            // damaged file; a segment is dropped, and the knowledge made again when there was one).
+            post({ type: 'damaged', problem });
+            const rebuilt = rebuildIndexInFull(job.folders, { storagePath: job.storagePath, progress, onKnowledge: segment ? onKnowledge : undefined });
+            const again = new Set<ArrayBuffer>();
+            buffersOf(rebuilt.loaded.index.data, again);
+            parentPort.postMessage(
+              { type: 'done', source: 'built', path: rebuilt.loaded.path, data: rebuilt.loaded.index.data, problems: [`${problem}; rebuilt it`, ...rebuilt.loaded.problems], corpusProblems: rebuilt.loaded.corpusProblems, baseFingerprint: rebuilt.baseFingerprint } satisfies IndexWorkerMessage,
+              [...again],
+            );
+          }
         }
       }
     }

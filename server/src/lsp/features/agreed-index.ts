@@ -46,6 +46,10 @@ class PhraseIndexKeeper {
   private index?: CorpusPhraseIndex;
   /** The base index (the whole corpus as it was when it was built) and what identifies it and its knowledge. */
   private base?: { index: PhraseIndex; fingerprint?: string; knowledge?: CorpusKnowledge };
+  /** The first build starts on the index as built (IndexJob.asBuilt); the corpus is checked after. */
+  private asBuiltTaken = false;
+  /** The base in hand is not to be kept by the next update (its knowledge could not be read). */
+  private dropBase = false;
   /** Resolves when the running build ends (tests and the bench wait for it). */
   ready: Promise<void> = Promise.resolve();
 
@@ -134,7 +138,9 @@ class PhraseIndexKeeper {
       : Promise.resolve();
     const folders = ctx.corpusFolders();
     const options = (ctx.initializeParams?.initializationOptions ?? {}) as { storagePath?: unknown };
-    const job: IndexJob = { folders, storagePath: typeof options.storagePath === 'string' ? options.storagePath : undefined, haveBase: this.base?.fingerprint };
+    const job: IndexJob = { folders, storagePath: typeof options.storagePath === 'string' ? options.storagePath : undefined, haveBase: this.dropBase ? undefined : this.base?.fingerprint, asBuilt: !this.base && !this.asBuiltTaken };
+    this.asBuiltTaken = true;
+    this.dropBase = false;
     const started = Date.now();
     try {
       const result = await this.build(
@@ -234,6 +240,9 @@ class PhraseIndexKeeper {
       let settled = false;
       // The knowledge is taken in part by part, in between requests; the build is over when both are in.
       let assembling: Promise<CorpusKnowledge | undefined> = Promise.resolve(undefined);
+      // An index as built comes before its knowledge (`knowledgeFollows`): the build waits for that too.
+      let knowledgeCame = (): void => undefined;
+      const knowledgeComing = new Promise<void>((r) => (knowledgeCame = r));
       // The first index handed to the keeper: an index built again after it replaces it only afterwards.
       let delivered = (): void => undefined;
       const handedOver = new Promise<void>((r) => (delivered = r));
@@ -261,7 +270,16 @@ class PhraseIndexKeeper {
               return undefined;
             },
           );
+          knowledgeCame();
+        } else if (m.type === 'stale') {
+          // The index in use is the one as built; the corpus changed since (or its knowledge is
+          // unreadable): the usual update runs over it, as when a file changes while the server runs.
+          this.ctx.log(`phrase index: ${m.full ? `${m.problem ?? 'its knowledge could not be read'}; reading it again` : 'the corpus changed since the index was built; updating it'}`);
+          if (m.full) this.dropBase = true;
+          knowledgeCame();
+          this.start();
         } else if (m.type === 'failed') {
+          knowledgeCame();
           if (settled) this.ctx.connection.console.error(`phrase index failed: ${m.message}`);
           settled = true;
           reject(new Error(m.message));
@@ -293,7 +311,7 @@ class PhraseIndexKeeper {
           }
           // A base read from its file is checked on in the worker (its sections' checksums); a build is done.
           if (m.source === 'built') void worker.terminate();
-          void assembling.then((baseKnowledge) =>
+          void (m.knowledgeFollows ? knowledgeComing : Promise.resolve()).then(() => assembling).then((baseKnowledge) =>
             withSegment(m.segment, (segment) => {
               resolve({ base: index, baseFingerprint: m.baseFingerprint, knowledge: baseKnowledge, source: m.source, path: m.path, problems: m.problems, corpusProblems: m.corpusProblems, ...segment });
               delivered();
@@ -305,6 +323,7 @@ class PhraseIndexKeeper {
         if (!settled) reject(err);
       });
       worker.on('exit', (code) => {
+        knowledgeCame();
         if (!settled) reject(new Error(`the index worker stopped (exit code ${code})`));
       });
     });

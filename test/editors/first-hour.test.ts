@@ -59,6 +59,28 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
   let page: Page;
   let scratch = '';
   const shot = (name: string) => page.screenshot({ path: join(RESULTS, `first-hour-${name}.png`) });
+  /**
+   * Opens a menu of code actions (`open`) and waits for its row `row`. VS Code asks the server once per
+   * opening; on a loaded machine the menu can come up before the revert of the last scenario has been
+   * validated, or not at all. After 15 s the test says what the screen showed and opens it again, as a
+   * drafter would; the row must still come from the server's answer.
+   */
+  const menuRow = async (name: string, open: () => Promise<void>, row: string) => {
+    for (let attempt = 1; ; attempt++) {
+      await open();
+      try {
+        await page.locator(row).first().waitFor({ state: 'visible', timeout: attempt < 3 ? 15_000 : 30_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        const rows = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
+        const notes = await page.locator('.monaco-editor .overlayWidgets .monaco-editor-overlaymessage, .notifications-toasts .notification-list-item-message').allInnerTexts();
+        await shot(`${name}-no-row-${attempt}`);
+        console.log(`# ${name}: no row ${row} within 15 s, opened again; menu: ${rows.join(' | ') || 'none'}; messages: ${notes.join(' | ') || 'none'}`);
+        await page.keyboard.press('Escape');
+      }
+    }
+  };
 
   before(async () => {
     assert.equal(missing, undefined, `${missing}. CI must run the real-editor tests: .ci/run calls scripts/setup-editors.sh before npm test`);
@@ -137,11 +159,12 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
   test('the light bulb offers “Disable paragraph-ending for this paragraph”, which writes the %% comment', async () => {
     await openFile(page, 'endings.unres');
     await page.waitForSelector('.editor-instance .monaco-editor .squiggly-warning');
-    await goToLine(page, 9);
-    await page.keyboard.press('End');
-    await page.keyboard.press('Control+.');
     const row = '.action-widget .monaco-list-row:has-text("Disable paragraph-ending for this paragraph")';
-    await page.locator(row).first().waitFor({ state: 'visible' });
+    await menuRow('disable', async () => {
+      await goToLine(page, 9);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Control+.');
+    }, row);
     await shot('disable-menu');
     const focused = page.locator(`${row}.focused`);
     for (let step = 0; step < 12 && (await focused.count()) === 0; step++) await page.keyboard.press('ArrowDown');
@@ -156,9 +179,8 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
   test('Source Action… offers a fix-all per rule; it fixes both paragraph endings', async () => {
     await openFile(page, 'endings.unres');
     await page.waitForSelector('.editor-instance .monaco-editor .squiggly-warning');
-    await quickOpen(page, '>Source Action...', 'Source Action');
     const row = '.action-widget .monaco-list-row:has-text("Fix all 2 paragraph-ending findings in this draft")';
-    await page.locator(row).first().waitFor({ state: 'visible' });
+    await menuRow('fix-all', () => quickOpen(page, '>Source Action...', 'Source Action'), row);
     await shot('fix-all-menu');
     const focused = page.locator(`${row}.focused`);
     for (let step = 0; step < 12 && (await focused.count()) === 0; step++) await page.keyboard.press('ArrowDown');

@@ -80,6 +80,19 @@ test('code actions asked for before the version is validated wait for it, and co
   assert.equal((await status(uri)).runs, 2);
 });
 
+test('Source Action… asked for while the draft changes is answered from the newest version, not with nothing', async () => {
+  const uri = await server.open('source-late.unres', longDraft(3_000_000));
+  // Asked while version 1 is validated; version 2 comes before that validation ends.
+  const answer = server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } }) as Promise<CodeAction[]>;
+  await new Promise((r) => setTimeout(r, 20));
+  await server.change(uri, 2, BROKEN);
+  const actions = await answer;
+  assert.ok(actions.some((a) => a.title.includes('Renumber')), `the renumber action of version 2: ${actions.map((a) => a.title).join(', ') || 'none'}`);
+  const versions = actions.flatMap((a) => (a.edit?.documentChanges ?? []).map((c) => ('textDocument' in c ? c.textDocument.version : undefined)));
+  assert.ok(versions.every((v) => v === 2), `edits of version 2: ${versions.join(', ')}`);
+  await diagnosed(uri, 2);
+});
+
 test('a cancelled code action request is answered RequestCancelled at once, while its validation still runs', async () => {
   const big = longDraft(3_000_000);
   const uri = await server.open('cancel.unres', big);

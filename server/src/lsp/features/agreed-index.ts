@@ -39,6 +39,12 @@ class PhraseIndexKeeper {
   /** A reload came in during a build: build again when this one ends. */
   private again = false;
   private problems: string[] = [];
+  /**
+   * What the last repair found and did (a base file found damaged after the start, built again):
+   * kept for the rest of the session, past the updates that follow (they read the rebuilt file
+   * and have nothing to say about it).
+   */
+  private repairs: string[] = [];
   private corpusProblems: string[] = [];
   private catalogueProblems: string[] = [];
   /** Documents the catalogues cite; read again when the corpus is reloaded. */
@@ -77,7 +83,7 @@ class PhraseIndexKeeper {
       citedDocuments: this.cited ?? 0,
       folders,
       indexing: this.indexing,
-      problems: [...this.catalogueProblems, ...this.corpusProblems, ...this.problems],
+      problems: [...new Set([...this.catalogueProblems, ...this.corpusProblems, ...this.repairs, ...this.problems])],
     };
   }
 
@@ -198,7 +204,8 @@ class PhraseIndexKeeper {
    * read from that file: it is the new base, with no segment (the full build covers the changes).
    */
   private replace(index: PhraseIndex, baseFingerprint: string | undefined, knowledge: CorpusKnowledge | undefined, problems: string[]): void {
-    this.problems = problems;
+    this.repairs = problems;
+    this.problems = [];
     for (const p of problems) this.ctx.connection.console.warn(`phrase index: ${p}`);
     this.base = { index, fingerprint: baseFingerprint, knowledge };
     if (knowledge) this.ctx.knowledge = knowledge;

@@ -13,7 +13,7 @@
  *   file format).
  * Each names the fingerprints it was made for; one for another state is never used, only made again.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
@@ -21,7 +21,7 @@ import { buildPhraseIndexFromParagraphs, PhraseIndex, type IndexedDocumentParagr
 import { SegmentedIndex, type CorpusPhraseIndex } from '../core/agreed/segmented-index';
 import { isPackedKnowledge, KnowledgeBuilder, knowledgeData, packKnowledge, type Catalogue, type PackedKnowledge } from '../core';
 import { bundledCorpusFolder, forEachCorpusDraft } from './load';
-import { MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
+import { MAX_CATALOGUE_BYTES, readRegularFile, writeFileSafely } from './safe-fs';
 import { checkKnowledgeEntries, knowledgePaths, loadOrBuildIndexAndKnowledge, readKnowledge, type KnowledgeReady } from './knowledge-store';
 import { corpusFingerprint, loadOrBuildPhraseIndex, openPhraseIndexForQuery, phraseIndexPaths, queryPhraseIndex, readPhraseIndex, touch, writePhraseIndex, type LoadedPhraseIndex, type PhraseIndexOptions } from './phrase-index-store';
 
@@ -114,18 +114,7 @@ const segmentDataPath = (indexPath: string) => `${indexPath}.segment.bin`;
 
 function writeAtomically(path: string, text: string): void {
   mkdirSync(resolve(path, '..'), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, path);
-  } catch (err) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      /* nothing was written */
-    }
-    throw err;
-  }
+  writeFileSafely(path, text);
 }
 
 function readJson(path: string): unknown {
@@ -380,19 +369,32 @@ export function segmentedIndex(base: PhraseIndex, segment: Pick<SegmentPart, 'da
 }
 
 /**
+ * The first stored base of these folders that a segment can bring up to date: its record names it,
+ * the corpus changed since, and not by more than the segment's share. Undefined when the first base
+ * with a record is unchanged or changed too much (it is then read or built in full).
+ */
+function baseToUpdate(folders: string[], stats: ReturnType<typeof corpusFileStats>, options: SegmentOptions): { path: string; manifest: BaseManifest; delta: ReturnType<typeof corpusDelta> } | undefined {
+  for (const path of phraseIndexPaths(folders, options.storagePath)) {
+    const manifest = segmentable(path) ? readBaseManifest(path) : undefined;
+    if (!manifest) continue;
+    const delta = corpusDelta(manifest, stats);
+    if (unchanged(delta) || !segmentFits(delta, options.segmentShare)) return undefined;
+    return { path, manifest, delta };
+  }
+  return undefined;
+}
+
+/**
  * The phrase index alone (the command line), updated in part like `loadOrUpdateIndexAndKnowledge`
  * when a base and its record are there; else read or built in full.
  */
 export function loadOrUpdatePhraseIndex(folders: string[], options: SegmentOptions = {}): Omit<LoadedPhraseIndex, 'index'> & { index: CorpusPhraseIndex; segmentSource?: 'file' | 'built' } {
   if (!options.rebuild) {
     const stats = corpusFileStats(folders);
-    for (const path of phraseIndexPaths(folders, options.storagePath)) {
-      const manifest = segmentable(path) ? readBaseManifest(path) : undefined;
-      if (!manifest) continue;
-      const delta = corpusDelta(manifest, stats);
-      if (unchanged(delta) || !segmentFits(delta, options.segmentShare)) break;
-      const base = readPhraseIndex(path, manifest.fingerprint, folders);
-      if (!('data' in base)) break;
+    const found = baseToUpdate(folders, stats, options);
+    const base = found && readPhraseIndex(found.path, found.manifest.fingerprint, folders);
+    if (found && base && 'data' in base) {
+      const { path, manifest, delta } = found;
       const problems: string[] = [];
       const { segment, source } = segmentFor(folders, path, manifest, corpusState(stats), delta, problems);
       return { index: segmentedIndex(new PhraseIndex(base.data), segment), source: 'file', path, problems: [...problems, ...segment.problems], corpusProblems: base.corpusProblems, segmentSource: source };
@@ -419,13 +421,10 @@ export function queryUpdatedPhraseIndex<T>(folders: string[], query: (index: Cor
   const problems: string[] = [];
   if (!options.rebuild) {
     const stats = corpusFileStats(folders);
-    for (const path of phraseIndexPaths(folders, options.storagePath)) {
-      const manifest = segmentable(path) ? readBaseManifest(path) : undefined;
-      if (!manifest) continue;
-      const delta = corpusDelta(manifest, stats);
-      if (unchanged(delta) || !segmentFits(delta, options.segmentShare)) break;
-      const base = openPhraseIndexForQuery(path, manifest.fingerprint, folders);
-      if (!('data' in base)) break;
+    const found = baseToUpdate(folders, stats, options);
+    const base = found && openPhraseIndexForQuery(found.path, found.manifest.fingerprint, folders);
+    if (found && base && 'data' in base) {
+      const { path, manifest, delta } = found;
       const { segment } = segmentFor(folders, path, manifest, corpusState(stats), delta, problems);
       problems.push(...segment.problems);
       try {

@@ -19,6 +19,7 @@ import { bundledCorpusFolder, loadCorpus } from '../corpus/load';
 import { corpusFingerprint, phraseIndexPaths, writePhraseIndex } from '../corpus/phrase-index-store';
 import { corpusFileStats, loadOrUpdateIndexAndKnowledge, maskedDocuments, removeSegment, segmentedIndex, writeBaseManifest } from '../corpus/segment-store';
 import type { CorpusStats, SimilarMatch } from '../lsp/protocol';
+import { stopServer } from './server-start';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -123,11 +124,6 @@ async function serverAddDocument(folders: string[], storage: string, input: stri
     if (!/not rebuilt/.test(line)) throw new Error(`the server rebuilt the index: ${line}`);
     return { serverStartMs: startMs, serverAddDocumentUsableMs: usable, serverSegmentDocuments: after.segmentDocuments ?? 0 };
   } finally {
-    connection.dispose();
-    child.stdin.end();
-    child.kill();
-    await Promise.race([ended, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    child.stdout.destroy();
+    await stopServer(child, connection, ended);
   }
 }

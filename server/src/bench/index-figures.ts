@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { PhraseIndex } from '../core/agreed/phrase-index';
 import { CorpusStatsRequest, type CorpusStats } from '../lsp/protocol';
+import { stopServer } from './server-start';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -106,11 +107,6 @@ export async function serverIndexFigures(folders: string[], storagePath: string,
     await new Promise((r) => setTimeout(r, 3000));
     return { startToIndexMs, steadyRssMB: residentMB(child.pid) };
   } finally {
-    connection.dispose();
-    child.stdin.end();
-    child.kill();
-    await Promise.race([ended, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    child.stdout.destroy();
+    await stopServer(child, connection, ended);
   }
 }

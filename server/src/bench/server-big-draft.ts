@@ -11,6 +11,7 @@ import { CancellationTokenSource, createProtocolConnection, StreamMessageReader,
 import { parseDraft, type Span } from '../core';
 import type { CorpusStats, ValidationStatus } from '../lsp/protocol';
 import { percentiles } from './measures';
+import { stopServer } from './server-start';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -199,11 +200,6 @@ export async function bigDraftFigures(corpusFolders: string[], big: string, smal
       cancelToAnswerMs: round(answeredAt - cancelledAt),
     };
   } finally {
-    connection.dispose();
-    child.stdin.end();
-    child.kill();
-    await Promise.race([ended, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    child.stdout.destroy();
+    await stopServer(child, connection, ended);
   }
 }

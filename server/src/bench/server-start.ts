@@ -3,7 +3,8 @@
  * corpus folders in the initialization options and the bundled corpus; the bench draft is opened
  * and the time until its diagnostics are published is taken. Talks LSP over the child's stdio only.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
@@ -48,13 +49,21 @@ export async function firstDiagnostics(corpusFolders: string[], draft: string, s
     return { startToDiagnostics: Math.round(at - started), openToDiagnostics: Math.round(at - opened) };
   } finally {
     clearTimeout(timer);
-    connection.dispose();
-    // Ends the server and its index worker: the bench measures the start, not the build. Waits
-    // for it to end (killed outright after 2 s), and closes its pipes: the bench must end by itself.
-    child.stdin.end();
-    child.kill();
-    await Promise.race([ended, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    child.stdout.destroy();
+    // The bench measures the start, not the build: the server and its index worker end here.
+    await stopServer(child, connection, ended);
   }
+}
+
+/**
+ * Ends a server the bench started: closes the connection and its input, waits for it to end
+ * (`ended`, made when it was spawned; killed outright after 2 s), and closes its output, so that
+ * the bench ends by itself.
+ */
+export async function stopServer(child: ChildProcessByStdio<Writable, Readable, null>, connection: { dispose(): void }, ended: Promise<void>): Promise<void> {
+  connection.dispose();
+  child.stdin.end();
+  child.kill();
+  await Promise.race([ended, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  child.stdout.destroy();
 }

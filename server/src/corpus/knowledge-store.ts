@@ -101,7 +101,7 @@ export type KnowledgeReady = (data: PackedKnowledge, source: 'file' | 'built') =
  * the index's problems.
  */
 export function loadOrBuildIndexAndKnowledge(folders: string[], options: PhraseIndexOptions & { onKnowledge: KnowledgeReady }): LoadedPhraseIndex {
-  const fingerprint = corpusFingerprint(folders);
+  const fingerprint = options.fingerprint ?? corpusFingerprint(folders);
   const paths = knowledgePaths(folders, options.storagePath);
   const problems: string[] = [];
   let known: PackedKnowledge | undefined;

@@ -13,9 +13,9 @@
  *   file format).
  * Each names the fingerprints it was made for; one for another state is never used, only made again.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { corpusParagraphs } from '../core/agreed/corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
 import { SegmentedIndex, type CorpusPhraseIndex } from '../core/agreed/segmented-index';
@@ -23,7 +23,7 @@ import { isPackedKnowledge, KnowledgeBuilder, knowledgeData, packKnowledge, type
 import { bundledCorpusFolder, forEachCorpusDraft } from './load';
 import { MAX_CATALOGUE_BYTES, readRegularFile, writeFileSafely } from './safe-fs';
 import { checkKnowledgeEntries, knowledgePaths, loadOrBuildIndexAndKnowledge, readKnowledge, type KnowledgeReady } from './knowledge-store';
-import { corpusFingerprint, loadOrBuildPhraseIndex, openPhraseIndexForQuery, phraseIndexPaths, queryPhraseIndex, readPhraseIndex, touch, writePhraseIndex, type LoadedPhraseIndex, type PhraseIndexOptions } from './phrase-index-store';
+import { corpusFingerprint, loadOrBuildPhraseIndex, scanCorpus, openPhraseIndexForQuery, phraseIndexPaths, queryStoredIndex, readPhraseIndex, touch, writePhraseIndex, type LoadedPhraseIndex, type PhraseIndexOptions } from './phrase-index-store';
 
 /** Raised whenever the manifest or the segment files change shape. */
 export const SEGMENT_FORMAT = 1;
@@ -69,30 +69,9 @@ export interface SegmentPart {
   problems: string[];
 }
 
-const isCorpusFile = (name: string) => name.endsWith('.unres') || name === 'catalogue.json';
-
 /** Size and modification time of every draft and catalogue of the folders (what the fingerprint hashes). */
 export function corpusFileStats(folders: string[]): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const folder of folders) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(folder).filter(isCorpusFile).sort();
-    } catch {
-      continue;
-    }
-    const at = resolve(folder);
-    for (const name of names) {
-      const path = join(at, name);
-      try {
-        const s = statSync(path);
-        files[path] = `${s.size} ${s.mtimeMs}`;
-      } catch {
-        /* gone meanwhile: not in the corpus */
-      }
-    }
-  }
-  return files;
+  return scanCorpus(folders).files;
 }
 
 /**
@@ -332,9 +311,8 @@ export function loadOrUpdateIndexAndKnowledge(folders: string[], options: Update
       return { kind: 'base', baseFingerprint: manifest.fingerprint, loaded, segment, segmentSource: source };
     }
   }
-  const fingerprint = corpusFingerprint(folders);
-  const stats = corpusFileStats(folders);
-  const loaded = loadOrBuildIndexAndKnowledge(folders, options);
+  const { fingerprint, files: stats } = scanCorpus(folders);
+  const loaded = loadOrBuildIndexAndKnowledge(folders, { ...options, fingerprint });
   loaded.problems.unshift(...problems);
   if (!options.noWrite && recordBase(folders, loaded, fingerprint, stats)) return { kind: 'base', baseFingerprint: fingerprint, loaded };
   return { kind: 'base', loaded };
@@ -347,8 +325,7 @@ export function loadOrUpdateIndexAndKnowledge(folders: string[], options: Update
  * file is for the corpus as the old base had it); without, the knowledge file is the corpus's already.
  */
 export function rebuildIndexInFull(folders: string[], options: PhraseIndexOptions & { onKnowledge?: KnowledgeReady }): { loaded: LoadedPhraseIndex; baseFingerprint?: string } {
-  const fingerprint = corpusFingerprint(folders);
-  const stats = corpusFileStats(folders);
+  const { fingerprint, files: stats } = scanCorpus(folders);
   const { onKnowledge } = options;
   const loaded = onKnowledge ? loadOrBuildIndexAndKnowledge(folders, { ...options, rebuild: true, onKnowledge }) : loadOrBuildPhraseIndex(folders, { ...options, rebuild: true, fingerprint });
   return { loaded, baseFingerprint: !options.noWrite && recordBase(folders, loaded, fingerprint, stats) ? fingerprint : undefined };
@@ -400,9 +377,8 @@ export function loadOrUpdatePhraseIndex(folders: string[], options: SegmentOptio
       return { index: segmentedIndex(new PhraseIndex(base.data), segment), source: 'file', path, problems: [...problems, ...segment.problems], corpusProblems: base.corpusProblems, segmentSource: source };
     }
   }
-  const fingerprint = corpusFingerprint(folders);
-  const stats = corpusFileStats(folders);
-  const loaded = loadOrBuildPhraseIndex(folders, options);
+  const { fingerprint, files: stats } = scanCorpus(folders);
+  const loaded = loadOrBuildPhraseIndex(folders, { ...options, fingerprint });
   if (!options.noWrite) recordBase(folders, loaded, fingerprint, stats);
   return loaded;
 }
@@ -420,12 +396,13 @@ export function loadOrUpdatePhraseIndex(folders: string[], options: SegmentOptio
 export function queryUpdatedPhraseIndex<T>(folders: string[], query: (index: CorpusPhraseIndex) => T, options: SegmentOptions = {}): { result: T; problems: string[] } {
   const problems: string[] = [];
   if (!options.rebuild) {
-    const stats = corpusFileStats(folders);
-    const found = baseToUpdate(folders, stats, options);
+    // One pass of `stat`s: what changed since a base was built, and the fingerprint of the corpus now.
+    const scan = scanCorpus(folders);
+    const found = baseToUpdate(folders, scan.files, options);
     const base = found && openPhraseIndexForQuery(found.path, found.manifest.fingerprint, folders);
     if (found && base && 'data' in base) {
       const { path, manifest, delta } = found;
-      const { segment } = segmentFor(folders, path, manifest, corpusState(stats), delta, problems);
+      const { segment } = segmentFor(folders, path, manifest, corpusState(scan.files), delta, problems);
       problems.push(...segment.problems);
       try {
         const result = query(segmentedIndex(new PhraseIndex(base.data), segment));
@@ -433,13 +410,15 @@ export function queryUpdatedPhraseIndex<T>(folders: string[], query: (index: Cor
         return { result, problems };
       } catch (err) {
         problems.push(`${path} could not be used (${err instanceof Error ? err.message : String(err)}); checking it`);
-        const loaded = loadOrUpdatePhraseIndex(folders, options);
-        return { result: query(loaded.index), problems: [...problems, ...loaded.problems] };
       }
+    } else {
+      const answered = queryStoredIndex(folders, scan.fingerprint, (data) => query(new PhraseIndex(data)), problems, options.storagePath);
+      if (answered) return { result: answered.result, problems };
     }
   }
-  const { result, problems: more } = queryPhraseIndex(folders, query, options);
-  return { result, problems: [...problems, ...more] };
+  // Read with every check, or built (and recorded as a base, for the segments of later changes).
+  const loaded = loadOrUpdatePhraseIndex(folders, options);
+  return { result: query(loaded.index), problems: [...problems, ...loaded.problems] };
 }
 
 /** The base drafts' paths and symbols that a segment masks (for the knowledge update). */

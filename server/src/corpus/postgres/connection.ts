@@ -2,7 +2,7 @@
  * Connecting to a corpus database: the connection string as a drafter sees it (never with its
  * password), the pooled client with a timeout per query, and what a failure means for a drafter.
  */
-import { Pool, type PoolConfig } from 'pg';
+import type { Pool, PoolConfig } from 'pg';
 import { parse } from 'pg-connection-string';
 import pgpass from 'pgpass';
 
@@ -99,6 +99,15 @@ export function connectionConfig(config: CorpusServerConfig): PoolConfig {
 }
 
 /**
+ * The `pg` module, loaded on the first connection: a command line or a server with no corpus
+ * database never loads it (with what it pulls in, about 50 ms of a `search`).
+ */
+function loadPg(): typeof import('pg') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('pg') as typeof import('pg');
+}
+
+/**
  * A pool of connections with a timeout on every statement (`statement_timeout` in the database
  * and `query_timeout` in the client, so that a database that stops answering cannot hold a
  * request) and on connecting.
@@ -118,7 +127,7 @@ export function createPool(config: CorpusServerConfig, options: { readOnly?: boo
     // Similar text: paragraphs that share at least this share of trigrams are candidates.
     options: `-c search_path=resolution_drafter,public -c pg_trgm.similarity_threshold=0.3${options.readOnly ? ' -c default_transaction_read_only=on' : ''}`,
   };
-  const pool = new Pool(poolConfig);
+  const pool = new (loadPg().Pool)(poolConfig);
   // An idle connection that the database drops must not take the process down.
   pool.on('error', () => undefined);
   return pool;

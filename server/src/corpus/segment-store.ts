@@ -288,9 +288,11 @@ export function loadOrUpdateIndexAndKnowledge(folders: string[], options: Update
   const problems: string[] = [];
   const paths = phraseIndexPaths(folders, options.storagePath);
   const knowledgeFiles = knowledgePaths(folders, options.storagePath);
-  if (!options.rebuild) {
-    // One pass of `stat`s over the corpus tells what changed since the base was built.
-    const stats = corpusFileStats(folders);
+  // One pass of `stat`s over the corpus tells what changed since the base was built (and, when no
+  // base can be updated, the fingerprint of the corpus to read or build the index of).
+  const scan = options.rebuild ? undefined : scanCorpus(folders);
+  if (scan) {
+    const stats = scan.files;
     for (const [i, path] of paths.entries()) {
       const manifest = segmentable(path) ? readBaseManifest(path) : undefined;
       if (!manifest) continue;
@@ -311,7 +313,7 @@ export function loadOrUpdateIndexAndKnowledge(folders: string[], options: Update
       return { kind: 'base', baseFingerprint: manifest.fingerprint, loaded, segment, segmentSource: source };
     }
   }
-  const { fingerprint, files: stats } = scanCorpus(folders);
+  const { fingerprint, files: stats } = scan ?? scanCorpus(folders);
   const loaded = loadOrBuildIndexAndKnowledge(folders, { ...options, fingerprint });
   loaded.problems.unshift(...problems);
   if (!options.noWrite && recordBase(folders, loaded, fingerprint, stats)) return { kind: 'base', baseFingerprint: fingerprint, loaded };
@@ -366,8 +368,9 @@ function baseToUpdate(folders: string[], stats: ReturnType<typeof corpusFileStat
  * when a base and its record are there; else read or built in full.
  */
 export function loadOrUpdatePhraseIndex(folders: string[], options: SegmentOptions = {}): Omit<LoadedPhraseIndex, 'index'> & { index: CorpusPhraseIndex; segmentSource?: 'file' | 'built' } {
-  if (!options.rebuild) {
-    const stats = corpusFileStats(folders);
+  const scan = options.rebuild ? undefined : scanCorpus(folders);
+  if (scan) {
+    const stats = scan.files;
     const found = baseToUpdate(folders, stats, options);
     const base = found && readPhraseIndex(found.path, found.manifest.fingerprint, folders);
     if (found && base && 'data' in base) {
@@ -377,7 +380,7 @@ export function loadOrUpdatePhraseIndex(folders: string[], options: SegmentOptio
       return { index: segmentedIndex(new PhraseIndex(base.data), segment), source: 'file', path, problems: [...problems, ...segment.problems], corpusProblems: base.corpusProblems, segmentSource: source };
     }
   }
-  const { fingerprint, files: stats } = scanCorpus(folders);
+  const { fingerprint, files: stats } = scan ?? scanCorpus(folders);
   const loaded = loadOrBuildPhraseIndex(folders, { ...options, fingerprint });
   if (!options.noWrite) recordBase(folders, loaded, fingerprint, stats);
   return loaded;

@@ -36,6 +36,15 @@ const options = {
   logLevel: 'warning',
 };
 
+// pdfjs alone, loaded on the first PDF read (server/src/corpus/pdf.ts): 3.5 MB that the server and
+// the command line load without. Its `import.meta.url` (it makes a `require` from it) is this file's.
+const pdfjs = {
+  ...options,
+  entryPoints: [{ in: 'server/src/corpus/pdfjs-bundle.ts', out: 'pdfjs' }],
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+
 // The extension test suite (test/suite/), loaded by VS Code or code-server as extensionTestsPath.
 const suite = existsSync('test/suite/index.ts')
   ? { ...options, entryPoints: [{ in: 'test/suite/index.ts', out: 'index' }], outdir: 'out/test/suite', sourcemap: true, minify: false }
@@ -44,7 +53,8 @@ const suite = existsSync('test/suite/index.ts')
 if (watch) {
   const ctx = await esbuild.context(options);
   await ctx.watch();
+  await (await esbuild.context(pdfjs)).watch();
   if (suite) await (await esbuild.context(suite)).watch();
 } else {
-  await Promise.all([esbuild.build(options), suite && esbuild.build(suite)]);
+  await Promise.all([esbuild.build(options), esbuild.build(pdfjs), suite && esbuild.build(suite)]);
 }

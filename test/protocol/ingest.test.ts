@@ -55,6 +55,19 @@ test('adding a folder of raw texts writes the clean drafts and the catalogue; a 
   assert.ok(warnings.some((w) => w.includes('empty.txt') && w.includes('the file is empty')), warnings.join(' | '));
 });
 
+test('a PDF added through the server is read (pdfjs from its own bundle, loaded on this first PDF) into the clean draft', async () => {
+  const folder = join(dir, 'pdf');
+  mkdirSync(folder);
+  copyFileSync('test/fixtures/documents/ods-like-A-RES-76-54.pdf', join(folder, 'A_RES_76_54.pdf'));
+  const out = join(dir, 'from-pdf');
+  const report = (await server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: [[folder], out] })) as Report;
+  assert.deepEqual(report.failed, []);
+  assert.deepEqual(report.ingested.map((f) => f.output), ['A-RES-76-54.unres']);
+  const draft = readFileSync(join(out, 'A-RES-76-54.unres'), 'utf8');
+  assert.match(draft, /^76\/54\. 建立无核武器世界的联合行动和面向未来的对话$/m);
+  assert.match(draft, /^1\. \*\*重申\*\*《不扩散核武器条约》所有缔约国/m);
+});
+
 test('bad arguments are answered InvalidParams and the server keeps working', async () => {
   await assert.rejects(server.request('workspace/executeCommand', { command: ServerCommands.ingest, arguments: ['not a list'] }), (err: { code?: number }) => err.code === -32602);
   const uri = await server.open('after.unres', '大会，\n\n1. 决定。\n');

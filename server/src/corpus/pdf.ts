@@ -5,6 +5,8 @@
  * position), the smaller type of the footnote area at each page's foot (joined across pages),
  * bold fonts (`**…**`), and indentation and line length (paragraph ends told from line wraps).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { assembleDraft, emphasisText, type ReadFootnote, type TextPiece } from '../core/layout/assemble';
 import { fromSuperscript, toSuperscript } from '../core/parse/superscript';
 import type { DocumentRead } from './docx';
@@ -49,9 +51,11 @@ function loadPdfjs(): Promise<Pdfjs> {
     const log = console.log;
     console.log = () => undefined;
     try {
-      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // From the bundles: pdfjs's own (dist/pdfjs.js beside this one); from the sources, the module.
+      const bundle = join(__dirname, 'pdfjs.js');
+      const from = existsSync(bundle) ? bundle : './pdfjs-bundle';
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return await (require(from) as typeof import('./pdfjs-bundle')).loadPdfjs();
     } finally {
       console.log = log;
     }

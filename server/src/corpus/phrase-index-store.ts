@@ -472,7 +472,7 @@ function pagedArray(fd: number, position: number, length: number, type: ArrayTyp
  * writer made them; the server checks them after it starts). The file stays open. A problem as
  * with `readPhraseIndex`. Sections of `lazyFrom` bytes or more are read on demand.
  */
-export function openPhraseIndexForQuery(path: string, fingerprint: string, folders?: string[], lazyFrom = LAZY_SECTION_BYTES): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
+export function openPhraseIndexForQuery(path: string, fingerprint: string, folders?: string[], lazyFrom = LAZY_SECTION_BYTES, byContent = true): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -484,7 +484,7 @@ export function openPhraseIndexForQuery(path: string, fingerprint: string, folde
     const read = readHeader(fd, path);
     if ('problem' in read) return read;
     const { header, start } = read;
-    const sameContent = () => folders !== undefined && header.contentFingerprint !== undefined && header.contentFingerprint === corpusContentFingerprint(folders);
+    const sameContent = () => byContent && folders !== undefined && header.contentFingerprint !== undefined && header.contentFingerprint === corpusContentFingerprint(folders);
     if (header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
     const arrays: Partial<Record<ArrayName, ArrayLike<number> & ArrayBufferView>> = {};
     for (const s of header.sections) {
@@ -532,11 +532,12 @@ export function queryPhraseIndex<T>(folders: string[], query: (index: PhraseInde
  * `query` over the first stored index of the folders built from the corpus with this fingerprint,
  * opened with `openPhraseIndexForQuery` (its large sections read a page at a time). Undefined when
  * there is none, or when the query threw on it (a file damaged past its header: said in `problems`);
- * the caller then reads or builds the index with every check.
+ * the caller then reads or builds the index with every check. Without `byContent`, an index of
+ * another fingerprint is not taken for one of the same content (that reads every draft).
  */
-export function queryStoredIndex<T>(folders: string[], fingerprint: string, query: (data: PhraseIndexData) => T, problems: string[], storagePath?: string): { result: T } | undefined {
+export function queryStoredIndex<T>(folders: string[], fingerprint: string, query: (data: PhraseIndexData) => T, problems: string[], storagePath?: string, byContent = true): { result: T } | undefined {
   for (const path of phraseIndexPaths(folders, storagePath)) {
-    const opened = openPhraseIndexForQuery(path, fingerprint, folders);
+    const opened = openPhraseIndexForQuery(path, fingerprint, folders, LAZY_SECTION_BYTES, byContent);
     if (!('data' in opened)) {
       if (!opened.missing) break;
       continue;

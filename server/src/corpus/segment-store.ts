@@ -401,7 +401,12 @@ export function queryUpdatedPhraseIndex<T>(folders: string[], query: (index: Cor
   if (!options.rebuild) {
     // One pass of `stat`s: what changed since a base was built, and the fingerprint of the corpus now.
     const scan = scanCorpus(folders);
-    const found = baseToUpdate(folders, scan.files, options);
+    // The corpus as its index was built (the usual case): answered at once, no record read.
+    const exact = queryStoredIndex(folders, scan.fingerprint, (data) => query(new PhraseIndex(data)), problems, options.storagePath, false);
+    if (exact) return { result: exact.result, problems };
+    // That index failed the query (damaged past its header): read with every check, below.
+    const failed = problems.length > 0;
+    const found = failed ? undefined : baseToUpdate(folders, scan.files, options);
     const base = found && openPhraseIndexForQuery(found.path, found.manifest.fingerprint, folders);
     if (found && base && 'data' in base) {
       const { path, manifest, delta } = found;
@@ -414,7 +419,8 @@ export function queryUpdatedPhraseIndex<T>(folders: string[], query: (index: Cor
       } catch (err) {
         problems.push(`${path} could not be used (${err instanceof Error ? err.message : String(err)}); checking it`);
       }
-    } else {
+    } else if (!failed) {
+      // An index of the same content under other file times (a corpus copied or checked out again).
       const answered = queryStoredIndex(folders, scan.fingerprint, (data) => query(new PhraseIndex(data)), problems, options.storagePath);
       if (answered) return { result: answered.result, problems };
     }

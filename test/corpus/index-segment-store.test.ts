@@ -12,7 +12,7 @@ import { SegmentedIndex } from '../../server/src/core/agreed/segmented-index';
 import { buildKnowledge, knowledgeFromPacked, symbolFacts, updatedKnowledge, type CorpusKnowledge, type PackedKnowledge } from '../../server/src/core';
 import { loadCorpus } from '../../server/src/corpus/load';
 import { corpusFingerprint, phraseIndexPaths } from '../../server/src/corpus/phrase-index-store';
-import { loadOrUpdateIndexAndKnowledge, loadOrUpdatePhraseIndex, maskedDocuments, manifestPath, queryUpdatedPhraseIndex, readBaseManifest, rebuildIndexInFull, segmentedIndex } from '../../server/src/corpus/segment-store';
+import { loadOrUpdateIndexAndKnowledge, loadOrUpdatePhraseIndex, maskedDocuments, manifestPath, openIndexAsBuilt, queryUpdatedPhraseIndex, readBaseManifest, rebuildIndexInFull, segmentedIndex } from '../../server/src/corpus/segment-store';
 
 let dir: string;
 let folder: string;
@@ -185,4 +185,22 @@ test('more changes than a segment takes: the index is built again in full', () =
   assert.ok(loaded.index instanceof PhraseIndex);
   assert.equal(loaded.index.documentCount, names.length - 3);
   for (const n of names.slice(0, 3)) copyFileSync(join(moved, n), join(folder, n));
+});
+
+test('an index file with no record (an older version or the bench wrote it), read by its own fingerprint, gets its record: the next start opens it as built', () => {
+  const own = join(dir, 'unrecorded');
+  const ownStorage = join(dir, 'unrecorded-storage');
+  mkdirSync(own);
+  for (const name of readdirSync('corpus')) if (name.endsWith('.unres')) copyFileSync(join('corpus', name), join(own, name));
+  const first = loadOrUpdateIndexAndKnowledge([own], { storagePath: ownStorage, onKnowledge: () => undefined });
+  assert.equal(first.kind === 'base' && first.loaded.source, 'built');
+  const path = phraseIndexPaths([own], ownStorage)[0];
+  unlinkSync(manifestPath(path));
+  assert.equal(openIndexAsBuilt([own], ownStorage), undefined, 'no record: not opened as built');
+  const again = loadOrUpdateIndexAndKnowledge([own], { storagePath: ownStorage, onKnowledge: () => undefined });
+  assert.equal(again.kind === 'base' && again.loaded.source, 'file', 'read, not built again');
+  assert.equal(readBaseManifest(path)?.fingerprint, corpusFingerprint([own]));
+  const asBuilt = openIndexAsBuilt([own], ownStorage);
+  assert.equal(asBuilt?.path, path);
+  assert.equal(asBuilt?.manifest.fingerprint, corpusFingerprint([own]));
 });

@@ -239,15 +239,23 @@ function segmentable(path: string): boolean {
 
 /**
  * Records what the base index at `path` was built from, and drops its old segment; only when it
- * was just built and the corpus did not change meanwhile (else the record would be wrong). An
- * index read from its file keeps the record it has: the file may have been taken for a corpus of
- * the same content but other file times, and then its record (or none) is the one that holds
- * (without one, the next change builds in full and records it). Whether a record holds.
+ * was just built, or read by its own fingerprint with no record yet, and the corpus did not change
+ * meanwhile (else the record would be wrong). An index read from its file keeps the record it
+ * has: the file may have been taken for a corpus of the same content but other file times, and
+ * then its record (or none) is the one that holds (without one, the next change builds in full
+ * and records it). Whether a record holds.
  */
 function recordBase(folders: string[], loaded: LoadedPhraseIndex, fingerprint: string, stats: Record<string, string>): boolean {
   const path = loaded.path;
   if (!path || !segmentable(path)) return false;
-  if (loaded.source === 'file') return readBaseManifest(path)?.fingerprint === fingerprint;
+  if (loaded.source === 'file') {
+    const manifest = readBaseManifest(path);
+    if (manifest) return manifest.fingerprint === fingerprint;
+    // A file with no record (written by an older version, or by the bench) read by its own
+    // fingerprint: the record is written now, so that the next start opens it as built and the
+    // next change is a segment.
+    if (!loaded.exact) return false;
+  }
   if (corpusFingerprint(folders) !== fingerprint) return false;
   writeBaseManifest(path, fingerprint, stats);
   removeSegment(path);

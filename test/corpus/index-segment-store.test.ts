@@ -202,5 +202,6 @@ test('an index file with no record (an older version or the bench wrote it), rea
   assert.equal(readBaseManifest(path)?.fingerprint, corpusFingerprint([own]));
   const asBuilt = openIndexAsBuilt([own], ownStorage);
   assert.equal(asBuilt?.path, path);
-  assert.equal(asBuilt?.manifest.fingerprint, corpusFingerprint([own]));
+  assert.equal(asBuilt?.fingerprint, corpusFingerprint([own]));
+  assert.equal(asBuilt?.readManifest()?.fingerprint, corpusFingerprint([own]));
 });

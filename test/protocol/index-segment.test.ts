@@ -199,3 +199,23 @@ test('a draft changed while no server ran is noticed after the start, on the ind
     await server.stop();
   }
 });
+
+test('a record that names another state than its index file (written over by hand, say): the start on that file is followed by a full read, with a log line', async () => {
+  const folder = join(dir, 'storage', 'phrase-index');
+  const name = readdirSync(folder).find((n) => /^phrases-[0-9a-f]+\.bin$/.test(n))!;
+  const record = join(folder, `${name}.files.json`);
+  const manifest = JSON.parse(readFileSync(record, 'utf8')) as { fingerprint: string };
+  writeFileSync(record, JSON.stringify({ ...manifest, fingerprint: '0'.repeat(40) }));
+  const { server, logs: serverLogs } = await start();
+  try {
+    await logged(serverLogs, /does not name it as built; reading it again/);
+    await logged(serverLogs, /^phrase index: \d+ paragraphs of 2 documents, (read from|built)/);
+    const stats = (await server.request(CorpusStatsRequest, null)) as CorpusStats;
+    assert.equal(stats.documents, 2);
+    const { before, rest } = newParagraph();
+    const offered = await ghost(server, before);
+    assert.ok(offered.text && rest.startsWith(offered.text), `${before} → ${offered.text}`);
+  } finally {
+    await server.stop();
+  }
+});

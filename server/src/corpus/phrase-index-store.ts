@@ -327,6 +327,11 @@ export interface ReadPhraseIndexOptions {
    * read it; `verifyPhraseIndex` checks the rest later.
    */
   verify?: boolean;
+  /**
+   * Take the file whatever state of the corpus it was built from (its `fingerprint` in the
+   * answer): the caller holds a record that names it, and compares that record afterwards.
+   */
+  anyState?: boolean;
 }
 
 /**
@@ -334,7 +339,7 @@ export interface ReadPhraseIndexOptions {
  * returned as a sentence. With `folders`, a file whose quick fingerprint differs (the corpus was
  * moved or copied, as when the extension is installed) is still used when its content matches.
  */
-export function readPhraseIndex(path: string, fingerprint: string, folders?: string[], options: ReadPhraseIndexOptions = {}): { data: PhraseIndexData; corpusProblems: string[]; exact: boolean } | { problem: string; missing?: boolean } {
+export function readPhraseIndex(path: string, fingerprint: string, folders?: string[], options: ReadPhraseIndexOptions = {}): { data: PhraseIndexData; corpusProblems: string[]; exact: boolean; fingerprint: string } | { problem: string; missing?: boolean } {
   // Whatever goes wrong in reading a file that parses (a RangeError from a shifted section, a
   // TypeError from a null list) means the file is not used and the index is rebuilt.
   let fd: number;
@@ -345,7 +350,7 @@ export function readPhraseIndex(path: string, fingerprint: string, folders?: str
     return { problem: `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, missing: (err as NodeJS.ErrnoException).code === 'ENOENT' };
   }
   try {
-    return readPhraseIndexFile(fd, path, fingerprint, folders, options.verify ?? true);
+    return readPhraseIndexFile(fd, path, fingerprint, folders, options.verify ?? true, options.anyState ?? false);
   } catch (err) {
     return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
   } finally {
@@ -394,12 +399,12 @@ function readHeader(fd: number, path: string): { header: Header; start: number }
   return { header, start };
 }
 
-function readPhraseIndexFile(fd: number, path: string, fingerprint: string, folders: string[] | undefined, verify: boolean): { data: PhraseIndexData; corpusProblems: string[]; exact: boolean } | { problem: string; missing?: boolean } {
+function readPhraseIndexFile(fd: number, path: string, fingerprint: string, folders: string[] | undefined, verify: boolean, anyState: boolean): { data: PhraseIndexData; corpusProblems: string[]; exact: boolean; fingerprint: string } | { problem: string; missing?: boolean } {
   const read = readHeader(fd, path);
   if ('problem' in read) return read;
   const { header, start } = read;
   const sameContent = () => folders !== undefined && header.contentFingerprint !== undefined && header.contentFingerprint === corpusContentFingerprint(folders);
-  if (header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
+  if (!anyState && header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
   if (verify && checksumOf([], header.checksum) === undefined) return { problem: `${path} has a ${header.checksum} checksum that this Node.js cannot check` };
   // Each section into an array of its own (no copy of the whole file is ever held).
   const arrays: Partial<Record<ArrayName, ArrayLike<number> & ArrayBufferView>> = {};
@@ -420,7 +425,7 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
   const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents };
   const damage = checkIndexShape(data) ?? (verify ? checkIndexData(data) : undefined);
   if (damage) return { problem: `${path} is damaged (${damage})` };
-  return { data, corpusProblems: header.corpusProblems ?? [], exact: header.fingerprint === fingerprint };
+  return { data, corpusProblems: header.corpusProblems ?? [], exact: header.fingerprint === fingerprint, fingerprint: header.fingerprint };
 }
 
 /** Sections at least this large are read on demand by `openPhraseIndexForQuery`, a page at a time. */

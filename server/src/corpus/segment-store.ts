@@ -456,7 +456,10 @@ export function maskedDocuments(base: PhraseIndex, segment: Pick<SegmentPart, 'm
 /** The base index as it was last built for these folders, opened without a look at the corpus (see `openIndexAsBuilt`). */
 export interface IndexAsBuilt {
   path: string;
-  manifest: BaseManifest;
+  /** The fingerprint the file was built for (its header's). */
+  fingerprint: string;
+  /** Its record, read after the index is handed over (it lists every draft: 2 MB at 22,783). */
+  readManifest: () => BaseManifest | undefined;
   data: PhraseIndexData;
   corpusProblems: string[];
   /** The knowledge file made with that base (read after the index is handed over). */
@@ -464,22 +467,23 @@ export interface IndexAsBuilt {
 }
 
 /**
- * The base index that the store's record names as built for these folders, read (sections not
- * checked: `verifyPhraseIndex` follows) without a `stat` of any draft: the server answers from it
- * at once, as an editor from its cache, and `corpusChangedSince` tells afterwards whether the
- * corpus changed since (then the usual update runs: a segment, or a build in full). Undefined
- * when there is no record, its knowledge file is missing, or the file is not that base.
+ * The base index of these folders that has a record (it was built, or read by its fingerprint,
+ * and recorded), read (sections not checked: `verifyPhraseIndex` follows) without a `stat` of any
+ * draft and without reading the record: the server answers from it at once, as an editor from
+ * its cache. Afterwards the record is read (`readManifest`: it must name this file's fingerprint)
+ * and `corpusChangedSince` tells whether the corpus changed since (then the usual update runs: a
+ * segment, or a build in full). Undefined when there is no record, its knowledge file is missing,
+ * or the file cannot be read.
  */
 export function openIndexAsBuilt(folders: string[], storagePath?: string): IndexAsBuilt | undefined {
   const knowledgeFiles = knowledgePaths(folders, storagePath);
   for (const [i, path] of phraseIndexPaths(folders, storagePath).entries()) {
-    const manifest = segmentable(path) ? readBaseManifest(path) : undefined;
-    if (!manifest) continue;
+    if (!segmentable(path) || !existsSync(manifestPath(path))) continue;
     if (!existsSync(knowledgeFiles[i])) return undefined;
-    const read = readPhraseIndex(path, manifest.fingerprint, folders, { verify: false });
+    const read = readPhraseIndex(path, '', folders, { verify: false, anyState: true });
     if (!('data' in read)) return undefined;
     touch(path);
-    return { path, manifest, data: read.data, corpusProblems: read.corpusProblems, knowledgePath: knowledgeFiles[i] };
+    return { path, fingerprint: read.fingerprint, readManifest: () => readBaseManifest(path), data: read.data, corpusProblems: read.corpusProblems, knowledgePath: knowledgeFiles[i] };
   }
   return undefined;
 }

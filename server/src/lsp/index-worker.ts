@@ -98,13 +98,16 @@ function startAsBuilt(job: IndexJob, progress: (stage: string, fraction: number)
   const buffers = new Set<ArrayBuffer>();
   buffersOf(asBuilt.data, buffers);
   parentPort.postMessage(
-    { type: 'done', source: 'file', path: asBuilt.path, data: asBuilt.data, problems: [], corpusProblems: asBuilt.corpusProblems, baseFingerprint: asBuilt.manifest.fingerprint, knowledgeFollows: true } satisfies IndexWorkerMessage,
+    { type: 'done', source: 'file', path: asBuilt.path, data: asBuilt.data, problems: [], corpusProblems: asBuilt.corpusProblems, baseFingerprint: asBuilt.fingerprint, knowledgeFollows: true } satisfies IndexWorkerMessage,
     [...buffers],
   );
-  const knowledge = readKnowledge(asBuilt.knowledgePath, asBuilt.manifest.fingerprint);
+  const knowledge = readKnowledge(asBuilt.knowledgePath, asBuilt.fingerprint);
   if (knowledge.data) onKnowledge(knowledge.data, 'file');
+  const manifest = knowledge.data ? asBuilt.readManifest() : undefined;
   if (!knowledge.data) post({ type: 'stale', full: true, problem: knowledge.problem ?? `${asBuilt.knowledgePath} is missing` });
-  else if (corpusChangedSince(job.folders, asBuilt.manifest)) post({ type: 'stale', full: false });
+  // A record of another state than the file (or one unreadable): read as if there were none.
+  else if (manifest?.fingerprint !== asBuilt.fingerprint) post({ type: 'stale', full: true, problem: `the record of ${asBuilt.path} does not name it as built` });
+  else if (corpusChangedSince(job.folders, manifest)) post({ type: 'stale', full: false });
   const problem = verifyPhraseIndex(asBuilt.path);
   if (problem === undefined) post({ type: 'verified' });
   else {

@@ -80,6 +80,11 @@ export class DraftValidations {
     this.waiters.delete(uri);
   }
 
+  /** Whether drafts are validated in the worker thread (starts it on first use); false when they are validated in the server thread. */
+  inWorker(): boolean {
+    return this.workerThread() !== undefined;
+  }
+
   /** Whether the worker is validating the draft or it waits for its turn (false when validation runs in the server thread). */
   validatingInWorker(uri: string): boolean {
     return !this.inThread && (this.running?.uri === uri || this.queue.has(uri));

@@ -266,6 +266,6 @@ export class DraftValidations {
   /** How the validation of a draft stands. */
   status(uri: string): ValidationStatus {
     const v = this.last.get(uri);
-    return { version: this.ctx.documents.get(uri)?.version ?? null, validatedVersion: v?.version ?? null, runs: this.runs.get(uri) ?? 0, ms: v ? Math.round(v.ms) : null, parseMs: v ? Math.round(v.parseMs) : null, worker: !this.inThread };
+    return { version: this.ctx.documents.get(uri)?.version ?? null, validatedVersion: v?.version ?? null, runs: this.runs.get(uri) ?? 0, ms: v ? Math.round(v.ms) : null, parseMs: v ? Math.round(v.parseMs) : null, keptLines: v ? v.keptLines : null, worker: !this.inThread };
   }
 }

@@ -7,6 +7,7 @@ import { CancellationTokenSource, type CodeAction, type Hover, type PublishDiagn
 import { startServer, type ServerHandle } from './harness';
 import { longDraft } from './long-draft';
 import type { ValidationStatus } from '../../server/src/lsp/protocol';
+import { FIRST_WITHOUT_MEMO } from '../../server/src/lsp/validation-run';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDraft, resolveSettings } from '../../server/src/core';
@@ -126,6 +127,27 @@ test('versions that came while a big draft was validated are dropped: only the n
   assert.equal(s.validatedVersion, 3);
   // Version 1 (already running when 2 came) and version 3; version 2 never ran.
   assert.equal(s.runs, 2);
+});
+
+test('a big draft: its first version is validated whole without memos, the next ones incrementally with the memos made after it, all with the diagnostics of a full validation', async () => {
+  const catalogue = readCatalogues([bundledCorpusFolder()]).catalogue;
+  let document = TextDocument.create('x', 'unres', 1, longDraft(3_300_000));
+  assert.ok(document.getText().length >= FIRST_WITHOUT_MEMO, `a draft of ${document.getText().length} characters`);
+  const full = () => JSON.parse(JSON.stringify(diagnose(uri, parseDraft(document.getText()), resolveSettings({}), { locale: 'en', catalogue }))) as unknown;
+  const uri = await server.open('first-without-memo.unres', document.getText());
+  assert.deepStrictEqual((await diagnosed(uri, 1)).diagnostics, full());
+  assert.equal((await status(uri)).keptLines, 0, 'the first version: no line from a memo');
+  for (const [version, at, text] of [[2, 0.5, '的'], [3, 0.25, '，'], [4, 0.9, '\n']] as const) {
+    const offset = document.getText().indexOf('。', Math.floor(document.getText().length * at));
+    const range = { start: document.positionAt(offset), end: document.positionAt(offset) };
+    document = TextDocument.update(document, [{ range, text }], version);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    assert.deepStrictEqual((await diagnosed(uri, version)).diagnostics, full(), `version ${version}`);
+    const s = await status(uri);
+    assert.equal(s.validatedVersion, version);
+    assert.ok((s.keptLines ?? 0) > document.lineCount / 2, `version ${version}: ${s.keptLines} of ${document.lineCount} lines from the memo`);
+  }
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 });
 
 test('hovers and completion on a small draft and on the big one are answered while a big draft is validated', async () => {

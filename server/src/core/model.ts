@@ -256,7 +256,11 @@ export type DocumentShape = 'resolution' | 'numbered-text';
 /** What the document is: a resolution, a decision, a numbered text (working paper), or something else. */
 export type TextKind = 'resolution' | 'decision' | 'numbered-text' | 'other';
 
-/** Everything the parser recognised in a draft. */
+/**
+ * Everything the parser recognised in a draft. Every list is in text order (paragraphs,
+ * preamble, operative, footnotes, markers, symbols, citations, dates, titles, cross-references,
+ * emphasis, comments): the paragraph-local checks cut them by binary search (rules/by-paragraph.ts).
+ */
 export interface ResolutionDocument {
   text: string;
   lines: LineIndex;

@@ -80,6 +80,9 @@ export class ServerContext {
     if (!document) return undefined;
     if (!this.cache.has(uri) && document.getText().length >= ServerContext.bigDraft && this.validations?.validatingInWorker(uri)) {
       await this.validations.current(uri, token).catch(() => undefined);
+      // The connection writes the diagnostics just published in later microtasks: let it, before
+      // the parse holds this thread (else they went out only after it).
+      await new Promise((resolve) => setImmediate(resolve));
       if (token?.isCancellationRequested) return undefined;
     }
     return this.draft(uri);

@@ -151,6 +151,8 @@ export interface ValidationStatus {
   /** How long the last one took in the validator (parse and rules, ms), and of that the parse. */
   ms: number | null;
   parseMs: number | null;
+  /** Of the draft's lines, how many the last validation took the paragraph-local findings of from the version before (0: none, a full validation). */
+  keptLines: number | null;
   /** True when drafts are validated in the worker thread (false: in the server thread). */
   worker: boolean;
 }

@@ -11,7 +11,7 @@ import type { Catalogue, CatalogueFacts, DrafterSettings } from '../core';
 import { readCatalogueFacts, type CatalogueCounts } from '../corpus/catalogue-index';
 import { ParseMemo } from '../core/parse/parser';
 import { RuleMemo } from '../core/rules';
-import { runValidation, type ValidationJob, type ValidationResult } from './validation-run';
+import { FIRST_WITHOUT_MEMO, runValidation, type ValidationJob, type ValidationResult } from './validation-run';
 
 /** What the server sends the worker. */
 export type ValidationWorkerRequest =
@@ -51,6 +51,10 @@ if (parentPort) {
   };
   /** Per draft, what the parse and the paragraph-local rules of its last version kept: the next version's unchanged lines are not recognised or checked again. */
   const memos = new Map<string, { parse: ParseMemo; rules: RuleMemo }>();
+  /** The drafts validated here since they were opened (a big draft's first version goes without memos). */
+  const validated = new Set<string>();
+  /** The first version of a big draft whose memos are to be made next (see below). */
+  let toMemoise: (ValidationJob & { settings: DrafterSettings }) | undefined;
   port.on('message', (m: ValidationWorkerRequest) => {
     if (m.type === 'catalogue') {
       pending = undefined;
@@ -72,11 +76,36 @@ if (parentPort) {
     }
     if (m.type === 'forget') {
       memos.delete(m.uri);
+      validated.delete(m.uri);
+      if (toMemoise?.uri === m.uri) toMemoise = undefined;
       return;
     }
     try {
       load();
+      // A newer version came before the memos of the first were made: this one makes them.
+      if (toMemoise?.uri === m.uri) toMemoise = undefined;
       let memo = memos.get(m.uri);
+      if (!memo && !validated.has(m.uri) && m.text.length >= FIRST_WITHOUT_MEMO) {
+        // The first version of a big draft: validated without memos, the diagnostics sent, then
+        // the memos made (the same parse and rules again) unless another message comes first.
+        validated.add(m.uri);
+        const result = runValidation(m, m.settings, catalogue);
+        port.postMessage({ type: 'validated', result } satisfies ValidationWorkerMessage);
+        const job = (toMemoise = m);
+        setImmediate(() => {
+          if (toMemoise !== job || memos.has(job.uri)) return;
+          toMemoise = undefined;
+          const made = { parse: new ParseMemo(), rules: new RuleMemo() };
+          try {
+            runValidation(job, job.settings, catalogue, made.parse, made.rules);
+            memos.set(job.uri, made);
+          } catch {
+            /* the next version makes them (and reports what failed) */
+          }
+        });
+        return;
+      }
+      validated.add(m.uri);
       if (!memo) memos.set(m.uri, (memo = { parse: new ParseMemo(), rules: new RuleMemo() }));
       const result = runValidation(m, m.settings, catalogue, memo.parse, memo.rules);
       port.postMessage({ type: 'validated', result } satisfies ValidationWorkerMessage);

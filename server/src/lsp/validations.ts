@@ -80,6 +80,11 @@ export class DraftValidations {
     this.waiters.delete(uri);
   }
 
+  /** Whether drafts are validated in the worker thread (starts it on first use); false when they are validated in the server thread. */
+  inWorker(): boolean {
+    return this.workerThread() !== undefined;
+  }
+
   /** Whether the worker is validating the draft or it waits for its turn (false when validation runs in the server thread). */
   validatingInWorker(uri: string): boolean {
     return !this.inThread && (this.running?.uri === uri || this.queue.has(uri));
@@ -261,6 +266,6 @@ export class DraftValidations {
   /** How the validation of a draft stands. */
   status(uri: string): ValidationStatus {
     const v = this.last.get(uri);
-    return { version: this.ctx.documents.get(uri)?.version ?? null, validatedVersion: v?.version ?? null, runs: this.runs.get(uri) ?? 0, ms: v ? Math.round(v.ms) : null, parseMs: v ? Math.round(v.parseMs) : null, worker: !this.inThread };
+    return { version: this.ctx.documents.get(uri)?.version ?? null, validatedVersion: v?.version ?? null, runs: this.runs.get(uri) ?? 0, ms: v ? Math.round(v.ms) : null, parseMs: v ? Math.round(v.parseMs) : null, keptLines: v ? v.keptLines : null, worker: !this.inThread };
   }
 }

@@ -174,8 +174,9 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       // The same line where it was (before the edit), or as many lines from the end (after it).
       let kept = previous[i];
       if (!kept || kept.text !== lineText) kept = previous[i + lineShift];
+      // The same line's memo, taken over as it is (two lines of this version may share one: what it
+      // keeps is relative to the line, and `placed` says where it was placed).
       if (!kept || kept.text !== lineText) kept = { text: ownCopy(lineText), cls: classify(lineText, 0, organs) };
-      else kept = { text: lineText, cls: kept.cls, scans: kept.scans, openers: kept.openers, placed: kept.placed, empty: kept.empty };
       remembered.push(kept);
       cls = shiftClass(kept.cls, start);
     } else {
@@ -207,8 +208,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
         return;
       }
       // Moved: those findings moved here.
-      const moved = emptyFindings();
-      addShifted(placed.found, base - placed.by, i, moved);
+      const moved = shifted(placed.found, base - placed.by, i);
       kept.placed = { key, by: base, line: i, found: moved };
       addPlaced(moved, out);
       return;
@@ -218,8 +218,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     let moved: InlineFindings;
     if (found) {
       if (isEmpty(found)) return;
-      moved = emptyFindings();
-      addShifted(found, base, i, moved);
+      moved = shifted(found, base, i);
     } else {
       // Never scanned: scanned where it is (the same findings as a scan of the line alone, moved).
       moved = emptyFindings();
@@ -232,9 +231,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     }
     // The stretch placed before keeps its findings, relative, for when it is scanned again.
     if (placed) {
-      const relative = emptyFindings();
-      addShifted(placed.found, -placed.by, 0, relative);
-      (kept.scans ??= new Map()).set(placed.key, relative);
+      (kept.scans ??= new Map()).set(placed.key, shifted(placed.found, -placed.by, 0));
     }
     kept.placed = { key, by: base, line: i, found: moved };
     addPlaced(moved, out);
@@ -246,7 +243,8 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
   // a footnote line takes the nearest one with its number (one pass, not a search upwards).
   const openMarkers = new Map<number, { line: number; digits: number }[]>();
   for (let i = 0; i < classes.length; i++) {
-    const f = classes[i].kind === 'text' ? PLAIN_FOOTNOTE.exec(text.slice(extents[i].start, extents[i].end)) : null;
+    const first = text.charCodeAt(extents[i].start);
+    const f = classes[i].kind === 'text' && first >= 0x30 && first <= 0x39 ? PLAIN_FOOTNOTE.exec(text.slice(extents[i].start, extents[i].end)) : null;
     if (f) {
       const number = Number(f[1]);
       const j = openMarkers.get(number)?.pop();
@@ -317,7 +315,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     // Below the footnote line, a number alone is a footnote whose text is still to be written
     // (just inserted, `¹ `), not a stray marker.
     const cls: LineClass =
-      phase === 'footnotes' && lineText.length > 0 && [...lineText].every(isSuperscriptDigit)
+      phase === 'footnotes' && lineText.length > 0 && allSuperscript(lineText)
         ? { kind: 'footnote', number: fromSuperscript(lineText), numberEnd: span.end }
         : classes[i];
     if (cls.kind === 'blank') continue;
@@ -610,12 +608,12 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
   }
 
   // Inline findings, tied to their paragraphs.
-  const paragraphByLine = new Map<number, Paragraph>();
-  for (const p of doc.paragraphs) paragraphByLine.set(p.line, p);
+  const paragraphByLine = new Array<Paragraph | undefined>(lines.lineCount);
+  for (const p of doc.paragraphs) paragraphByLine[p.line] = p;
   for (const m of plainMarkers) inline.markers.push(m);
   inline.markers.sort((a, b) => a.span.start - b.span.start);
-  for (const m of inline.markers) m.paragraph = paragraphByLine.get(m.line);
-  for (const r of inline.crossReferences) r.from = paragraphByLine.get(r.line);
+  for (const m of inline.markers) m.paragraph = paragraphByLine[m.line];
+  for (const r of inline.crossReferences) r.from = paragraphByLine[r.line];
   doc.markers = inline.markers;
   doc.symbols = inline.symbols;
   doc.citations = inline.citations;
@@ -695,23 +693,41 @@ function shiftClass(cls: LineClass, by: number): LineClass {
   }
 }
 
-/** Adds a line's remembered inline findings (relative, line 0) to `out`, moved to offset `by` and line `line`. */
-function addShifted(found: InlineFindings, by: number, line: number, out: InlineFindings): void {
-  for (const m of found.markers) out.markers.push({ number: m.number, span: at(m.span, by), line });
-  const dates = new Map<DateMention, DateMention>();
-  for (const d of found.dates) {
-    const moved: DateMention = { ...d, span: at(d.span, by), line };
-    dates.set(d, moved);
-    out.dates.push(moved);
-  }
-  for (const x of found.symbols) out.symbols.push({ text: x.text, span: at(x.span, by), line });
-  for (const c of found.citations) {
-    out.citations.push({ ...c, date: c.date && dates.get(c.date), numberSpan: at(c.numberSpan, by), span: at(c.span, by), line });
-  }
-  for (const r of found.crossReferences) out.crossReferences.push({ direction: r.direction, paragraphNumber: r.paragraphNumber, numberSpan: at(r.numberSpan, by), span: at(r.span, by), line });
-  for (const t of found.titles) out.titles.push({ title: t.title, span: at(t.span, by), innerSpan: at(t.innerSpan, by), line });
-  for (const e of found.emphasis) out.emphasis.push({ span: at(e.span, by), innerSpan: at(e.innerSpan, by) });
+/**
+ * A line's remembered inline findings (relative, line 0) moved to offset `by` and line `line`: new
+ * objects of the shapes the scan makes, and one shared empty list for each kind the line has none
+ * of (most have none of most kinds). What this returns is only read, never added to.
+ */
+function shifted(found: InlineFindings, by: number, line: number): InlineFindings {
+  const dates = found.dates.length === 0 ? none<DateMention>() : found.dates.map((d): DateMention => ({ year: d.year, month: d.month, day: d.day, valid: d.valid, iso: d.iso, span: at(d.span, by), line }));
+  return {
+    markers: found.markers.length === 0 ? none() : found.markers.map((m) => ({ number: m.number, span: at(m.span, by), line })),
+    symbols: found.symbols.length === 0 ? none() : found.symbols.map((x) => ({ text: x.text, span: at(x.span, by), line })),
+    citations:
+      found.citations.length === 0
+        ? none()
+        : found.citations.map((c) => ({
+            number: c.number,
+            key: c.key,
+            kind: c.kind,
+            organ: c.organ,
+            symbol: c.symbol,
+            // The date before it is one of the line's dates: the same one, moved.
+            date: c.date && dates[found.dates.indexOf(c.date)],
+            numberSpan: at(c.numberSpan, by),
+            span: at(c.span, by),
+            line,
+          })),
+    dates,
+    titles: found.titles.length === 0 ? none() : found.titles.map((t) => ({ title: t.title, span: at(t.span, by), innerSpan: at(t.innerSpan, by), line })),
+    crossReferences: found.crossReferences.length === 0 ? none() : found.crossReferences.map((r) => ({ direction: r.direction, paragraphNumber: r.paragraphNumber, numberSpan: at(r.numberSpan, by), span: at(r.span, by), line })),
+    emphasis: found.emphasis.length === 0 ? none() : found.emphasis.map((e) => ({ span: at(e.span, by), innerSpan: at(e.innerSpan, by) })),
+  };
 }
+
+const NONE: readonly never[] = Object.freeze([]);
+/** The shared empty list of `shifted` (frozen: adding to it throws rather than mixing lines up). */
+const none = <T>(): T[] => NONE as unknown as T[];
 
 function isEmpty(f: InlineFindings): boolean {
   return f.markers.length === 0 && f.symbols.length === 0 && f.citations.length === 0 && f.dates.length === 0 && f.titles.length === 0 && f.crossReferences.length === 0 && f.emphasis.length === 0;
@@ -735,6 +751,12 @@ function addPlaced(found: InlineFindings, out: InlineFindings): void {
 function headingLike(line: string): boolean {
   const bare = trimEndWhere(line, (ch) => ch === '*' || isSpace(ch) || isSuperscriptDigit(ch));
   return bare.length > 0 && bare.length <= 60 && !/[，；。：,;.、]$/.test(bare);
+}
+
+/** Whether every character of `text` is a superscript digit (by code unit: they are all in the BMP). */
+function allSuperscript(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSuperscriptDigit(text[i])) return false;
+  return true;
 }
 
 function trimStartWhere(text: string, drop: (ch: string) => boolean): string {

@@ -67,6 +67,30 @@ function compareAlongEdits(text: string, edits: number, seed: number, settings: 
   return { kept };
 }
 
+test('along random edits, with the parse memo and without, every list of the model is in text order (the views of the changed lines rely on it)', () => {
+  const inOrder = (list: readonly { start: number }[]) => list.every((s, i) => i === 0 || list[i - 1].start <= s.start);
+  const check = (text: string, label: string) => {
+    const model = parseDraft(text, undefined, parseMemo);
+    for (const m of [model, parseDraft(text)]) {
+      const lists = { paragraphs: m.paragraphs, preamble: m.preamble, operative: m.operative, footnotes: m.footnotes, markers: m.markers, symbols: m.symbols, citations: m.citations, dates: m.dates, titles: m.titles, crossReferences: m.crossReferences, emphasis: m.emphasis, comments: m.comments };
+      for (const [name, list] of Object.entries(lists)) {
+        assert.ok(inOrder(list.map((x: { span: { start: number } }) => x.span)), `${label}: ${name} out of text order`);
+        if (name !== 'emphasis') assert.ok(list.every((x, i) => i === 0 || (list[i - 1] as { line: number }).line <= (x as { line: number }).line), `${label}: ${name} out of line order`);
+      }
+    }
+  };
+  let parseMemo = new ParseMemo();
+  corpus.drafts.slice(0, 12).forEach((d, k) => {
+    parseMemo = new ParseMemo();
+    const next = random(500 + k);
+    let text = d.model.text;
+    for (let i = 0; i < 30; i++) {
+      text = edit(text, next);
+      check(text, `draft ${k}, version ${i}`);
+    }
+  });
+});
+
 test('random edits to each corpus draft: the incremental findings are those of a full validation', () => {
   const drafts = corpus.drafts.filter((d) => d.model.text.length > 2000).slice(0, 12);
   assert.ok(drafts.length >= 5, 'the bundled corpus has drafts to edit');

@@ -102,7 +102,7 @@ export class RuleMemo {
       if (lastView && dirtyKey === lastDirtyKey) {
         view = lastView;
       } else {
-        view = dirtyList.length === lineCount ? model : viewOf(model, dirty);
+        view = dirtyList.length === lineCount ? model : viewOf(model, dirty, dirtyList);
         lastView = view;
         lastDirtyKey = dirtyKey;
       }
@@ -182,7 +182,7 @@ export class RuleMemo {
       }
     }
     if (dirtyList.length > 0) {
-      const made = summarize(dirtyList.length === lineCount ? model : viewOf(model, dirty), dirtyList);
+      const made = summarize(dirtyList.length === lineCount ? model : viewOf(model, dirty, dirtyList), dirtyList);
       for (const line of dirtyList) now[line] = made[line];
     }
     this.nextSummaries.set(key, now);
@@ -469,29 +469,75 @@ function movedData(d: FindingData, by: number, lines: number): FindingData {
   }
 }
 
-/** The model with only the lines flagged in `keep`: what a paragraph-local rule checks. */
-function viewOf(model: ResolutionDocument, keep: Uint8Array): ResolutionDocument {
-  const on = <T extends { line: number }>(list: T[]) => list.filter((x) => keep[x.line] === 1);
+/**
+ * The model with only the lines flagged in `keep` (`lines`, in order): what a paragraph-local rule
+ * checks. The parser makes each list in text order (see `ResolutionDocument`), so a list is cut by
+ * binary search around each line rather than filtered whole: a keystroke in a draft of many
+ * thousand lines keeps one line, and reading every item of every list (scattered over the heap)
+ * cost more than the rules checking that line.
+ */
+function viewOf(model: ResolutionDocument, keep: Uint8Array, lines: readonly number[]): ResolutionDocument {
+  // One function per list to read its items' line: each reads one shape of object (one shared
+  // function reading every kind of item is many times slower, on lists of many thousand items).
   return {
     ...model,
     heading: [],
     title: model.title && keep[model.title.line] ? model.title : undefined,
-    paragraphs: on(model.paragraphs),
-    preamble: on(model.preamble),
-    operative: on(model.operative),
+    paragraphs: onLines(model.paragraphs, keep, lines, (x) => x.line),
+    preamble: onLines(model.preamble, keep, lines, (x) => x.line),
+    operative: onLines(model.operative, keep, lines, (x) => x.line),
     sections: [],
     parts: [],
     annexes: [],
     closing: { vote: [] },
-    footnotes: on(model.footnotes),
-    markers: on(model.markers),
-    symbols: on(model.symbols),
-    citations: on(model.citations),
-    dates: on(model.dates),
-    titles: on(model.titles),
-    crossReferences: on(model.crossReferences),
-    emphasis: model.emphasis.filter((e) => keep[model.lines.positionAt(e.span.start).line] === 1),
+    footnotes: onLines(model.footnotes, keep, lines, (x) => x.line),
+    markers: onLines(model.markers, keep, lines, (x) => x.line),
+    symbols: onLines(model.symbols, keep, lines, (x) => x.line),
+    citations: onLines(model.citations, keep, lines, (x) => x.line),
+    dates: onLines(model.dates, keep, lines, (x) => x.line),
+    titles: onLines(model.titles, keep, lines, (x) => x.line),
+    crossReferences: onLines(model.crossReferences, keep, lines, (x) => x.line),
+    emphasis: emphasisOn(model, keep, lines),
     notes: [],
-    comments: on(model.comments),
+    comments: onLines(model.comments, keep, lines, (x) => x.line),
   };
+}
+
+/** Fewer lines than a list's length over this: cut by binary search (else filtered). */
+const CUT_RATIO = 8;
+
+/** The items of `list` (each on line `lineOf(item)`) on the lines flagged in `keep`, in the list's order. */
+function onLines<T>(list: readonly T[], keep: Uint8Array, lines: readonly number[], lineOf: (x: T) => number): T[] {
+  if (lines.length * CUT_RATIO > list.length) return list.filter((x) => keep[lineOf(x)] === 1);
+  const out: T[] = [];
+  for (const line of lines) {
+    for (let i = firstAtOrAfter(list, line, lineOf); i < list.length && lineOf(list[i]) === line; i++) out.push(list[i]);
+  }
+  return out;
+}
+
+/** The emphasis on the lines flagged in `keep` (emphasis has no line: by its start). */
+function emphasisOn(model: ResolutionDocument, keep: Uint8Array, lines: readonly number[]): ResolutionDocument['emphasis'] {
+  const list = model.emphasis;
+  const index = model.lines;
+  if (lines.length * CUT_RATIO > list.length) return list.filter((e) => keep[index.positionAt(e.span.start).line] === 1);
+  const out: ResolutionDocument['emphasis'] = [];
+  const starts = index.lineStarts;
+  for (const line of lines) {
+    const end = line + 1 < starts.length ? starts[line + 1] : Infinity;
+    for (let i = firstAtOrAfter(list, starts[line], (e) => e.span.start); i < list.length && list[i].span.start < end; i++) out.push(list[i]);
+  }
+  return out;
+}
+
+/** The first index of `list` (in order of `key`) whose key is at least `value`. */
+function firstAtOrAfter<T>(list: readonly T[], value: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

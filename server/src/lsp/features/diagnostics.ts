@@ -57,12 +57,12 @@ export function validationContext(ctx: ServerContext): ValidationContext {
   };
 }
 
-/** How long after a change a draft is validated (changes that come together are validated once). */
+/** How long after a change a draft is validated in the server thread, when there is no worker (changes that come together are validated once). */
 export const CHANGE_DELAY_MS = 50;
 
 /**
  * Validates each version of a draft once (in the validation worker, see validations.ts), on open
- * and change (briefly debounced), and again when settings or the corpus change.
+ * and change (at once in the worker, briefly debounced in the server thread), and again when settings or the corpus change.
  */
 export const diagnosticsFeature: Feature = {
   name: 'diagnostics',
@@ -79,7 +79,16 @@ export const diagnosticsFeature: Feature = {
     };
     // The open is validated at once; the change event the open also fires asks for the same version, which is not validated again.
     ctx.documents.onDidOpen((e) => validations.request(e.document.uri));
-    ctx.documents.onDidChangeContent((e) => schedule(e.document.uri, CHANGE_DELAY_MS));
+    ctx.documents.onDidChangeContent((e) => {
+      // In the worker, a change is validated at once (the server thread stays free, and while a
+      // validation runs the queue keeps only the draft's newest version, so changes that come
+      // together are still validated once). In the server thread, after the change delay.
+      if (validations.inWorker()) {
+        clearTimeout(timers.get(e.document.uri));
+        timers.delete(e.document.uri);
+        validations.request(e.document.uri);
+      } else schedule(e.document.uri, CHANGE_DELAY_MS);
+    });
     ctx.documents.onDidClose((e) => {
       clearTimeout(timers.get(e.document.uri));
       timers.delete(e.document.uri);

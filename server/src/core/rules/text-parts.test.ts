@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NumberSet } from './text-parts';
+import { NumberIndex, NumberSet } from './text-parts';
 
 test('NumberSet holds what a Set holds: small whole numbers, huge ones, fractions, negatives, NaN', () => {
   const set = new NumberSet(100);
@@ -38,4 +38,21 @@ test('an empty NumberSet, and one of no capacity, hold nothing until added to', 
     assert.equal(set.has(3), true);
     assert.equal(set.has(0), false);
   }
+});
+
+test('NumberIndex keeps what a Map keeps, for numbers inside and outside its capacity', () => {
+  let seed = 3;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 8;
+  const index = new NumberIndex(100);
+  const plain = new Map<number, number>();
+  const odd = [2 ** 60, 5e15, Infinity, 1.5, -1, NaN, 100, 0];
+  for (let i = 0; i < 1000; i++) {
+    const n = i % 10 === 0 ? odd[next() % odd.length] : next() % 300;
+    if (i % 3 === 0) {
+      index.set(n, i);
+      plain.set(n, i);
+    } else assert.equal(index.get(n), plain.get(n) ?? -1, `get(${n})`);
+  }
+  for (const n of [...odd, ...Array.from({ length: 300 }, (_, k) => k)]) assert.equal(index.get(n), plain.get(n) ?? -1, `get(${n})`);
+  assert.equal(NumberIndex.forCount(0).get(0), -1);
 });

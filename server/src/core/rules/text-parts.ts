@@ -81,3 +81,35 @@ export class NumberSet {
     return this.others?.has(n) ?? false;
   }
 }
+
+/**
+ * Where the first item with each footnote number stands (its index in a list of markers or
+ * footnote texts): for the whole numbers below `capacity` an `Int32Array`, for any other number a
+ * `Map` beside it. A `Map` of a million numbers grew faster than the draft, as `NumberSet` says.
+ */
+export class NumberIndex {
+  /** Index + 1 by number; 0 for none. */
+  private readonly slots: Int32Array;
+  private others?: Map<number, number>;
+
+  constructor(capacity: number) {
+    this.slots = new Int32Array(Math.max(0, Math.min(Math.floor(capacity), 1 << 28)));
+  }
+
+  /** An index for `count` items: room for numbers up to a few times the count. */
+  static forCount(count: number): NumberIndex {
+    return new NumberIndex(4 * count + 1024);
+  }
+
+  /** The index kept for `n`, or -1. */
+  get(n: number): number {
+    if (n >= 0 && n < this.slots.length && Number.isInteger(n)) return this.slots[n] - 1;
+    return this.others?.get(n) ?? -1;
+  }
+
+  /** Keeps `index` (0 or more) for `n`. */
+  set(n: number, index: number): void {
+    if (n >= 0 && n < this.slots.length && Number.isInteger(n)) this.slots[n] = index + 1;
+    else (this.others ??= new Map()).set(n, index);
+  }
+}

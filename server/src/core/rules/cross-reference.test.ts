@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFirstFix, check, draft, places } from './testing';
+import { validateDraft } from './index';
 
 // NPT/CONF.2020/WP.77: the endorsed text restarts at 1; paragraphs 25–26 refer to its paragraph 15.
 const P1 = '1. 审议大会确认，《不扩散核武器条约》是全球核不扩散机制的基石。';
@@ -40,4 +41,22 @@ test('renumbering keeps the reference on the paragraph it meant', () => {
   assert.ok(fixed.includes('20. 根据上文第 16 段'), fixed.slice(-80));
   assert.deepEqual(check('cross-reference', fixed), []);
   assert.deepEqual(check('operative-numbering', fixed), []);
+});
+
+test('many references to the same paragraph: each is reported, with its message and the note on the paragraph meant', () => {
+  const refs = '16. 根据下文第 17 段、上文第 17 段、下文第 17 段、上文第 40 段和上文第 40 段，缔约国承诺加强支持各项举措。';
+  const text = endorsed([refs, ...filler(17, 18), '19. 根据上文第 17 段和上文第 16 段，缔约国承诺履行义务。']);
+  const found = validateDraft(text, undefined, {}).filter((f) => f.rule === 'cross-reference');
+  const at = (f: (typeof found)[number]) => text.slice(f.span.start, f.span.end);
+  assert.deepEqual(
+    found.map((f) => [at(f), f.message]),
+    [
+      ['17', '“上文” (above) points at paragraph 17, but paragraph 17 is not above this one.'],
+      ['40', 'There is no paragraph 40 for this reference to point to.'],
+      ['40', 'There is no paragraph 40 for this reference to point to.'],
+    ],
+  );
+  const target = text.indexOf('17. ');
+  assert.deepEqual(found[0].related, [{ span: { start: target, end: target + 3 }, message: 'Paragraph 17 is here.' }]);
+  assert.equal(found[1].related, undefined);
 });

@@ -36,3 +36,11 @@ test('renumbering puts markers and texts in order, texts moving with their numbe
   assert.equal(fixed, resolution([FIRST, PRE1, PRE2, LAST], [N1, N2, N3]));
   assert.deepEqual(problems(fixed), []);
 });
+
+test('a huge number used again is a reuse, not a second order fault; the first use of it is the one reported', () => {
+  const huge = PRE2.replace('大会²', '大会¹²³⁴⁵⁶⁷⁸⁹⁰¹²').replace('2000 年³', '2000 年¹²³⁴⁵⁶⁷⁸⁹⁰¹²');
+  const found = check('footnote-order', resolution([FIRST, PRE1, huge, LAST], [N1]));
+  assert.equal(found.length, 1);
+  assert.equal(found[0].text, '¹²³⁴⁵⁶⁷⁸⁹⁰¹²');
+  assert.match(found[0].message, /Footnote 123456789012 is introduced before footnote 2/);
+});

@@ -1,3 +1,4 @@
+import { NumberSet } from './text-parts';
 import type { Rule, RuleFinding } from './types';
 
 const messages = {
@@ -24,7 +25,8 @@ export const footnoteOrder: Rule = {
   messages,
   check({ model, say }) {
     const findings: RuleFinding[] = [];
-    const seen = new Set<number>();
+    // The numbers seen, as bytes: a `Set` of a million markers' numbers grew faster than the draft.
+    const seen = NumberSet.forCount(model.markers.length);
     let highest = 0;
     let reported = false;
     for (const m of model.markers) {

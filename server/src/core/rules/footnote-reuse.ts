@@ -1,5 +1,6 @@
 import type { CatalogueFacts } from '../catalogue';
-import type { FootnoteMarker, FootnoteText, ResolutionDocument } from '../model';
+import type { FootnoteMarker, ResolutionDocument } from '../model';
+import { NumberIndex } from './text-parts';
 import type { Rule, RuleFinding } from './types';
 
 const messages = {
@@ -99,21 +100,27 @@ export const footnoteReuse: Rule = {
     const footnotesOf = knownFootnotes(facts);
     const policy = settings.footnotes.reuse;
     const allowed = reuseAllowed(model, policy);
-    const first = new Map<number, FootnoteMarker>();
+    // Where the first marker and the first text of each number stand, by number (a typed array:
+    // a Map of a million numbers grew faster than the draft).
+    const markers = model.markers;
+    const first = NumberIndex.forCount(markers.length);
     const findings: RuleFinding[] = [];
     const titleEndingAt = allowed ? titlesEndingAt(model) : undefined;
     // Made for a finding only (most reuses give none when reuse is allowed), the reason once.
     const related = (earlier: FootnoteMarker, n: number) => [{ span: earlier.span, message: say(messages, 'firstUse', { n }) }];
     let why: string | undefined;
     // The first footnote text with each number.
-    const texts = new Map<number, FootnoteText>();
-    for (const f of model.footnotes) if (!texts.has(f.number)) texts.set(f.number, f);
-    for (const m of model.markers) {
-      const earlier = first.get(m.number);
-      if (!earlier) {
-        first.set(m.number, m);
+    const footnotes = model.footnotes;
+    const texts = NumberIndex.forCount(footnotes.length);
+    for (let i = 0; i < footnotes.length; i++) if (texts.get(footnotes[i].number) < 0) texts.set(footnotes[i].number, i);
+    for (let i = 0; i < markers.length; i++) {
+      const m = markers[i];
+      const at = first.get(m.number);
+      if (at < 0) {
+        first.set(m.number, i);
         continue;
       }
+      const earlier = markers[at];
       if (!titleEndingAt) {
         why ??=
           policy === 'forbid'
@@ -127,8 +134,9 @@ export const footnoteReuse: Rule = {
       // Reused for another source: the reuse stands right after a title whose footnotes the corpus
       // knows and differs from footnote N. Without such evidence, quiet.
       const here = titleEndingAt(m.span.start);
-      const text = texts.get(m.number);
-      if (!here || !text) continue;
+      const textAt = texts.get(m.number);
+      if (!here || textAt < 0) continue;
+      const text = footnotes[textAt];
       const known = footnotesOf(here);
       if (known.length > 0 && !known.includes(squeeze(model.text.slice(text.textSpan.start, text.textSpan.end)))) {
         findings.push({ span: m.span, message: say(messages, 'different', { n: m.number, here, text: model.text.slice(text.textSpan.start, text.textSpan.end) }), related: related(earlier, m.number) });

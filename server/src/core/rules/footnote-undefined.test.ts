@@ -47,3 +47,11 @@ test('a Security Council vote footnote with a plain-digit marker (…通过。 1
   const found = check('footnote-undefined', superscript);
   assert.deepEqual(found.map((f) => [f.line, f.text]), [[lineStarting(superscript, '第 1769 次会议'), '¹']]);
 });
+
+test('a marker numbered beyond any count of footnotes is matched to its text, or reported when it has none', () => {
+  const huge = '又重申《不扩散核武器条约》¹²³⁴⁵⁶⁷⁸⁹⁰¹² 是国际核不扩散制度的基石，';
+  assert.deepEqual(check('footnote-undefined', resolution([FIRST, PRE, huge, LAST], [NOTE1, '¹²³⁴⁵⁶⁷⁸⁹⁰¹² 联合国，《条约汇编》，第 729 卷。'])), []);
+  const found = check('footnote-undefined', resolution([FIRST, PRE, huge, LAST], [NOTE1]));
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /Footnote 123456789012 is cited here/);
+});

@@ -31,3 +31,12 @@ test('a plain-digit vote footnote under a Security Council text is cited by its 
   const broken = sc.replace('1 二理事国未参加表决。\n', '1 二理事国未参加表决。\n² 中国未参加表决。\n');
   assert.deepEqual(check('footnote-unused', broken).map((f) => f.line), [lineStarting(broken, '² 中国')]);
 });
+
+test('a footnote numbered beyond any count of markers is cited by its marker, or reported when nothing cites it', () => {
+  const huge = '又重申《不扩散核武器条约》¹ 和¹²³⁴⁵⁶⁷⁸⁹⁰¹² 是国际核不扩散制度的基石，';
+  const note = '¹²³⁴⁵⁶⁷⁸⁹⁰¹² 联合国，《条约汇编》，第 729 卷。';
+  assert.deepEqual(check('footnote-unused', resolution([FIRST, huge, LAST], [NOTE1, note])), []);
+  const found = check('footnote-unused', resolution([FIRST, PRE, LAST], [NOTE1, note]));
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /Footnote 123456789012 is never cited/);
+});

@@ -1,4 +1,5 @@
-import type { Rule } from './types';
+import { NumberSet } from './text-parts';
+import type { Rule, RuleFinding } from './types';
 
 const messages = {
   en: { unused: (p) => `Footnote ${p.n} is never cited: no marker ${p.sup} in the text refers to it.` },
@@ -12,13 +13,18 @@ export const footnoteUnused: Rule = {
   description: 'A footnote text is not cited anywhere in the text.',
   messages,
   check({ model, say }) {
-    const cited = new Set(model.markers.map((m) => m.number));
-    return model.footnotes
-      .filter((f) => !cited.has(f.number))
-      .map((f) => ({
+    // The numbers cited, as bytes: a `Set` of a million markers' numbers grew faster than the draft.
+    const cited = NumberSet.forCount(model.markers.length);
+    for (const m of model.markers) cited.add(m.number);
+    const findings: RuleFinding[] = [];
+    for (const f of model.footnotes) {
+      if (cited.has(f.number)) continue;
+      findings.push({
         span: f.numberSpan,
         message: say(messages, 'unused', { n: f.number, sup: model.text.slice(f.numberSpan.start, f.numberSpan.end) }),
-        data: { fix: 'remove-footnote' as const, line: f.line },
-      }));
+        data: { fix: 'remove-footnote', line: f.line },
+      });
+    }
+    return findings;
   },
 };

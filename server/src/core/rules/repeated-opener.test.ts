@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseDraft } from '../parse/parser';
+import { defaultSettings } from '../settings';
+import { validate } from './index';
+import { repeatedOpener, sameVerb } from './repeated-opener';
 import { applyFirstFix, check, places, resolution } from './testing';
 
 // A/RES/76/54 preamble: 重申 … 又重申.
@@ -71,4 +75,35 @@ test('a Security Council resolution: 又决定 right after 决定 is quiet, 决�
   const found = check('repeated-opener', sc(['1. 决定延长上述措施；', '2. 决定继续积极处理此案。']));
   assert.deepEqual(places(found), [[8, 3, 5]]);
   assert.equal(found[0].severity, 'hint');
+});
+
+test('a long preamble of repeats agrees with the rule read naively (every earlier opener compared)', () => {
+  const verbs = ['重申', '强调', '注意到', '回顾'];
+  const written = verbs.flatMap((v) => [v, `又${v}`, `还${v}`]);
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 8;
+  const openers = Array.from({ length: 300 }, () => written[next() % written.length]);
+  const text = resolution([...openers.map((o) => `${o}各国的承诺，`), LAST]);
+  const model = parseDraft(text);
+  const preamble = model.preamble.map((p) => p.opener!);
+  assert.deepEqual(
+    preamble.map((o) => o.text),
+    openers,
+  );
+  // The naive reading: each opener against all the earlier ones.
+  const expected: [number, string, string?][] = [];
+  preamble.forEach((o, i) => {
+    const earlier = preamble.slice(0, i).filter((e) => sameVerb(e.base, o.base));
+    if (o.repeatPrefix && earlier.length === 0) expected.push([o.span.start, 'error']);
+    else if (!o.repeatPrefix && i > 0 && sameVerb(preamble[i - 1].base, o.base)) {
+      const used = new Set(earlier.map((e) => e.repeatPrefix ?? ''));
+      expected.push([o.span.start, 'hint', ['又', '还'].find((r) => !used.has(r)) ?? '还']);
+    }
+  });
+  const found = validate(model, { ...defaultSettings, maxProblems: 0 }, {}, [repeatedOpener]);
+  assert.ok(expected.length > 20 && expected.some((e) => e[2] === '还'), `${expected.length} findings expected`);
+  assert.deepEqual(
+    found.map((f) => (f.severity === 'hint' ? [f.span.start, f.severity, (f.data as { newText: string }).newText] : [f.span.start, f.severity])),
+    expected,
+  );
 });

@@ -1,5 +1,5 @@
 import { chinese } from '../lang/zh';
-import type { Opener, Paragraph } from '../model';
+import type { Opener } from '../model';
 import type { Rule, RuleFinding } from './types';
 
 const messages = {
@@ -35,13 +35,22 @@ interface TrieNode {
 
 /**
  * The openers seen so far in a part, as a trie of their characters: which of them are the same
- * verb as a new one (one is the start of the other, \`sameVerb\`) is a walk along the new
+ * verb as a new one (one is the start of the other, `sameVerb`) is a walk along the new
  * opener's characters, however many paragraphs came before.
  */
 class OpenerTrie {
   private readonly root: TrieNode = { children: new Map(), below: new Set() };
+  /** The repeat prefixes added with each opener: a pair seen before adds nothing, and is not walked again. */
+  private readonly added = new Map<string, Set<string>>();
+  /** The answers of `prefixesOfSameVerb` since the last opener or prefix new to the trie (a part of 100,000 paragraphs has a few dozen). */
+  private readonly answers = new Map<string, Set<string>>();
 
   add(base: string, prefix: string): void {
+    let prefixes = this.added.get(base);
+    if (prefixes?.has(prefix)) return;
+    if (!prefixes) this.added.set(base, (prefixes = new Set()));
+    prefixes.add(prefix);
+    this.answers.clear();
     let node = this.root;
     node.below.add(prefix);
     for (const ch of base) {
@@ -53,8 +62,14 @@ class OpenerTrie {
     (node.here ??= new Set()).add(prefix);
   }
 
-  /** The repeat prefixes of the openers seen that are the same verb as \`base\` (empty when there is none). */
-  prefixesOfSameVerb(base: string): Set<string> {
+  /** The repeat prefixes of the openers seen that are the same verb as `base` (empty when there is none; not to be changed). */
+  prefixesOfSameVerb(base: string): ReadonlySet<string> {
+    let out = this.answers.get(base);
+    if (!out) this.answers.set(base, (out = this.walk(base)));
+    return out;
+  }
+
+  private walk(base: string): Set<string> {
     const out = new Set<string>(this.root.here);
     let node: TrieNode | undefined = this.root;
     for (const ch of base) {
@@ -71,6 +86,13 @@ class OpenerTrie {
   hasSameVerb(base: string): boolean {
     return base.length > 0 ? this.prefixesOfSameVerb(base).size > 0 : this.root.below.size > 0;
   }
+}
+
+/** A part's preamble or operative paragraphs as far as read: the openers seen, the last paragraph's, the findings. */
+interface PartState {
+  seen: OpenerTrie;
+  previous?: Opener;
+  findings: RuleFinding[];
 }
 
 /**
@@ -90,50 +112,57 @@ export const repeatedOpener: Rule = {
     const findings: RuleFinding[] = [];
     // Numbered texts (working papers) are prose: 还 there is not the resolution convention.
     if (model.shape !== 'resolution') return findings;
-    const part = (paragraphs: Paragraph[]) => {
-      const seen = new OpenerTrie();
-      let previous: Opener | undefined;
-      for (const p of paragraphs) {
-        const o = p.opener;
-        const before = previous;
-        previous = o;
-        if (!o) continue;
-        if (o.repeatPrefix && !seen.hasSameVerb(o.base)) {
-          // The fix drops the 又: this is the first use.
-          const base = o.text.slice(o.repeatPrefix.length);
-          findings.push({
-            span: o.span,
-            message: say(messages, 'orphan', { text: o.text, base: o.base }),
-            data: { fix: 'replace', newText: base, title: say(messages, 'orphanFixTitle', { base }) },
-          });
-        } else if (!o.repeatPrefix && before && sameVerb(before.base, o.base) && o.known) {
-          // 又 for the second use, 还 once 又 is taken (重申 … 又重申 … 还重申).
-          const used = seen.prefixesOfSameVerb(o.base);
-          const prefixes = chinese.repeatPrefixes;
-          const prefix = prefixes.find((r) => !used.has(r)) ?? prefixes[prefixes.length - 1];
-          findings.push({
-            span: o.span,
-            severity: 'hint',
-            message: say(messages, 'repeated', { base: o.base }),
-            related: [{ span: before.span, message: say(messages, 'earlier', { base: o.base }) }],
-            data: { fix: 'insert', at: o.span.start, newText: prefix, title: say(messages, 'fixTitle', { prefix, base: o.base }) },
-          });
-        }
-        seen.add(o.base, o.repeatPrefix ?? '');
+    // Each part (division) on its own: preamble, then operative paragraphs, in the order the parts
+    // come. One pass over each list, a part's state looked up by its division (the same as the
+    // paragraph before's, mostly), instead of copying every paragraph into a list per part first.
+    const parts = new Map<number, { preamble: PartState; operative: PartState }>();
+    const partOf = (division: number) => {
+      let state = parts.get(division);
+      if (!state) parts.set(division, (state = { preamble: { seen: new OpenerTrie(), findings: [] }, operative: { seen: new OpenerTrie(), findings: [] } }));
+      return state;
+    };
+    const step = (state: PartState, o: Opener | undefined) => {
+      const before = state.previous;
+      state.previous = o;
+      if (!o) return;
+      const seen = state.seen;
+      if (o.repeatPrefix && !seen.hasSameVerb(o.base)) {
+        // The fix drops the 又: this is the first use.
+        const base = o.text.slice(o.repeatPrefix.length);
+        state.findings.push({
+          span: o.span,
+          message: say(messages, 'orphan', { text: o.text, base: o.base }),
+          data: { fix: 'replace', newText: base, title: say(messages, 'orphanFixTitle', { base }) },
+        });
+      } else if (!o.repeatPrefix && before && sameVerb(before.base, o.base) && o.known) {
+        // 又 for the second use, 还 once 又 is taken (重申 … 又重申 … 还重申).
+        const used = seen.prefixesOfSameVerb(o.base);
+        const prefixes = chinese.repeatPrefixes;
+        const prefix = prefixes.find((r) => !used.has(r)) ?? prefixes[prefixes.length - 1];
+        state.findings.push({
+          span: o.span,
+          severity: 'hint',
+          message: say(messages, 'repeated', { base: o.base }),
+          related: [{ span: before.span, message: say(messages, 'earlier', { base: o.base }) }],
+          data: { fix: 'insert', at: o.span.start, newText: prefix, title: say(messages, 'fixTitle', { prefix, base: o.base }) },
+        });
       }
+      seen.add(o.base, o.repeatPrefix ?? '');
     };
-    // Each part (division) on its own: preamble, then operative paragraphs, in the order the parts come.
-    const divisions = new Map<number, { preamble: Paragraph[]; operative: Paragraph[] }>();
-    const of = (d: number) => {
-      let lists = divisions.get(d);
-      if (!lists) divisions.set(d, (lists = { preamble: [], operative: [] }));
-      return lists;
-    };
-    for (const p of model.preamble) of(p.division).preamble.push(p);
-    for (const p of model.operative) of(p.division).operative.push(p);
-    for (const lists of divisions.values()) {
-      part(lists.preamble);
-      part(lists.operative);
+    let division = NaN;
+    let state: { preamble: PartState; operative: PartState } | undefined;
+    for (const p of model.preamble) {
+      if (p.division !== division || !state) state = partOf((division = p.division));
+      step(state.preamble, p.opener);
+    }
+    state = undefined;
+    for (const p of model.operative) {
+      if (p.division !== division || !state) state = partOf((division = p.division));
+      step(state.operative, p.opener);
+    }
+    for (const { preamble, operative } of parts.values()) {
+      for (const f of preamble.findings) findings.push(f);
+      for (const f of operative.findings) findings.push(f);
     }
     return findings;
   },

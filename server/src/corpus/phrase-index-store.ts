@@ -339,7 +339,7 @@ export interface ReadPhraseIndexOptions {
  * returned as a sentence. With `folders`, a file whose quick fingerprint differs (the corpus was
  * moved or copied, as when the extension is installed) is still used when its content matches.
  */
-export function readPhraseIndex(path: string, fingerprint: string, folders?: string[], options: ReadPhraseIndexOptions = {}): { data: PhraseIndexData; corpusProblems: string[]; exact: boolean; fingerprint: string } | { problem: string; missing?: boolean } {
+export function readPhraseIndex(path: string, fingerprint: string, folders?: string[], options: ReadPhraseIndexOptions = {}): { data: PhraseIndexData; corpusProblems: string[]; fingerprint: string } | { problem: string; missing?: boolean } {
   // Whatever goes wrong in reading a file that parses (a RangeError from a shifted section, a
   // TypeError from a null list) means the file is not used and the index is rebuilt.
   let fd: number;
@@ -399,7 +399,7 @@ function readHeader(fd: number, path: string): { header: Header; start: number }
   return { header, start };
 }
 
-function readPhraseIndexFile(fd: number, path: string, fingerprint: string, folders: string[] | undefined, verify: boolean, anyState: boolean): { data: PhraseIndexData; corpusProblems: string[]; exact: boolean; fingerprint: string } | { problem: string; missing?: boolean } {
+function readPhraseIndexFile(fd: number, path: string, fingerprint: string, folders: string[] | undefined, verify: boolean, anyState: boolean): { data: PhraseIndexData; corpusProblems: string[]; fingerprint: string } | { problem: string; missing?: boolean } {
   const read = readHeader(fd, path);
   if ('problem' in read) return read;
   const { header, start } = read;
@@ -425,7 +425,7 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
   const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents };
   const damage = checkIndexShape(data) ?? (verify ? checkIndexData(data) : undefined);
   if (damage) return { problem: `${path} is damaged (${damage})` };
-  return { data, corpusProblems: header.corpusProblems ?? [], exact: header.fingerprint === fingerprint, fingerprint: header.fingerprint };
+  return { data, corpusProblems: header.corpusProblems ?? [], fingerprint: header.fingerprint };
 }
 
 /** Sections at least this large are read on demand by `openPhraseIndexForQuery`, a page at a time. */
@@ -744,7 +744,7 @@ export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOp
         try {
           const index = new PhraseIndex(read.data);
           touch(path);
-          return { index, source: 'file', path, problems, corpusProblems: read.corpusProblems, exact: read.exact };
+          return { index, source: 'file', path, problems, corpusProblems: read.corpusProblems, exact: read.fingerprint === fingerprint };
         } catch (err) {
           problems.push(`${path} could not be used (${err instanceof Error ? err.message : String(err)}); rebuilding it`);
           continue;

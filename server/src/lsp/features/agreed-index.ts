@@ -49,6 +49,8 @@ class PhraseIndexKeeper {
   private catalogueProblems: string[] = [];
   /** Documents the catalogues cite; read again when the corpus is reloaded. */
   private cited?: number;
+  /** The drafts in the corpus folders, counted once per build until the index has them (a large folder takes a while to list). */
+  private draftFiles?: number;
   private index?: CorpusPhraseIndex;
   /** The base index (the whole corpus as it was when it was built) and what identifies it and its knowledge. */
   private base?: { index: PhraseIndex; fingerprint?: string; knowledge?: CorpusKnowledge };
@@ -76,7 +78,7 @@ class PhraseIndexKeeper {
       }
     }
     return {
-      documents: this.index?.documentCount ?? folders.reduce((n, f) => n + unresFiles(f), 0),
+      documents: this.index?.documentCount ?? (this.draftFiles ??= folders.reduce((n, f) => n + unresFiles(f), 0)),
       paragraphs: this.index?.paragraphCount ?? 0,
       segmentDocuments: this.index instanceof SegmentedIndex ? (this.index.segment?.documentCount ?? 0) : 0,
       maskedDocuments: this.index instanceof SegmentedIndex ? this.index.maskedDocumentCount : 0,
@@ -113,6 +115,7 @@ class PhraseIndexKeeper {
     }
     this.indexing = true;
     this.cited = undefined;
+    this.draftFiles = undefined;
     this.catalogueProblems = [];
     this.ready = this.run().finally(() => {
       this.indexing = false;

@@ -1,10 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusFingerprint, loadOrBuildPhraseIndex, openPhraseIndexForQuery, phraseIndexPaths, queryPhraseIndex, readPhraseIndex, verifyPhraseIndex } from '../../server/src/corpus/phrase-index-store';
-import { PhraseIndex } from '../../server/src/core/agreed/phrase-index';
+import { PhraseIndex, wholeArray } from '../../server/src/core/agreed/phrase-index';
+import { ProvenanceFinder } from '../../server/src/core/agreed/provenance';
+import { openPagedSections } from '../../server/src/corpus/paged-section';
 
 let dir: string;
 let folder: string;
@@ -31,7 +33,7 @@ test('a loaded index file answers the same as a fresh build', () => {
   const loaded = loadOrBuildPhraseIndex([folder], { storagePath: storage });
   assert.equal(loaded.source, 'file');
   for (const name of ['text', 'suffixes', 'passageStarts', 'passageParagraphs', 'paragraphPassage', 'suffixWeights', 'bigramKeys', 'bigramPostings'] as const) {
-    assert.deepEqual([...loaded.index.data[name]], [...built.index.data[name]], name);
+    assert.deepEqual([...wholeArray(loaded.index.data[name])], [...wholeArray(built.index.data[name])], name);
   }
   assert.deepEqual(loaded.index.data.documents, built.index.data.documents);
   for (const phrase of PHRASES) {
@@ -64,6 +66,41 @@ test('an index file read on demand (as the command line searches) answers as the
     assert.deepEqual(paged.paragraph(p), whole.index.paragraph(p));
   }
   assert.deepEqual(queryPhraseIndex([folder], (index) => index.similar(PHRASES[0]), { storagePath: storage }), { result: whole.index.similar(PHRASES[0]), problems: [] });
+});
+
+test('an index file with its suffix array and bigram postings left in the file (as the server starts on it) answers as the file read whole', () => {
+  const whole = load();
+  assert.equal(whole.source, 'file');
+  const read = readPhraseIndex(whole.path!, corpusFingerprint([folder]), [folder], { verify: false, paged: true });
+  assert.ok('data' in read, 'problem' in read ? read.problem : '');
+  // Only those two are read a page at a time; the rest is in memory.
+  assert.ok(!ArrayBuffer.isView(read.data.suffixes) && !ArrayBuffer.isView(read.data.bigramPostings));
+  assert.ok(ArrayBuffer.isView(read.data.text) && ArrayBuffer.isView(read.data.paragraphPassage));
+  // As the server gets it from the index worker: a plain object after the message, opened in its thread.
+  const paged = new PhraseIndex(openPagedSections(structuredClone(read.data)));
+  assert.deepEqual(wholeArray(paged.data.suffixes), wholeArray(whole.index.data.suffixes));
+  for (let i = 0; i < whole.index.data.suffixes.length; i += 997) assert.equal(paged.suffixAt(i), whole.index.suffixAt(i));
+  assert.throws(() => paged.suffixAt(whole.index.data.suffixes.length), RangeError);
+  for (const phrase of PHRASES) {
+    assert.deepEqual(paged.continuations(phrase, 20), whole.index.continuations(phrase, 20));
+    assert.deepEqual(paged.occurrences(phrase), whole.index.occurrences(phrase));
+    assert.deepEqual(paged.similar(phrase), whole.index.similar(phrase));
+    const place = { kind: 'operative' as const, organ: 'A' };
+    assert.deepEqual(paged.inline(phrase, place), whole.index.inline(phrase, place));
+  }
+  for (const p of [0, 10, 200]) {
+    const text = whole.index.paragraph(p).text;
+    const edited = text.slice(0, 30) + '某' + text.slice(31);
+    assert.deepEqual(paged.similar(edited), whole.index.similar(edited));
+    assert.deepEqual(new ProvenanceFinder(paged).ofText(edited), new ProvenanceFinder(whole.index).ofText(edited));
+  }
+  // Another file put in its place (an index is replaced by a rename) before the server opens it: refused, not misread.
+  const clone = structuredClone(read.data);
+  cpSync(whole.path!, `${whole.path!}.copy`);
+  renameSync(`${whole.path!}.copy`, whole.path!);
+  assert.throws(() => openPagedSections(clone), /was replaced since its index was read/);
+  // The sections opened before it was replaced still read the file they opened.
+  assert.deepEqual(paged.continuations(PHRASES[0], 20), whole.index.continuations(PHRASES[0], 20));
 });
 
 test('a damaged section is found by the check after the start (verifyPhraseIndex), not when the file is opened without it', () => {

@@ -117,7 +117,7 @@ test('a document added through the server is offered at once, from a segment: th
     await logged(second.logs, /^phrase index: .*the base index kept/);
     const logs = second.logs.filter((l) => l.startsWith('phrase index:'));
     // The base as built in use first (the notice of the change may come before this line or after).
-    assert.ok(logs.some((l) => /read from .*phrases-[0-9a-f]+\.bin, in \d+ ms$/.test(l)), logs.join('\n'));
+    assert.ok(logs.some((l) => /read from .*phrases-[0-9a-f]+\.bin \(its suffix array and bigram postings read from the file as needed\), in \d+ ms$/.test(l)), logs.join('\n'));
     assert.ok(logs.some((l) => /the corpus changed since the index was built; updating it/.test(l)), logs.join('\n'));
     assert.match(logs.at(-1) ?? '', /the base index kept \(not rebuilt\), with a segment of 1 added or changed documents \(0 masked in the base\) read from its file/, logs.join('\n'));
     assert.ok(!logs.some((l) => /documents, built|\) built/.test(l)), logs.join('\n'));
@@ -188,7 +188,7 @@ test('a draft changed while no server ran is noticed after the start, on the ind
     await logged(serverLogs, /^phrase index: .*the base index kept/);
     const logs = serverLogs.filter((l) => l.startsWith('phrase index:'));
     // The base as built in use first (the notice of the change may come before this line or after).
-    assert.ok(logs.some((l) => /read from .*phrases-[0-9a-f]+\.bin, in \d+ ms$/.test(l)), logs.join('\n'));
+    assert.ok(logs.some((l) => /read from .*phrases-[0-9a-f]+\.bin \(its suffix array and bigram postings read from the file as needed\), in \d+ ms$/.test(l)), logs.join('\n'));
     assert.ok(logs.some((l) => /the corpus changed since the index was built; updating it/.test(l)), logs.join('\n'));
     assert.match(logs.at(-1) ?? '', /with a segment of 1 added or changed documents \(1 masked in the base\) built/, logs.join('\n'));
     const stats = (await server.request(CorpusStatsRequest, null)) as CorpusStats;

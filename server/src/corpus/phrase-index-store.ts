@@ -10,8 +10,9 @@ import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdi
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS } from '../core/agreed/corpus-paragraphs';
-import { buildPhraseIndexFromParagraphs, PhraseIndex, WEIGHT_BLOCK, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
+import { buildPhraseIndexFromParagraphs, PhraseIndex, WEIGHT_BLOCK, wholeArray, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
 import { bundledCorpusFolder, forEachCorpusDraft, type CorpusDraft } from './load';
+import { fileIdentity, PagedSection } from './paged-section';
 import { ensurePrivateFolder, MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
 
 /** An index file larger than this is not read. */
@@ -254,7 +255,7 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
   const sections: Header['sections'] = [];
   let offset = 0;
   for (const name of Object.keys(ARRAYS) as ArrayName[]) {
-    const array = data[name];
+    const array = wholeArray(data[name]);
     sections.push({ name, offset, length: array.length, checksum: checksumOf([bytesOf(array)], preferredChecksum)! });
     // Every section starts on an 8-byte boundary.
     offset += Math.ceil(array.byteLength / 8) * 8;
@@ -263,7 +264,7 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
   const padding = new Uint8Array(8);
   const chunks: Uint8Array[] = [];
   for (const { name } of sections) {
-    const bytes = bytesOf(data[name]);
+    const bytes = bytesOf(wholeArray(data[name]));
     const pad = padding.subarray(0, Math.ceil(bytes.length / 8) * 8 - bytes.length);
     chunks.push(bytes, pad);
   }
@@ -332,7 +333,16 @@ export interface ReadPhraseIndexOptions {
    * answer): the caller holds a record that names it, and compares that record afterwards.
    */
   anyState?: boolean;
+  /**
+   * Leave the suffix array and the bigram postings in the file, read a page at a time
+   * (`PagedSection`): the server's way, so that it neither reads them whole at its start nor holds
+   * them. The sections' checksums are then checked by `verifyPhraseIndex` (with `verify: false`).
+   */
+  paged?: boolean;
 }
+
+/** The sections `ReadPhraseIndexOptions.paged` leaves in the file, and their elements. */
+const PAGED_SECTIONS: Partial<Record<ArrayName, 'int32' | 'uint8'>> = { suffixes: 'int32', bigramPostings: 'uint8' };
 
 /**
  * Reads an index file; a problem (missing, other corpus, other format, truncated, corrupt) is
@@ -350,7 +360,7 @@ export function readPhraseIndex(path: string, fingerprint: string, folders?: str
     return { problem: `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, missing: (err as NodeJS.ErrnoException).code === 'ENOENT' };
   }
   try {
-    return readPhraseIndexFile(fd, path, fingerprint, folders, options.verify ?? true, options.anyState ?? false);
+    return readPhraseIndexFile(fd, path, fingerprint, folders, options.verify ?? true, options.anyState ?? false, options.paged ?? false);
   } catch (err) {
     return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
   } finally {
@@ -399,7 +409,7 @@ function readHeader(fd: number, path: string): { header: Header; start: number }
   return { header, start };
 }
 
-function readPhraseIndexFile(fd: number, path: string, fingerprint: string, folders: string[] | undefined, verify: boolean, anyState: boolean): { data: PhraseIndexData; corpusProblems: string[]; fingerprint: string } | { problem: string; missing?: boolean } {
+function readPhraseIndexFile(fd: number, path: string, fingerprint: string, folders: string[] | undefined, verify: boolean, anyState: boolean, paged: boolean): { data: PhraseIndexData; corpusProblems: string[]; fingerprint: string } | { problem: string; missing?: boolean } {
   const read = readHeader(fd, path);
   if ('problem' in read) return read;
   const { header, start } = read;
@@ -407,9 +417,15 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
   if (!anyState && header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
   if (verify && checksumOf([], header.checksum) === undefined) return { problem: `${path} has a ${header.checksum} checksum that this Node.js cannot check` };
   // Each section into an array of its own (no copy of the whole file is ever held).
-  const arrays: Partial<Record<ArrayName, ArrayLike<number> & ArrayBufferView>> = {};
+  const arrays: Partial<Record<ArrayName, (ArrayLike<number> & ArrayBufferView) | PagedSection>> = {};
+  const identity = paged && !verify ? fileIdentity(fstatSync(fd)) : undefined;
   for (const s of header.sections) {
     const type = ARRAYS[s.name];
+    const element = paged && !verify ? PAGED_SECTIONS[s.name] : undefined;
+    if (element) {
+      arrays[s.name] = new PagedSection({ path, position: start + s.offset, length: s.length, element, identity });
+      continue;
+    }
     // Uninitialised memory of its own (not pooled, not zero-filled first): the read fills it.
     const buffer = Buffer.allocUnsafeSlow(s.length * type.BYTES_PER_ELEMENT);
     const array = new type(buffer.buffer as ArrayBuffer, buffer.byteOffset, s.length);
@@ -491,9 +507,14 @@ export function openPhraseIndexForQuery(path: string, fingerprint: string, folde
     const { header, start } = read;
     const sameContent = () => byContent && folders !== undefined && header.contentFingerprint !== undefined && header.contentFingerprint === corpusContentFingerprint(folders);
     if (header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
-    const arrays: Partial<Record<ArrayName, ArrayLike<number> & ArrayBufferView>> = {};
+    const arrays: Partial<Record<ArrayName, (ArrayLike<number> & ArrayBufferView) | PagedSection>> = {};
     for (const s of header.sections) {
       const type = ARRAYS[s.name];
+      const element = PAGED_SECTIONS[s.name];
+      if (element && s.length * type.BYTES_PER_ELEMENT >= lazyFrom) {
+        arrays[s.name] = new PagedSection({ path, position: start + s.offset, length: s.length, element });
+        continue;
+      }
       if (s.length * type.BYTES_PER_ELEMENT >= lazyFrom) {
         arrays[s.name] = pagedArray(fd, start + s.offset, s.length, type);
         keep = true;
@@ -649,10 +670,11 @@ function checkIndexData(d: PhraseIndexData): string | undefined {
     if (d.paragraphKind[i] >= CORPUS_PARAGRAPH_KINDS.length) return 'paragraph kind';
   }
   const n = d.text.length;
-  for (let i = 0; i < d.suffixes.length; i++) if (d.suffixes[i] < 0 || d.suffixes[i] >= n) return 'suffixes';
+  const suffixes = wholeArray(d.suffixes);
+  for (let i = 0; i < suffixes.length; i++) if (suffixes[i] < 0 || suffixes[i] >= n) return 'suffixes';
   for (let i = 1; i < d.bigramOffsets.length; i++) if (d.bigramOffsets[i] < d.bigramOffsets[i - 1] || d.bigramCounts[i] < d.bigramCounts[i - 1]) return 'bigram offsets out of order';
   // Every list decodes to its count of passages, ascending, in range.
-  const postings = d.bigramPostings;
+  const postings = wholeArray(d.bigramPostings);
   for (let b = 0; b + 1 < d.bigramOffsets.length; b++) {
     let q = -1;
     let count = 0;
@@ -709,6 +731,11 @@ export interface PhraseIndexOptions {
    * it afterwards, and rebuilds when that finds damage): the index is usable at once.
    */
   verifyLater?: boolean;
+  /**
+   * With `verifyLater`: a file's suffix array and bigram postings stay in it, read a page at a time
+   * (`ReadPhraseIndexOptions.paged`); for the server's index worker, which hands the index over.
+   */
+  paged?: boolean;
   /** The corpus's `corpusFingerprint`, when the caller has just computed it (it stats every draft). */
   fingerprint?: string;
 }
@@ -739,7 +766,7 @@ export function loadOrBuildPhraseIndex(folders: string[], options: PhraseIndexOp
   const problems: string[] = [];
   if (!options.rebuild) {
     for (const path of paths) {
-      const read = readPhraseIndex(path, fingerprint, folders, { verify: !options.verifyLater });
+      const read = readPhraseIndex(path, fingerprint, folders, { verify: !options.verifyLater, paged: options.paged });
       if ('data' in read) {
         try {
           const index = new PhraseIndex(read.data);

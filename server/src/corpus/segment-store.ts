@@ -314,7 +314,7 @@ export function loadOrUpdateIndexAndKnowledge(folders: string[], options: Update
       if (options.haveBase === manifest.fingerprint) return { kind: 'segment', baseFingerprint: manifest.fingerprint, segment, segmentSource: source, path, problems: [...problems, ...segment.problems] };
       // A start: the base and its knowledge from their files (as the corpus was when they were written).
       const knowledge = readKnowledge(knowledgeFiles[i], manifest.fingerprint);
-      const base = knowledge.data ? readPhraseIndex(path, manifest.fingerprint, folders, { verify: !options.verifyLater }) : undefined;
+      const base = knowledge.data ? readPhraseIndex(path, manifest.fingerprint, folders, { verify: !options.verifyLater, paged: options.paged }) : undefined;
       if (!knowledge.data || !base || !('data' in base)) break;
       options.onKnowledge(knowledge.data, 'file');
       const loaded: LoadedPhraseIndex = { index: new PhraseIndex(base.data), source: 'file', path, problems: [...problems, ...segment.problems], corpusProblems: base.corpusProblems };
@@ -480,7 +480,8 @@ export function openIndexAsBuilt(folders: string[], storagePath?: string): Index
   for (const [i, path] of phraseIndexPaths(folders, storagePath).entries()) {
     if (!segmentable(path) || !existsSync(manifestPath(path))) continue;
     if (!existsSync(knowledgeFiles[i])) return undefined;
-    const read = readPhraseIndex(path, '', folders, { verify: false, anyState: true });
+    // Its suffix array and bigram postings stay in the file, read a page at a time by the server.
+    const read = readPhraseIndex(path, '', folders, { verify: false, anyState: true, paged: true });
     if (!('data' in read)) return undefined;
     touch(path);
     return { path, fingerprint: read.fingerprint, readManifest: () => readBaseManifest(path), data: read.data, corpusProblems: read.corpusProblems, knowledgePath: knowledgeFiles[i] };

@@ -140,6 +140,8 @@ if (parentPort) {
         haveBase: job.haveBase,
         // The server starts on the base's file at once; its checksums are checked below, meanwhile.
         verifyLater: true,
+        // Its suffix array and bigram postings stay in the file: the server reads them a page at a time.
+        paged: true,
         progress,
         onKnowledge,
       });

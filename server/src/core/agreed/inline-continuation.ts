@@ -151,7 +151,7 @@ export function inlineContinuation(
   const sampled = Math.ceil((to - from) / step);
   const share = exactly ? Infinity : Math.max(1, Math.floor(o.sample / sampled));
   for (let x = from; x < to; x += step) {
-    const start = data.suffixes[Math.floor(x)];
+    const start = index.suffixAt(Math.floor(x));
     const list = index.passageParagraphs(index.passageAt(start));
     const taken = Math.min(list.length, share);
     for (let k = 0; k < taken; k++) {

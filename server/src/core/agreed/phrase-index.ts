@@ -14,6 +14,25 @@ import { inlineContinuation, organOfSymbol, type ContinuationDocumentFacts, type
 const PARAGRAPH_END = 0x0a;
 
 /**
+ * One of the two large sections of a stored index (the suffix array, the bigram postings) as the
+ * server holds it: read from the index file a page at a time (corpus/paged-section.ts), the
+ * operating system's page cache doing the caching, so that a large corpus's index is not read
+ * whole at the start nor held whole in memory.
+ */
+export interface PagedArray<T extends Int32Array | Uint8Array> {
+  readonly length: number;
+  /** Element `i` (0 ≤ i < length). */
+  get(i: number): number;
+  /** Elements [from, to) in an array of their own. */
+  subarray(from: number, to: number): T;
+}
+
+/** An array of the index in memory: itself, or a paged one read whole (to write or check it). */
+export function wholeArray<T extends ArrayBufferView>(array: T | PagedArray<T & (Int32Array | Uint8Array)>): T {
+  return ArrayBuffer.isView(array) ? array : array.subarray(0, array.length);
+}
+
+/**
  * The arrays and tables the index consists of; what the store writes to disk and reads back.
  *
  * A corpus repeats itself: the same paragraph text stands in many documents (at 200 MB, 922,000
@@ -25,8 +44,8 @@ const PARAGRAPH_END = 0x0a;
 export interface PhraseIndexData {
   /** Every passage's text followed by a line feed. */
   text: Uint16Array;
-  /** Start offsets of the suffixes of `text`, in sorted order. */
-  suffixes: Int32Array;
+  /** Start offsets of the suffixes of `text`, in sorted order (in memory, or read from the index file a page at a time). */
+  suffixes: Int32Array | PagedArray<Int32Array>;
   /** Offset in `text` where each passage starts; one more entry, `text.length`, at the end. */
   passageStarts: Int32Array;
   /** Where each passage's paragraphs start in `passageParagraphs`; one more entry at the end. */
@@ -53,8 +72,8 @@ export interface PhraseIndexData {
   bigramCounts: Int32Array;
   /** Where each bigram's list starts in `bigramPostings` (bytes); one more entry at the end. */
   bigramOffsets: Int32Array;
-  /** For each bigram, the passages that contain it, ascending, as gaps in LEB128 varints (the first from -1). */
-  bigramPostings: Uint8Array;
+  /** For each bigram, the passages that contain it, ascending, as gaps in LEB128 varints (the first from -1); in memory or read from the index file a list at a time. */
+  bigramPostings: Uint8Array | PagedArray<Uint8Array>;
   /** How many distinct bigrams each passage has. */
   passageBigrams: Int32Array;
   whereNames: string[];
@@ -395,7 +414,12 @@ export class PhraseIndex implements PhraseSource {
   /** What the catalogue says of each document (date, agenda item), for ranking inline continuations; aligned with `data.documents`. */
   private facts: ContinuationDocumentFacts[];
 
+  /** The start offset of the `i`-th suffix in sorted order (the suffix array in memory or paged). */
+  readonly suffixAt: (i: number) => number;
+
   constructor(readonly data: PhraseIndexData, tables: AgreedLanguageTables = chineseAgreed) {
+    const sa = data.suffixes;
+    this.suffixAt = ArrayBuffer.isView(sa) ? (i) => sa[i] : (i) => sa.get(i);
     this.boundaries = new Set([...tables.clauseBoundaries].map((c) => c.charCodeAt(0)));
     this.facts = data.documents.map((d) => ({ organ: organOfSymbol(d.symbol) }));
   }
@@ -490,9 +514,8 @@ export class PhraseIndex implements PhraseSource {
   }
 
   private scanWeights(from: number, to: number): number {
-    const sa = this.data.suffixes;
     let sum = 0;
-    for (let x = from; x < to; x++) sum += this.passageWeight(this.passageAt(sa[x]));
+    for (let x = from; x < to; x++) sum += this.passageWeight(this.passageAt(this.suffixAt(x)));
     return sum;
   }
 
@@ -509,14 +532,13 @@ export class PhraseIndex implements PhraseSource {
    */
   occurrenceParagraphs(from: number, to: number, limit: number, whole = false): number[] {
     const d = this.data;
-    const sa = d.suffixes;
     const passages: number[] = [];
     let total = 0;
     // Whole passages are each in the range once, among the passages that end with the same text:
     // the range is read whole (up to WHOLE_SCAN suffixes), not sampled, so that none is missed.
     const step = whole && to - from <= WHOLE_SCAN ? 1 : Math.max(1, (to - from) / limit);
     for (let x = from; x < to; x += step) {
-      const at = sa[Math.floor(x)];
+      const at = this.suffixAt(Math.floor(x));
       const q = this.passageAt(at);
       if (whole && d.passageStarts[q] !== at) continue;
       passages.push(q);
@@ -547,19 +569,19 @@ export class PhraseIndex implements PhraseSource {
 
   /** The suffix-array range [from, to) of suffixes that start with `pattern`, searched within [lo, hi). */
   range(pattern: Uint16Array, lo = 0, hi = this.data.suffixes.length): [number, number] {
-    const sa = this.data.suffixes;
+    const sa = this.suffixAt;
     let a = lo;
     let b = hi;
     while (a < b) {
       const mid = (a + b) >>> 1;
-      if (this.compare(sa[mid], pattern) < 0) a = mid + 1;
+      if (this.compare(sa(mid), pattern) < 0) a = mid + 1;
       else b = mid;
     }
     const from = a;
     b = hi;
     while (a < b) {
       const mid = (a + b) >>> 1;
-      if (this.compare(sa[mid], pattern) <= 0) a = mid + 1;
+      if (this.compare(sa(mid), pattern) <= 0) a = mid + 1;
       else b = mid;
     }
     return [from, a];
@@ -618,18 +640,18 @@ export class PhraseIndex implements PhraseSource {
     if (!ending) return [];
     const { matched } = ending;
     const [lo, hi] = ending.range;
-    const sa = this.data.suffixes;
+    const sa = this.suffixAt;
     const step = Math.max(1, (hi - lo) / SAMPLE);
     // Group the sampled occurrences by what follows them; a group's share of the sample ranks it
     // (exactly, when the range is small enough to be read whole). An occurrence counts once for
     // each paragraph with its text.
     const groups = new Map<string, { found: Stretch; stretch: number; hits: number }>();
     const weights: number[] = [];
-    for (let x = lo; x < hi; x += step) weights.push(this.passageWeight(this.passageAt(sa[Math.floor(x)])));
+    for (let x = lo; x < hi; x += step) weights.push(this.passageWeight(this.passageAt(sa(Math.floor(x)))));
     for (let stretch = 0; stretch <= MAX_STRETCH; stretch++) {
       let k = 0;
       for (let x = lo; x < hi; x += step, k++) {
-        const found = this.stretchAt(sa[Math.floor(x)] + matched.length, stretch);
+        const found = this.stretchAt(sa(Math.floor(x)) + matched.length, stretch);
         if (!found) continue;
         const key = `${stretch}\u0000${found.text}${found.atEnd ? '\n' : ''}`;
         const group = groups.get(key);
@@ -656,7 +678,7 @@ export class PhraseIndex implements PhraseSource {
     for (const p of paragraphs) documents.add(this.data.paragraphDocument[p]);
     // Beyond the cap the count is of occurrences (a paragraph rarely repeats a phrase).
     const occurrences = exact ? paragraphs.length : total;
-    const first = paragraphs[0] ?? this.passageParagraphs(this.passageAt(this.data.suffixes[from]))[0];
+    const first = paragraphs[0] ?? this.passageParagraphs(this.passageAt(this.suffixAt(from)))[0];
     return {
       matched,
       text: found.text,
@@ -767,7 +789,7 @@ export class PhraseIndex implements PhraseSource {
     const verbatim = indexedText(query).trim();
     if (options.containing !== false && verbatim.length >= 2) {
       const [from, to] = this.range(toCodes(verbatim));
-      for (let i = from; i < Math.min(to, from + CONTAINING_CAP); i++) containing.add(this.passageAt(d.suffixes[i]));
+      for (let i = from; i < Math.min(to, from + CONTAINING_CAP); i++) containing.add(this.passageAt(this.suffixAt(i)));
     }
     const seen = new Set<number>();
     const closest = options.closest ?? 0;

@@ -167,14 +167,14 @@ export class ProvenanceFinder {
     const index = this.index;
     let [lo, hi] = index.range(q.subarray(i, i + AGREED_STRETCH));
     if (lo === hi) return { length: 0, range: [lo, hi] };
-    const sa = index.data.suffixes;
+    const sa = index.suffixAt;
     const t = index.data.text;
     let length = AGREED_STRETCH;
     while (i + length < q.length) {
       const c = q[i + length];
       if (hi - lo === 1) {
         // One suffix left: read on along the corpus text.
-        const at = sa[lo];
+        const at = sa(lo);
         while (i + length < q.length && at + length < t.length && t[at + length] === q[i + length]) length++;
         break;
       }
@@ -183,14 +183,14 @@ export class ProvenanceFinder {
       let b = hi;
       while (a < b) {
         const mid = (a + b) >>> 1;
-        if (t[sa[mid] + length] < c) a = mid + 1;
+        if (t[sa(mid) + length] < c) a = mid + 1;
         else b = mid;
       }
       let e = a;
       b = hi;
       while (e < b) {
         const mid = (e + b) >>> 1;
-        if (t[sa[mid] + length] <= c) e = mid + 1;
+        if (t[sa(mid) + length] <= c) e = mid + 1;
         else b = mid;
       }
       if (a === e) break;

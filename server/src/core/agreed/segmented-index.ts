@@ -167,12 +167,11 @@ export class SegmentedIndex implements PhraseSource {
   private sampledWith(index: PhraseIndex, pattern: string, limit: number, skipMasked: boolean): number[] {
     const [from, to] = index.range(toCodes(pattern));
     if (!skipMasked) return index.occurrenceParagraphs(from, to, limit);
-    const sa = index.data.suffixes;
     const step = Math.max(1, (to - from) / limit);
     const passages: Int32Array[] = [];
     let total = 0;
     for (let x = from; x < to; x += step) {
-      const live = index.passageParagraphs(index.passageAt(sa[Math.floor(x)])).filter((p) => !this.maskedParagraph(p));
+      const live = index.passageParagraphs(index.passageAt(index.suffixAt(Math.floor(x)))).filter((p) => !this.maskedParagraph(p));
       passages.push(live);
       total += live.length;
     }

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { openPagedSections } from '../../corpus/paged-section';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -186,7 +187,7 @@ class PhraseIndexKeeper {
       this.index = index;
       ctx.phraseSource = index;
       const how = result.base
-        ? `${result.source === 'file' ? `read from ${result.path}` : 'built'}`
+        ? `${result.source === 'file' ? `read from ${result.path}${ArrayBuffer.isView(result.base.data.suffixes) ? '' : ' (its suffix array and bigram postings read from the file as needed)'}` : 'built'}`
         : `the base index kept (not rebuilt)`;
       const segment = index instanceof SegmentedIndex ? `, with a segment of ${index.segment?.documentCount ?? 0} added or changed documents (${index.maskedDocumentCount} masked in the base) ${result.segmentSource === 'file' ? 'read from its file' : 'built'}` : '';
       ctx.log(`phrase index: ${index.paragraphCount} paragraphs of ${index.documentCount} documents, ${how}${segment}, in ${Date.now() - started} ms`);
@@ -310,7 +311,19 @@ class PhraseIndexKeeper {
             .then((k) => setImmediate(() => this.ctx.safely('phrase index', undefined, () => this.replace(index, m.baseFingerprint, k, m.problems))));
         } else {
           settled = true;
-          const index = new PhraseIndex(m.data);
+          let index: PhraseIndex;
+          try {
+            // A base read from its file keeps its large sections there (read a page at a time).
+            index = new PhraseIndex(openPagedSections(m.data));
+          } catch (err) {
+            // Its file gone or replaced since the worker read its header: read again the usual way.
+            this.ctx.connection.console.warn(`phrase index: ${err instanceof Error ? err.message : String(err)}; reading it again`);
+            this.dropBase = true;
+            this.again = true;
+            void worker.terminate();
+            reject(err instanceof Error ? err : new Error(String(err)));
+            return;
+          }
           // Without a segment, in use at once, while the knowledge may still be taken in (the corpus
           // status says indexing until both are); with one, once its knowledge is in too.
           if (!m.segment) {

@@ -320,6 +320,21 @@ function placed(d: { symbol: string; file?: string }, folders: string[]): Header
   return folder < 0 ? d : { ...d, folder, name: basename(d.file) };
 }
 
+/**
+ * The documents of an index file with their drafts' paths in the folders given (a file listed by
+ * folder and name is where that folder is now). A plain name is put after its folder's path as it
+ * is (22,783 `join`s were a fifth of the time to open a large index).
+ */
+function documentsHere(header: Header, folders: string[] | undefined): { symbol: string; file?: string }[] {
+  // What join(folder, name) puts before a plain name.
+  const prefixes = folders?.map((f) => join(f, 'x').slice(0, -1));
+  return header.documents.map(({ symbol, file, folder, name }) => {
+    const prefix = folder !== undefined ? prefixes?.[folder] : undefined;
+    const here = prefix !== undefined && name !== undefined ? (/^[^\\/]+$/.test(name) && name !== '.' && name !== '..' ? prefix + name : join(prefix, name)) : file;
+    return here === undefined ? { symbol } : { symbol, file: here };
+  });
+}
+
 /** How an index file is read. */
 export interface ReadPhraseIndexOptions {
   /**
@@ -434,10 +449,7 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
     if (verify && checksumOf([bytes], header.checksum) !== s.checksum) return { problem: `${path}: section ${s.name} is corrupt (checksum mismatch)` };
     arrays[s.name] = array;
   }
-  const documents = header.documents.map(({ symbol, file, folder, name }) => {
-    const here = folders && folder !== undefined && name !== undefined && folders[folder] !== undefined ? join(folders[folder], name) : file;
-    return here === undefined ? { symbol } : { symbol, file: here };
-  });
+  const documents = documentsHere(header, folders);
   const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents };
   const damage = checkIndexShape(data) ?? (verify ? checkIndexData(data) : undefined);
   if (damage) return { problem: `${path} is damaged (${damage})` };
@@ -524,10 +536,7 @@ export function openPhraseIndexForQuery(path: string, fingerprint: string, folde
       readFully(fd, buffer, start + s.offset);
       arrays[s.name] = new type(buffer.buffer as ArrayBuffer, 0, s.length);
     }
-    const documents = header.documents.map(({ symbol, file, folder, name }) => {
-      const here = folders && folder !== undefined && name !== undefined && folders[folder] !== undefined ? join(folders[folder], name) : file;
-      return here === undefined ? { symbol } : { symbol, file: here };
-    });
+    const documents = documentsHere(header, folders);
     const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents };
     const damage = checkIndexShape(data);
     if (damage) return { problem: `${path} is damaged (${damage})` };

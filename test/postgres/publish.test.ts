@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadCorpus, bundledCorpusFolder } from '../../server/src/corpus/load';
 import { publishCorpus } from '../../server/src/corpus/postgres/publish';
+import { buildKnowledge } from '../../server/src/core';
 import { RemoteCorpus } from '../../server/src/corpus/postgres/remote';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../server/src/corpus/postgres/schema';
 import { Client } from 'pg';
@@ -102,6 +103,18 @@ describe('publish to a corpus database', { skip: missing ?? false, timeout: 600_
       assert.equal(remote.status.state, 'connected');
       const found = await remote.similar('重申实现无核武器世界是国际社会的共同目标，', { limit: 5, minScore: 50 });
       assert.ok(found.length > 0);
+      // Each opener with how many documents use it, as the local knowledge counts them, and only the first few symbols.
+      const local = buildKnowledge(loadCorpus([bundledCorpusFolder(), made.folder])).openers;
+      const openers = await remote.openers();
+      assert.deepEqual(openers.map((o) => o.base).filter((b) => !local.has(b)), []);
+      assert.deepEqual([...local.keys()].filter((b) => !openers.some((o) => o.base === b)), []);
+      assert.equal(openers.length, local.size);
+      const common = openers.filter((o) => (o.documentCount ?? 0) > 20);
+      assert.ok(common.length > 0, 'some opener is used by more than 20 documents');
+      for (const o of openers) {
+        assert.equal(o.documentCount, local.get(o.base)?.documents.length, o.base);
+        assert.ok(o.documents.length <= 20, o.base);
+      }
     } finally {
       await remote.close();
     }

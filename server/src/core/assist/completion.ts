@@ -14,7 +14,7 @@ import { sameVerb } from '../rules/repeated-opener';
 import { defaultSettings, type DrafterSettings } from '../settings';
 import type { Locale } from '../rules/types';
 import type { Span } from '../text';
-import { knownTitle, type CorpusKnowledge, type OpenerUse } from './knowledge';
+import { knownTitle, openerDocumentCount, type CorpusKnowledge, type OpenerUse } from './knowledge';
 import { escapeMarkdown } from './markdown';
 import { placeName, writtenDate } from './words';
 
@@ -325,14 +325,14 @@ function openerItems(
     for (const form of forms) {
       if (!form.startsWith(word) && !use.base.startsWith(word)) continue;
       const isRepeat = form !== use.base;
-      const detail = w.openerDetail(part, count(use), use.documents.length);
+      const detail = w.openerDetail(part, count(use), openerDocumentCount(use));
       const quoted = (x: string) => `“${escapeMarkdown(x)}”`;
       const note = isRepeat
         ? w.openerRepeat(quoted(use.base), quoted(form))
         : prefix
           ? w.openerFollows(quoted(use.base), quoted(prefix + use.base))
           : undefined;
-      const uses = w.openerUses(use.preambular, use.operative, use.documents.length);
+      const uses = w.openerUses(use.preambular, use.operative, openerDocumentCount(use));
       const item: AssistItem = {
         label: form,
         kind: 'opener',

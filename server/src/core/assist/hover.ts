@@ -12,7 +12,7 @@ import { symbolAt } from '../navigation/links';
 import { crossReferenceAt, referencedParagraph } from '../navigation/paragraphs';
 import { analyzeSymbol, undocsUrl } from '../symbols';
 import type { Span } from '../text';
-import { knownTitle, symbolFacts, type CorpusKnowledge, type OpenerUse, type SymbolFacts, type TitleUse } from './knowledge';
+import { knownTitle, openerDocumentCount, symbolFacts, type CorpusKnowledge, type OpenerUse, type SymbolFacts, type TitleUse } from './knowledge';
 import { escapeMarkdown, markdownLink } from './markdown';
 import { placeName, writtenDate } from './words';
 
@@ -179,7 +179,7 @@ export function hoverMarkdown(hover: AssistHover, draftLink?: DraftLink, locale:
       // 又重申: say what 又 means here, then count the verb itself (its 又/还 forms included).
       const subject = again ? `“${escapeMarkdown(hover.base)}”` : head;
       const counts = use
-        ? w.openerUses(subject, w.count(use.preambular, 'preambular'), w.count(use.operative, 'operative'), w.count(use.documents.length, 'document'))
+        ? w.openerUses(subject, w.count(use.preambular, 'preambular'), w.count(use.operative, 'operative'), w.count(openerDocumentCount(use), 'document'))
         : w.openerUnknown(subject);
       return again ? `${w.openerAgain(head, subject)}\n\n${counts}` : counts;
     }

@@ -22,8 +22,15 @@ export interface OpenerUse {
   preambular: number;
   /** Top-level operative paragraphs it opens. */
   operative: number;
-  /** Symbols of the documents that use it, in either part. */
+  /** Symbols of the documents that use it, in either part (the corpus database gives only the first few: see `documentCount`). */
   documents: string[];
+  /** How many documents use it, when `documents` lists only the first of them. */
+  documentCount?: number;
+}
+
+/** How many documents use an opener. */
+export function openerDocumentCount(use: OpenerUse): number {
+  return use.documentCount ?? use.documents.length;
 }
 
 /** A title cited in 《》 in the corpus. */
@@ -314,7 +321,7 @@ export function sortKnowledge(
   }
 
   const byUse = (part: 'preambular' | 'operative') =>
-    [...openers.values()].filter((o) => o[part] > 0).sort((a, b) => b[part] - a[part] || b.documents.length - a.documents.length || textOrder(a.base, b.base));
+    [...openers.values()].filter((o) => o[part] > 0).sort((a, b) => b[part] - a[part] || openerDocumentCount(b) - openerDocumentCount(a) || textOrder(a.base, b.base));
   const sortedTitles = [...titles.values()].sort((a, b) => b.uses - a.uses || textOrder(a.title, b.title));
   return {
     openers,

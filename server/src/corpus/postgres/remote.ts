@@ -390,9 +390,11 @@ export class RemoteCorpus implements CorpusAnswers {
   openers(): Promise<OpenerUse[]> {
     const now = Date.now();
     if (this.openersCache && now - this.openersCache.at < OPENERS_FOR) return this.openersCache.value;
-    const value = this.query<{ base: string; preambular: number; operative: number; documents: string[] }>('rd-openers', `SELECT base, preambular, operative, documents FROM ${SCHEMA}.opener_uses`, []).then((rows) =>
-      rows.map((r) => ({ base: r.base, preambular: r.preambular, operative: r.operative, documents: r.documents })),
-    );
+    const value = this.query<{ base: string; preambular: number; operative: number; document_count: number; documents: string[] }>(
+      'rd-openers',
+      `SELECT base, preambular, operative, document_count, documents FROM ${SCHEMA}.opener_uses`,
+      [],
+    ).then((rows) => rows.map((r) => ({ base: r.base, preambular: r.preambular, operative: r.operative, documents: r.documents, documentCount: r.document_count })));
     this.openersCache = { at: now, value };
     value.catch(() => {
       if (this.openersCache?.value === value) this.openersCache = undefined;

@@ -7,7 +7,7 @@ import type { ClientBase } from 'pg';
 export const SCHEMA = 'resolution_drafter';
 
 /** The schema version this program reads and writes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Characters of the text before each place of a paragraph text that `text_endings` keeps (reversed),
@@ -214,6 +214,21 @@ CREATE TABLE ${SCHEMA}.text_signatures (
 );
 CREATE INDEX text_signatures_key ON ${SCHEMA}.text_signatures (key, text_id);
 -- Both are written for every text by the publish that runs this migration (the keys are made by the program).
+`,
+  },
+  {
+    version: 3,
+    sql: `
+-- Openers with how many documents (symbols) use each and only the first few of them: completion and hovers
+-- show the count. The list (up to 1,000 symbols an opener) was most of the time of each drafter's
+-- openers question, and a count taken from it stopped at 1,000.
+DROP MATERIALIZED VIEW ${SCHEMA}.opener_uses;
+CREATE MATERIALIZED VIEW ${SCHEMA}.opener_uses AS
+  SELECT o.base, sum(o.preambular)::int AS preambular, sum(o.operative)::int AS operative,
+         count(DISTINCT d.symbol)::int AS document_count,
+         (array_agg(d.symbol ORDER BY d.folder_order, d.file))[1:20] AS documents
+  FROM ${SCHEMA}.knowledge_openers o JOIN ${SCHEMA}.documents d ON d.id = o.document_id
+  GROUP BY o.base;
 `,
   },
 ];

@@ -1,6 +1,9 @@
 /**
  * The corpus database under load: `npm run bench:postgres [-- --mb 50] [--drafters 50] [--seconds 60]`.
- * --think MS is the pause between two completions of one drafter (default 1000).
+ * --think MS is the mean pause between two completions of one drafter (default 1000). Drafters
+ * start at random moments within the first pause and pause for 0.5–1.5 × MS (a seeded draw), as
+ * people typing do; --lockstep starts them all at once with the same pause (the worst case: every
+ * drafter's question at the same moment).
  * Starts a throwaway PostgreSQL (test/postgres/cluster.ts), publishes the bundled corpus plus a
  * synthetic corpus of --mb MB, then runs --drafters simulated drafters on loopback for --seconds,
  * each with its own pool (as each drafter's server has), typing (completion: openers and agreed
@@ -10,6 +13,7 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { corpusParagraphs } from '../server/src/core/agreed/corpus-paragraphs';
@@ -31,6 +35,19 @@ const DRAFTERS = arg('drafters', 50);
 const SECONDS = arg('seconds', 60);
 /** A drafter's pause between two completions while typing (ms). */
 const THINK = arg('think', 1000);
+const LOCKSTEP = process.argv.includes('--lockstep');
+
+/** A seeded draw in [0, 1) (mulberry32), so that two runs ask the same questions at the same moments. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 function percentiles(values: number[]): { n: number; p50: number; p95: number; p99: number } {
@@ -90,12 +107,15 @@ async function main(): Promise<void> {
         return remote;
       }),
     );
+    /** Completion times by 10 s of the run, to tell a slow start from a steady state. */
+    const windows: number[][] = [];
     const timed = async (kind: (typeof kinds)[number], work: () => Promise<unknown>) => {
       const t = now();
       try {
         await work();
         const ms = now() - t;
         times[kind].push(ms);
+        if (kind === 'completion') (windows[Math.floor((t - (end - SECONDS * 1000)) / 10_000)] ??= []).push(ms);
         if (ms > budget[kind]) late[kind]++;
       } catch (err) {
         // Skipped by a busy pool: no answer to merge, as when it is late (the server drops both).
@@ -108,9 +128,16 @@ async function main(): Promise<void> {
     };
     const cpuBefore = process.cpuUsage();
     const end = now() + SECONDS * 1000;
+    // How long this process (the 50 drafters' own processing) kept answers waiting: part of every time measured.
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    lag.enable();
     await Promise.all(
       drafters.map(async (remote, d) => {
         let step = d * 7;
+        const draw = random(d + 1);
+        const pause = () => (LOCKSTEP ? THINK : THINK * (0.5 + draw()));
+        // Drafters do not all start typing in the same millisecond.
+        if (!LOCKSTEP) await new Promise((r) => setTimeout(r, THINK * draw()));
         while (now() < end) {
           step++;
           const text = paragraphs[step % paragraphs.length];
@@ -119,16 +146,19 @@ async function main(): Promise<void> {
           if (step % 4 === 0) await timed('hover', () => remote.symbol(symbols[step % symbols.length]));
           if (step % 10 === 0) await timed('similar', () => remote.similar(text, { limit: 10, minScore: 50 }));
           // A drafter types a word every so often, not flat out.
-          await new Promise((r) => setTimeout(r, THINK));
+          await new Promise((r) => setTimeout(r, pause()));
         }
       }),
     );
     const cpu = process.cpuUsage(cpuBefore);
+    lag.disable();
     await Promise.all(drafters.map((r) => r.close()));
     const total = kinds.reduce((n, k) => n + times[k].length + skipped[k], 0) + errors;
     console.log(`load average before / after the load: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)}; the simulated drafters' own processing (one Node process): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s of the ${SECONDS} s`);
-    console.log(`\nload: ${DRAFTERS} drafters × ${SECONDS} s on loopback, a completion every ~${THINK} ms each (a hover every 4th, similar text every 10th); ${total} requests, ${Math.round(total / SECONDS)} per second, ${errors} errors${firstErrors.length ? ` (${firstErrors.join('; ')})` : ''}`);
+    console.log(`\nload: ${DRAFTERS} drafters × ${SECONDS} s on loopback, a completion every ~${THINK} ms each (${LOCKSTEP ? 'all at the same moments' : 'starts and pauses drawn at random'}; a hover every 4th, similar text every 10th); ${total} requests, ${Math.round(total / SECONDS)} per second, ${errors} errors${firstErrors.length ? ` (${firstErrors.join('; ')})` : ''}`);
     for (const k of kinds) console.log(`  database ${k.padEnd(10)} ${JSON.stringify(percentiles(times[k]))} ms; later than the server's ${budget[k]} ms budget (dropped): ${late[k]} of ${times[k].length}; skipped by a busy pool or answered after the 3 s client timeout (dropped): ${skipped[k]}`);
+    console.log(`  completion p95 by 10 s of the run: ${windows.map((w) => percentiles(w).p95).join(' · ')} ms`);
+    console.log(`  the drafters' process's event loop held up (${lag.count} samples): p50 ${(lag.percentile(50) / 1e6).toFixed(1)}, p99 ${(lag.percentile(99) / 1e6).toFixed(1)}, longest ${(lag.max / 1e6).toFixed(1)} ms`);
     console.log('\npg_stat_statements (top by total time):');
     console.log(
       cluster.sql(`SELECT calls || ' calls, mean ' || round(mean_exec_time::numeric, 2) || ' ms, max ' || round(max_exec_time::numeric, 1) || ' ms: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements WHERE query LIKE '%resolution_drafter%' ORDER BY total_exec_time DESC LIMIT 8`),

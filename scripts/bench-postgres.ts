@@ -25,6 +25,15 @@ import { CorpusBusyError, RemoteCorpus } from '../server/src/corpus/postgres/rem
 import { syntheticCorpus } from '../server/src/bench/synthetic';
 import { startCluster } from '../test/postgres/cluster';
 import { SIMILAR_BUDGET, TYPING_BUDGET } from '../server/src/lsp/features/remote-corpus';
+import { INLINE_CONTEXT } from '../server/src/lsp/features/remote-provenance';
+import { RemoteParagraphs } from '../server/src/corpus/postgres/remote-paragraphs';
+
+const paragraphQuestions = new WeakMap<RemoteCorpus, RemoteParagraphs>();
+const paragraphsOf = (remote: RemoteCorpus) => {
+  let q = paragraphQuestions.get(remote);
+  if (!q) paragraphQuestions.set(remote, (q = new RemoteParagraphs(remote)));
+  return q;
+};
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -90,12 +99,12 @@ async function main(): Promise<void> {
     // What drafters type: stretches of real corpus paragraphs, symbols they hover, texts they look up.
     const paragraphs = bundled.drafts.flatMap((d) => corpusParagraphs(d.model).filter((p) => p.kind !== 'footnote' && p.text.length > 20).map((p) => p.text));
     const symbols = bundled.catalogue.cited.map((c) => c.symbol);
-    const kinds = ['completion', 'hover', 'similar'] as const;
+    const kinds = ['completion', 'inline', 'hover', 'similar'] as const;
     // As the language server does: the database's answer is merged when it comes within the budget, else dropped.
-    const budget: Record<(typeof kinds)[number], number> = { completion: TYPING_BUDGET, hover: TYPING_BUDGET, similar: SIMILAR_BUDGET };
-    const times: Record<(typeof kinds)[number], number[]> = { completion: [], hover: [], similar: [] };
-    const late: Record<(typeof kinds)[number], number> = { completion: 0, hover: 0, similar: 0 };
-    const skipped: Record<(typeof kinds)[number], number> = { completion: 0, hover: 0, similar: 0 };
+    const budget: Record<(typeof kinds)[number], number> = { completion: TYPING_BUDGET, inline: TYPING_BUDGET, hover: TYPING_BUDGET, similar: SIMILAR_BUDGET };
+    const times: Record<(typeof kinds)[number], number[]> = { completion: [], inline: [], hover: [], similar: [] };
+    const late: Record<(typeof kinds)[number], number> = { completion: 0, inline: 0, hover: 0, similar: 0 };
+    const skipped: Record<(typeof kinds)[number], number> = { completion: 0, inline: 0, hover: 0, similar: 0 };
     let errors = 0;
     const firstErrors: string[] = [];
     const loadBefore = loadavg()[0];
@@ -143,6 +152,8 @@ async function main(): Promise<void> {
           const text = paragraphs[step % paragraphs.length];
           const cut = 4 + (step % Math.max(1, text.length - 4));
           await timed('completion', () => Promise.all([remote.openers(), remote.continuations(text.slice(0, cut), 40)]));
+          // The ghost text at the same pause (its paragraphs; the server computes on them as on the local index).
+          await timed('inline', () => paragraphsOf(remote).continuing(text.slice(0, cut), INLINE_CONTEXT.shortest, INLINE_CONTEXT.longest));
           if (step % 4 === 0) await timed('hover', () => remote.symbol(symbols[step % symbols.length]));
           if (step % 10 === 0) await timed('similar', () => remote.similar(text, { limit: 10, minScore: 50 }));
           // A drafter types a word every so often, not flat out.
@@ -155,7 +166,7 @@ async function main(): Promise<void> {
     await Promise.all(drafters.map((r) => r.close()));
     const total = kinds.reduce((n, k) => n + times[k].length + skipped[k], 0) + errors;
     console.log(`load average before / after the load: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)}; the simulated drafters' own processing (one Node process): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s of the ${SECONDS} s`);
-    console.log(`\nload: ${DRAFTERS} drafters × ${SECONDS} s on loopback, a completion every ~${THINK} ms each (${LOCKSTEP ? 'all at the same moments' : 'starts and pauses drawn at random'}; a hover every 4th, similar text every 10th); ${total} requests, ${Math.round(total / SECONDS)} per second, ${errors} errors${firstErrors.length ? ` (${firstErrors.join('; ')})` : ''}`);
+    console.log(`\nload: ${DRAFTERS} drafters × ${SECONDS} s on loopback, a completion and a ghost text every ~${THINK} ms each (${LOCKSTEP ? 'all at the same moments' : 'starts and pauses drawn at random'}; a hover every 4th, similar text every 10th); ${total} requests, ${Math.round(total / SECONDS)} per second, ${errors} errors${firstErrors.length ? ` (${firstErrors.join('; ')})` : ''}`);
     for (const k of kinds) console.log(`  database ${k.padEnd(10)} ${JSON.stringify(percentiles(times[k]))} ms; later than the server's ${budget[k]} ms budget (dropped): ${late[k]} of ${times[k].length}; skipped by a busy pool or answered after the 3 s client timeout (dropped): ${skipped[k]}`);
     console.log(`  completion p95 by 10 s of the run: ${windows.map((w) => percentiles(w).p95).join(' · ')} ms`);
     console.log(`  the drafters' process's event loop held up (${lag.count} samples): p50 ${(lag.percentile(50) / 1e6).toFixed(1)}, p99 ${(lag.percentile(99) / 1e6).toFixed(1)}, longest ${(lag.max / 1e6).toFixed(1)} ms`);

@@ -103,13 +103,18 @@ export class RemoteParagraphs {
    */
   async continuing(before: string, shortest: number, longest: number): Promise<SampledDocument[]> {
     const tail = before.slice(before.lastIndexOf('\n') + 1).slice(-longest);
-    if (tail.length < shortest) return [];
-    const [{ length }] = await this.remote.ask<{ length: number }>('rd-inline-ending', `SELECT ${SCHEMA}.longest_ending($1, $2) AS length`, [tail, shortest]);
-    if (length < shortest) return [];
+    // Found as completion finds it (text_endings: two B-tree probes, then the places after it),
+    // not by a search of every paragraph's text for each length tried.
+    const ending = await this.remote.endingPlaces(tail, shortest);
+    if (!ending) return [];
+    const ids = [...new Set(ending.places.map((p) => p.textId))];
+    // Up to CONTINUING paragraphs in all, each text's first ones (a text stands for every paragraph that has it).
     const rows = await this.remote.ask<Row>(
-      'rd-inline-containing',
-      `SELECT ${COLUMNS} FROM ${SCHEMA}.paragraphs p JOIN ${SCHEMA}.documents d ON d.id = p.document_id WHERE p.text LIKE $1 LIMIT ${CONTINUING}`,
-      [`%${likeEscape(tail.slice(tail.length - length))}%`],
+      'rd-inline-paragraphs',
+      `SELECT ${COLUMNS} FROM unnest($1::int[]) AS x(id)
+       CROSS JOIN LATERAL (SELECT q.ord, q.kind, q.place, q.line, q.text, q.document_id FROM ${SCHEMA}.paragraphs q WHERE q.text_id = x.id ORDER BY q.id LIMIT $2) p
+       JOIN ${SCHEMA}.documents d ON d.id = p.document_id`,
+      [ids, Math.max(1, Math.ceil(CONTINUING / Math.max(1, ids.length)))],
     );
     return documentsOf(rows);
   }

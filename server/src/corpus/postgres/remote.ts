@@ -231,9 +231,14 @@ export class RemoteCorpus implements CorpusAnswers {
     await pool?.end().catch(() => undefined);
   }
 
-  async continuations(before: string, limit: number): Promise<Continuation[]> {
-    const tail = endingToLookUp(before);
-    if (tail.length < MIN_MATCH) return [];
+  /**
+   * The longest ending of `tail` (at least `shortest` characters) that a paragraph text contains,
+   * with the places right after it: up to 256, the first in the order of what precedes them. Two
+   * B-tree probes of `text_endings` find the ending up to its key's length; a longer one is read
+   * off the texts of those places.
+   */
+  async endingPlaces(tail: string, shortest: number): Promise<{ matched: string; places: TextPlace[] } | undefined> {
+    if (tail.length < shortest) return undefined;
     // The database counts characters as code points; the key is the tail's last characters, reversed.
     const tailPoints = [...tail];
     const key = tailPoints.slice(-ENDING_KEY).reverse().join('');
@@ -245,7 +250,7 @@ export class RemoteCorpus implements CorpusAnswers {
       [key],
     );
     const common = Math.max(commonStart(key, near?.after ?? ''), commonStart(key, near?.before ?? ''));
-    if (common < MIN_MATCH) return [];
+    if (common < shortest) return undefined;
     const prefix = [...key].slice(0, common).join('');
     const rows = await this.query<{ text_id: number; at: number; text: string; uses: number }>(
       'rd-ending-places',
@@ -262,6 +267,13 @@ export class RemoteCorpus implements CorpusAnswers {
       places = places.filter((_, i) => lengths[i] >= longest);
       matched = tail.slice(tail.length - longest);
     }
+    return { matched, places };
+  }
+
+  async continuations(before: string, limit: number): Promise<Continuation[]> {
+    const ending = await this.endingPlaces(endingToLookUp(before), MIN_MATCH);
+    if (!ending) return [];
+    const { matched, places } = ending;
     const placed = continuationsAtPlaces(matched, places, limit);
     if (placed.length === 0) return [];
     // The documents of the first texts of each (enough for the count a drafter sees and an example).

@@ -28,7 +28,7 @@ export const PROVENANCE_BUDGET = 1000;
 /** How long a comparison waits for each of the database's answers (asked for, not typed). */
 export const COMPARE_BUDGET = 3000;
 /** The shortest and longest ending of the text before the cursor that inline continuation uses (inline-continuation.ts's defaults). */
-const INLINE_CONTEXT = { shortest: 2, longest: 400 };
+export const INLINE_CONTEXT = { shortest: 2, longest: 400 };
 /** Texts whose merged provenance is kept. */
 const PROVENANCE_CACHE = 5000;
 

@@ -11,6 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import { loadCorpus, bundledCorpusFolder } from '../../server/src/corpus/load';
 import { publishCorpus } from '../../server/src/corpus/postgres/publish';
 import { buildKnowledge } from '../../server/src/core';
+import { corpusParagraphs } from '../../server/src/core/agreed/corpus-paragraphs';
+import { loadOrBuildPhraseIndex } from '../../server/src/corpus/phrase-index-store';
 import { RemoteCorpus } from '../../server/src/corpus/postgres/remote';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../server/src/corpus/postgres/schema';
 import { Client } from 'pg';
@@ -20,8 +22,8 @@ import { PASSWORDS, postgresMissing, setupStatements, startCluster, type Cluster
 const missing = postgresMissing();
 if (missing && process.env.CI) test('PostgreSQL is installed for the corpus database tests', () => assert.fail(missing));
 
-/** The synthetic corpus size published in the tests (MB); the 50 MB one is published by `npm run bench -- --postgres`. */
-const SYNTHETIC_MB = Number(process.env.RD_PG_TEST_MB ?? 5);
+/** The synthetic corpus size published in the tests (MB): the bench's 50 MB corpus (`RD_PG_TEST_MB=5` for a quicker run). */
+const SYNTHETIC_MB = Number(process.env.RD_PG_TEST_MB ?? 50);
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [resolve('bin/resolution-drafter.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000 });
@@ -103,6 +105,30 @@ describe('publish to a corpus database', { skip: missing ?? false, timeout: 600_
       assert.equal(remote.status.state, 'connected');
       const found = await remote.similar('重申实现无核武器世界是国际社会的共同目标，', { limit: 5, minScore: 50 });
       assert.ok(found.length > 0);
+      // Against the local index of the same corpus: a common ending is sampled (256 places) on both
+      // sides, in different orders, so the lists may differ past their head; the first continuation
+      // and the source of a corpus paragraph lightly edited must agree.
+      const { index } = loadOrBuildPhraseIndex([bundledCorpusFolder(), made.folder], { storagePath: join(work, 'index') });
+      const texts = bundled.drafts.flatMap((d) => corpusParagraphs(d.model).filter((p) => p.kind !== 'footnote' && p.text.length > 30).map((p) => p.text));
+      let asked = 0;
+      let sameFirst = 0;
+      let sourceFound = 0;
+      for (let i = 0; i < 40; i++) {
+        const text = texts[(i * 7) % texts.length];
+        const before = text.slice(0, 6 + ((i * 5) % (text.length - 10)));
+        const mine = index.continuations(before, 10);
+        const theirs = await remote.continuations(before, 10);
+        if (mine.length === 0 && theirs.length === 0) continue;
+        asked++;
+        if (mine[0]?.matched === theirs[0]?.matched && mine[0]?.text === theirs[0]?.text) sameFirst++;
+        const edited = text.slice(0, 10) + '某' + text.slice(11);
+        const near = await remote.similar(edited, { limit: 10, minScore: 50 });
+        if (near.some((p) => p.text === text)) sourceFound++;
+      }
+      assert.ok(asked >= 30, `${asked} of 40 with continuations`);
+      assert.ok(sameFirst >= 0.9 * asked, `the same first continuation in ${sameFirst} of ${asked}`);
+      // (MinHash band keys find near copies; the bench measures recall against the local top 10.)
+      assert.ok(sourceFound >= 36, `the edited paragraph's source among the database's similar paragraphs in ${sourceFound} of 40`);
       // Each opener with how many documents use it, as the local knowledge counts them, and only the first few symbols.
       const local = buildKnowledge(loadCorpus([bundledCorpusFolder(), made.folder])).openers;
       const openers = await remote.openers();

@@ -83,6 +83,9 @@ export interface PhraseIndexData {
 /** Suffixes read for the passages that are a whole text (see `occurrenceParagraphs`). */
 const WHOLE_SCAN = 4096;
 
+/** A paged suffix array's range up to this many suffixes (64 KB) is read at once for its samples. */
+const PREFETCH_SUFFIXES = 16_384;
+
 /** See PhraseIndexData.suffixWeights. */
 export const WEIGHT_BLOCK = 64;
 
@@ -537,8 +540,7 @@ export class PhraseIndex implements PhraseSource {
     // Whole passages are each in the range once, among the passages that end with the same text:
     // the range is read whole (up to WHOLE_SCAN suffixes), not sampled, so that none is missed.
     const step = whole && to - from <= WHOLE_SCAN ? 1 : Math.max(1, (to - from) / limit);
-    for (let x = from; x < to; x += step) {
-      const at = this.suffixAt(Math.floor(x));
+    for (const at of this.sampledSuffixes(from, to, step)) {
       const q = this.passageAt(at);
       if (whole && d.passageStarts[q] !== at) continue;
       passages.push(q);
@@ -553,6 +555,20 @@ export class PhraseIndex implements PhraseSource {
       else for (let k = 0; k < share; k++) out.add(list[Math.floor((k * list.length) / share)]);
     }
     return [...out];
+  }
+
+  /**
+   * The starts of the suffixes lo, lo + step, lo + 2·step … below hi (each index rounded down). A
+   * paged suffix array's range is read at once when it is small (one read, not one per page).
+   */
+  sampledSuffixes(lo: number, hi: number, step: number): number[] {
+    const out: number[] = [];
+    const sa = this.data.suffixes;
+    if (!ArrayBuffer.isView(sa) && hi - lo <= PREFETCH_SUFFIXES) {
+      const range = sa.subarray(lo, hi);
+      for (let x = lo; x < hi; x += step) out.push(range[Math.floor(x) - lo]);
+    } else for (let x = lo; x < hi; x += step) out.push(this.suffixAt(Math.floor(x)));
+    return out;
   }
 
   /** Compares the suffix at `start` with `pattern`: 0 when the pattern is a prefix of it. */
@@ -624,15 +640,23 @@ export class PhraseIndex implements PhraseSource {
   longestEnding(before: string): { matched: string; range: [number, number] } | undefined {
     const line = before.slice(before.lastIndexOf('\n') + 1);
     const tail = indexedText(line).slice(-MAX_MATCH);
-    let best: { matched: string; range: [number, number] } | undefined;
-    // A longer ending occurs only where a shorter one does: grow it until it stops occurring.
-    for (let length = MIN_MATCH; length <= tail.length; length++) {
-      const matched = tail.slice(tail.length - length);
-      const found = this.range(toCodes(matched));
-      if (found[0] === found[1]) break;
-      best = { matched, range: found };
+    if (tail.length < MIN_MATCH) return undefined;
+    const rangeOf = (length: number) => this.range(toCodes(tail.slice(tail.length - length)));
+    let best = rangeOf(MIN_MATCH);
+    if (best[0] === best[1]) return undefined;
+    // A longer ending occurs only where a shorter one does: the longest one by binary search on its
+    // length (six searches of the suffix array for 40 characters, not one per length).
+    let lo = MIN_MATCH;
+    let hi = tail.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const found = rangeOf(mid);
+      if (found[0] < found[1]) {
+        lo = mid;
+        best = found;
+      } else hi = mid - 1;
     }
-    return best;
+    return { matched: tail.slice(tail.length - lo), range: best };
   }
 
   continuations(before: string, limit = 10): Continuation[] {
@@ -640,18 +664,16 @@ export class PhraseIndex implements PhraseSource {
     if (!ending) return [];
     const { matched } = ending;
     const [lo, hi] = ending.range;
-    const sa = this.suffixAt;
     const step = Math.max(1, (hi - lo) / SAMPLE);
     // Group the sampled occurrences by what follows them; a group's share of the sample ranks it
     // (exactly, when the range is small enough to be read whole). An occurrence counts once for
     // each paragraph with its text.
     const groups = new Map<string, { found: Stretch; stretch: number; hits: number }>();
-    const weights: number[] = [];
-    for (let x = lo; x < hi; x += step) weights.push(this.passageWeight(this.passageAt(sa(Math.floor(x)))));
+    const starts = this.sampledSuffixes(lo, hi, step);
+    const weights = starts.map((at) => this.passageWeight(this.passageAt(at)));
     for (let stretch = 0; stretch <= MAX_STRETCH; stretch++) {
-      let k = 0;
-      for (let x = lo; x < hi; x += step, k++) {
-        const found = this.stretchAt(sa(Math.floor(x)) + matched.length, stretch);
+      for (let k = 0; k < starts.length; k++) {
+        const found = this.stretchAt(starts[k] + matched.length, stretch);
         if (!found) continue;
         const key = `${stretch}\u0000${found.text}${found.atEnd ? '\n' : ''}`;
         const group = groups.get(key);

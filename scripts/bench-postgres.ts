@@ -22,7 +22,8 @@ import { bundledCorpusFolder, loadCorpus } from '../server/src/corpus/load';
 import { loadOrBuildPhraseIndex } from '../server/src/corpus/phrase-index-store';
 import { publishCorpus } from '../server/src/corpus/postgres/publish';
 import { CorpusBusyError, RemoteCorpus } from '../server/src/corpus/postgres/remote';
-import { syntheticCorpus } from '../server/src/bench/synthetic';
+// The seeded draw of the synthetic corpus: two runs ask the same questions at the same moments.
+import { random, syntheticCorpus } from '../server/src/bench/synthetic';
 import { startCluster } from '../test/postgres/cluster';
 import { SIMILAR_BUDGET, TYPING_BUDGET } from '../server/src/lsp/features/remote-corpus';
 import { INLINE_CONTEXT } from '../server/src/lsp/features/remote-provenance';
@@ -46,17 +47,6 @@ const SECONDS = arg('seconds', 60);
 const THINK = arg('think', 1000);
 const LOCKSTEP = process.argv.includes('--lockstep');
 
-/** A seeded draw in [0, 1) (mulberry32), so that two runs ask the same questions at the same moments. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 function percentiles(values: number[]): { n: number; p50: number; p95: number; p99: number } {

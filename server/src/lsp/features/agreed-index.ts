@@ -1,5 +1,4 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { openPagedSections } from '../../corpus/paged-section';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -7,6 +6,7 @@ import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node'
 import { PhraseIndex, type SimilarParagraph } from '../../core/agreed/phrase-index';
 import { SegmentedIndex, type CorpusPhraseIndex } from '../../core/agreed/segmented-index';
 import { KnowledgeAssembler, knowledgeFromPacked, updatedKnowledge, type CorpusKnowledge, type KnowledgePart } from '../../core';
+import { openPagedSections } from '../../corpus/paged-section';
 import { loadOrUpdateIndexAndKnowledge, maskedDocuments, segmentedIndex, type SegmentPart } from '../../corpus/segment-store';
 import { invalidArguments, registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
         await work();
         const ms = now() - t;
         times[kind].push(ms);
-        if (kind === 'completion') (windows[Math.floor((t - (end - SECONDS * 1000)) / 10_000)] ??= []).push(ms);
+        if (kind === 'completion') (windows[Math.floor((t - loadStarted) / 10_000)] ??= []).push(ms);
         if (ms > budget[kind]) late[kind]++;
       } catch (err) {
         // Skipped by a busy pool: no answer to merge, as when it is late (the server drops both).
@@ -126,7 +126,8 @@ async function main(): Promise<void> {
       }
     };
     const cpuBefore = process.cpuUsage();
-    const end = now() + SECONDS * 1000;
+    const loadStarted = now();
+    const end = loadStarted + SECONDS * 1000;
     // How long this process (the 50 drafters' own processing) kept answers waiting: part of every time measured.
     const lag = monitorEventLoopDelay({ resolution: 5 });
     lag.enable();

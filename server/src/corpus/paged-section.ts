@@ -67,7 +67,7 @@ export class PagedSection<K extends PagedSectionPlace['element'] = PagedSectionP
 
   /** A section as a worker described it (a plain object after the message), opened now. */
   static open<K extends PagedSectionPlace['element']>(place: PagedSectionPlace & { element: K }): PagedSection<K> {
-    const section = new PagedSection<K>({ path: place.path, position: place.position, length: place.length, element: place.element, identity: place.identity });
+    const section = new PagedSection<K>(place);
     section.file();
     return section;
   }

@@ -448,10 +448,12 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
   if (verify && checksumOf([], header.checksum) === undefined) return { problem: `${path} has a ${header.checksum} checksum that this Node.js cannot check` };
   // Each section into an array of its own (no copy of the whole file is ever held).
   const arrays: Partial<Record<ArrayName, (ArrayLike<number> & ArrayBufferView) | PagedSection>> = {};
-  const identity = paged && !verify ? fileIdentity(fstatSync(fd)) : undefined;
+  // Sections left in the file only when they are not checked here (their checksums are read whole).
+  const leave = paged && !verify;
+  const identity = leave ? fileIdentity(fstatSync(fd)) : undefined;
   for (const s of header.sections) {
     const type = ARRAYS[s.name];
-    const element = paged && !verify ? PAGED_SECTIONS[s.name] : undefined;
+    const element = leave ? PAGED_SECTIONS[s.name] : undefined;
     if (element) {
       arrays[s.name] = new PagedSection({ path, position: start + s.offset, length: s.length, element, identity });
       continue;

@@ -150,8 +150,7 @@ export function inlineContinuation(
   const paragraphs: number[] = [];
   const sampled = Math.ceil((to - from) / step);
   const share = exactly ? Infinity : Math.max(1, Math.floor(o.sample / sampled));
-  for (let x = from; x < to; x += step) {
-    const start = index.suffixAt(Math.floor(x));
+  for (const start of index.sampledSuffixes(from, to, step)) {
     const list = index.passageParagraphs(index.passageAt(start));
     const taken = Math.min(list.length, share);
     for (let k = 0; k < taken; k++) {

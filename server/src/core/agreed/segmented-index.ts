@@ -170,8 +170,8 @@ export class SegmentedIndex implements PhraseSource {
     const step = Math.max(1, (to - from) / limit);
     const passages: Int32Array[] = [];
     let total = 0;
-    for (let x = from; x < to; x += step) {
-      const live = index.passageParagraphs(index.passageAt(index.suffixAt(Math.floor(x)))).filter((p) => !this.maskedParagraph(p));
+    for (const at of index.sampledSuffixes(from, to, step)) {
+      const live = index.passageParagraphs(index.passageAt(at)).filter((p) => !this.maskedParagraph(p));
       passages.push(live);
       total += live.length;
     }

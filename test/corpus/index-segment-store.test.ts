@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { corpusParagraphs } from '../../server/src/core/agreed/corpus-paragraphs';
 import { CONTINUATION_SAMPLE, PhraseIndex } from '../../server/src/core/agreed/phrase-index';
 import { SegmentedIndex } from '../../server/src/core/agreed/segmented-index';
@@ -204,4 +204,28 @@ test('an index file with no record (an older version or the bench wrote it), rea
   assert.equal(asBuilt?.path, path);
   assert.equal(asBuilt?.fingerprint, corpusFingerprint([own]));
   assert.equal(asBuilt?.readManifest()?.fingerprint, corpusFingerprint([own]));
+});
+
+test('an index the command line built in the user folder, its knowledge written by a server with a storage folder: the next start opens it as built', () => {
+  const own = join(dir, 'built-by-the-command-line');
+  const ownStorage = join(dir, 'built-by-the-command-line-storage');
+  mkdirSync(own);
+  for (const name of readdirSync('corpus')) if (name.endsWith('.unres')) copyFileSync(join('corpus', name), join(own, name));
+  // `resolution-drafter search` has no storage folder: its index goes to the user folder.
+  const inUserFolder = phraseIndexPaths([own]).at(-1)!;
+  try {
+    assert.equal(loadOrUpdatePhraseIndex([own]).source, 'built');
+    assert.ok(existsSync(inUserFolder));
+    // The editor's server reads that index by its fingerprint and writes the knowledge to its own storage folder.
+    const first = loadOrUpdateIndexAndKnowledge([own], { storagePath: ownStorage, onKnowledge: () => undefined });
+    assert.equal(first.kind === 'base' && first.loaded.source, 'file');
+    assert.ok(existsSync(join(ownStorage, 'phrase-index')), 'the knowledge is in the storage folder');
+    assert.ok(!existsSync(phraseIndexPaths([own], ownStorage)[0]), 'the index was not written again there');
+    const asBuilt = openIndexAsBuilt([own], ownStorage);
+    assert.equal(asBuilt?.path, inUserFolder, 'opened as built, from the user folder');
+    assert.ok(asBuilt.knowledgePath.startsWith(join(ownStorage, 'phrase-index')), asBuilt.knowledgePath);
+    assert.equal(asBuilt.readManifest()?.fingerprint, corpusFingerprint([own]));
+  } finally {
+    for (const name of readdirSync(join(inUserFolder, '..'))) if (name.startsWith(basename(inUserFolder).replace(/\.bin$/, '')) || name === basename(inUserFolder).replace(/^phrases/, 'knowledge').replace(/\.bin$/, '.json')) rmSync(join(inUserFolder, '..', name), { force: true });
+  }
 });

@@ -479,12 +479,16 @@ export function openIndexAsBuilt(folders: string[], storagePath?: string): Index
   const knowledgeFiles = knowledgePaths(folders, storagePath);
   for (const [i, path] of phraseIndexPaths(folders, storagePath).entries()) {
     if (!segmentable(path) || !existsSync(manifestPath(path))) continue;
-    if (!existsSync(knowledgeFiles[i])) return undefined;
+    // The knowledge is written to the first place that can be written, which need not be the
+    // index's (an index the command line built in the user's folder, its knowledge made by a
+    // server with a storage folder of its own): the one beside it first, then the others.
+    const knowledgePath = [knowledgeFiles[i], ...knowledgeFiles].find((k) => existsSync(k));
+    if (knowledgePath === undefined) return undefined;
     // Its suffix array and bigram postings stay in the file, read a page at a time by the server.
     const read = readPhraseIndex(path, '', folders, { verify: false, anyState: true, paged: true });
     if (!('data' in read)) return undefined;
     touch(path);
-    return { path, fingerprint: read.fingerprint, readManifest: () => readBaseManifest(path), data: read.data, corpusProblems: read.corpusProblems, knowledgePath: knowledgeFiles[i] };
+    return { path, fingerprint: read.fingerprint, readManifest: () => readBaseManifest(path), data: read.data, corpusProblems: read.corpusProblems, knowledgePath };
   }
   return undefined;
 }

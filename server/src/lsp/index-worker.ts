@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { verifyPhraseIndex } from '../corpus/phrase-index-store';
-import { corpusChangedSince, loadOrUpdateIndexAndKnowledge, openIndexAsBuilt, rebuildIndexInFull, type SegmentPart } from '../corpus/segment-store';
+import { corpusChangedSince, loadOrUpdateIndexAndKnowledge, openIndexAsBuilt, readBaseManifest, rebuildIndexInFull, type BaseManifest, type SegmentPart } from '../corpus/segment-store';
 import { readKnowledge } from '../corpus/knowledge-store';
 import type { PhraseIndexData } from '../core/agreed/phrase-index';
 import { knowledgeParts, type PackedKnowledge } from '../core';
@@ -25,7 +25,16 @@ export interface IndexJob {
    * that follows a `stale`.
    */
   asBuilt?: boolean;
+  /**
+   * With `asBuilt`: the server thread opens the index as built itself (it answers from it without
+   * waiting for this thread to start and hand it over) and then tells this thread what it opened
+   * (`AsBuiltOpened`); this thread reads its knowledge and checks the corpus and the file.
+   */
+  openedByServer?: boolean;
 }
+
+/** What the server thread opened as built (`IndexJob.openedByServer`), or that it found none (then the usual way follows). */
+export type AsBuiltOpened = { path: string; fingerprint: string; knowledgePath: string } | { none: true };
 
 /** A segment as it is handed over: its index arrays, the base drafts it masks, its knowledge in parts. */
 export interface SegmentMessage {
@@ -101,6 +110,16 @@ function startAsBuilt(job: IndexJob, progress: (stage: string, fraction: number)
     { type: 'done', source: 'file', path: asBuilt.path, data: asBuilt.data, problems: [], corpusProblems: asBuilt.corpusProblems, baseFingerprint: asBuilt.fingerprint, knowledgeFollows: true } satisfies IndexWorkerMessage,
     [...buffers],
   );
+  checkAsBuilt(job, { path: asBuilt.path, fingerprint: asBuilt.fingerprint, knowledgePath: asBuilt.knowledgePath, readManifest: asBuilt.readManifest }, progress, onKnowledge);
+  return true;
+}
+
+/**
+ * After the index as built is in the server's hands (handed over, or opened there): its knowledge
+ * is read and handed over, the corpus checked against its record (`stale` when it changed), and
+ * its sections' checksums (`damaged` and a build in full when one is wrong).
+ */
+function checkAsBuilt(job: IndexJob, asBuilt: { path: string; fingerprint: string; knowledgePath: string; readManifest: () => BaseManifest | undefined }, progress: (stage: string, fraction: number) => void, onKnowledge: (data: PackedKnowledge, source: 'file' | 'built') => void): void {
   const knowledge = readKnowledge(asBuilt.knowledgePath, asBuilt.fingerprint);
   if (knowledge.data) onKnowledge(knowledge.data, 'file');
   const manifest = knowledge.data ? asBuilt.readManifest() : undefined;
@@ -115,16 +134,16 @@ function startAsBuilt(job: IndexJob, progress: (stage: string, fraction: number)
     const rebuilt = rebuildIndexInFull(job.folders, { storagePath: job.storagePath, progress, onKnowledge });
     const again = new Set<ArrayBuffer>();
     buffersOf(rebuilt.loaded.index.data, again);
-    parentPort.postMessage(
+    parentPort?.postMessage(
       { type: 'done', source: 'built', path: rebuilt.loaded.path, data: rebuilt.loaded.index.data, problems: [`${problem}; rebuilt it`, ...rebuilt.loaded.problems], corpusProblems: rebuilt.loaded.corpusProblems, baseFingerprint: rebuilt.baseFingerprint } satisfies IndexWorkerMessage,
       [...again],
     );
   }
-  return true;
 }
 
-if (parentPort) {
-  const job = workerData as IndexJob;
+/** The job, once the server thread has said what it opened as built (when it opens it: `IndexJob.openedByServer`). */
+function run(job: IndexJob, opened?: AsBuiltOpened): void {
+  if (!parentPort) return;
   try {
     post({ type: 'progress', stage: 'corpus', fraction: 0 });
     const progress = (stage: string, fraction: number) => post({ type: 'progress', stage, fraction });
@@ -132,7 +151,10 @@ if (parentPort) {
       const parts = encodeKnowledge(data);
       parentPort?.postMessage({ type: 'knowledge', source, parts } satisfies IndexWorkerMessage, parts.map((p) => p.buffer as ArrayBuffer));
     };
-    if (job.asBuilt && !job.haveBase && startAsBuilt(job, progress, onKnowledge)) {
+    if (opened && !('none' in opened)) {
+      // The server thread answers from the index as built: its knowledge, the corpus and the file checked here.
+      checkAsBuilt(job, { ...opened, readManifest: () => readBaseManifest(opened.path) }, progress, onKnowledge);
+    } else if (job.asBuilt && !job.haveBase && !opened && startAsBuilt(job, progress, onKnowledge)) {
       // done: the index as built is in use, the corpus and the file checked
     } else {
       const result = loadOrUpdateIndexAndKnowledge(job.folders, {
@@ -177,4 +199,10 @@ if (parentPort) {
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
+}
+
+if (parentPort) {
+  const job = workerData as IndexJob;
+  if (job.asBuilt && job.openedByServer) parentPort.once('message', (opened: AsBuiltOpened) => run(job, opened));
+  else run(job);
 }

@@ -129,9 +129,9 @@ test('a search whose index file is damaged past its header (the query fails) che
   const expected = good.index.similar(PHRASES[0]);
   const bytes = readFileSync(path);
   const length = bytes.readUInt32LE(4);
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as { documents: unknown[] };
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as { documents: { symbols: unknown[]; folders: unknown[]; names: unknown[] } };
   // No documents: the header still parses, the paragraphs name documents that are not there.
-  header.documents = [];
+  header.documents = { symbols: [], folders: [], names: [] };
   const json = Buffer.from(JSON.stringify(header));
   writeFileSync(path, Buffer.concat([bytes.subarray(0, 8), json, Buffer.alloc(length - json.length, 0x20), bytes.subarray(8 + length)]));
   const searched = queryPhraseIndex([folder], (index) => index.similar(PHRASES[0]), { storagePath: storage });
@@ -227,4 +227,40 @@ test('an index copied with its corpus (as the extension installs it) is used whe
 test('the bundled corpus alone keeps its index beside it under a fixed name (shipped with the extension)', () => {
   assert.equal(phraseIndexPaths(['corpus'])[0], join(process.cwd(), 'corpus', '.index', 'phrases.bin'));
   assert.match(phraseIndexPaths(['corpus', folder])[0], /phrases-[0-9a-f]{16}\.bin$/);
+});
+
+test('the documents of an index file: each draft named by its folder and name, found where the folder is; without folders, where it was built', () => {
+  const good = load();
+  const built = good.index.data.documents;
+  assert.ok(built.length > 0 && built.every((d) => d.file !== undefined && d.file.startsWith(folder)));
+  const bytes = readFileSync(good.path!);
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(4))) as { documents: { symbols: string[]; folders: number[]; names: (string | null)[] }; folderPaths: string[] };
+  assert.deepEqual(header.documents.symbols, built.map((d) => d.symbol));
+  assert.ok(header.documents.folders.every((f) => f === 0), 'every draft in the one folder');
+  assert.ok(header.documents.names.every((n) => n !== null && !n.includes('/')), 'plain names, not paths');
+  assert.deepEqual(header.folderPaths, [folder]);
+  const fingerprint = corpusFingerprint([folder]);
+  const withFolders = readPhraseIndex(good.path!, fingerprint, [folder], { verify: true });
+  const without = readPhraseIndex(good.path!, fingerprint, undefined, { verify: true });
+  assert.ok('data' in withFolders && 'data' in without);
+  assert.deepEqual(withFolders.data.documents, built);
+  assert.deepEqual(without.data.documents, built);
+});
+
+test('an index file of an earlier format is named as such (not as damaged) and rebuilt', () => {
+  const good = load();
+  const bytes = readFileSync(good.path!);
+  const length = bytes.readUInt32LE(4);
+  // Format 3 kept an object per document.
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as Record<string, unknown> & { documents: { symbols: string[] } };
+  const older = { ...header, format: 3, documents: header.documents.symbols.map((symbol) => ({ symbol })) };
+  const json = Buffer.from(JSON.stringify(older));
+  assert.ok(json.length <= length);
+  writeFileSync(good.path!, Buffer.concat([bytes.subarray(0, 8), json, Buffer.alloc(length - json.length, 0x20), bytes.subarray(8 + length)]));
+  const read = readPhraseIndex(good.path!, corpusFingerprint([folder]), [folder]);
+  assert.ok('problem' in read && read.problem.endsWith('has format 3, not 4'), JSON.stringify(read));
+  const rebuilt = load();
+  assert.equal(rebuilt.source, 'built');
+  assert.match(rebuilt.problems.join('\n'), /has format 3, not 4; rebuilding it/);
+  assert.equal(load().source, 'file');
 });

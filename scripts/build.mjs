@@ -12,6 +12,8 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli' },
   // `lint` alone, loaded in a fraction of the time (bin/resolution-drafter.js picks it).
   { in: 'server/src/cli/lint-main.ts', out: 'cli-lint' },
+  // Word in and out, loaded on the first Word document (server/src/corpus/word.ts).
+  { in: 'server/src/corpus/word-bundle.ts', out: 'word' },
   // `search` alone, likewise.
   { in: 'server/src/cli/search-main.ts', out: 'cli-search' },
   { in: 'server/src/bench/main.ts', out: 'bench' },

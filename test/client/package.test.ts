@@ -21,6 +21,8 @@ function expectedFiles(): string[] {
     ...['dist/validation-worker.js'].filter((f) => existsSync(f)),
     // pdfjs, loaded when a PDF is read, in a bundle of its own.
     ...['dist/pdfjs.js'].filter((f) => existsSync(f)),
+    // Word in and out, loaded on the first Word document, likewise.
+    ...['dist/word.js'].filter((f) => existsSync(f)),
     'syntaxes/unres.tmLanguage.json', 'syntaxes/language-configuration.json',
     ...readdirSync('corpus').filter((n) => n.endsWith('.unres')).map((n) => `corpus/${n}`),
     'corpus/catalogue.json',
@@ -78,7 +80,7 @@ test('vsce packages a .vsix with those files (README, CHANGELOG and LICENSE unde
 test('the bundles need nothing from node_modules at run time: only Node built-ins and vscode', () => {
   requireBundles();
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/index-worker.js', 'dist/validation-worker.js', 'dist/pdfjs.js'].filter((b) => existsSync(b))) {
+  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/index-worker.js', 'dist/validation-worker.js', 'dist/pdfjs.js', 'dist/word.js'].filter((b) => existsSync(b))) {
     const code = readFileSync(bundle, 'utf8');
     const required = new Set([...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]));
     assert.ok(required.size > 0, `${bundle} requires something (the check reads it)`);

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { readDocx, type DocumentRead } from './docx';
+import type { DocumentRead } from './docx';
+import { readDocx } from './word';
 import { ingestFiles, rawReaders, type IngestReport, type RawReader } from './ingest-files';
 import { readPdf } from './pdf';
 

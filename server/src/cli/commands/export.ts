@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { exportDocx } from '../../export/docx';
+import { exportDocx } from '../../corpus/word';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readDocx, type DocumentRead } from '../../corpus/docx';
-import { exportDocx } from '../../export/docx';
+import type { DocumentRead } from '../../corpus/docx';
+import { exportDocx, readDocx } from '../../corpus/word';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import { ServerCommands } from '../protocol';

@@ -1,0 +1,34 @@
+/**
+ * Reading and writing Word documents, through the bundle that holds the libraries for them
+ * (`dist/word.js`, see word-bundle.ts), loaded on the first use: the server and the command line
+ * start without it.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentRead } from './docx';
+import type { WordExportOptions } from '../export/docx';
+import type { ResolutionDocument } from '../core/model';
+
+type Word = typeof import('./word-bundle');
+let word: Word | undefined;
+
+function loadWord(): Word {
+  if (!word) {
+    // From the bundles: dist/word.js beside this one; from the sources, the module.
+    const bundle = join(__dirname, 'word.js');
+    const from = existsSync(bundle) ? bundle : './word-bundle';
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    word = require(from) as Word;
+  }
+  return word;
+}
+
+/** A `.docx` read as a draft (see docx.ts). */
+export function readDocx(bytes: Uint8Array): DocumentRead {
+  return loadWord().readDocx(bytes);
+}
+
+/** A draft as a `.docx` (see export/docx.ts). */
+export function exportDocx(input: ResolutionDocument | string, options?: WordExportOptions): Promise<Uint8Array> {
+  return loadWord().exportDocx(input, options);
+}

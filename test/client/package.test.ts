@@ -15,6 +15,8 @@ function expectedFiles(): string[] {
     'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json',
     'README.md', 'CHANGELOG.md', 'LICENSE',
     'dist/client.js', 'dist/server.js',
+    // The server's bundle, which dist/server.js compiles with V8's code cache.
+    ...['dist/server-main.js'].filter((f) => existsSync(f)),
     // The server builds the phrase index in a worker thread when its bundle is there.
     ...['dist/index-worker.js'].filter((f) => existsSync(f)),
     // Drafts are validated in a worker thread when its bundle is there.
@@ -80,7 +82,7 @@ test('vsce packages a .vsix with those files (README, CHANGELOG and LICENSE unde
 test('the bundles need nothing from node_modules at run time: only Node built-ins and vscode', () => {
   requireBundles();
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/index-worker.js', 'dist/validation-worker.js', 'dist/pdfjs.js', 'dist/word.js'].filter((b) => existsSync(b))) {
+  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/index-worker.js', 'dist/validation-worker.js', 'dist/pdfjs.js', 'dist/word.js'].filter((b) => existsSync(b))) {
     const code = readFileSync(bundle, 'utf8');
     const required = new Set([...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]));
     assert.ok(required.size > 0, `${bundle} requires something (the check reads it)`);

@@ -20,9 +20,10 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the server bundle holds neither docx nor xmldom; dist/word.js does', () => {
-  const code = readFileSync(SERVER_BUNDLE, 'utf8');
-  assert.ok(!code.includes('node_modules/docx/') && !code.includes('node_modules/@xmldom/'), 'no Word library in dist/server.js');
+test('the server bundle (dist/server-main.js) holds neither docx nor xmldom; dist/word.js does', () => {
+  const code = readFileSync(join(SERVER_BUNDLE, '..', 'server-main.js'), 'utf8');
+  assert.ok(code.includes('node_modules/vscode-languageserver/'), 'the server bundle');
+  assert.ok(!code.includes('node_modules/docx/') && !code.includes('node_modules/@xmldom/'), 'no Word library in dist/server-main.js');
   const word = join(SERVER_BUNDLE, '..', 'word.js');
   assert.ok(existsSync(word));
   const held = readFileSync(word, 'utf8');

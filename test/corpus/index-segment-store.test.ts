@@ -225,6 +225,16 @@ test('an index the command line built in the user folder, its knowledge written 
     assert.equal(asBuilt?.path, inUserFolder, 'opened as built, from the user folder');
     assert.ok(asBuilt.knowledgePath.startsWith(join(ownStorage, 'phrase-index')), asBuilt.knowledgePath);
     assert.equal(asBuilt.readManifest()?.fingerprint, corpusFingerprint([own]));
+    // An earlier version's index and record left in the storage folder (the first place looked
+    // at): passed over for the good one in the user folder, not taken as a reason to read the long way.
+    const inStorage = phraseIndexPaths([own], ownStorage)[0];
+    const bytes = readFileSync(inUserFolder);
+    const length = bytes.readUInt32LE(4);
+    const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as { format: number };
+    const older = Buffer.from(JSON.stringify({ ...header, format: 3 }));
+    writeFileSync(inStorage, Buffer.concat([bytes.subarray(0, 8), older, Buffer.alloc(length - older.length, 0x20), bytes.subarray(8 + length)]));
+    copyFileSync(manifestPath(inUserFolder), manifestPath(inStorage));
+    assert.equal(openIndexAsBuilt([own], ownStorage)?.path, inUserFolder, 'the older file passed over');
   } finally {
     for (const name of readdirSync(join(inUserFolder, '..'))) if (name.startsWith(basename(inUserFolder).replace(/\.bin$/, '')) || name === basename(inUserFolder).replace(/^phrases/, 'knowledge').replace(/\.bin$/, '.json')) rmSync(join(inUserFolder, '..', name), { force: true });
   }

@@ -486,7 +486,10 @@ export function openIndexAsBuilt(folders: string[], storagePath?: string): Index
     if (knowledgePath === undefined) return undefined;
     // Its suffix array and bigram postings stay in the file, read a page at a time by the server.
     const read = readPhraseIndex(path, '', folders, { verify: false, anyState: true, paged: true });
-    if (!('data' in read)) return undefined;
+    // A file that cannot be used (an earlier version's format, damaged) is passed over for the
+    // next place's: it was left in the first place every start found, and every start then took
+    // the long way (the usual read finds the good file but writes nothing over the other).
+    if (!('data' in read)) continue;
     touch(path);
     return { path, fingerprint: read.fingerprint, readManifest: () => readBaseManifest(path), data: read.data, corpusProblems: read.corpusProblems, knowledgePath };
   }

@@ -3,7 +3,7 @@
 // written again), made again when it is damaged, and never read from a folder others can write.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './harness';
@@ -60,4 +60,24 @@ test('a cache folder others can write is not used: the server starts without it 
   chmodSync(cacheFolder(temp), 0o777);
   await startAndUse(temp, 2600);
   assert.deepEqual(cacheFiles(temp), []);
+});
+
+test('the caches of other bundles beyond the four most recent are removed when one is written', async () => {
+  const temp = join(dir, 'many');
+  mkdirSync(cacheFolder(temp), { recursive: true, mode: 0o700 });
+  chmodSync(join(temp, `resolution-drafter-${process.getuid?.() ?? 'user'}`), 0o700);
+  // Six caches of earlier builds, an hour apart; another file there is left alone.
+  const old = Array.from({ length: 6 }, (_, i) => `server-${String(i).repeat(16)}.bin`);
+  old.forEach((name, i) => {
+    const path = join(cacheFolder(temp), name);
+    writeFileSync(path, 'an earlier build');
+    const time = new Date(Date.now() - (i + 1) * 3_600_000);
+    utimesSync(path, time, time);
+  });
+  writeFileSync(join(cacheFolder(temp), 'notes.txt'), 'mine');
+  await startAndUse(temp, 2600);
+  const left = readdirSync(cacheFolder(temp)).sort();
+  assert.equal(left.filter((n) => n.endsWith('.bin')).length, 4, left.join(' '));
+  assert.ok(left.includes('notes.txt'));
+  assert.deepEqual(left.filter((n) => old.includes(n)), old.slice(0, 3).sort(), 'the three most recent earlier ones kept');
 });

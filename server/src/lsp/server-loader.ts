@@ -7,7 +7,7 @@
  * write would be code they could run). Anything wrong with it and the bundle is loaded as usual.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,6 +39,7 @@ function writeCache(path: string, script: Script): void {
   try {
     writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
     renameSync(temporary, path);
+    dropOldCaches(dirname(path));
   } catch {
     try {
       unlinkSync(temporary);
@@ -64,6 +65,18 @@ function compile(): { script: Script; path?: string; cached: boolean } | undefin
   } catch {
     return undefined;
   }
+}
+
+/** Caches kept: each build of the bundle under each Node has its own (an editor and its Insiders, two versions installed). */
+const KEPT_CACHES = 4;
+
+/** The caches of other bundles and other Nodes beyond the most recent `KEPT_CACHES` are removed. */
+function dropOldCaches(folder: string): void {
+  const caches = readdirSync(folder)
+    .filter((n) => /^server-[0-9a-f]{16}\.bin$/.test(n))
+    .map((n) => ({ path: join(folder, n), time: statSync(join(folder, n)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const old of caches.slice(KEPT_CACHES)) unlinkSync(old.path);
 }
 
 /** Runs the compiled bundle as `require` would: its own module, exports, require, __filename and __dirname. */

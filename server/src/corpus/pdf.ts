@@ -5,11 +5,10 @@
  * position), the smaller type of the footnote area at each page's foot (joined across pages),
  * bold fonts (`**…**`), and indentation and line length (paragraph ends told from line wraps).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { assembleDraft, emphasisText, type ReadFootnote, type TextPiece } from '../core/layout/assemble';
 import { fromSuperscript, toSuperscript } from '../core/parse/superscript';
 import type { DocumentRead } from './docx';
+import { requireOwnBundle } from './own-bundle';
 import { providePdfGlobals } from './pdf-globals';
 
 /** One piece of text as the PDF draws it. */
@@ -52,10 +51,7 @@ function loadPdfjs(): Promise<Pdfjs> {
     console.log = () => undefined;
     try {
       // From the bundles: pdfjs's own (dist/pdfjs.js beside this one); from the sources, the module.
-      const bundle = join(__dirname, 'pdfjs.js');
-      const from = existsSync(bundle) ? bundle : './pdfjs-bundle';
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return await (require(from) as typeof import('./pdfjs-bundle')).loadPdfjs();
+      return await requireOwnBundle<typeof import('./pdfjs-bundle')>('pdfjs.js', './pdfjs-bundle').loadPdfjs();
     } finally {
       console.log = log;
     }

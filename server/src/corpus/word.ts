@@ -3,8 +3,7 @@
  * (`dist/word.js`, see word-bundle.ts), loaded on the first use: the server and the command line
  * start without it.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { requireOwnBundle } from './own-bundle';
 import type { DocumentRead } from './docx';
 import type { WordExportOptions } from '../export/docx';
 import type { ResolutionDocument } from '../core/model';
@@ -13,14 +12,8 @@ type Word = typeof import('./word-bundle');
 let word: Word | undefined;
 
 function loadWord(): Word {
-  if (!word) {
-    // From the bundles: dist/word.js beside this one; from the sources, the module.
-    const bundle = join(__dirname, 'word.js');
-    const from = existsSync(bundle) ? bundle : './word-bundle';
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    word = require(from) as Word;
-  }
-  return word;
+  // From the bundles: dist/word.js beside this one; from the sources, the module.
+  return (word ??= requireOwnBundle<Word>('word.js', './word-bundle'));
 }
 
 /** A `.docx` read as a draft (see docx.ts). */

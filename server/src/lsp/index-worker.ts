@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { verifyPhraseIndex } from '../corpus/phrase-index-store';
-import { corpusChangedSince, loadOrUpdateIndexAndKnowledge, openIndexAsBuilt, readBaseManifest, rebuildIndexInFull, type BaseManifest, type SegmentPart } from '../corpus/segment-store';
+import { corpusChangedSince, loadOrUpdateIndexAndKnowledge, readBaseManifest, rebuildIndexInFull, type SegmentPart } from '../corpus/segment-store';
 import { readKnowledge } from '../corpus/knowledge-store';
 import type { PhraseIndexData } from '../core/agreed/phrase-index';
 import { knowledgeParts, type PackedKnowledge } from '../core';
@@ -21,19 +21,15 @@ export interface IndexJob {
   haveBase?: string;
   /**
    * Start on the base index the store's record names as built for these folders, before any look
-   * at the corpus; the corpus is checked afterwards (`stale` when it changed). Off for the update
-   * that follows a `stale`.
+   * at the corpus: the server thread opens it itself (it answers from it without waiting for this
+   * thread to start and hand it over), then tells this thread what it opened (`AsBuiltOpened`);
+   * this thread reads its knowledge and checks the corpus (`stale` when it changed) and the file.
+   * Off for the update that follows a `stale`.
    */
   asBuilt?: boolean;
-  /**
-   * With `asBuilt`: the server thread opens the index as built itself (it answers from it without
-   * waiting for this thread to start and hand it over) and then tells this thread what it opened
-   * (`AsBuiltOpened`); this thread reads its knowledge and checks the corpus and the file.
-   */
-  openedByServer?: boolean;
 }
 
-/** What the server thread opened as built (`IndexJob.openedByServer`), or that it found none (then the usual way follows). */
+/** What the server thread opened as built (`IndexJob.asBuilt`), or that it found none (then the usual way follows). */
 export type AsBuiltOpened = { path: string; fingerprint: string; knowledgePath: string } | { none: true };
 
 /** A segment as it is handed over: its index arrays, the base drafts it masks, its knowledge in parts. */
@@ -95,34 +91,13 @@ function segmentMessage(segment: SegmentPart | undefined, source: 'file' | 'buil
 }
 
 /**
- * The index the store's record names as built for the folders, handed over before any look at the
- * corpus (IndexJob.asBuilt); its knowledge next; then the corpus is checked (`stale` when it
- * changed) and the file's sections. False when there is no such index (the usual way follows).
- */
-function startAsBuilt(job: IndexJob, progress: (stage: string, fraction: number) => void, onKnowledge: (data: PackedKnowledge, source: 'file' | 'built') => void): boolean {
-  const asBuilt = openIndexAsBuilt(job.folders, job.storagePath);
-  if (!asBuilt || !parentPort) return false;
-  // The index as built, handed over first (its buffers moved); its knowledge next; then the
-  // corpus is checked (a `stat` of every draft) and its sections' checksums.
-  const buffers = new Set<ArrayBuffer>();
-  buffersOf(asBuilt.data, buffers);
-  parentPort.postMessage(
-    { type: 'done', source: 'file', path: asBuilt.path, data: asBuilt.data, problems: [], corpusProblems: asBuilt.corpusProblems, baseFingerprint: asBuilt.fingerprint, knowledgeFollows: true } satisfies IndexWorkerMessage,
-    [...buffers],
-  );
-  checkAsBuilt(job, { path: asBuilt.path, fingerprint: asBuilt.fingerprint, knowledgePath: asBuilt.knowledgePath, readManifest: asBuilt.readManifest }, progress, onKnowledge);
-  return true;
-}
-
-/**
- * After the index as built is in the server's hands (handed over, or opened there): its knowledge
- * is read and handed over, the corpus checked against its record (`stale` when it changed), and
+ * After the server thread has opened the index as built: its knowledge is read and handed over, the corpus checked against its record (`stale` when it changed), and
  * its sections' checksums (`damaged` and a build in full when one is wrong).
  */
-function checkAsBuilt(job: IndexJob, asBuilt: { path: string; fingerprint: string; knowledgePath: string; readManifest: () => BaseManifest | undefined }, progress: (stage: string, fraction: number) => void, onKnowledge: (data: PackedKnowledge, source: 'file' | 'built') => void): void {
+function checkAsBuilt(job: IndexJob, asBuilt: Exclude<AsBuiltOpened, { none: true }>, progress: (stage: string, fraction: number) => void, onKnowledge: (data: PackedKnowledge, source: 'file' | 'built') => void): void {
   const knowledge = readKnowledge(asBuilt.knowledgePath, asBuilt.fingerprint);
   if (knowledge.data) onKnowledge(knowledge.data, 'file');
-  const manifest = knowledge.data ? asBuilt.readManifest() : undefined;
+  const manifest = knowledge.data ? readBaseManifest(asBuilt.path) : undefined;
   if (!knowledge.data) post({ type: 'stale', full: true, problem: knowledge.problem ?? `${asBuilt.knowledgePath} is missing` });
   // A record of another state than the file (or one unreadable): read as if there were none.
   else if (manifest?.fingerprint !== asBuilt.fingerprint) post({ type: 'stale', full: true, problem: `the record of ${asBuilt.path} does not name it as built` });
@@ -141,7 +116,7 @@ function checkAsBuilt(job: IndexJob, asBuilt: { path: string; fingerprint: strin
   }
 }
 
-/** The job, once the server thread has said what it opened as built (when it opens it: `IndexJob.openedByServer`). */
+/** The job, once the server thread has said what it opened as built (with `IndexJob.asBuilt`). */
 function run(job: IndexJob, opened?: AsBuiltOpened): void {
   if (!parentPort) return;
   try {
@@ -153,9 +128,7 @@ function run(job: IndexJob, opened?: AsBuiltOpened): void {
     };
     if (opened && !('none' in opened)) {
       // The server thread answers from the index as built: its knowledge, the corpus and the file checked here.
-      checkAsBuilt(job, { ...opened, readManifest: () => readBaseManifest(opened.path) }, progress, onKnowledge);
-    } else if (job.asBuilt && !job.haveBase && !opened && startAsBuilt(job, progress, onKnowledge)) {
-      // done: the index as built is in use, the corpus and the file checked
+      checkAsBuilt(job, opened, progress, onKnowledge);
     } else {
       const result = loadOrUpdateIndexAndKnowledge(job.folders, {
         storagePath: job.storagePath,
@@ -203,6 +176,6 @@ function run(job: IndexJob, opened?: AsBuiltOpened): void {
 
 if (parentPort) {
   const job = workerData as IndexJob;
-  if (job.asBuilt && job.openedByServer) parentPort.once('message', (opened: AsBuiltOpened) => run(job, opened));
+  if (job.asBuilt) parentPort.once('message', (opened: AsBuiltOpened) => run(job, opened));
   else run(job);
 }

@@ -255,8 +255,7 @@ class PhraseIndexKeeper {
       // answers from it without waiting for a thread to start, read the file and hand it over
       // (at 200 MB, index usable 336 -> ~250 ms after the server's start). The worker then reads
       // its knowledge and checks the corpus and the file.
-      const openHere = job.asBuilt === true && !job.haveBase;
-      const worker = new Worker(workerFile, { workerData: { ...job, openedByServer: openHere } satisfies IndexJob });
+      const worker = new Worker(workerFile, { workerData: job });
       let settled = false;
       // The knowledge is taken in part by part, in between requests; the build is over when both are in.
       let assembling: Promise<CorpusKnowledge | undefined> = Promise.resolve(undefined);
@@ -352,7 +351,7 @@ class PhraseIndexKeeper {
         }
       };
       worker.on('message', onMessage);
-      if (openHere) {
+      if (job.asBuilt) {
         let asBuilt: IndexAsBuilt | undefined;
         try {
           asBuilt = openIndexAsBuilt(job.folders, job.storagePath);

@@ -4,9 +4,9 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusFingerprint, loadOrBuildPhraseIndex, openPhraseIndexForQuery, phraseIndexPaths, queryPhraseIndex, readPhraseIndex, verifyPhraseIndex } from '../../server/src/corpus/phrase-index-store';
-import { PhraseIndex, wholeArray } from '../../server/src/core/agreed/phrase-index';
+import { PhraseIndex, wholeArray, type PagedArray } from '../../server/src/core/agreed/phrase-index';
 import { ProvenanceFinder } from '../../server/src/core/agreed/provenance';
-import { openPagedSections } from '../../server/src/corpus/paged-section';
+import { openPagedSections, readTextInBackground } from '../../server/src/corpus/paged-section';
 
 let dir: string;
 let folder: string;
@@ -68,17 +68,19 @@ test('an index file read on demand (as the command line searches) answers as the
   assert.deepEqual(queryPhraseIndex([folder], (index) => index.similar(PHRASES[0]), { storagePath: storage }), { result: whole.index.similar(PHRASES[0]), problems: [] });
 });
 
-test('an index file with its suffix array and bigram postings left in the file (as the server starts on it) answers as the file read whole', () => {
+test('an index file with its text, suffix array and bigram postings left in the file (as the server starts on it) answers as the file read whole, before and after its text is read in', async () => {
   const whole = load();
   assert.equal(whole.source, 'file');
   const read = readPhraseIndex(whole.path!, corpusFingerprint([folder]), [folder], { verify: false, paged: true });
   assert.ok('data' in read, 'problem' in read ? read.problem : '');
-  // Only those two are read a page at a time; the rest is in memory.
-  assert.ok(!ArrayBuffer.isView(read.data.suffixes) && !ArrayBuffer.isView(read.data.bigramPostings));
-  assert.ok(ArrayBuffer.isView(read.data.text) && ArrayBuffer.isView(read.data.paragraphPassage));
+  // Only those three are read a page at a time; the rest is in memory.
+  assert.ok(!ArrayBuffer.isView(read.data.text) && !ArrayBuffer.isView(read.data.suffixes) && !ArrayBuffer.isView(read.data.bigramPostings));
+  assert.ok(ArrayBuffer.isView(read.data.paragraphPassage));
   // As the server gets it from the index worker: a plain object after the message, opened in its thread.
   const paged = new PhraseIndex(openPagedSections(structuredClone(read.data)));
   assert.deepEqual(wholeArray(paged.data.suffixes), wholeArray(whole.index.data.suffixes));
+  assert.deepEqual(wholeArray(paged.data.text), wholeArray(whole.index.data.text));
+  for (let i = 0; i < whole.index.data.text.length; i += 331) assert.equal(paged.textAt(i), whole.index.textAt(i));
   for (let i = 0; i < whole.index.data.suffixes.length; i += 997) assert.equal(paged.suffixAt(i), whole.index.suffixAt(i));
   assert.throws(() => paged.suffixAt(whole.index.data.suffixes.length), RangeError);
   for (const phrase of PHRASES) {
@@ -94,6 +96,23 @@ test('an index file with its suffix array and bigram postings left in the file (
     assert.deepEqual(paged.similar(edited), whole.index.similar(edited));
     assert.deepEqual(new ProvenanceFinder(paged).ofText(edited), new ProvenanceFinder(whole.index).ofText(edited));
   }
+  const same = (index: PhraseIndex) => {
+    for (const phrase of PHRASES) {
+      assert.deepEqual(index.continuations(phrase, 20), whole.index.continuations(phrase, 20));
+      assert.deepEqual(index.similar(phrase), whole.index.similar(phrase));
+      assert.deepEqual(index.inline(phrase, { kind: 'operative' as const, organ: 'A' }), whole.index.inline(phrase, { kind: 'operative' as const, organ: 'A' }));
+    }
+  };
+  // The text read whole in the background (as the server does once the index is in use), in chunks smaller than it: the same answers, from memory.
+  const later = new PhraseIndex(openPagedSections(structuredClone(read.data)));
+  same(later);
+  const text = later.data.text as PagedArray<Uint16Array> & { readWhole(chunkBytes?: number): Promise<boolean> };
+  assert.equal(text.array, undefined);
+  assert.equal(await text.readWhole(4096), true);
+  assert.deepEqual(text.array, wholeArray(whole.index.data.text));
+  assert.equal(await readTextInBackground(later.data), true);
+  same(later);
+  assert.deepEqual(text.subarray(5, 50), whole.index.data.text.subarray(5, 50));
   // Another file put in its place (an index is replaced by a rename) before the server opens it: refused, not misread.
   const clone = structuredClone(read.data);
   cpSync(whole.path!, `${whole.path!}.copy`);

@@ -386,7 +386,7 @@ export interface ReadPhraseIndexOptions {
    */
   anyState?: boolean;
   /**
-   * Leave the suffix array and the bigram postings in the file, read a page at a time
+   * Leave the text, the suffix array and the bigram postings in the file, read a page at a time
    * (`PagedSection`): the server's way, so that it neither reads them whole at its start nor holds
    * them. The sections' checksums are then checked by `verifyPhraseIndex` (with `verify: false`).
    */
@@ -394,7 +394,7 @@ export interface ReadPhraseIndexOptions {
 }
 
 /** The sections `ReadPhraseIndexOptions.paged` leaves in the file, and their elements. */
-const PAGED_SECTIONS: Partial<Record<ArrayName, 'int32' | 'uint8'>> = { suffixes: 'int32', bigramPostings: 'uint8' };
+const PAGED_SECTIONS: Partial<Record<ArrayName, 'int32' | 'uint16' | 'uint8'>> = { text: 'uint16', suffixes: 'int32', bigramPostings: 'uint8' };
 
 /**
  * Reads an index file; a problem (missing, other corpus, other format, truncated, corrupt) is

@@ -11,7 +11,7 @@
  */
 import { chineseAgreed, type AgreedLanguageTables } from '../lang/zh-agreed';
 import type { CorpusParagraphKind } from './corpus-paragraphs';
-import type { PhraseIndex } from './phrase-index';
+import { decodeText, type PhraseIndex } from './phrase-index';
 import type { PhraseSourceParagraph } from './types';
 
 /** Where the drafter is typing, as the ranking of sources sees it. */
@@ -114,6 +114,7 @@ export function inlineContinuation(
   const o = { ...DEFAULTS, ...options };
   const data = index.data;
   const text = data.text;
+  const code = index.textAt;
   const tail = before.slice(before.lastIndexOf('\n') + 1).slice(-o.maxContext);
   if (tail.length < o.minContext) return undefined;
   // The longest ending that occurs: a longer ending occurs only where a shorter one does, so a
@@ -170,7 +171,7 @@ export function inlineContinuation(
     const byChar = new Map<number, number>();
     let total = 0;
     for (const i of live) {
-      const c = text[positions[i] + out];
+      const c = code(positions[i] + out);
       byChar.set(c, (byChar.get(c) ?? 0) + weights[i]);
       total += weights[i];
     }
@@ -179,7 +180,7 @@ export function inlineContinuation(
     for (const [c, w] of byChar) if (w > bestWeight || (w === bestWeight && c < best)) [best, bestWeight] = [c, w];
     // The sources diverge (no character has the agreement), or the paragraph ends.
     if (best === PARAGRAPH_END || bestWeight < (clausesCrossed === 0 ? o.firstClauseAgreement : o.agreement) * total) break;
-    live = live.filter((i) => text[positions[i] + out] === best);
+    live = live.filter((i) => code(positions[i] + out) === best);
     if (boundaries.has(best)) {
       // A clause is complete here. Several sources that still agree go on; a single source goes on
       // for a set number of clauses (its next clause is likely, but less sure, agreed language).
@@ -193,7 +194,7 @@ export function inlineContinuation(
   }
   if (out === 0) return undefined;
   const first = live[0];
-  const continuation = decode(text, positions[first], positions[first] + out);
+  const continuation = decodeText(text, positions[first], positions[first] + out);
   // A bare clause mark is no language to offer.
   if (!/[\p{L}\p{N}]/u.test(continuation)) return undefined;
   // The best-placed source first; documents in that order.
@@ -210,8 +211,3 @@ export function inlineContinuation(
   return { text: continuation, matched, occurrences: exact, documents: symbols, source: index.paragraph(paragraphs[live[0]]) };
 }
 
-function decode(codes: Uint16Array, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(codes[i]);
-  return s;
-}

@@ -19,16 +19,18 @@ const PARAGRAPH_END = 0x0a;
  * operating system's page cache doing the caching, so that a large corpus's index is not read
  * whole at the start nor held whole in memory.
  */
-export interface PagedArray<T extends Int32Array | Uint8Array> {
+export interface PagedArray<T extends Int32Array | Uint16Array | Uint8Array> {
   readonly length: number;
   /** Element `i` (0 ≤ i < length). */
   get(i: number): number;
   /** Elements [from, to) in an array of their own. */
   subarray(from: number, to: number): T;
+  /** The whole array, once it is in memory (a paged section read whole in the background). */
+  readonly array?: T;
 }
 
 /** An array of the index in memory: itself, or a paged one read whole (to write or check it). */
-export function wholeArray<T extends ArrayBufferView>(array: T | PagedArray<T & (Int32Array | Uint8Array)>): T {
+export function wholeArray<T extends ArrayBufferView>(array: T | PagedArray<T & (Int32Array | Uint16Array | Uint8Array)>): T {
   return ArrayBuffer.isView(array) ? array : array.subarray(0, array.length);
 }
 
@@ -42,8 +44,8 @@ export function wholeArray<T extends ArrayBufferView>(array: T | PagedArray<T & 
  * as many times as it has paragraphs.
  */
 export interface PhraseIndexData {
-  /** Every passage's text followed by a line feed. */
-  text: Uint16Array;
+  /** Every passage's text followed by a line feed (in memory, or read from the index file a page at a time). */
+  text: Uint16Array | PagedArray<Uint16Array>;
   /** Start offsets of the suffixes of `text`, in sorted order (in memory, or read from the index file a page at a time). */
   suffixes: Int32Array | PagedArray<Int32Array>;
   /** Offset in `text` where each passage starts; one more entry, `text.length`, at the end. */
@@ -148,6 +150,28 @@ function toCodes(s: string): Uint16Array {
   const codes = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
   return codes;
+}
+
+/**
+ * The index's text from `start` to `end` as a string: in memory, or read from the index file (one
+ * read for the stretch, not one per page).
+ */
+export function decodeText(text: PhraseIndexData['text'], start: number, end: number): string {
+  return ArrayBuffer.isView(text) ? decode(text, start, end) : decode(text.subarray(start, end), 0, Math.max(0, end - start));
+}
+
+/** A reader of the index's text code by code, in memory or paged (`get` keeps the page of the last read). */
+export function textReader(text: PhraseIndexData['text']): (i: number) => number {
+  if (ArrayBuffer.isView(text)) return (i) => text[i];
+  return (i) => {
+    const whole = text.array;
+    return whole !== undefined ? whole[i] : text.get(i);
+  };
+}
+
+/** The index's text as an array when it is in memory (always, or a paged one once read whole). */
+function textArray(text: PhraseIndexData['text']): Uint16Array | undefined {
+  return ArrayBuffer.isView(text) ? text : text.array;
 }
 
 function decode(codes: Uint16Array, start: number, end: number): string {
@@ -421,10 +445,13 @@ export class PhraseIndex implements PhraseSource {
 
   /** The start offset of the `i`-th suffix in sorted order (the suffix array in memory or paged). */
   readonly suffixAt: (i: number) => number;
+  /** The code unit at offset `i` of the index's text (in memory or paged). */
+  readonly textAt: (i: number) => number;
 
   constructor(readonly data: PhraseIndexData, tables: AgreedLanguageTables = chineseAgreed) {
     const sa = data.suffixes;
     this.suffixAt = ArrayBuffer.isView(sa) ? (i) => sa[i] : (i) => sa.get(i);
+    this.textAt = textReader(data.text);
     this.boundaries = new Set([...tables.clauseBoundaries].map((c) => c.charCodeAt(0)));
   }
 
@@ -474,7 +501,7 @@ export class PhraseIndex implements PhraseSource {
     const result: PhraseSourceParagraph = {
       symbol: doc.symbol,
       where: d.whereNames[d.paragraphWhere[p]],
-      text: decode(d.text, d.passageStarts[q], d.passageStarts[q + 1] - 1),
+      text: decodeText(d.text, d.passageStarts[q], d.passageStarts[q + 1] - 1),
       line: d.paragraphLine[p],
     };
     if (doc.file !== undefined) result.file = doc.file;
@@ -586,9 +613,20 @@ export class PhraseIndex implements PhraseSource {
   private compare(start: number, pattern: Uint16Array): number {
     const text = this.data.text;
     const n = text.length;
+    // The array itself when it is in memory (the binary searches' inner loop), else page by page.
+    const codes = textArray(text);
+    if (codes !== undefined) {
+      for (let i = 0; i < pattern.length; i++) {
+        if (start + i >= n) return -1;
+        const diff = codes[start + i] - pattern[i];
+        if (diff !== 0) return diff;
+      }
+      return 0;
+    }
+    const at = this.textAt;
     for (let i = 0; i < pattern.length; i++) {
       if (start + i >= n) return -1;
-      const diff = text[start + i] - pattern[i];
+      const diff = at(start + i) - pattern[i];
       if (diff !== 0) return diff;
     }
     return 0;
@@ -627,24 +665,26 @@ export class PhraseIndex implements PhraseSource {
   /** The stretch of text from `start` up to and including the (stretch+1)-th clause boundary, or the paragraph's end. */
   private stretchAt(start: number, stretch: number): Stretch | undefined {
     const text = this.data.text;
+    const codes = textArray(text);
+    const at = codes !== undefined ? (i: number) => codes[i] : this.textAt;
     let seen = 0;
     for (let i = start; i < text.length && i - start < MAX_CONTINUATION; i++) {
-      const c = text[i];
+      const c = at(i);
       if (c === PARAGRAPH_END) {
         // The paragraph ended before this stretch's last boundary (or right after the previous
         // stretch's boundary): a shorter stretch already says it.
-        if (seen < stretch || i === start || this.boundaries.has(text[i - 1])) return undefined;
-        return { text: decode(text, start, i), atEnd: true };
+        if (seen < stretch || i === start || this.boundaries.has(at(i - 1))) return undefined;
+        return { text: decodeText(text, start, i), atEnd: true };
       }
       if (this.boundaries.has(c)) {
         if (seen === stretch) {
           // The boundary itself delimits the stretch: the same words end a clause mid-paragraph or at its end.
-          return { text: decode(text, start, i + 1), atEnd: false };
+          return { text: decodeText(text, start, i + 1), atEnd: false };
         }
         seen++;
       }
     }
-    return seen === stretch && text[start] !== PARAGRAPH_END ? { text: decode(text, start, Math.min(text.length, start + MAX_CONTINUATION)), atEnd: false } : undefined;
+    return seen === stretch && at(start) !== PARAGRAPH_END ? { text: decodeText(text, start, Math.min(text.length, start + MAX_CONTINUATION)), atEnd: false } : undefined;
   }
 
   /** The longest ending of `before` (its last line, as indexed) that the corpus contains, with its suffix-array range. */

@@ -169,13 +169,14 @@ export class ProvenanceFinder {
     if (lo === hi) return { length: 0, range: [lo, hi] };
     const sa = index.suffixAt;
     const t = index.data.text;
+    const code = index.textAt;
     let length = AGREED_STRETCH;
     while (i + length < q.length) {
       const c = q[i + length];
       if (hi - lo === 1) {
         // One suffix left: read on along the corpus text.
         const at = sa(lo);
-        while (i + length < q.length && at + length < t.length && t[at + length] === q[i + length]) length++;
+        while (i + length < q.length && at + length < t.length && code(at + length) === q[i + length]) length++;
         break;
       }
       // The suffixes in [lo, hi) share `length` characters and are sorted: those with c next form a run.
@@ -183,14 +184,14 @@ export class ProvenanceFinder {
       let b = hi;
       while (a < b) {
         const mid = (a + b) >>> 1;
-        if (t[sa(mid) + length] < c) a = mid + 1;
+        if (code(sa(mid) + length) < c) a = mid + 1;
         else b = mid;
       }
       let e = a;
       b = hi;
       while (e < b) {
         const mid = (e + b) >>> 1;
-        if (t[sa(mid) + length] <= c) e = mid + 1;
+        if (code(sa(mid) + length) <= c) e = mid + 1;
         else b = mid;
       }
       if (a === e) break;

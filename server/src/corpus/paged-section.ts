@@ -93,8 +93,13 @@ export class PagedSection<K extends PagedSectionPlace['element'] = PagedSectionP
   private read(from: number, to: number): Element<K> {
     const buffer = Buffer.allocUnsafeSlow((to - from) * this.bytes);
     readFully(this.file(), buffer, this.place.position + from * this.bytes);
+    return this.view(buffer, to - from);
+  }
+
+  /** `length` elements of this section's type over a buffer of its own. */
+  private view(buffer: Buffer, length: number): Element<K> {
     const element = this.place.element;
-    return (element === 'int32' ? new Int32Array(buffer.buffer, 0, to - from) : element === 'uint16' ? new Uint16Array(buffer.buffer, 0, to - from) : new Uint8Array(buffer.buffer, 0, to - from)) as Element<K>;
+    return (element === 'int32' ? new Int32Array(buffer.buffer, 0, length) : element === 'uint16' ? new Uint16Array(buffer.buffer, 0, length) : new Uint8Array(buffer.buffer, 0, length)) as Element<K>;
   }
 
   get(i: number): number {
@@ -146,8 +151,7 @@ export class PagedSection<K extends PagedSectionPlace['element'] = PagedSectionP
         if (n === 0) throw new Error('unexpected end of the index file');
         done += n;
       }
-      const element = this.place.element;
-      this.whole = (element === 'int32' ? new Int32Array(buffer.buffer, 0, this.length) : element === 'uint16' ? new Uint16Array(buffer.buffer, 0, this.length) : new Uint8Array(buffer.buffer, 0, this.length)) as Element<K>;
+      this.whole = this.view(buffer, this.length);
       this.pages.clear();
       this.lastKey = NaN;
       this.lastPage = undefined;

@@ -665,8 +665,7 @@ export class PhraseIndex implements PhraseSource {
   /** The stretch of text from `start` up to and including the (stretch+1)-th clause boundary, or the paragraph's end. */
   private stretchAt(start: number, stretch: number): Stretch | undefined {
     const text = this.data.text;
-    const codes = textArray(text);
-    const at = codes !== undefined ? (i: number) => codes[i] : this.textAt;
+    const at = this.textAt;
     let seen = 0;
     for (let i = start; i < text.length && i - start < MAX_CONTINUATION; i++) {
       const c = at(i);

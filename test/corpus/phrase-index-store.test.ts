@@ -7,6 +7,7 @@ import { corpusFingerprint, loadOrBuildPhraseIndex, openPhraseIndexForQuery, phr
 import { PhraseIndex, wholeArray, type PagedArray } from '../../server/src/core/agreed/phrase-index';
 import { ProvenanceFinder } from '../../server/src/core/agreed/provenance';
 import { openPagedSections, readTextInBackground } from '../../server/src/corpus/paged-section';
+import { deferredLength, readDeferredInBackground } from '../../server/src/corpus/deferred-sections';
 
 let dir: string;
 let folder: string;
@@ -73,7 +74,7 @@ test('an index file with its text, suffix array and bigram postings left in the 
   assert.equal(whole.source, 'file');
   const read = readPhraseIndex(whole.path!, corpusFingerprint([folder]), [folder], { verify: false, paged: true });
   assert.ok('data' in read, 'problem' in read ? read.problem : '');
-  // Only those three are read a page at a time; the rest is in memory.
+  // Only those three are read a page at a time; the rest is in memory (the paragraphs' arrays once first asked for).
   assert.ok(!ArrayBuffer.isView(read.data.text) && !ArrayBuffer.isView(read.data.suffixes) && !ArrayBuffer.isView(read.data.bigramPostings));
   assert.ok(ArrayBuffer.isView(read.data.paragraphPassage));
   // As the server gets it from the index worker: a plain object after the message, opened in its thread.
@@ -120,6 +121,71 @@ test('an index file with its text, suffix array and bigram postings left in the 
   assert.throws(() => openPagedSections(clone), /was replaced since its index was read/);
   // The sections opened before it was replaced still read the file they opened.
   assert.deepEqual(paged.continuations(PHRASES[0], 20), whole.index.continuations(PHRASES[0], 20));
+});
+
+const DEFERRED = ['passageParagraphs', 'paragraphPassage', 'paragraphDocument', 'paragraphLine', 'paragraphKind', 'paragraphWhere', 'suffixWeights'] as const;
+const stillInFile = (data: object, name: string) => typeof Object.getOwnPropertyDescriptor(data, name)?.get === 'function';
+
+test('the paragraphs\' arrays of an index file opened as the server starts on it are read on their first use or in the background, and answer as the file read whole', async () => {
+  const whole = load();
+  assert.equal(whole.source, 'file');
+  const open = () => {
+    const read = readPhraseIndex(whole.path!, corpusFingerprint([folder]), [folder], { verify: false, paged: true });
+    assert.ok('data' in read, 'problem' in read ? read.problem : '');
+    return read.data;
+  };
+  const data = open();
+  // None of them read at the opening; their lengths known from the section table.
+  for (const name of DEFERRED) {
+    assert.ok(stillInFile(data, name), name);
+    assert.equal(deferredLength(data, name), wholeArray(whole.index.data[name]).length, name);
+  }
+  // The count of paragraphs needs none of them (the first corpus status at the start).
+  const index = new PhraseIndex(openPagedSections(data));
+  assert.equal(index.data, data, 'opened in this thread: the same data, its deferred sections kept');
+  assert.equal(index.paragraphCount, whole.index.paragraphCount);
+  assert.ok(DEFERRED.every((name) => stillInFile(data, name)));
+  // A question before the background read: what it needs is read at once, and is the file's.
+  assert.deepEqual(index.paragraph(10), whole.index.paragraph(10));
+  for (const name of ['paragraphDocument', 'paragraphPassage', 'paragraphWhere', 'paragraphLine'] as const) {
+    assert.ok(!stillInFile(data, name), name);
+    assert.deepEqual(data[name], whole.index.data[name], name);
+  }
+  for (const phrase of PHRASES) assert.deepEqual(index.similar(phrase), whole.index.similar(phrase));
+  // The rest in the background: then every array is an ordinary one, equal to the file read whole.
+  assert.equal(await readDeferredInBackground(data), true);
+  for (const name of DEFERRED) {
+    assert.ok(!stillInFile(data, name), name);
+    assert.equal(deferredLength(data, name), undefined);
+    assert.deepEqual(data[name], whole.index.data[name], name);
+  }
+  for (const phrase of PHRASES) {
+    assert.deepEqual(index.continuations(phrase, 20), whole.index.continuations(phrase, 20));
+    assert.deepEqual(index.inline(phrase, { kind: 'operative', organ: 'A' }), whole.index.inline(phrase, { kind: 'operative', organ: 'A' }));
+  }
+  // Read in the background first, then asked for: the same arrays.
+  const early = open();
+  assert.equal(await readDeferredInBackground(early), true);
+  for (const name of DEFERRED) assert.deepEqual(early[name], whole.index.data[name], name);
+  // Sent to another thread (a structured clone, as the index worker sends its index): read then, whole.
+  const sent = structuredClone(open());
+  for (const name of DEFERRED) {
+    assert.ok(!stillInFile(sent, name));
+    assert.deepEqual(sent[name], whole.index.data[name], name);
+  }
+  // The index file replaced by a rename after the opening: the sections still come from the file that was opened.
+  const before = open();
+  const bytes = readFileSync(whole.path!);
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(4))) as { sections: { name: string; offset: number; length: number }[] };
+  const documents = header.sections.find((s) => s.name === 'paragraphDocument')!;
+  bytes.fill(0xff, 8 + bytes.readUInt32LE(4) + documents.offset, 8 + bytes.readUInt32LE(4) + documents.offset + documents.length * 4);
+  writeFileSync(`${whole.path!}.other`, bytes);
+  renameSync(`${whole.path!}.other`, whole.path!);
+  assert.deepEqual(before.paragraphDocument, whole.index.data.paragraphDocument);
+  // The file in its place now (damaged) is another one: not taken for the one read before.
+  const after = readPhraseIndex(whole.path!, corpusFingerprint([folder]), [folder], { verify: true });
+  assert.match('problem' in after ? after.problem : '', /section paragraphDocument is corrupt/);
+  rmSync(whole.path!);
 });
 
 test('a damaged section is found by the check after the start (verifyPhraseIndex), not when the file is opened without it', () => {

@@ -182,6 +182,8 @@ export function isPagedPlace(value: unknown): value is { place: PagedSectionPlac
  * message) opened in this thread. Throws when the file is gone or was replaced meanwhile.
  */
 export function openPagedSections(data: PhraseIndexData): PhraseIndexData {
+  // Opened in this thread already (the index as built): kept as it is, its deferred sections with it.
+  if (![data.text, data.suffixes, data.bigramPostings].some((s) => isPagedPlace(s) && !(s instanceof PagedSection))) return data;
   const text = isPagedPlace(data.text) ? PagedSection.open({ ...data.text.place, element: 'uint16' }) : data.text;
   const suffixes = isPagedPlace(data.suffixes) ? PagedSection.open({ ...data.suffixes.place, element: 'int32' }) : data.suffixes;
   const bigramPostings = isPagedPlace(data.bigramPostings) ? PagedSection.open({ ...data.bigramPostings.place, element: 'uint8' }) : data.bigramPostings;

@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS } from '../core/agreed/corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex, WEIGHT_BLOCK, wholeArray, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
 import { bundledCorpusFolder, forEachCorpusDraft, type CorpusDraft } from './load';
+import { deferSections, type DeferredElement, type DeferredPlace } from './deferred-sections';
 import { fileIdentity, PagedSection } from './paged-section';
 import { ensurePrivateFolder, MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
 
@@ -397,6 +398,20 @@ export interface ReadPhraseIndexOptions {
 const PAGED_SECTIONS: Partial<Record<ArrayName, 'int32' | 'uint16' | 'uint8'>> = { text: 'uint16', suffixes: 'int32', bigramPostings: 'uint8' };
 
 /**
+ * The sections `ReadPhraseIndexOptions.paged` reads on their first use or in the background
+ * (`deferSections`), and their elements: each is needed whole, but not before the first question.
+ */
+const DEFERRED_SECTIONS: Partial<Record<ArrayName, DeferredElement>> = {
+  passageParagraphs: 'int32',
+  paragraphPassage: 'int32',
+  paragraphDocument: 'int32',
+  paragraphLine: 'int32',
+  paragraphKind: 'uint8',
+  paragraphWhere: 'int32',
+  suffixWeights: 'float64',
+};
+
+/**
  * Reads an index file; a problem (missing, other corpus, other format, truncated, corrupt) is
  * returned as a sentence. With `folders`, a file whose quick fingerprint differs (the corpus was
  * moved or copied, as when the extension is installed) is still used when its content matches.
@@ -476,11 +491,17 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
   // Sections left in the file only when they are not checked here (their checksums are read whole).
   const leave = paged && !verify;
   const identity = leave ? fileIdentity(fstatSync(fd)) : undefined;
+  const deferred: Record<string, DeferredPlace> = {};
   for (const s of header.sections) {
     const type = ARRAYS[s.name];
     const element = leave ? PAGED_SECTIONS[s.name] : undefined;
     if (element) {
       arrays[s.name] = new PagedSection({ path, position: start + s.offset, length: s.length, element, identity });
+      continue;
+    }
+    const later = leave ? DEFERRED_SECTIONS[s.name] : undefined;
+    if (later) {
+      deferred[s.name] = { position: start + s.offset, length: s.length, element: later };
       continue;
     }
     // Uninitialised memory of its own (not pooled, not zero-filled first): the read fills it.
@@ -493,8 +514,9 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
   }
   const documents = documentsHere(header, folders);
   const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents };
-  const damage = checkIndexShape(data) ?? (verify ? checkIndexData(data) : undefined);
+  const damage = checkIndexShape(data, (name) => deferred[name]?.length) ?? (verify ? checkIndexData(data) : undefined);
   if (damage) return { problem: `${path} is damaged (${damage})` };
+  if (identity !== undefined) deferSections(data, path, identity, deferred);
   return { data, corpusProblems: header.corpusProblems ?? [], fingerprint: header.fingerprint };
 }
 
@@ -693,15 +715,17 @@ function checkHeader(h: unknown): string | undefined {
 }
 
 /** The lengths of the arrays against each other (a few comparisons); a sentence when one is off. */
-function checkIndexShape(d: PhraseIndexData): string | undefined {
+function checkIndexShape(d: PhraseIndexData, stillInFile: (name: ArrayName) => number | undefined = () => undefined): string | undefined {
+  // The length of a section not read yet is the section table's (it is not read for this).
+  const length = (name: ArrayName) => stillInFile(name) ?? d[name].length;
   const passages = d.passageStarts.length - 1;
-  const paragraphs = d.paragraphPassage.length;
+  const paragraphs = length('paragraphPassage');
   if (passages < 0 || d.passageStarts[0] !== 0 || d.passageStarts[passages] !== d.text.length) return 'passage starts';
   if (d.suffixes.length !== d.text.length) return 'suffixes length';
-  if (d.passageParagraphStarts.length !== passages + 1 || d.passageParagraphStarts[0] !== 0 || d.passageParagraphStarts[passages] !== paragraphs || d.passageParagraphs.length !== paragraphs) return 'passage paragraphs';
-  for (const name of ['paragraphDocument', 'paragraphLine', 'paragraphKind', 'paragraphWhere'] as const) if (d[name].length !== paragraphs) return `${name} length`;
+  if (d.passageParagraphStarts.length !== passages + 1 || d.passageParagraphStarts[0] !== 0 || d.passageParagraphStarts[passages] !== paragraphs || length('passageParagraphs') !== paragraphs) return 'passage paragraphs';
+  for (const name of ['paragraphDocument', 'paragraphLine', 'paragraphKind', 'paragraphWhere'] as const) if (length(name) !== paragraphs) return `${name} length`;
   if (d.passageBigrams.length !== passages) return 'passageBigrams length';
-  if (d.suffixWeights.length !== Math.floor(d.suffixes.length / WEIGHT_BLOCK) + 1) return 'suffix weights length';
+  if (length('suffixWeights') !== Math.floor(d.suffixes.length / WEIGHT_BLOCK) + 1) return 'suffix weights length';
   const keys = d.bigramKeys.length;
   if (d.bigramOffsets.length !== keys + 1 || d.bigramOffsets[0] !== 0 || d.bigramOffsets[keys] !== d.bigramPostings.length) return 'bigram offsets';
   if (d.bigramCounts.length !== keys + 1 || d.bigramCounts[0] !== 0) return 'bigram counts';

@@ -481,7 +481,9 @@ export class PhraseIndex implements PhraseSource {
   }
 
   get paragraphCount(): number {
-    return this.data.paragraphPassage.length;
+    // The passages' paragraph starts end at the count (the paragraphs' own arrays may not be read yet).
+    const starts = this.data.passageParagraphStarts;
+    return starts[starts.length - 1];
   }
 
   get documentCount(): number {

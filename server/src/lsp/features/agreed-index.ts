@@ -6,6 +6,7 @@ import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node'
 import { PhraseIndex, type SimilarParagraph } from '../../core/agreed/phrase-index';
 import { SegmentedIndex, type CorpusPhraseIndex } from '../../core/agreed/segmented-index';
 import { KnowledgeAssembler, knowledgeFromPacked, updatedKnowledge, type CorpusKnowledge, type KnowledgePart } from '../../core';
+import { readDeferredInBackground } from '../../corpus/deferred-sections';
 import { openPagedSections, readTextInBackground } from '../../corpus/paged-section';
 import { loadOrUpdateIndexAndKnowledge, maskedDocuments, openIndexAsBuilt, segmentedIndex, type IndexAsBuilt, type SegmentPart } from '../../corpus/segment-store';
 import { invalidArguments, registerServerCommand } from '../commands';
@@ -323,8 +324,10 @@ class PhraseIndexKeeper {
           try {
             // A base read from its file keeps its large sections there (read a page at a time).
             index = new PhraseIndex(openPagedSections(m.data));
-            // Its text into memory meanwhile, not before it is used (a page at a time until then).
-            void readTextInBackground(index.data);
+            // Its paragraphs' arrays, then its text, into memory meanwhile (the arrays are read at
+            // once when asked for first; the text a page at a time until it is in).
+            const data = index.data;
+            void readDeferredInBackground(data).then(() => readTextInBackground(data));
           } catch (err) {
             // Its file gone or replaced since the worker read its header: read again the usual way.
             this.ctx.connection.console.warn(`phrase index: ${err instanceof Error ? err.message : String(err)}; reading it again`);

@@ -4,7 +4,6 @@
  */
 import type { Pool, PoolConfig } from 'pg';
 import { parse } from 'pg-connection-string';
-import pgpass from 'pgpass';
 
 /** Where the corpus database is and how to log in. The password never comes from a settings file. */
 export interface CorpusServerConfig {
@@ -94,8 +93,14 @@ export function connectionConfig(config: CorpusServerConfig): PoolConfig {
   const where = { host: parsed.host ?? undefined, port: parsed.port ?? undefined, database: parsed.database ?? undefined, user: parsed.user ?? undefined };
   return {
     ...(parsed as PoolConfig),
-    password: password !== undefined ? () => Promise.resolve(password) : () => new Promise<string>((resolve) => pgpass(where, (found) => resolve(found ?? ''))),
+    password: password !== undefined ? () => Promise.resolve(password) : () => new Promise<string>((resolve) => loadPgpass()(where, (found) => resolve(found ?? ''))),
   };
+}
+
+/** The reader of `~/.pgpass`, loaded when a password is first looked for there (2 ms of every server start before). */
+function loadPgpass(): typeof import('pgpass') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('pgpass') as typeof import('pgpass');
 }
 
 /**

@@ -24,6 +24,18 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 const PHRASES = ['重申《不扩散核武器条约》', '审议大会', '决定在大会第', '核武器国家'];
 
+/** An index file's header, and where its data starts. */
+function fileHeader(bytes: Buffer): { header: Record<string, unknown> & { documents: { offset: number; bytes: number; count: number }; folderPaths: string[] }; length: number; start: number } {
+  const length = bytes.readUInt32LE(4);
+  return { header: JSON.parse(bytes.toString('utf8', 8, 8 + length)) as never, length, start: 8 + length };
+}
+
+/** The documents of an index file as it keeps them (format 5: a column per field, in the data after the arrays). */
+function documentColumns(bytes: Buffer): { symbols: string[]; folders: number[]; names: (string | null)[] } {
+  const { header, start } = fileHeader(bytes);
+  return JSON.parse(bytes.toString('utf8', start + header.documents.offset, start + header.documents.offset + header.documents.bytes)) as never;
+}
+
 test('a loaded index file answers the same as a fresh build', () => {
   const built = load();
   assert.equal(built.source, 'built');
@@ -126,7 +138,7 @@ test('an index file with its text, suffix array and bigram postings left in the 
 const DEFERRED = ['passageParagraphs', 'paragraphPassage', 'paragraphDocument', 'paragraphLine', 'paragraphKind', 'paragraphWhere', 'suffixWeights'] as const;
 const stillInFile = (data: object, name: string) => typeof Object.getOwnPropertyDescriptor(data, name)?.get === 'function';
 
-test('the paragraphs\' arrays of an index file opened as the server starts on it are read on their first use or in the background, and answer as the file read whole', async () => {
+test('the paragraphs\' arrays and the documents of an index file opened as the server starts on it are read on their first use or in the background, and answer as the file read whole', async () => {
   const whole = load();
   assert.equal(whole.source, 'file');
   const open = () => {
@@ -140,17 +152,22 @@ test('the paragraphs\' arrays of an index file opened as the server starts on it
     assert.ok(stillInFile(data, name), name);
     assert.equal(deferredLength(data, name), wholeArray(whole.index.data[name]).length, name);
   }
-  // The count of paragraphs needs none of them (the first corpus status at the start).
+  assert.ok(stillInFile(data, 'documents'));
+  assert.equal(deferredLength(data, 'documents'), whole.index.documentCount);
+  // The counts of paragraphs and documents need none of them (the first corpus status at the start).
   const index = new PhraseIndex(openPagedSections(data));
   assert.equal(index.data, data, 'opened in this thread: the same data, its deferred sections kept');
   assert.equal(index.paragraphCount, whole.index.paragraphCount);
-  assert.ok(DEFERRED.every((name) => stillInFile(data, name)));
+  assert.equal(index.documentCount, whole.index.documentCount);
+  assert.ok([...DEFERRED, 'documents'].every((name) => stillInFile(data, name)));
   // A question before the background read: what it needs is read at once, and is the file's.
   assert.deepEqual(index.paragraph(10), whole.index.paragraph(10));
   for (const name of ['paragraphDocument', 'paragraphPassage', 'paragraphWhere', 'paragraphLine'] as const) {
     assert.ok(!stillInFile(data, name), name);
     assert.deepEqual(data[name], whole.index.data[name], name);
   }
+  assert.ok(!stillInFile(data, 'documents'));
+  assert.deepEqual(data.documents, whole.index.data.documents);
   for (const phrase of PHRASES) assert.deepEqual(index.similar(phrase), whole.index.similar(phrase));
   // The rest in the background: then every array is an ordinary one, equal to the file read whole.
   assert.equal(await readDeferredInBackground(data), true);
@@ -159,6 +176,11 @@ test('the paragraphs\' arrays of an index file opened as the server starts on it
     assert.equal(deferredLength(data, name), undefined);
     assert.deepEqual(data[name], whole.index.data[name], name);
   }
+  // The documents too, when nothing asked for them first.
+  const quiet = open();
+  assert.equal(await readDeferredInBackground(quiet), true);
+  assert.ok(!stillInFile(quiet, 'documents'));
+  assert.deepEqual(quiet.documents, whole.index.data.documents);
   for (const phrase of PHRASES) {
     assert.deepEqual(index.continuations(phrase, 20), whole.index.continuations(phrase, 20));
     assert.deepEqual(index.inline(phrase, { kind: 'operative', organ: 'A' }), whole.index.inline(phrase, { kind: 'operative', organ: 'A' }));
@@ -173,6 +195,7 @@ test('the paragraphs\' arrays of an index file opened as the server starts on it
     assert.ok(!stillInFile(sent, name));
     assert.deepEqual(sent[name], whole.index.data[name], name);
   }
+  assert.deepEqual(sent.documents, whole.index.data.documents);
   // The index file replaced by a rename after the opening: the sections still come from the file that was opened.
   const before = open();
   const bytes = readFileSync(whole.path!);
@@ -206,6 +229,16 @@ test('a damaged section is found by the check after the start (verifyPhraseIndex
   assert.equal(rebuilt.source, 'built');
   assert.match(rebuilt.problems.join('\n'), /section text is corrupt \(checksum mismatch\); rebuilding it/);
   assert.equal(verifyPhraseIndex(path), undefined);
+  // The documents likewise (they are in the data, after the arrays): a symbol changed is found by the check.
+  const again = readFileSync(path);
+  const { header: h, start } = fileHeader(again);
+  const at = again.indexOf('A-RES', start + h.documents.offset);
+  assert.ok(at > 0 && at < start + h.documents.offset + h.documents.bytes);
+  again[at] = 'B'.charCodeAt(0);
+  writeFileSync(path, again);
+  assert.match(verifyPhraseIndex(path) ?? '', /section documents is corrupt \(checksum mismatch\)/);
+  assert.match((readPhraseIndex(path, fingerprint, [folder], { verify: true }) as { problem: string }).problem, /section documents is corrupt/);
+  load();
 });
 
 test('a search whose index file is damaged past its header (the query fails) checks the file, rebuilds it and answers', () => {
@@ -213,16 +246,18 @@ test('a search whose index file is damaged past its header (the query fails) che
   const path = good.path!;
   const expected = good.index.similar(PHRASES[0]);
   const bytes = readFileSync(path);
-  const length = bytes.readUInt32LE(4);
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as { documents: { symbols: unknown[]; folders: unknown[]; names: unknown[] } };
+  const { header, length, start } = fileHeader(bytes);
   // No documents: the header still parses, the paragraphs name documents that are not there.
-  header.documents = { symbols: [], folders: [], names: [] };
+  const empty = Buffer.from(JSON.stringify({ symbols: [], folders: [], names: [] }));
+  bytes.fill(0x20, start + header.documents.offset, start + header.documents.offset + header.documents.bytes);
+  empty.copy(bytes, start + header.documents.offset);
+  header.documents.count = 0;
   const json = Buffer.from(JSON.stringify(header));
-  writeFileSync(path, Buffer.concat([bytes.subarray(0, 8), json, Buffer.alloc(length - json.length, 0x20), bytes.subarray(8 + length)]));
+  writeFileSync(path, Buffer.concat([bytes.subarray(0, 8), json, Buffer.alloc(length - json.length, 0x20), bytes.subarray(start)]));
   const searched = queryPhraseIndex([folder], (index) => index.similar(PHRASES[0]), { storagePath: storage });
   assert.deepEqual(searched.result, expected);
   assert.match(searched.problems.join('\n'), /could not be used .*; checking it/);
-  assert.match(searched.problems.join('\n'), /damaged \(paragraph document\); rebuilding it/);
+  assert.match(searched.problems.join('\n'), /section documents is corrupt \(checksum mismatch\); rebuilding it/);
   assert.equal(load().source, 'file');
 });
 
@@ -319,10 +354,12 @@ test('the documents of an index file: each draft named by its folder and name, f
   const built = good.index.data.documents;
   assert.ok(built.length > 0 && built.every((d) => d.file !== undefined && d.file.startsWith(folder)));
   const bytes = readFileSync(good.path!);
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(4))) as { documents: { symbols: string[]; folders: number[]; names: (string | null)[] }; folderPaths: string[] };
-  assert.deepEqual(header.documents.symbols, built.map((d) => d.symbol));
-  assert.ok(header.documents.folders.every((f) => f === 0), 'every draft in the one folder');
-  assert.ok(header.documents.names.every((n) => n !== null && !n.includes('/')), 'plain names, not paths');
+  const { header } = fileHeader(bytes);
+  const columns = documentColumns(bytes);
+  assert.equal(header.documents.count, built.length);
+  assert.deepEqual(columns.symbols, built.map((d) => d.symbol));
+  assert.ok(columns.folders.every((f) => f === 0), 'every draft in the one folder');
+  assert.ok(columns.names.every((n) => n !== null && !n.includes('/')), 'plain names, not paths');
   assert.deepEqual(header.folderPaths, [folder]);
   const fingerprint = corpusFingerprint([folder]);
   const withFolders = readPhraseIndex(good.path!, fingerprint, [folder], { verify: true });
@@ -335,17 +372,18 @@ test('the documents of an index file: each draft named by its folder and name, f
 test('an index file of an earlier format is named as such (not as damaged) and rebuilt', () => {
   const good = load();
   const bytes = readFileSync(good.path!);
-  const length = bytes.readUInt32LE(4);
-  // Format 3 kept an object per document.
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as Record<string, unknown> & { documents: { symbols: string[] } };
-  const older = { ...header, format: 3, documents: header.documents.symbols.map((symbol) => ({ symbol })) };
+  // Format 4 kept the documents in the header (read before the index could answer anything).
+  const { header, length } = fileHeader(bytes);
+  const older = { ...header, format: 4, documents: documentColumns(bytes) };
   const json = Buffer.from(JSON.stringify(older));
-  assert.ok(json.length <= length);
-  writeFileSync(good.path!, Buffer.concat([bytes.subarray(0, 8), json, Buffer.alloc(length - json.length, 0x20), bytes.subarray(8 + length)]));
+  const start = Math.ceil((8 + json.length) / 8) * 8;
+  const prefix = Buffer.from(bytes.subarray(0, 8));
+  prefix.writeUInt32LE(start - 8, 4);
+  writeFileSync(good.path!, Buffer.concat([prefix, json, Buffer.alloc(start - 8 - json.length, 0x20), bytes.subarray(8 + length)]));
   const read = readPhraseIndex(good.path!, corpusFingerprint([folder]), [folder]);
-  assert.ok('problem' in read && read.problem.endsWith('has format 3, not 4'), JSON.stringify(read));
+  assert.ok('problem' in read && read.problem.endsWith('has format 4, not 5'), JSON.stringify(read));
   const rebuilt = load();
   assert.equal(rebuilt.source, 'built');
-  assert.match(rebuilt.problems.join('\n'), /has format 3, not 4; rebuilding it/);
+  assert.match(rebuilt.problems.join('\n'), /has format 4, not 5; rebuilding it/);
   assert.equal(load().source, 'file');
 });

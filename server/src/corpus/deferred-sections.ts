@@ -2,7 +2,8 @@
  * Sections of an index file left out of the server's start and read whole on their first use, or
  * in the background as soon as the index is in use: the paragraphs' documents, lines, places and
  * kinds, the passages' paragraphs and the suffix weights (25 MB at the 200 MB corpus, 15-20 ms of
- * reading before the index could answer its first question). Each is a property of the index's
+ * reading before the index could answer its first question), and the documents' symbols and
+ * names (9-12 ms of parsing, and as long again making them). Each is a property of the index's
  * data that reads its section the first time it is asked for and is an ordinary array from then
  * on; the file is held open from the start, so that an index file replaced meanwhile (a rename)
  * is still the one read.
@@ -13,15 +14,31 @@ import { fileIdentity } from './paged-section';
 /** The typed arrays a deferred section may be. */
 export type DeferredElement = 'int32' | 'uint8' | 'float64';
 
-/** One section left in the file. */
+/** One section left in the file: where, how long, and what its bytes become. */
 export interface DeferredPlace {
-  /** Byte offset of the section's first element in the file. */
+  /** Byte offset of the section in the file. */
   position: number;
+  bytes: number;
+  /** Its elements (of an array), or its entries (the documents): what `deferredLength` says before it is read. */
   length: number;
-  element: DeferredElement;
+  /** The value the section's bytes make (a buffer of their own); throws when they make none. */
+  decode: (bytes: Buffer) => unknown;
 }
 
 const ELEMENT_BYTES: Record<DeferredElement, number> = { int32: 4, uint8: 1, float64: 8 };
+
+/** A section that is a typed array of `length` elements. */
+export function typedSection(position: number, length: number, element: DeferredElement): DeferredPlace {
+  return {
+    position,
+    length,
+    bytes: length * ELEMENT_BYTES[element],
+    decode: (b) => {
+      const buffer = b.buffer as ArrayBuffer;
+      return element === 'int32' ? new Int32Array(buffer, b.byteOffset, length) : element === 'uint8' ? new Uint8Array(buffer, b.byteOffset, length) : new Float64Array(buffer, b.byteOffset, length);
+    },
+  };
+}
 
 /** The file the sections of one index's data are read from, and the sections still in it. */
 interface DeferredFile {
@@ -45,28 +62,23 @@ function close(file: { fd?: number }): void {
   file.fd = undefined;
 }
 
-function view(buffer: Buffer, place: DeferredPlace): ArrayBufferView {
-  const b = buffer.buffer as ArrayBuffer;
-  return place.element === 'int32' ? new Int32Array(b, buffer.byteOffset, place.length) : place.element === 'uint8' ? new Uint8Array(b, buffer.byteOffset, place.length) : new Float64Array(b, buffer.byteOffset, place.length);
-}
-
-/** Puts the array read in the property's place: an ordinary property from then on. */
-function settle(target: object, name: string, array: ArrayBufferView): ArrayBufferView {
-  Object.defineProperty(target, name, { value: array, writable: true, enumerable: true, configurable: true });
+/** Puts the value read in the property's place: an ordinary property from then on. */
+function settle(target: object, name: string, value: unknown): unknown {
+  Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
   const file = files.get(target);
   if (file?.left.delete(name) && file.left.size === 0) close(file);
-  return array;
+  return value;
 }
 
-function readNow(file: DeferredFile, place: DeferredPlace): ArrayBufferView {
+function readNow(file: DeferredFile, place: DeferredPlace): unknown {
   if (file.fd === undefined) throw new Error(`${file.path}: a section of the index could not be read (the file was closed)`);
-  const buffer = Buffer.allocUnsafeSlow(place.length * ELEMENT_BYTES[place.element]);
+  const buffer = Buffer.allocUnsafeSlow(place.bytes);
   for (let done = 0; done < buffer.length; ) {
     const n = readSync(file.fd, buffer, done, buffer.length - done, place.position + done);
     if (n === 0) throw new Error(`${file.path}: unexpected end of the index file`);
     done += n;
   }
-  return view(buffer, place);
+  return place.decode(buffer);
 }
 
 /**
@@ -93,7 +105,7 @@ export function deferSections(data: object, path: string, identity: string, sect
       get(this: object) {
         return settle(this, name, readNow(file, place));
       },
-      set(this: object, value: ArrayBufferView) {
+      set(this: object, value: unknown) {
         settle(this, name, value);
       },
     });
@@ -103,11 +115,6 @@ export function deferSections(data: object, path: string, identity: string, sect
 /** The length of a section still in the file (without reading it); undefined when it is not deferred. */
 export function deferredLength(data: object, name: string): number | undefined {
   return files.get(data)?.left.get(name)?.length;
-}
-
-/** Whether any section of `data` is still in its file. */
-export function hasDeferredSections(data: object): boolean {
-  return (files.get(data)?.left.size ?? 0) > 0;
 }
 
 /**
@@ -123,7 +130,7 @@ export async function readDeferredInBackground(data: object): Promise<boolean> {
     const fd = file.fd;
     if (fd === undefined || !file.left.has(name)) continue;
     try {
-      const buffer = Buffer.allocUnsafeSlow(place.length * ELEMENT_BYTES[place.element]);
+      const buffer = Buffer.allocUnsafeSlow(place.bytes);
       for (let done = 0; done < buffer.length; ) {
         const n = await new Promise<number>((resolve, reject) =>
           readAsync(fd, buffer, done, buffer.length - done, place.position + done, (err, bytesRead) => (err ? reject(err) : resolve(bytesRead))),
@@ -132,7 +139,7 @@ export async function readDeferredInBackground(data: object): Promise<boolean> {
         done += n;
       }
       // Asked for meanwhile: already read at once.
-      if (file.left.has(name)) settle(data, name, view(buffer, place));
+      if (file.left.has(name)) settle(data, name, place.decode(buffer));
     } catch {
       all = false;
     }

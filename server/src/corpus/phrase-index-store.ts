@@ -12,7 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS } from '../core/agreed/corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex, WEIGHT_BLOCK, wholeArray, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
 import { bundledCorpusFolder, forEachCorpusDraft, type CorpusDraft } from './load';
-import { deferSections, type DeferredElement, type DeferredPlace } from './deferred-sections';
+import { deferSections, typedSection, type DeferredElement, type DeferredPlace } from './deferred-sections';
 import { fileIdentity, PagedSection } from './paged-section';
 import { ensurePrivateFolder, MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
 
@@ -20,7 +20,7 @@ import { ensurePrivateFolder, MAX_CATALOGUE_BYTES, readRegularFile } from './saf
 const MAX_INDEX_BYTES = 4 * 1024 * 1024 * 1024;
 
 /** Raised whenever the layout of the file or the meaning of its arrays changes. */
-export const PHRASE_INDEX_FORMAT = 4;
+export const PHRASE_INDEX_FORMAT = 5;
 const MAGIC = 'RDPI';
 
 type ChecksumKind = 'crc32' | 'sha1';
@@ -46,7 +46,7 @@ function checksumOf(parts: Uint8Array[], kind: string): string | undefined {
   return undefined;
 }
 
-type ArrayName = Exclude<keyof PhraseIndexData, 'whereNames' | 'documents'>;
+type ArrayName = Exclude<keyof PhraseIndexData, 'whereNames' | 'documents' | 'documentCount'>;
 type ArrayType = { new (buffer: ArrayBuffer, offset: number, length: number): ArrayLike<number> & ArrayBufferView; BYTES_PER_ELEMENT: number };
 const ARRAYS: Record<ArrayName, ArrayType> = {
   text: Uint16Array,
@@ -84,16 +84,28 @@ interface Header {
   sections: { name: ArrayName; offset: number; length: number; checksum: string }[];
   whereNames: string[];
   /**
-   * The documents, a column per field (format 4; an object per document took 3 MB and 25-35 ms
-   * to read at 22,783 documents, this a third of both): the symbol; the position of the folder
-   * its draft is in (-1: none of them); its draft's name in that folder, or its path when it is in
-   * none, or null when it has no draft.
+   * The documents (`DocumentColumns`, as JSON), after the arrays in the data (format 5; in the
+   * header, format 4, they were parsed before the index could answer anything: 9-12 ms at 22,783
+   * documents, and as long again to make them): where, how many bytes, how many documents, and
+   * the checksum of those bytes.
    */
-  documents: { symbols: string[]; folders: number[]; names: (string | null)[] };
+  documents: { offset: number; bytes: number; count: number; checksum: string };
   /** The folders the index was built for (absolute): where the drafts are when no folders are given to the reader. */
   folderPaths?: string[];
   /** Drafts that could not be read when the index was built (they are not in it). */
   corpusProblems?: string[];
+}
+
+/**
+ * The documents of an index file, a column per field (format 4; an object per document took 3 MB
+ * and 25-35 ms to read at 22,783 documents, this a third of both): the symbol; the position of the
+ * folder its draft is in (-1: none of them); its draft's name in that folder, or its path when it
+ * is in none, or null when it has no draft.
+ */
+interface DocumentColumns {
+  symbols: string[];
+  folders: number[];
+  names: (string | null)[];
 }
 
 /**
@@ -285,11 +297,12 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
     // Every section starts on an 8-byte boundary.
     offset += Math.ceil(array.byteLength / 8) * 8;
   }
-  const dataBytes = offset;
+  const documents = Buffer.from(JSON.stringify(documentColumns(data.documents, folders)), 'utf8');
+  const documentsAt = { offset, bytes: documents.length, count: data.documents.length, checksum: checksumOf([documents], preferredChecksum)! };
+  const dataBytes = offset + Math.ceil(documents.length / 8) * 8;
   const padding = new Uint8Array(8);
   const chunks: Uint8Array[] = [];
-  for (const { name } of sections) {
-    const bytes = bytesOf(wholeArray(data[name]));
+  for (const bytes of [...sections.map(({ name }) => bytesOf(wholeArray(data[name]))), documents]) {
     const pad = padding.subarray(0, Math.ceil(bytes.length / 8) * 8 - bytes.length);
     chunks.push(bytes, pad);
   }
@@ -301,7 +314,7 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
     checksum: preferredChecksum,
     sections,
     whereNames: data.whereNames,
-    documents: documentColumns(data.documents, folders),
+    documents: documentsAt,
     folderPaths: folders?.map((f) => resolve(f)),
     corpusProblems,
   };
@@ -340,8 +353,8 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
 }
 
 /** The documents as the header keeps them: a draft named by its folder's position and its name there, so that a moved corpus finds it. */
-function documentColumns(documents: PhraseIndexData['documents'], folders: string[] | undefined): Header['documents'] {
-  const columns: Header['documents'] = { symbols: [], folders: [], names: [] };
+function documentColumns(documents: PhraseIndexData['documents'], folders: string[] | undefined): DocumentColumns {
+  const columns: DocumentColumns = { symbols: [], folders: [], names: [] };
   const prefixes = folders?.map((f) => namePrefix(resolve(f)));
   for (const d of documents) {
     columns.symbols.push(d.symbol);
@@ -360,9 +373,9 @@ function documentColumns(documents: PhraseIndexData['documents'], folders: strin
  * name is put after its folder's path as it is (22,783 `join`s were a fifth of the time to open a
  * large index).
  */
-function documentsHere(header: Header, folders: string[] | undefined): { symbol: string; file?: string }[] {
+function documentsHere(columns: DocumentColumns, header: Header, folders: string[] | undefined): { symbol: string; file?: string }[] {
   const prefixes = (folders ?? header.folderPaths)?.map(namePrefix);
-  const { symbols, folders: at, names } = header.documents;
+  const { symbols, folders: at, names } = columns;
   const out: { symbol: string; file?: string }[] = new Array(symbols.length);
   for (let d = 0; d < symbols.length; d++) {
     const name = names[d];
@@ -371,6 +384,32 @@ function documentsHere(header: Header, folders: string[] | undefined): { symbol:
     out[d] = here === undefined ? { symbol: symbols[d] } : { symbol: symbols[d], file: here };
   }
   return out;
+}
+
+/** Where the documents are in the file, and what their bytes make (the documents with their drafts in `folders`). */
+function documentsSection(header: Header, start: number, folders: string[] | undefined): DeferredPlace {
+  return { position: start + header.documents.offset, bytes: header.documents.bytes, length: header.documents.count, decode: (bytes) => decodeDocuments(bytes, header, folders) };
+}
+
+/** The documents from their bytes in the file (`Header.documents`); throws when they are damaged. */
+function decodeDocuments(bytes: Uint8Array, header: Header, folders: string[] | undefined): PhraseIndexData['documents'] {
+  let columns: unknown;
+  try {
+    columns = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  } catch {
+    throw new Error('damaged documents');
+  }
+  if (!isDocumentColumns(columns, header.documents.count)) throw new Error('damaged documents');
+  return documentsHere(columns, header, folders);
+}
+
+function isDocumentColumns(c: unknown, count: number): c is DocumentColumns {
+  const columns = c as Partial<DocumentColumns> | null;
+  if (typeof columns !== 'object' || columns === null || !Array.isArray(columns.symbols) || !Array.isArray(columns.folders) || !Array.isArray(columns.names)) return false;
+  const { symbols, folders, names } = columns;
+  if (symbols.length !== count || folders.length !== count || names.length !== count) return false;
+  for (let d = 0; d < count; d++) if (typeof symbols[d] !== 'string' || !Number.isInteger(folders[d]) || folders[d] < -1 || (names[d] !== null && typeof names[d] !== 'string')) return false;
+  return true;
 }
 
 /** How an index file is read. */
@@ -476,6 +515,7 @@ function readHeader(fd: number, path: string): { header: Header; start: number }
     if (!type || s.offset % 8 !== 0 || s.offset + s.length * type.BYTES_PER_ELEMENT > header.dataBytes) return { problem: `${path} has a damaged section table` };
   }
   for (const name of Object.keys(ARRAYS) as ArrayName[]) if (!header.sections.some((s) => s.name === name)) return { problem: `${path} lacks the section ${name}` };
+  if (header.documents.offset % 8 !== 0 || header.documents.offset + header.documents.bytes > header.dataBytes) return { problem: `${path} has a damaged section table` };
   return { header, start };
 }
 
@@ -501,7 +541,7 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
     }
     const later = leave ? DEFERRED_SECTIONS[s.name] : undefined;
     if (later) {
-      deferred[s.name] = { position: start + s.offset, length: s.length, element: later };
+      deferred[s.name] = typedSection(start + s.offset, s.length, later);
       continue;
     }
     // Uninitialised memory of its own (not pooled, not zero-filled first): the read fills it.
@@ -512,8 +552,16 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
     if (verify && checksumOf([bytes], header.checksum) !== s.checksum) return { problem: `${path}: section ${s.name} is corrupt (checksum mismatch)` };
     arrays[s.name] = array;
   }
-  const documents = documentsHere(header, folders);
-  const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents };
+  let documents: PhraseIndexData['documents'] = [];
+  const documentsPlace = documentsSection(header, start, folders);
+  if (leave) deferred.documents = documentsPlace;
+  else {
+    const bytes = Buffer.allocUnsafeSlow(header.documents.bytes);
+    readFully(fd, bytes, documentsPlace.position);
+    if (verify && checksumOf([bytes], header.checksum) !== header.documents.checksum) return { problem: `${path}: section documents is corrupt (checksum mismatch)` };
+    documents = documentsPlace.decode(bytes) as PhraseIndexData['documents'];
+  }
+  const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents, documentCount: header.documents.count };
   const damage = checkIndexShape(data, (name) => deferred[name]?.length) ?? (verify ? checkIndexData(data) : undefined);
   if (damage) return { problem: `${path} is damaged (${damage})` };
   if (identity !== undefined) deferSections(data, path, identity, deferred);
@@ -600,10 +648,11 @@ export function openPhraseIndexForQuery(path: string, fingerprint: string, folde
       readFully(fd, buffer, start + s.offset);
       arrays[s.name] = new type(buffer.buffer as ArrayBuffer, 0, s.length);
     }
-    const documents = documentsHere(header, folders);
-    const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents };
+    const data: PhraseIndexData = { ...(arrays as unknown as Omit<PhraseIndexData, 'whereNames' | 'documents'>), whereNames: header.whereNames, documents: [], documentCount: header.documents.count };
     const damage = checkIndexShape(data);
     if (damage) return { problem: `${path} is damaged (${damage})` };
+    // The documents read when a result names one (a query with none reads none of them).
+    deferSections(data, path, fileIdentity(fstatSync(fd)), { documents: documentsSection(header, start, folders) });
     return { data, corpusProblems: header.corpusProblems ?? [] };
   } catch (err) {
     return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
@@ -671,8 +720,9 @@ export function verifyPhraseIndex(path: string): string | undefined {
     const { header, start } = read;
     if (checksumOf([], header.checksum) === undefined) return `${path} has a ${header.checksum} checksum that this Node.js cannot check`;
     const chunk = Buffer.alloc(4 * 1024 * 1024);
-    for (const s of header.sections) {
-      const bytes = s.length * ARRAYS[s.name].BYTES_PER_ELEMENT;
+    const parts = [...header.sections.map((s) => ({ name: s.name as string, offset: s.offset, bytes: s.length * ARRAYS[s.name].BYTES_PER_ELEMENT, checksum: s.checksum })), { name: 'documents', ...header.documents }];
+    for (const s of parts) {
+      const bytes = s.bytes;
       let value = 0;
       let hash = header.checksum === 'sha1' ? createHash('sha1') : undefined;
       for (let done = 0; done < bytes; ) {
@@ -705,10 +755,7 @@ function checkHeader(h: unknown): string | undefined {
   if (!Array.isArray(header.sections) || !header.sections.every((s) => typeof s === 'object' && s !== null && typeof s.name === 'string' && isInt(s.offset) && isInt(s.length) && typeof s.checksum === 'string')) return 'sections';
   if (!Array.isArray(header.whereNames) || !header.whereNames.every((w) => typeof w === 'string')) return 'whereNames';
   const documents = header.documents as Partial<Header['documents']> | null;
-  if (typeof documents !== 'object' || documents === null || !Array.isArray(documents.symbols) || !Array.isArray(documents.folders) || !Array.isArray(documents.names)) return 'documents';
-  const { symbols, folders, names } = documents;
-  if (folders.length !== symbols.length || names.length !== symbols.length) return 'documents';
-  for (let d = 0; d < symbols.length; d++) if (typeof symbols[d] !== 'string' || !Number.isInteger(folders[d]) || folders[d] < -1 || (names[d] !== null && typeof names[d] !== 'string')) return 'documents';
+  if (typeof documents !== 'object' || documents === null || !isInt(documents.offset) || !isInt(documents.bytes) || !isInt(documents.count) || typeof documents.checksum !== 'string') return 'documents';
   if (header.folderPaths !== undefined && (!Array.isArray(header.folderPaths) || !header.folderPaths.every((f) => typeof f === 'string'))) return 'folderPaths';
   if (header.corpusProblems !== undefined && (!Array.isArray(header.corpusProblems) || !header.corpusProblems.every((p) => typeof p === 'string'))) return 'corpusProblems';
   return undefined;

@@ -80,6 +80,8 @@ export interface PhraseIndexData {
   passageBigrams: Int32Array;
   whereNames: string[];
   documents: { symbol: string; file?: string }[];
+  /** How many documents, when `documents` may not be read yet (an index file's, read on their first use). */
+  documentCount?: number;
 }
 
 /** Suffixes read for the passages that are a whole text (see `occurrenceParagraphs`). */
@@ -487,7 +489,7 @@ export class PhraseIndex implements PhraseSource {
   }
 
   get documentCount(): number {
-    return this.data.documents.length;
+    return this.data.documentCount ?? this.data.documents.length;
   }
 
   /** How many distinct paragraph texts the index keeps. */

@@ -76,9 +76,9 @@ function residentMB(pid: number | undefined): number | undefined {
  * The real server on `folders` alone (no bundled corpus beside them), whose index file is already
  * written under `storagePath`: from its start until the
  * corpus statistics count the index's paragraphs (it answers), and its resident memory once it
- * has settled (the worker's check of the file done, a draft open).
+ * has settled (the worker's check of the file done, a draft open); without `settle`, the start alone.
  */
-export async function serverIndexFigures(folders: string[], storagePath: string, timeoutMs = 120_000, serverFile = join(__dirname, 'server.js')): Promise<{ startToIndexMs: number; steadyRssMB?: number }> {
+export async function serverIndexFigures(folders: string[], storagePath: string, timeoutMs = 120_000, serverFile = join(__dirname, 'server.js'), settle = true): Promise<{ startToIndexMs: number; steadyRssMB?: number }> {
   const started = now();
   const child = spawn(process.execPath, [serverFile, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -101,6 +101,7 @@ export async function serverIndexFigures(folders: string[], storagePath: string,
       await new Promise((r) => setTimeout(r, 5));
     }
     if (startToIndexMs < 0) throw new Error(`the server had no index within ${timeoutMs} ms`);
+    if (!settle) return { startToIndexMs };
     const uri = pathToFileURL(join(storagePath, 'bench-rss.unres')).toString();
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'unres', version: 1, text: '大会，\n\n1. 重申《不扩散核武器条约》\n' } });
     // The worker checks the file's sections after the start; then it ends and its memory is returned.

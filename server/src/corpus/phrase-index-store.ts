@@ -97,8 +97,8 @@ interface Header {
 }
 
 /**
- * The documents of an index file, a column per field (format 4; an object per document took 3 MB
- * and 25-35 ms to read at 22,783 documents, this a third of both): the symbol; the position of the
+ * The documents of an index file, a column per field (since format 4; an object per document took
+ * 3 MB and 25-35 ms to read at 22,783 documents, this a third of both): the symbol; the position of the
  * folder its draft is in (-1: none of them); its draft's name in that folder, or its path when it
  * is in none, or null when it has no draft.
  */
@@ -352,7 +352,7 @@ export function writePhraseIndex(path: string, data: PhraseIndexData, fingerprin
   }
 }
 
-/** The documents as the header keeps them: a draft named by its folder's position and its name there, so that a moved corpus finds it. */
+/** The documents as the file keeps them: a draft named by its folder's position and its name there, so that a moved corpus finds it. */
 function documentColumns(documents: PhraseIndexData['documents'], folders: string[] | undefined): DocumentColumns {
   const columns: DocumentColumns = { symbols: [], folders: [], names: [] };
   const prefixes = folders?.map((f) => namePrefix(resolve(f)));
@@ -422,7 +422,9 @@ export interface ReadPhraseIndexOptions {
   /**
    * Leave the text, the suffix array and the bigram postings in the file, read a page at a time
    * (`PagedSection`): the server's way, so that it neither reads them whole at its start nor holds
-   * them. The sections' checksums are then checked by `verifyPhraseIndex` (with `verify: false`).
+   * them; and the paragraphs' arrays, the suffix weights and the documents, read whole on their
+   * first use (`deferSections`). The sections' checksums are then checked by `verifyPhraseIndex`
+   * (with `verify: false`).
    */
   paged?: boolean;
 }

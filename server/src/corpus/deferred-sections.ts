@@ -8,8 +8,8 @@
  * on; the file is held open from the start, so that an index file replaced meanwhile (a rename)
  * is still the one read.
  */
-import { closeSync, constants, fstatSync, openSync, read as readAsync, readSync } from 'node:fs';
-import { fileIdentity } from './paged-section';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { fileIdentity, readFully, readFullyInBackground } from './paged-section';
 
 /** The typed arrays a deferred section may be. */
 export type DeferredElement = 'int32' | 'uint8' | 'float64';
@@ -73,11 +73,7 @@ function settle(target: object, name: string, value: unknown): unknown {
 function readNow(file: DeferredFile, place: DeferredPlace): unknown {
   if (file.fd === undefined) throw new Error(`${file.path}: a section of the index could not be read (the file was closed)`);
   const buffer = Buffer.allocUnsafeSlow(place.bytes);
-  for (let done = 0; done < buffer.length; ) {
-    const n = readSync(file.fd, buffer, done, buffer.length - done, place.position + done);
-    if (n === 0) throw new Error(`${file.path}: unexpected end of the index file`);
-    done += n;
-  }
+  readFully(file.fd, buffer, place.position);
   return place.decode(buffer);
 }
 
@@ -131,13 +127,7 @@ export async function readDeferredInBackground(data: object): Promise<boolean> {
     if (fd === undefined || !file.left.has(name)) continue;
     try {
       const buffer = Buffer.allocUnsafeSlow(place.bytes);
-      for (let done = 0; done < buffer.length; ) {
-        const n = await new Promise<number>((resolve, reject) =>
-          readAsync(fd, buffer, done, buffer.length - done, place.position + done, (err, bytesRead) => (err ? reject(err) : resolve(bytesRead))),
-        );
-        if (n === 0) throw new Error('unexpected end of the index file');
-        done += n;
-      }
+      await readFullyInBackground(fd, buffer, place.position);
       // Asked for meanwhile: already read at once.
       if (file.left.has(name)) settle(data, name, place.decode(buffer));
     } catch {

@@ -42,10 +42,21 @@ const closer = new FinalizationRegistry<number>((fd) => {
   }
 });
 
-/** Reads `length` bytes at `position` into `into` (all of them, or throws). */
-function readFully(fd: number, into: Uint8Array, position: number): void {
+/** Reads `into.length` bytes at `position` into `into` (all of them, or throws). */
+export function readFully(fd: number, into: Uint8Array, position: number): void {
   for (let done = 0; done < into.length; ) {
     const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) throw new Error('unexpected end of the index file');
+    done += n;
+  }
+}
+
+/** As `readFully`, on Node's thread pool, `chunkBytes` at a time (the thread answers requests in between). */
+export async function readFullyInBackground(fd: number, into: Uint8Array, position: number, chunkBytes = 4 * 1024 * 1024): Promise<void> {
+  for (let done = 0; done < into.length; ) {
+    const n = await new Promise<number>((resolve, reject) =>
+      readAsync(fd, into, done, Math.min(chunkBytes, into.length - done), position + done, (err, bytesRead) => (err ? reject(err) : resolve(bytesRead))),
+    );
     if (n === 0) throw new Error('unexpected end of the index file');
     done += n;
   }
@@ -141,16 +152,8 @@ export class PagedSection<K extends PagedSectionPlace['element'] = PagedSectionP
   async readWhole(chunkBytes = 4 * 1024 * 1024): Promise<boolean> {
     if (this.whole) return true;
     try {
-      const fd = this.file();
-      const total = this.length * this.bytes;
-      const buffer = Buffer.allocUnsafeSlow(total);
-      for (let done = 0; done < total; ) {
-        const n = await new Promise<number>((resolve, reject) =>
-          readAsync(fd, buffer, done, Math.min(chunkBytes, total - done), this.place.position + done, (err, bytesRead) => (err ? reject(err) : resolve(bytesRead))),
-        );
-        if (n === 0) throw new Error('unexpected end of the index file');
-        done += n;
-      }
+      const buffer = Buffer.allocUnsafeSlow(this.length * this.bytes);
+      await readFullyInBackground(this.file(), buffer, this.place.position, chunkBytes);
       this.whole = this.view(buffer, this.length);
       this.pages.clear();
       this.lastKey = NaN;

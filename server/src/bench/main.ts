@@ -242,8 +242,9 @@ async function benchSize(size: string, options: Options): Promise<Figures> {
   // A single start varies by a few tens of ms on a quiet machine: the median of several.
   const starts = [server.startToIndexMs];
   for (let i = 0; i < (options.quick ? 0 : 6); i++) starts.push((await serverIndexFigures(folders, storage, undefined, undefined, false)).startToIndexMs);
-  figures.serverStartToIndexMs = percentiles(starts).p50;
-  figures.serverStartsToIndex = `${Math.min(...starts)}-${Math.max(...starts)} ms, median ${percentiles(starts).p50} (${starts.length} starts)`;
+  const median = percentiles(starts).p50;
+  figures.serverStartToIndexMs = median;
+  figures.serverStartsToIndex = `${Math.min(...starts)}-${Math.max(...starts)} ms, median ${median} (${starts.length} starts)`;
   if (server.steadyRssMB !== undefined) figures.serverSteadyRssMB = server.steadyRssMB;
   // The real server on this corpus (and the bundled one), from a fresh start: how long until the
   // bench draft has its diagnostics, while the worker starts on the corpus.

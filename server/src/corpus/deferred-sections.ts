@@ -11,9 +11,6 @@
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { fileIdentity, readFully, readFullyInBackground } from './paged-section';
 
-/** The typed arrays a deferred section may be. */
-export type DeferredElement = 'int32' | 'uint8' | 'float64';
-
 /** One section left in the file: where, how long, and what its bytes become. */
 export interface DeferredPlace {
   /** Byte offset of the section in the file. */
@@ -25,19 +22,9 @@ export interface DeferredPlace {
   decode: (bytes: Buffer) => unknown;
 }
 
-const ELEMENT_BYTES: Record<DeferredElement, number> = { int32: 4, uint8: 1, float64: 8 };
-
-/** A section that is a typed array of `length` elements. */
-export function typedSection(position: number, length: number, element: DeferredElement): DeferredPlace {
-  return {
-    position,
-    length,
-    bytes: length * ELEMENT_BYTES[element],
-    decode: (b) => {
-      const buffer = b.buffer as ArrayBuffer;
-      return element === 'int32' ? new Int32Array(buffer, b.byteOffset, length) : element === 'uint8' ? new Uint8Array(buffer, b.byteOffset, length) : new Float64Array(buffer, b.byteOffset, length);
-    },
-  };
+/** A section that is a typed array of `length` elements of this type. */
+export function typedSection(position: number, length: number, type: { new (buffer: ArrayBuffer, offset: number, length: number): ArrayBufferView; BYTES_PER_ELEMENT: number }): DeferredPlace {
+  return { position, length, bytes: length * type.BYTES_PER_ELEMENT, decode: (b) => new type(b.buffer as ArrayBuffer, b.byteOffset, length) };
 }
 
 /** The file the sections of one index's data are read from, and the sections still in it. */

@@ -6,14 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS } from '../core/agreed/corpus-paragraphs';
 import { buildPhraseIndexFromParagraphs, PhraseIndex, WEIGHT_BLOCK, wholeArray, type BuildProgress, type IndexedDocumentParagraphs, type PhraseIndexData } from '../core/agreed/phrase-index';
 import { bundledCorpusFolder, forEachCorpusDraft, type CorpusDraft } from './load';
-import { deferSections, typedSection, type DeferredElement, type DeferredPlace } from './deferred-sections';
-import { fileIdentity, PagedSection } from './paged-section';
+import { deferSections, typedSection, type DeferredPlace } from './deferred-sections';
+import { fileIdentity, PagedSection, readFully } from './paged-section';
 import { ensurePrivateFolder, MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
 
 /** An index file larger than this is not read. */
@@ -434,17 +434,9 @@ const PAGED_SECTIONS: Partial<Record<ArrayName, 'int32' | 'uint16' | 'uint8'>> =
 
 /**
  * The sections `ReadPhraseIndexOptions.paged` reads on their first use or in the background
- * (`deferSections`), and their elements: each is needed whole, but not before the first question.
+ * (`deferSections`): each is needed whole, but not before the first question.
  */
-const DEFERRED_SECTIONS: Partial<Record<ArrayName, DeferredElement>> = {
-  passageParagraphs: 'int32',
-  paragraphPassage: 'int32',
-  paragraphDocument: 'int32',
-  paragraphLine: 'int32',
-  paragraphKind: 'uint8',
-  paragraphWhere: 'int32',
-  suffixWeights: 'float64',
-};
+const DEFERRED_SECTIONS = new Set<ArrayName>(['passageParagraphs', 'paragraphPassage', 'paragraphDocument', 'paragraphLine', 'paragraphKind', 'paragraphWhere', 'suffixWeights']);
 
 /**
  * Reads an index file; a problem (missing, other corpus, other format, truncated, corrupt) is
@@ -467,15 +459,6 @@ export function readPhraseIndex(path: string, fingerprint: string, folders?: str
     return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Reads `length` bytes at `position` into `into` (all of them, or throws). */
-function readFully(fd: number, into: Uint8Array, position: number): void {
-  for (let done = 0; done < into.length; ) {
-    const n = readSync(fd, into, done, into.length - done, position + done);
-    if (n === 0) throw new Error('unexpected end of file');
-    done += n;
   }
 }
 
@@ -535,9 +518,8 @@ function readPhraseIndexFile(fd: number, path: string, fingerprint: string, fold
       arrays[s.name] = new PagedSection({ path, position: start + s.offset, length: s.length, element, identity });
       continue;
     }
-    const later = leave ? DEFERRED_SECTIONS[s.name] : undefined;
-    if (later) {
-      deferred[s.name] = typedSection(start + s.offset, s.length, later);
+    if (leave && DEFERRED_SECTIONS.has(s.name)) {
+      deferred[s.name] = typedSection(start + s.offset, s.length, type);
       continue;
     }
     // Uninitialised memory of its own (not pooled, not zero-filled first): the read fills it.

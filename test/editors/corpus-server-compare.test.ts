@@ -16,7 +16,7 @@ import { knownEdits, RECALL_BEFORE } from '../compare/known-edits';
 import { PASSWORDS, postgresMissing, startCluster, type Cluster } from '../postgres/cluster';
 import type { Page } from './playwright';
 import { editorToolsMissing } from './tools';
-import { openFile, quickOpen, startWorkbench, waitForText, type Workbench } from './workbench';
+import { openFile, quickOpen, screenshot, startWorkbench, waitForText, type Workbench } from './workbench';
 
 const missing = editorToolsMissing() ?? postgresMissing();
 const skip = missing && !process.env.CI ? `${missing}; this test needs both` : false;
@@ -30,7 +30,7 @@ describe('VS Code with the corpus database as its only corpus: lenses and Compar
   let page: Page;
   let scratch = '';
   const k = knownEdits();
-  const shot = (name: string) => page.screenshot({ path: join(RESULTS, `corpus-server-${name}.png`) });
+  const shot = (name: string) => screenshot(page, join(RESULTS, `corpus-server-${name}.png`));
 
   before(async () => {
     assert.equal(missing, undefined, `${missing}. CI installs both: .ci/run calls scripts/setup-editors.sh and scripts/setup-postgres.sh`);

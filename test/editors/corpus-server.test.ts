@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from './playwright';
 import { editorToolsMissing } from './tools';
-import { openFile, waitForText, startWorkbench, type Workbench } from './workbench';
+import { openFile, screenshot, startWorkbench, waitForText, type Workbench } from './workbench';
 
 const missing = editorToolsMissing();
 const skip = missing && !process.env.CI ? `${missing}; the code-server workbench tests need it` : false;
@@ -44,7 +44,7 @@ describe('VS Code with a corpus database that cannot be reached', { skip, timeou
     assert.match(item, /Corpus database/);
     await page.locator('.statusbar-item:has-text("Corpus database")').first().hover();
     const tooltip = await waitForText(page, '.monaco-hover-content, .statusbar-item', /cannot reach the corpus database/, 20_000);
-    await page.screenshot({ path: join(RESULTS, 'workbench-corpus-server-unreachable.png') });
+    await screenshot(page, join(RESULTS, 'workbench-corpus-server-unreachable.png'));
     const shown = await page.evaluate((selector) => document.querySelector(selector)?.textContent ?? '', 'body');
     assert.ok(!shown.includes(SECRET), 'the password is on screen');
     assert.match(tooltip, /postgres:\/\/rd_drafter@127\.0\.0\.1:1\/corpus/);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium, type Browser, type Page } from './playwright';
 import { editorToolsMissing, startCodeServer, TOOLS_MODULES, type CodeServer } from './tools';
-import { goToLine, openFile, openWorkbench, problemsLabel, quickOpen, textCentre, visibleLines, waitForLine, waitForText } from './workbench';
+import { goToLine, openFile, openWorkbench, problemsLabel, quickOpen, screenshot, textCentre, visibleLines, waitForLine, waitForText } from './workbench';
 import { newDraftFileName } from '../../client/src/template';
 
 const missing = editorToolsMissing();
@@ -58,7 +58,7 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
   let browser: Browser | undefined;
   let page: Page;
   let scratch = '';
-  const shot = (name: string) => page.screenshot({ path: join(RESULTS, `first-hour-${name}.png`) });
+  const shot = (name: string) => screenshot(page, join(RESULTS, `first-hour-${name}.png`));
   /**
    * Opens a menu of code actions (`open`) and waits for its row `row`. VS Code asks the server once per
    * opening; on a loaded machine the menu can come up before the revert of the last scenario has been
@@ -297,7 +297,7 @@ describe('Restricted Mode: a folder the drafter has not trusted', { skip, timeou
   let browser: Browser | undefined;
   let page: Page;
   let scratch = '';
-  const shot = (name: string) => page.screenshot({ path: join(RESULTS, `first-hour-${name}.png`) });
+  const shot = (name: string) => screenshot(page, join(RESULTS, `first-hour-${name}.png`));
 
   before(async () => {
     assert.equal(missing, undefined, `${missing}. CI must run the real-editor tests: .ci/run calls scripts/setup-editors.sh before npm test`);

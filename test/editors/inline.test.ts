@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from './playwright';
 import { editorToolsMissing } from './tools';
-import { goToLine, openFile, visibleLines, waitForLine, waitForText, startWorkbench, type Workbench } from './workbench';
+import { goToLine, openFile, screenshot, startWorkbench, visibleLines, waitForLine, waitForText, type Workbench } from './workbench';
 
 const missing = editorToolsMissing();
 const skip = missing && !process.env.CI ? `${missing}; the code-server workbench tests need it` : false;
@@ -22,7 +22,7 @@ describe('inline continuation in VS Code (code-server), default settings', { ski
   let workbench: Workbench | undefined;
   let page: Page;
   let scratch = '';
-  const shot = (name: string) => page.screenshot({ path: join(RESULTS, `inline-${name}.png`) });
+  const shot = (name: string) => screenshot(page, join(RESULTS, `inline-${name}.png`));
   const ghostText = () => page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? '').join(''), GHOST);
 
   /**

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from './playwright';
 import { editorToolsMissing } from './tools';
-import { quickOpen, startWorkbench, type Workbench } from './workbench';
+import { quickOpen, screenshot, startWorkbench, type Workbench } from './workbench';
 
 const missing = editorToolsMissing();
 const skip = missing && !process.env.CI ? `${missing}; the code-server outline test needs it` : false;
@@ -31,7 +31,7 @@ describe('the Outline view in VS Code (code-server)', { skip, timeout: 300_000 }
     try {
       await page.locator('.explorer-folders-view .monaco-list-row:has-text("E-RES-2023-10.unres")').first().waitFor({ state: 'visible', timeout: 90_000 });
     } catch (err) {
-      await page.screenshot({ path: join(RESULTS, 'outline-start.png') });
+      await screenshot(page, join(RESULTS, 'outline-start.png'));
       throw err;
     }
   });
@@ -69,7 +69,7 @@ describe('the Outline view in VS Code (code-server)', { skip, timeout: 300_000 }
     // The file list folded away, so that the Outline has the side bar's height (its list draws only the rows in view).
     await page.locator('.pane-header:has-text("drafts")').first().click();
     const rows = await outlineRows('执行部分');
-    await page.screenshot({ path: join(RESULTS, 'outline-ecosoc.png') });
+    await screenshot(page, join(RESULTS, 'outline-ecosoc.png'));
     const labels = rows.map((r) => r.label);
     for (const name of ['2023/10. 欧洲经济委员会的工作', '序言部分', '执行部分', '附件']) assert.ok(labels.includes(name), labels.join(' | '));
     assert.ok(rows.length > 4, labels.join(' | '));
@@ -82,7 +82,7 @@ describe('the Outline view in VS Code (code-server)', { skip, timeout: 300_000 }
     await openFromExplorer('A-RES-63-80.unres');
     await files.click();
     const rows = await outlineRows('63/80. 人道主义援助');
-    await page.screenshot({ path: join(RESULTS, 'outline-parts.png') });
+    await screenshot(page, join(RESULTS, 'outline-parts.png'));
     const labels = rows.map((r) => r.label);
     assert.ok(labels.includes('A') && labels.includes('B'), labels.join(' | '));
   });

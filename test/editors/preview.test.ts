@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from './playwright';
 import { editorToolsMissing } from './tools';
-import { goToLine, openFile, quickOpen, startWorkbench, type Workbench } from './workbench';
+import { goToLine, openFile, quickOpen, screenshot, startWorkbench, type Workbench } from './workbench';
 
 const missing = editorToolsMissing();
 const skip = missing && !process.env.CI ? `${missing}; the code-server workbench tests need it` : false;
@@ -27,7 +27,7 @@ describe('Preview to the side in code-server', { skip, timeout: 300_000 }, () =>
   let page: Page;
   let scratch = '';
   const preview = (): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-  const shot = (name: string) => page.screenshot({ path: join(RESULTS, `preview-${name}.png`) });
+  const shot = (name: string) => screenshot(page, join(RESULTS, `preview-${name}.png`));
 
   before(async () => {
     assert.equal(missing, undefined, `${missing}. CI must run the real-editor tests: .ci/run calls scripts/setup-editors.sh before npm test`);

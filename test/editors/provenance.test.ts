@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, type Browser, type Page } from './playwright';
 import { editorToolsMissing, installExtension, startCodeServer, type CodeServer } from './tools';
-import { openFile, openWorkbench, quickOpen, textCentre, waitForText } from './workbench';
+import { openFile, openWorkbench, quickOpen, screenshot, textCentre, waitForText } from './workbench';
 import { INSERTED, knownEdits, MOVED_START } from '../compare/known-edits';
 
 const missing = editorToolsMissing();
@@ -26,7 +26,7 @@ describe('agreed language in VS Code (code-server): lenses, new-language highlig
   let page: Page;
   let scratch = '';
   const k = knownEdits();
-  const shot = (name: string) => page.screenshot({ path: join(RESULTS, `provenance-${name}.png`) });
+  const shot = (name: string) => screenshot(page, join(RESULTS, `provenance-${name}.png`));
 
   before(async () => {
     assert.equal(missing, undefined, `${missing}. CI must run the real-editor tests: .ci/run calls scripts/setup-editors.sh before npm test`);

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { launchChromium } from './playwright';
 import { editorToolsMissing, EXTENSION_ROOT, featuresNotOffered, startCodeServer } from './tools';
 import type { SuiteReport } from '../suite/runner';
+import { screenshot } from './workbench';
 
 const missing = editorToolsMissing();
 // Without the tools: skip with the reason locally, fail under CI (where .ci/run installs them).
@@ -39,7 +40,7 @@ test('the extension test suite passes inside code-server', { skip, timeout: 240_
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const code = await exitCode;
     mkdirSync('test-results', { recursive: true });
-    await page.screenshot({ path: 'test-results/suite-code-server.png' }).catch(() => undefined);
+    await screenshot(page, 'test-results/suite-code-server.png').catch(() => undefined);
     assert.ok(existsSync(reportFile), `the suite wrote no report (exit code ${code}); code-server said:\n${server.log().slice(-4000)}`);
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as SuiteReport;
     assert.ok(report.outcomes.length > 0, 'the suite ran no scenario');

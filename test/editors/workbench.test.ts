@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from './playwright';
 import { editorToolsMissing, featuresNotOffered } from './tools';
 import { continuesAsCorpus, corpusContinuations, plainText } from '../suite/agreed';
-import { goToLine, openFile, quickOpen, textCentre, visibleLines, waitForLine, waitForProblems, waitForText, startWorkbench, type Workbench } from './workbench';
+import { goToLine, openFile, quickOpen, screenshot, startWorkbench, textCentre, visibleLines, waitForLine, waitForProblems, waitForText, type Workbench } from './workbench';
 
 const missing = editorToolsMissing();
 // Without the tools: skip with the reason locally, fail under CI (where .ci/run installs them).
@@ -50,7 +50,7 @@ describe('VS Code (code-server) with the extension installed', { skip, timeout: 
   let page: Page;
   let scratch = '';
   let absent: string[] = [];
-  const shot = (name: string) => page.screenshot({ path: join(RESULTS, `workbench-${name}.png`) });
+  const shot = (name: string) => screenshot(page, join(RESULTS, `workbench-${name}.png`));
   // A scenario whose feature the server does not offer yet is reported skipped with the reason
   // (known only once before() has asked the server, hence t.skip rather than a skip option).
   const pending = (t: TestContext, feature: string): boolean => {

@@ -18,6 +18,14 @@ declare const document: {
 };
 declare const NodeFilter: { SHOW_TEXT: number };
 
+/**
+ * A screenshot of the page with its animations run to their end: a hover or a list fading in was
+ * caught half drawn over the text beneath it (the hovers of the first-hour and workbench tests).
+ */
+export function screenshot(page: Page, path: string): Promise<Buffer> {
+  return page.screenshot({ path, animations: 'disabled' });
+}
+
 /** Opens the workbench on a folder and waits until the editor area is there. */
 export async function openWorkbench(page: Page, origin: string, folder: string): Promise<void> {
   await page.goto(`${origin}/?folder=${encodeURIComponent(folder)}`);

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS } from '../core/agreed/corpus-paragraphs';
@@ -14,13 +14,13 @@ import { buildPhraseIndexFromParagraphs, PhraseIndex, WEIGHT_BLOCK, wholeArray, 
 import { bundledCorpusFolder, forEachCorpusDraft, type CorpusDraft } from './load';
 import { deferSections, typedSection, type DeferredPlace } from './deferred-sections';
 import { fileIdentity, PagedSection, readFully } from './paged-section';
+import { hashCorpus, namePrefix, PHRASE_INDEX_FORMAT, scanCorpus } from './corpus-scan';
+export { PHRASE_INDEX_FORMAT, scanCorpus, type CorpusScan } from './corpus-scan';
 import { ensurePrivateFolder, MAX_CATALOGUE_BYTES, readRegularFile } from './safe-fs';
 
 /** An index file larger than this is not read. */
 const MAX_INDEX_BYTES = 4 * 1024 * 1024 * 1024;
 
-/** Raised whenever the layout of the file or the meaning of its arrays changes. */
-export const PHRASE_INDEX_FORMAT = 5;
 const MAGIC = 'RDPI';
 
 type ChecksumKind = 'crc32' | 'sha1';
@@ -116,76 +116,9 @@ export function corpusFingerprint(folders: string[]): string {
   return scanCorpus(folders).fingerprint;
 }
 
-/** One pass of `stat`s over the corpus: the size and time of every draft and catalogue, and the fingerprint they make. */
-export interface CorpusScan {
-  /** Absolute path → `size mtimeMs`, folder by folder, each folder's names in sorted order. */
-  files: Record<string, string>;
-  /** As `corpusFingerprint`. */
-  fingerprint: string;
-}
-
-/**
- * The corpus as `stat` sees it, in one pass: what the fingerprint hashes, and the same figures per
- * file (a segment's record compares them). Callers that need both take them from one scan: on a
- * corpus of 20,000 drafts, each pass of `stat`s costs about as much as the query it precedes.
- */
-export function scanCorpus(folders: string[]): CorpusScan {
-  const files: Record<string, string> = {};
-  // The folder's absolute path once, not a `resolve` per draft (22,783 of them were a quarter of the pass).
-  let absolute = '';
-  const fingerprint = hashCorpus(
-    folders,
-    (folder) => {
-      const path = resolve(folder);
-      absolute = namePrefix(path);
-      return path;
-    },
-    (path, name) => {
-      const s = statSync(path);
-      const line = `${s.size} ${s.mtimeMs}`;
-      files[absolute + name] = line;
-      return line;
-    },
-  );
-  return { files, fingerprint };
-}
-
 /** See Header.contentFingerprint: reads every file, so it is computed only when the quick fingerprint differs. */
 export function corpusContentFingerprint(folders: string[]): string {
   return hashCorpus(folders, (_folder, position) => String(position), (path) => createHash('sha1').update(readRegularFile(path, MAX_CATALOGUE_BYTES)).digest('hex'));
-}
-
-/** One hash over the corpus: a line for each folder, and one for each draft and catalogue in it. */
-function hashCorpus(folders: string[], folderLine: (folder: string, position: number) => string, fileLine: (path: string, name: string) => string): string {
-  const hash = createHash('sha1');
-  hash.update(`format ${PHRASE_INDEX_FORMAT}\n`);
-  folders.forEach((folder, position) => {
-    hash.update(`folder ${folderLine(folder, position)}\n`);
-    let names: string[] = [];
-    try {
-      names = corpusFileNames(folder);
-    } catch {
-      hash.update('unreadable\n');
-    }
-    const prefix = namePrefix(folder);
-    for (const name of names) {
-      try {
-        hash.update(`${name} ${fileLine(prefix + name, name)}\n`);
-      } catch {
-        hash.update(`${name} gone\n`);
-      }
-    }
-  });
-  return hash.digest('hex');
-}
-
-/** What `join(folder, name)` puts before a plain file name (a name `readdir` gives). */
-function namePrefix(folder: string): string {
-  return join(folder, 'x').slice(0, -1);
-}
-
-function corpusFileNames(folder: string): string[] {
-  return readdirSync(folder).filter((n) => n.endsWith('.unres') || n === 'catalogue.json').sort();
 }
 
 /** The per-user cache folder in the system temporary folder (mode 0700; see ensurePrivateFolder). */

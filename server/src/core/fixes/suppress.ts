@@ -80,6 +80,8 @@ const LOCAL_FIXES = new Set(['replace', 'insert', 'edits']);
  * One rule's fix-all: the first fix of each of its findings that mends its own place (`replace`,
  * `insert`, `edits`), those that do not overlap; undefined when fewer than two findings can be
  * fixed so (one is the quick fix itself). Whole-draft fixes (renumberings) are already "all".
+ * A fix that says what it writes `together` with the others writes that: the text is then the
+ * same as with the quick fixes applied one after another, from the top.
  */
 export function fixAll(model: ResolutionDocument, findings: readonly Finding[], rule: string, locale: Locale = 'en'): Fix | undefined {
   const t = titles[locale] ?? titles.en;
@@ -87,7 +89,8 @@ export function fixAll(model: ResolutionDocument, findings: readonly Finding[], 
   let count = 0;
   for (const finding of findings) {
     if (finding.rule !== rule || !finding.data || !LOCAL_FIXES.has(finding.data.fix)) continue;
-    const fix = fixesFor(model, finding, locale)[0];
+    const data = finding.data;
+    const fix = fixesFor(model, (data.fix === 'replace' || data.fix === 'insert') && data.together !== undefined ? { ...finding, data: { ...data, newText: data.together } } : finding, locale)[0];
     if (!fix) continue;
     const clashes = fix.edits.some((e) => edits.some((o) => e.span.start < o.span.end && o.span.start < e.span.end || (e.span.start === o.span.start && e.span.end === o.span.end)));
     if (clashes) continue;

@@ -5,6 +5,7 @@ import { defaultSettings } from '../settings';
 import { validate } from './index';
 import { repeatedOpener, sameVerb } from './repeated-opener';
 import { applyFirstFix, check, places, resolution } from './testing';
+import { applyFix, fixAll } from '../fixes/suppress';
 
 // A/RES/76/54 preamble: 重申 … 又重申.
 const REAFFIRM = '重申实现无核武器世界是国际社会的共同目标，';
@@ -106,4 +107,42 @@ test('a long preamble of repeats agrees with the rule read naively (every earlie
     found.map((f) => (f.severity === 'hint' ? [f.span.start, f.severity, (f.data as { newText: string }).newText] : [f.span.start, f.severity])),
     expected,
   );
+});
+
+/** The draft once every repeated-opener quick fix is applied one after another, from the top, validating again each time. */
+function fixedOneByOne(text: string): string {
+  for (let i = 0; i < 20; i++) {
+    if (check('repeated-opener', text).length === 0) return text;
+    text = applyFirstFix('repeated-opener', text);
+  }
+  throw new Error('the fixes do not settle');
+}
+
+test('fix all: three uses of 重申 in a row become 重申 · 又重申 · 还重申, as the quick fixes applied one by one give', () => {
+  const second = '重申国际社会应立即采取共同行动，';
+  const third = '重申通过建立信任进一步促进具体核裁军措施的实施，';
+  const text = resolution([REAFFIRM, second, third, LAST]);
+  const model = parseDraft(text);
+  const all = fixAll(model, validate(model, defaultSettings, {}, [repeatedOpener]), 'repeated-opener')!;
+  assert.ok(all, 'a fix-all for the two findings');
+  const together = applyFix(model, all);
+  assert.equal(together, fixedOneByOne(text));
+  assert.equal(together, resolution([REAFFIRM, `又${second}`, `还${third}`, LAST]));
+  // Each quick fix alone still says what the text as it is needs: 又 for both.
+  assert.deepEqual(
+    validate(model, defaultSettings, {}, [repeatedOpener]).map((f) => f.data?.fix === 'insert' && f.data.newText),
+    ['又', '又'],
+  );
+});
+
+test('fix all: an orphan 又回顾 fixed to 回顾 leaves 又 free for the 回顾 right after it (not 还 with no 又 before it)', () => {
+  const orphan = '又回顾其 2019 年 12 月 12 日第 74/50 号决议，';
+  const next = '回顾其 2021 年 12 月 6 日第 76/54 号决议，';
+  const text = resolution([MINDFUL, orphan, next, LAST]);
+  const model = parseDraft(text);
+  const all = fixAll(model, validate(model, defaultSettings, {}, [repeatedOpener]), 'repeated-opener')!;
+  const together = applyFix(model, all);
+  assert.equal(together, resolution([MINDFUL, orphan.slice(1), `又${next}`, LAST]));
+  assert.equal(together, fixedOneByOne(text));
+  assert.deepEqual(check('repeated-opener', together), []);
 });

@@ -91,6 +91,8 @@ class OpenerTrie {
 /** A part's preamble or operative paragraphs as far as read: the openers seen, the last paragraph's, the findings. */
 interface PartState {
   seen: OpenerTrie;
+  /** The openers seen as they read once every finding above is fixed (what a fix-all writes follows from these). */
+  fixed: OpenerTrie;
   previous?: Opener;
   findings: RuleFinding[];
 }
@@ -118,7 +120,7 @@ export const repeatedOpener: Rule = {
     const parts = new Map<number, { preamble: PartState; operative: PartState }>();
     const partOf = (division: number) => {
       let state = parts.get(division);
-      if (!state) parts.set(division, (state = { preamble: { seen: new OpenerTrie(), findings: [] }, operative: { seen: new OpenerTrie(), findings: [] } }));
+      if (!state) parts.set(division, (state = { preamble: { seen: new OpenerTrie(), fixed: new OpenerTrie(), findings: [] }, operative: { seen: new OpenerTrie(), fixed: new OpenerTrie(), findings: [] } }));
       return state;
     };
     const step = (state: PartState, o: Opener | undefined) => {
@@ -126,6 +128,8 @@ export const repeatedOpener: Rule = {
       state.previous = o;
       if (!o) return;
       const seen = state.seen;
+      // The prefix this paragraph's opener has once the findings up to it are fixed.
+      let fixedPrefix = o.repeatPrefix ?? '';
       if (o.repeatPrefix && !seen.hasSameVerb(o.base)) {
         // The fix drops the 又: this is the first use.
         const base = o.text.slice(o.repeatPrefix.length);
@@ -134,20 +138,25 @@ export const repeatedOpener: Rule = {
           message: say(messages, 'orphan', { text: o.text, base: o.base }),
           data: { fix: 'replace', newText: base, title: say(messages, 'orphanFixTitle', { base }) },
         });
+        fixedPrefix = '';
       } else if (!o.repeatPrefix && before && sameVerb(before.base, o.base) && o.known) {
         // 又 for the second use, 还 once 又 is taken (重申 … 又重申 … 还重申).
-        const used = seen.prefixesOfSameVerb(o.base);
+        // Alone, the prefix the text as it is leaves free; with the findings above fixed too (a
+        // fix-all), the one their fixes leave free: 重申 重申 重申 → 重申 又重申 还重申.
+        const free = (used: ReadonlySet<string>) => prefixes.find((r) => !used.has(r)) ?? prefixes[prefixes.length - 1];
         const prefixes = chinese.repeatPrefixes;
-        const prefix = prefixes.find((r) => !used.has(r)) ?? prefixes[prefixes.length - 1];
+        const prefix = free(seen.prefixesOfSameVerb(o.base));
+        fixedPrefix = free(state.fixed.prefixesOfSameVerb(o.base));
         state.findings.push({
           span: o.span,
           severity: 'hint',
           message: say(messages, 'repeated', { base: o.base }),
           related: [{ span: before.span, message: say(messages, 'earlier', { base: o.base }) }],
-          data: { fix: 'insert', at: o.span.start, newText: prefix, title: say(messages, 'fixTitle', { prefix, base: o.base }) },
+          data: { fix: 'insert', at: o.span.start, newText: prefix, title: say(messages, 'fixTitle', { prefix, base: o.base }), ...(fixedPrefix !== prefix ? { together: fixedPrefix } : {}) },
         });
       }
       seen.add(o.base, o.repeatPrefix ?? '');
+      state.fixed.add(o.base, fixedPrefix);
     };
     let division = NaN;
     let state: { preamble: PartState; operative: PartState } | undefined;

@@ -39,8 +39,12 @@ export interface RuleFinding {
 export type FindingData =
   | { fix: 'renumber-paragraphs' }
   | { fix: 'reletter-subparagraphs' }
-  | { fix: 'replace'; newText: string; title: string }
-  | { fix: 'insert'; at: number; newText: string; title: string }
+  /**
+   * `together`: what the fix writes instead when all the rule's findings are fixed at once (fix-all),
+   * where fixing the earlier ones changes what a later one should write (又, then 还).
+   */
+  | { fix: 'replace'; newText: string; title: string; together?: string }
+  | { fix: 'insert'; at: number; newText: string; title: string; together?: string }
   | { fix: 'edits'; edits: { span: Span; newText: string }[]; title: string }
   | { fix: 'renumber-footnotes'; separateReuses?: boolean }
   | { fix: 'footnote-stub'; number: number }

@@ -74,10 +74,18 @@ function topOf(p: Paragraph): Paragraph {
 export function renumberParagraphs(model: ResolutionDocument): TextEdit[] {
   const edits: TextEdit[] = [];
   const newNumber = new Map<Paragraph, number>();
-  for (const list of numberedLists(model.operative)) {
+  for (const list of numberedLists(model.operative, model.shape === 'resolution')) {
+    // An operative paragraph without a number among numbered ones is given its number, with the stop the list's numbers use.
+    const stop = list.find((p) => p.label)!.label!.text.slice(-1);
     list.forEach((p, i) => {
+      const label = p.label;
+      if (!label) {
+        // A number the parser could not read as one (`3 .`, `3 、`) is written over; else the number goes before the text.
+        const typed = /^[0-9０-９]+\s*[.．、，,]?\s*/.exec(model.text.slice(p.span.start, p.span.end))?.[0].length ?? 0;
+        edits.push({ span: { start: p.span.start, end: p.span.start + typed }, newText: `${i + 1}${/[.．]/.test(stop) ? stop : '.'} ` });
+        return;
+      }
       newNumber.set(p, i + 1);
-      const label = p.label!;
       if (label.value !== i + 1) edits.push({ span: label.span, newText: `${i + 1}${label.text.slice(-1)}` });
     });
   }

@@ -82,3 +82,39 @@ test('Security Council, old and new: numbered from 1; the closing line 第 1769 
   const ecosoc = organFixture('E-RES-2023-10.unres').replace('3. 鼓励各区域委员会', '5. 鼓励各区域委员会');
   assert.deepEqual(check('operative-numbering', ecosoc).map((f) => f.line).slice(0, 1), [lineStarting(ecosoc, '5. 鼓励')]);
 });
+
+const unnumbered = (line: string) => line.replace(/^\d+\.\s*/, '');
+
+test('an operative paragraph whose number was deleted, among numbered ones, is an error; the fix numbers it', () => {
+  const text = resolution([OP1, OP2, unnumbered(OP3)]);
+  const found = check('operative-numbering', text);
+  // Line 12: the third operative paragraph; the finding sits on its opener (**决定**).
+  assert.deepEqual(places(found), [[12, 2, 4]]);
+  assert.match(found[0].message, /has no number.*paragraph 3/);
+  assert.equal(applyFirstFix('operative-numbering', text), resolution([OP1, OP2, OP3]));
+});
+
+test('a number mistyped so that it is not read as one (3 .) is written over by the fix, not doubled', () => {
+  const text = resolution([OP1, OP2, OP3.replace(/^3\./, '3 .')]);
+  assert.equal(check('operative-numbering', text).length, 1);
+  assert.equal(applyFirstFix('operative-numbering', text), resolution([OP1, OP2, OP3]));
+});
+
+test('a paragraph introducing subparagraphs loses its number between 1 and 3: one finding on it, not a gap at 3, and the fix gives 1, 2, 3', () => {
+  const intro = '2. 为促进面向未来的对话，**鼓励：**';
+  const subs = ['(a) 核武器国家明确阐述其核政策与核理论，所有国家就这些核政策与核理论进行互动讨论；', '(b) 所有国家就核裁军与安全的关系进行坦诚对话，支持根据 CD/1299 号文件开始谈判；'];
+  const text = resolution([OP1, unnumbered(intro), ...subs, OP3]);
+  const found = check('operative-numbering', text);
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.equal(found[0].line, 11);
+  assert.match(found[0].message, /paragraph 2/);
+  const fixed = applyFirstFix('operative-numbering', text);
+  assert.equal(fixed, resolution([OP1, intro, ...subs, OP3]));
+  assert.deepEqual(problems(fixed), []);
+});
+
+test('a lone unnumbered operative paragraph (a decision, a one-paragraph resolution, an unnumbered 决定：) stays quiet', () => {
+  assert.deepEqual(check('operative-numbering', resolution([unnumbered(OP3)])), []);
+  assert.deepEqual(check('operative-numbering', organFixture('A-DEC-77-555.unres')), []);
+  assert.deepEqual(check('operative-numbering', organFixture('S-RES-2833-2026.unres')), []);
+});

@@ -440,8 +440,12 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       if (cls.kind === 'text' || cls.kind === 'closing-date' || cls.kind === 'meeting' || cls.kind === 'title') {
         const bare = trimEndWhere(lineText, (ch) => ch === '*' || isSpace(ch) || isSuperscriptDigit(ch));
         const endsLikePreamble = bare.endsWith(profile.endings.preambular);
-        // A decision or a text without its organ line: after the title, a sentence begins the body.
-        const endsLikeBody = doc.title !== undefined && cls.kind === 'text' && /[。；：]$/.test(bare) && bare.length > 12;
+        // A decision or a text without its organ line: after the title, a sentence begins the body;
+        // so does one still being typed (no closing mark yet) that opens as one: a decision's
+        // 在……会议上，大会……, or an opener (重申……). (Not any line with a comma: the lines of a
+        // hard-wrapped raw text are not paragraphs.)
+        const endsLikeBody =
+          doc.title !== undefined && cls.kind === 'text' && bare.length > 12 && (/[。；：]$/.test(bare) || shapes.decisionParagraph.test(bare) || startsWithOpener(bare));
         if (!hasOrganLine && (endsLikePreamble || endsLikeBody)) {
           phase = 'preamble';
         } else {
@@ -778,14 +782,20 @@ function loneOperative(doc: ResolutionDocument, profile: LanguageProfile): void 
   const withOperative = new Set(doc.operative.map((p) => p.division));
   const preambularOnly = new Set(profile.preambularOpeners);
   const moved = new Set<Paragraph>();
+  // Top-level preambular paragraphs per division: a decision's one paragraph is alone in its text.
+  const paragraphsIn = new Map<number, number>();
+  for (const p of doc.preamble) if (p.level === 0) paragraphsIn.set(p.division, (paragraphsIn.get(p.division) ?? 0) + 1);
   for (const [division, last] of lastInDivision) {
     if (withOperative.has(division)) continue;
     const ending = findEnding(doc.text, lastOf(last).span);
     const body = trimStartWhere(doc.text.slice(last.body.start, last.body.end), (ch) => ch === '*' || isSpace(ch));
     const operativeVerb = profile.operativeOpeners.some((o) => body.startsWith(o) && !preambularOnly.has(o) && ![...preambularOnly].some((p) => body.startsWith(p)));
-    // A paragraph still being typed (no closing mark yet) stays where it is, unless its verb says operative.
+    // A paragraph still being typed (no closing mark yet) stays where it is, unless its verb says
+    // operative, or it is a decision's one paragraph (no organ line, 在……会议上，大会……决定 or a
+    // title numbered as a decision): that is operative however it ends, and its ending is checked as such.
     const closes = ending !== undefined && [profile.endings.last, profile.endings.operative, profile.endings.introducesList].includes(ending.char);
-    if (!closes && !operativeVerb) continue;
+    const decision = doc.organ === undefined && last.level === 0 && paragraphsIn.get(division) === 1 && (doc.title?.decision === true || shapes.decisionParagraph.test(body));
+    if (!closes && !operativeVerb && !decision) continue;
     const move = (p: Paragraph) => {
       p.part = 'operative';
       p.children.forEach(move);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseDraft } from '../parse/parser';
 import { applyFirstFix, check, draft, lineStarting, organFixture, places, problems, resolution } from './testing';
 
 // A/RES/76/54.
@@ -62,6 +63,23 @@ test('a lone unnumbered operative paragraph ends with 。 (a Security Council �
   // Its last subparagraph, under 决定：, ends the text.
   const sc = organFixture('S-RES-2833-2026.unres').replace('(c) 继续积极处理此案。', '(c) 继续积极处理此案；');
   assert.deepEqual(check('paragraph-ending', sc).map((f) => f.line), [lineStarting(sc, '(c)')]);
+});
+
+test('a decision whose one paragraph has lost its 。, or ends with ，, is still that paragraph: the warning names the ending, the fix adds 。', () => {
+  for (const [name, ending] of [['A-DEC-77-555.unres', '推迟至第七十八届会议。'], ['E-DEC-2023-201.unres', undefined]] as const) {
+    const good = organFixture(name);
+    const last = ending ?? good.trimEnd().split('\n').filter((l) => l.trim().endsWith('。')).pop()!.trim();
+    for (const broken of [good.replace(last, last.slice(0, -1)), good.replace(last, `${last.slice(0, -1)}，`)]) {
+      const model = parseDraft(broken);
+      // The paragraph is the decision's operative paragraph, not a heading line or a preambular one.
+      assert.deepEqual(model.paragraphs.map((p) => p.kind), ['unnumbered'], name);
+      assert.equal(model.heading.some((h) => h.text.startsWith('在 ')), false);
+      const found = check('paragraph-ending', broken);
+      assert.equal(found.length, 1, `${name}: ${JSON.stringify(found)}`);
+      assert.match(found[0].message, /last operative paragraph ends with “。”/);
+      assert.equal(applyFirstFix('paragraph-ending', broken), good);
+    }
+  }
 });
 
 test('ECOSOC: headings between paragraphs and the annexed decision are not paragraphs; a preambular fault is caught', () => {

@@ -26,6 +26,11 @@ export function emptyFindings(): InlineFindings {
 }
 
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+/**
+ * The end of a range or list right after a date, which takes its year (and month) from it:
+ * `2023 年 2 月 27 日至 4 月 4 日`, `2 月 28 日至 3 日`, `3 月 1 日和 4 月 2 日` (a day alone only after 至/到/a dash).
+ */
+const DATE_AFTER = /\s*(?:(?:至|到|[－—–-])\s*(?:(\d{1,2})\s*月\s*)?|(?:和|及|、)\s*(\d{1,2})\s*月\s*)(\d{1,2})\s*日/y;
 
 // Loose on purpose: lower case, spaces around the slash and full-width ／ ． are recognised so
 // that the symbol-format rule can report them. Lower-case series are limited to known organs so
@@ -110,7 +115,20 @@ export function scanInline(text: string, start: number, end: number, line: numbe
   const dates: DateMention[] = [];
   if (slice.includes('年')) for (const m of slice.matchAll(DATE)) {
     const s = start + (m.index ?? 0);
-    dates.push(makeDate(Number(m[1]), Number(m[2]), Number(m[3]), s, s + m[0].length, line));
+    const date = makeDate(Number(m[1]), Number(m[2]), Number(m[3]), s, s + m[0].length, line);
+    dates.push(date);
+    // The dates that end a range or list from it, each from the one before (1 日、2 日和 3 日).
+    let from = date;
+    for (;;) {
+      DATE_AFTER.lastIndex = from.span.end - start;
+      const e = DATE_AFTER.exec(slice);
+      if (!e) break;
+      const month = e[1] ?? e[2];
+      const end = start + e.index + e[0].length;
+      const endStart = end - e[0].trimStart().replace(/^(?:至|到|[－—–-]|和|及|、)\s*/, '').length;
+      from = makeDate(from.year, month !== undefined ? Number(month) : from.month, Number(e[3]), endStart, end, line);
+      dates.push(from);
+    }
   }
   for (const d of dates) out.dates.push(d);
 

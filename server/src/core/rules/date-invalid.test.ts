@@ -31,3 +31,29 @@ test('a closing date in Chinese numerals (1966) is read: a real one is quiet, �
   const sc = organFixture('S-RES-347-1974.unres').replace('一九七四年四月二十四日', '一九七四年四月三十一日');
   assert.deepEqual(check('date-invalid', sc).map((f) => f.line), [0]);
 });
+
+test('the end of a range or list takes its year and month from the date before it: 9 月 18 日至 31 日 and 、2 月 30 日 are caught on themselves', () => {
+  const range = resolution([FIRST, WELCOME.replace('9 月 18 日至 20 日', '9 月 18 日至 31 日'), LAST]);
+  const found = check('date-invalid', range);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].text, '31 日');
+  assert.match(found[0].message, /^2018-9-31 is not a real date: that month has 30 days/);
+  const list = check('date-invalid', resolution([FIRST, WELCOME.replace('、5 月 26 日', '、2 月 30 日'), LAST]));
+  assert.deepEqual(list.map((f) => f.text), ['2 月 30 日']);
+  // A leap year's 29 February, inherited from the start of the range.
+  const leap = '回顾其 2020 年 2 月 27 日至 29 日举行的会议，';
+  assert.deepEqual(check('date-invalid', resolution([FIRST, leap, LAST])), []);
+  assert.deepEqual(check('date-invalid', resolution([FIRST, leap.replace('2020', '2021'), LAST])).map((f) => f.text), ['29 日']);
+  // An end written in full is one date of its own, found once.
+  assert.deepEqual(check('date-invalid', resolution([FIRST, '回顾其 2021 年 2 月 27 日至 2021 年 2 月 30 日举行的会议，', LAST])).map((f) => f.text), ['2021 年 2 月 30 日']);
+});
+
+test('a Human Rights Council session heading: 2023 年 2 月 27 日至 4 月 4 日 is quiet, 至 4 月 31 日 is caught', () => {
+  const hrc = organFixture('A-HRC-RES-52-1.unres');
+  assert.deepEqual(check('date-invalid', hrc), []);
+  const broken = hrc.replace('2023 年 2 月 27 日至 4 月 4 日', '2023 年 2 月 27 日至 4 月 31 日');
+  assert.notEqual(broken, hrc);
+  const found = check('date-invalid', broken);
+  assert.deepEqual(found.map((f) => [f.line, f.text]), [[lineStarting(broken, '2023 年 2 月 27 日'), '4 月 31 日']]);
+  assert.match(found[0].message, /2023-4-31/);
+});

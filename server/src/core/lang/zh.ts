@@ -70,6 +70,8 @@ export const chineseStructure = {
   adoption: /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*(?:决议|决定|会议通过)$/,
   /** A decision written as one paragraph: `在 2023 年 6 月 1 日第 N 次全体会议上，大会……决定……`. */
   decisionParagraph: /^在\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*?第\s*([0-9〇零一二三四五六七八九十百千]{1,6})\s*次(?:全体)?会议上[，,]\s*(大会|安全理事会|经济及社会理事会|人权理事会)/,
+  /** What stands around a resolution or decision cited by its number (`第 74/50 号决议`): a symbol there (`第 A/RES/74/50 号决议`) is a slip. */
+  citedNumber: { before: /第\s*$/, after: /^\s*号(?:决议|决定)/ },
   /** `2023 年届会`: ECOSOC sessions are years. */
   yearSession: /^\d{4}\s*年(?:组织|实质性|续)?届会$/,
   /** Lines of the vote after an HRC or GA closing: `[未经表决获得通过。]`, `赞成：……`. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFirstFix, check, places, problems, resolution } from './testing';
-import { latestSession } from './symbol-format';
+import { citedNumberOf, latestSession } from './symbol-format';
 
 // A/RES/76/54, preambular paragraph on the fissile material treaty, with CD/1299.
 const FIRST = '重申实现无核武器世界是国际社会的共同目标，';
@@ -33,4 +33,29 @@ test('the fix writes the normal form', () => {
   const fixed = applyFirstFix('symbol-format', resolution([FIRST, WITH_REPORT.replace('A/76/444', 'a/76/444'), LAST]));
   assert.ok(fixed.includes('注意到秘书长的报告(A/76/444)，'));
   assert.deepEqual(problems(fixed), []);
+});
+
+test('a resolution cited by its symbol (第 A/RES/74/50 号决议) is a warning; the fix writes its number, and the citation is then checked as one', () => {
+  const good = '回顾其 2019 年 12 月 12 日第 74/50 号决议和安全理事会 2004 年 4 月 28 日第 1540(2004)号决议，';
+  assert.deepEqual(check('symbol-format', resolution([good, LAST])), []);
+  const broken = good.replace('第 74/50 号', '第 A/RES/74/50 号').replace('第 1540(2004)号', '第 S/RES/1540 (2004)号');
+  const found = check('symbol-format', resolution([broken, LAST]));
+  assert.deepEqual(found.map((f) => f.text), ['A/RES/74/50', 'S/RES/1540 (2004)']);
+  assert.match(found[0].message, /cited by its number, not its symbol: 74\/50, not A\/RES\/74\/50/);
+  assert.equal(applyFirstFix('symbol-format', applyFirstFix('symbol-format', resolution([broken, LAST]))), resolution([good, LAST]));
+  // Written in lower case too: one finding, whose fix writes the number (not the capitals first).
+  const lower = check('symbol-format', resolution([good.replace('第 74/50 号', '第 a/res/74/50 号'), LAST]));
+  assert.deepEqual(lower.map((f) => f.message.slice(0, 30)), ['A resolution is cited by its n']);
+  // A decision, and a symbol standing as a document (not between 第 and 号决议) are left alone.
+  assert.match(check('symbol-format', resolution(['回顾其第 A/DEC/77/555 号决定，', LAST]))[0].message, /A decision is cited/);
+  assert.deepEqual(check('symbol-format', resolution(['注意到秘书长的报告(A/76/444)，', LAST])), []);
+});
+
+test('citedNumberOf gives the number each organ cites by', () => {
+  assert.deepEqual(citedNumberOf('A/RES/74/50'), { number: '74/50', decision: false });
+  assert.deepEqual(citedNumberOf('S/RES/1540 (2004)'), { number: '1540(2004)', decision: false });
+  assert.deepEqual(citedNumberOf('E/DEC/2023/201'), { number: '2023/201', decision: true });
+  assert.deepEqual(citedNumberOf('A/HRC/RES/52/1'), { number: '52/1', decision: false });
+  assert.deepEqual(citedNumberOf('A/RES/2159 (XXI)'), { number: '2159(XXI)', decision: false });
+  assert.equal(citedNumberOf('A/76/444'), undefined);
 });

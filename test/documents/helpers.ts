@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { draftLines } from '../../server/src/core/layout/assemble';
 
 /** Every bundled corpus draft and every fixture of another shape. */
 export function roundTripDrafts(): { name: string; text: string }[] {
@@ -13,6 +14,16 @@ export function roundTripDrafts(): { name: string; text: string }[] {
       .map((n) => ({ name: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }));
   return [...from('corpus'), ...from('test/fixtures'), ...from('test/fixtures/shapes')].filter((d) => !d.name.endsWith('broken.unres'));
 }
+
+const CJK = '\\u3000-\\u9fff\\uff00-\\uffef';
+const WRAP_SPACE = new RegExp(`(?<=[${CJK}])\\s+(?=[\\x21-\\x7e])|(?<=[\\x21-\\x7e])\\s+(?=[${CJK}])|(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])\\s+`, 'g');
+
+/**
+ * A draft's lines as a PDF's text layer can give them back: without a space between a Chinese
+ * character and a digit or Latin letter (where a line wraps the PDF draws no glyph for it) and a
+ * space right after a footnote marker.
+ */
+export const comparable = (text: string): string[] => draftLines(text).map((l) => l.replace(WRAP_SPACE, ''));
 
 /** Whether LibreOffice (soffice) is installed; `.ci/run` installs it. */
 export function hasLibreOffice(): boolean {

@@ -5,10 +5,13 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseDraft } from '../../server/src/core';
+import { ingestText } from '../../server/src/core/ingest';
 import { ingestDocuments } from '../../server/src/corpus/documents';
-import { readPdf } from '../../server/src/corpus/pdf';
-import { convertWithLibreOffice, libreOfficeSkip } from './helpers';
+import { readPdf, readPdfPages } from '../../server/src/corpus/pdf';
+import { exportDocx } from '../../server/src/export/docx';
+import { comparable, convertWithLibreOffice, libreOfficeSkip } from './helpers';
 
 const ODS_LIKE = 'test/fixtures/documents/ods-like-A-RES-76-54.pdf';
 
@@ -88,6 +91,48 @@ test('an encrypted PDF is named as such', { skip: libreOfficeSkip() }, async () 
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Prints `file` with LibreOffice and ingests the PDF as `ingest` does: the reader, then the cleaner. */
+async function ingestPrinted(file: string): Promise<{ text: string; remarks: string[]; pages: Awaited<ReturnType<typeof readPdfPages>> }> {
+  const out = convertWithLibreOffice([file], 'pdf');
+  try {
+    const bytes = readFileSync(join(out, file.replace(/^.*\//, '').replace(/\.\w+$/, '.pdf')));
+    const read = await readPdf(bytes);
+    assert.ok(read.ok, read.ok ? '' : read.problem);
+    const ingested = ingestText(read.text);
+    assert.ok(ingested.ok, ingested.ok ? '' : ingested.problem);
+    return { text: ingested.draft.text, remarks: ingested.draft.remarks, pages: await readPdfPages(bytes) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+test('running head and page number 2 cm from the page edge (a common Word page setup) are told by repeating on every page', { skip: libreOfficeSkip() }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rd-pdf-2cm-'));
+  try {
+    const source = readFileSync('corpus/A-RES-76-54.unres', 'utf8');
+    // The export's page with 30 mm margins top and bottom, header and footer 20 mm from the edge.
+    const files = unzipSync(await exportDocx(source));
+    const xml = strFromU8(files['word/document.xml']);
+    const moved = xml.replace(/<w:pgMar [^>]*\/>/, '<w:pgMar w:top="1701" w:right="1418" w:bottom="1701" w:left="1418" w:header="1134" w:footer="1134" w:gutter="0"/>');
+    assert.notEqual(moved, xml, 'the export has a w:pgMar to change');
+    files['word/document.xml'] = strToU8(moved);
+    const docx = join(dir, 'margins-2cm.docx');
+    writeFileSync(docx, zipSync(files));
+    const { text, remarks, pages } = await ingestPrinted(docx);
+    // The premise: head and foot stand outside the fixed band the reader also uses (6.5 % of the page).
+    assert.ok(pages.length >= 3);
+    for (const p of pages.slice(1)) {
+      assert.ok(p.lines[0].y - p.lines[0].size > p.height * 0.065, 'the head is below the band');
+      assert.ok(p.lines[p.lines.length - 1].y < p.height * 0.935, 'the foot is above the band');
+    }
+    assert.deepEqual(comparable(text), comparable(source));
+    assert.doesNotMatch(text, /^\d+$/m);
+    assert.deepEqual(remarks.filter((r) => /number on a line of its own|footnote/.test(r)), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,13 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readPdf } from '../../server/src/corpus/pdf';
 import { ingestText } from '../../server/src/core/ingest';
-import { draftLines } from '../../server/src/core/layout/assemble';
 import { exportDocx } from '../../server/src/export/docx';
-import { convertWithLibreOffice, libreOfficeSkip, roundTripDrafts } from './helpers';
-
-const CJK = '\\u3000-\\u9fff\\uff00-\\uffef';
-const WRAP_SPACE = new RegExp(`(?<=[${CJK}])\\s+(?=[\\x21-\\x7e])|(?<=[\\x21-\\x7e])\\s+(?=[${CJK}])|(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])\\s+`, 'g');
-const comparable = (text: string) => draftLines(text).map((l) => l.replace(WRAP_SPACE, ''));
+import { comparable, convertWithLibreOffice, libreOfficeSkip, roundTripDrafts } from './helpers';
 
 const skip = libreOfficeSkip();
 

@@ -2,8 +2,9 @@
  * PDF in: a PDF's text layer (pdfjs-dist, its legacy build for Node) read as a draft, using what
  * the PDF knows and extracted text loses: glyph size and baseline rise (footnote markers become
  * `¹²³`), where a line sits on the page (running heads and feet, page numbers, job numbers go by
- * position), the smaller type of the footnote area at each page's foot (joined across pages),
- * bold fonts (`**…**`), and indentation and line length (paragraph ends told from line wraps).
+ * position, and by repeating at one height from page to page), the smaller type of the footnote
+ * area at each page's foot (joined across pages), bold fonts (`**…**`), and indentation and line
+ * length (paragraph ends told from line wraps).
  */
 import { assembleDraft, emphasisText, type ReadFootnote, type TextPiece } from '../core/layout/assemble';
 import { fromSuperscript, toSuperscript } from '../core/parse/superscript';
@@ -159,13 +160,18 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
   }
 }
 
-const FURNITURE = [
+/** Page and job numbers: what stands at a page's foot. */
+const PAGE_FOOT = [
   /^\d{1,4}$/, // a page number
   /^-\s*\d{1,4}\s*-$/,
   /^\d{1,4}\s*\/\s*\d{1,4}$/, // 28/30
   /^\d{2}-\d{5}(?:\s*\(C\))?(?:\s+\d{1,4}\s*\/\s*\d{1,4})?$/, // a job number (22-13460, with its page)
   /^\d{1,4}\s*\/\s*\d{1,4}\s+\d{2}-\d{5}(?:\s*\(C\))?$/,
   /^\*\d{7}\*$/, // the barcode's human-readable line
+];
+
+const FURNITURE = [
+  ...PAGE_FOOT,
   /^[A-Z][A-Z0-9.()-]*(?:\/[A-Za-z0-9.() -]+)+$/, // the symbol as a running head
   /^https?:\/\/\S+$/,
   /^(?:请回收|Please recycle)/i,
@@ -173,11 +179,84 @@ const FURNITURE = [
 
 const lineText = (l: PageLine) => l.pieces.map((p) => p.text).join('').trim();
 
-/** Heads and feet: lines in the page's top or bottom band that read as a symbol, a page or job number. */
-function isFurniture(l: PageLine, page: PdfPage, first: boolean): boolean {
+/** A page number as word processors label it (`Page 3`, `Page 3 of 4`, `第 3 页`, `第 3 页，共 4 页`). */
+const PAGE_LABEL = /^(?:(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?)$/i;
+
+/** What stands at a page's foot, below the footnotes too: a page or job number, the barcode's line, a page label. */
+const isPageFoot = (text: string) => PAGE_FOOT.some((re) => re.test(text)) || PAGE_LABEL.test(text);
+
+/** Heads and feet stand in the page's top or bottom sixth: only there is a repeating line looked for. */
+const MARGIN_ZONE = 0.15;
+
+/**
+ * Running heads and feet told by repeating: a line at about the same height on most pages (at
+ * least two, and 40 % of them, so that heads alternating between odd and even pages count) that
+ * reads the same there, or reads as a page number (`3`, `2/4`, `21-19234 (C) 3/4`, `第 3 页`) whose
+ * number counts up with the pages. Wherever a word processor puts its header and footer.
+ */
+function repeatedFurniture(pages: PdfPage[]): Set<PageLine> {
+  const found = new Set<PageLine>();
+  if (pages.length < 2) return found;
+  const need = Math.max(2, Math.ceil(pages.length * 0.4));
+  interface Candidate {
+    line: PageLine;
+    page: number;
+    text: string;
+  }
+  const byText = new Map<string, Candidate[]>();
+  const byShape = new Map<string, Candidate[]>();
+  pages.forEach((page, index) => {
+    for (const line of page.lines) {
+      if (line.y > page.height * MARGIN_ZONE && line.y < page.height * (1 - MARGIN_ZONE)) continue;
+      const text = lineText(line);
+      if (!text) continue;
+      const c = { line, page: index, text };
+      byText.set(text, [...(byText.get(text) ?? []), c]);
+      if (/\d/.test(text) && (FURNITURE.some((re) => re.test(text)) || PAGE_LABEL.test(text))) {
+        const shape = text.replace(/\d+/g, '#');
+        byShape.set(shape, [...(byShape.get(shape) ?? []), c]);
+      }
+    }
+  });
+  // Lines of one group whose heights agree (a few points: the same header or footer frame).
+  const atOneHeight = (group: Candidate[]): Candidate[][] => {
+    const sorted = [...group].sort((a, b) => a.line.y - b.line.y);
+    const runs: Candidate[][] = [];
+    for (const c of sorted) {
+      const run = runs[runs.length - 1];
+      if (run && c.line.y - run[0].line.y <= 3) run.push(c);
+      else runs.push([c]);
+    }
+    return runs;
+  };
+  const onPages = (run: Candidate[]) => new Set(run.map((c) => c.page)).size;
+  for (const group of byText.values()) for (const run of atOneHeight(group)) if (onPages(run) >= need) run.forEach((c) => found.add(c.line));
+  for (const group of byShape.values())
+    for (const run of atOneHeight(group)) {
+      if (onPages(run) < need || onPages(run) < run.length) continue;
+      // Exactly one number changes from page to page, and it goes with the page: n − page is the same everywhere.
+      const numbers = run.map((c) => (c.text.match(/\d+/g) ?? []).map(Number));
+      const changing = numbers[0].map((_, i) => i).filter((i) => numbers.some((n) => n[i] !== numbers[0][i]));
+      if (changing.length !== 1) continue;
+      const offsets = new Set(run.map((c, k) => numbers[k][changing[0]] - c.page));
+      if (offsets.size === 1) run.forEach((c) => found.add(c.line));
+    }
+  return found;
+}
+
+/**
+ * Heads and feet: lines that repeat at one height across the pages (see `repeatedFurniture`); for
+ * a document of one page or a head that does not repeat, the page's outermost lines in its top or
+ * bottom sixth that read as a symbol in small type (the head) or a page or job number (the foot),
+ * and lines in the page's top or bottom band that read as a symbol, a page or job number.
+ */
+function isFurniture(l: PageLine, page: PdfPage, first: boolean, repeated: Set<PageLine>, bodySize: number): boolean {
+  if (repeated.has(l)) return true;
+  const text = lineText(l);
+  if (l === page.lines[0] && l.y < page.height * MARGIN_ZONE && l.size < bodySize * 0.92 && FURNITURE.some((re) => re.test(text))) return true;
+  if (l === page.lines[page.lines.length - 1] && l.y > page.height * (1 - MARGIN_ZONE) && isPageFoot(text)) return true;
   const band = page.height * 0.065;
   const inBand = l.y - l.size < band || l.y > page.height - band;
-  const text = lineText(l);
   if (!inBand) return false;
   if (FURNITURE.some((re) => re.test(text))) return true;
   // On a first page the heading block stands high: keep its lines (大 会, the symbol is kept above).
@@ -225,8 +304,9 @@ export function draftFromPages(pages: PdfPage[]): string {
   const footnotes: { number: number; pieces: TextPiece[] }[] = [];
   let open: Paragraph | undefined;
   let lastFull = false;
+  const repeated = repeatedFurniture(pages);
   pages.forEach((page, index) => {
-    const lines = page.lines.filter((l) => lineText(l).length > 0 && !isFurniture(l, page, index === 0));
+    const lines = page.lines.filter((l) => lineText(l).length > 0 && !isFurniture(l, page, index === 0, repeated, size));
     if (lines.length === 0) return;
     // The footnote area: the run of smaller lines at the page's foot.
     let cut = lines.length;

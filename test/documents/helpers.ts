@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { draftLines } from '../../server/src/core/layout/assemble';
+import { fromSuperscript } from '../../server/src/core/parse/superscript';
 
 /** Every bundled corpus draft and every fixture of another shape. */
 export function roundTripDrafts(): { name: string; text: string }[] {
@@ -47,4 +48,67 @@ export function convertWithLibreOffice(files: string[], to: string): string {
   });
   if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr || result.error}`);
   return dir;
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A draft as a flat OpenDocument text (.fodt) laid out as LibreOffice does by default, for
+ * LibreOffice to print: A4 with 2 cm margins, the page number centred in the footer (body size),
+ * real footnotes in LibreOffice's own footnote area (its "Footnote" style, 10 pt, the number not
+ * raised, under the default separator line), the markers raised as LibreOffice raises them (a
+ * number cited again raised as text, since LibreOffice numbers its notes itself).
+ * Paragraphs have a two-character first-line indent; `**…**` becomes bold.
+ */
+export function fodtOfDraft(draft: string): string {
+  const lines = draftLines(draft);
+  const sep = lines.indexOf('---');
+  const body = sep < 0 ? lines : lines.slice(0, sep);
+  const notes = new Map<number, string>();
+  for (const l of sep < 0 ? [] : lines.slice(sep + 1)) {
+    const m = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$/.exec(l);
+    if (m) notes.set(fromSuperscript(m[1]), m[2]);
+  }
+  // The heading block (up to the title) stands flush left; the rest is indented.
+  const organ = body.findIndex((l) => /^\S{2,12}，$/.test(l));
+  let id = 0;
+  const cited = new Set<number>();
+  const inline = (text: string) =>
+    text
+      .split(/(\*\*[^*]+\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/)
+      .map((part) => {
+        if (part.startsWith('**')) return `<text:span text:style-name="Bold">${escapeXml(part.slice(2, -2))}</text:span>`;
+        if (!/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(part)) return escapeXml(part);
+        const n = fromSuperscript(part);
+        // A number used again (older practice) is a raised number, as the Word export writes it.
+        if (cited.has(n)) return `<text:span text:style-name="Raised">${n}</text:span>`;
+        cited.add(n);
+        return `<text:note text:id="ftn${++id}" text:note-class="footnote"><text:note-citation>${n}</text:note-citation><text:note-body><text:p text:style-name="Footnote">${escapeXml(notes.get(n) ?? '')}</text:p></text:note-body></text:note>`;
+      })
+      .join('');
+  const paragraphs = body.map((l, i) => `<text:p text:style-name="${i < organ ? 'Head' : 'Body'}">${inline(l)}</text:p>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls>
+<style:font-face style:name="Noto Serif CJK SC" svg:font-family="'Noto Serif CJK SC'"/>
+<style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'"/>
+</office:font-face-decls>
+<office:styles>
+<style:default-style style:family="paragraph"><style:text-properties style:font-name="Liberation Serif" fo:font-size="12pt" style:font-name-asian="Noto Serif CJK SC" style:font-size-asian="12pt" fo:language="en" fo:country="US" style:language-asian="zh" style:country-asian="CN"/></style:default-style>
+<style:style style:name="Standard" style:family="paragraph" style:class="text"/>
+<style:style style:name="Head" style:family="paragraph" style:parent-style-name="Standard"/>
+<style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-indent="24pt" fo:margin-top="0pt" fo:margin-bottom="12pt"/></style:style>
+<style:style style:name="Bold" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+<style:style style:name="Raised" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style>
+</office:styles>
+<office:automatic-styles>
+<style:style style:name="PageNumber" style:family="paragraph" style:parent-style-name="Footer"><style:paragraph-properties fo:text-align="center"/></style:style>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21.001cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm"><style:footnote-sep style:width="0.018cm" style:distance-before-sep="0.101cm" style:distance-after-sep="0.101cm" style:line-style="solid" style:adjustment="left" style:rel-width="25%" style:color="#000000"/></style:page-layout-properties><style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.499cm"/></style:footer-style></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"><style:footer><text:p text:style-name="PageNumber"><text:page-number text:select-page="current">1</text:page-number></text:p></style:footer></style:master-page></office:master-styles>
+<office:body><office:text>
+${paragraphs.join('\n')}
+</office:text></office:body>
+</office:document>
+`;
 }

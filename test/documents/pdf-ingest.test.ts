@@ -11,7 +11,7 @@ import { ingestText } from '../../server/src/core/ingest';
 import { ingestDocuments } from '../../server/src/corpus/documents';
 import { readPdf, readPdfPages } from '../../server/src/corpus/pdf';
 import { exportDocx } from '../../server/src/export/docx';
-import { comparable, convertWithLibreOffice, libreOfficeSkip } from './helpers';
+import { comparable, convertWithLibreOffice, fodtOfDraft, libreOfficeSkip } from './helpers';
 
 const ODS_LIKE = 'test/fixtures/documents/ods-like-A-RES-76-54.pdf';
 
@@ -133,6 +133,34 @@ test('running head and page number 2 cm from the page edge (a common Word page s
     assert.deepEqual(comparable(text), comparable(source));
     assert.doesNotMatch(text, /^\d+$/m);
     assert.deepEqual(remarks.filter((r) => /number on a line of its own|footnote/.test(r)), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("LibreOffice's own footnote area (the number not raised, under its separator, a body-size page number below) is read; a paragraph running over the page break is joined across it; the same on one page", { skip: libreOfficeSkip() }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rd-pdf-lo-notes-'));
+  try {
+    const source = readFileSync('corpus/A-RES-59-76.unres', 'utf8');
+    const fodt = join(dir, 'lo-footnotes.fodt');
+    writeFileSync(fodt, fodtOfDraft(source));
+    const { text, remarks, pages } = await ingestPrinted(fodt);
+    // The premises: the footnote area's numbers are plain digits at the start of its lines, and a
+    // page whose feet carry footnotes ends in the middle of a paragraph.
+    assert.ok(pages.length >= 3);
+    const small = (l: (typeof pages)[number]['lines'][number]) => l.size < 11;
+    assert.ok(pages.some((p) => p.lines.some((l) => small(l) && /^\d+$/.test(l.pieces[0].text))));
+    const split = pages.filter((p) => p.lines.some(small)).map((p) => p.lines.filter((l) => !small(l)).at(-2));
+    assert.ok(split.some((l) => l && !/[，；。：]$/.test(l.pieces.map((q) => q.text).join(''))), 'a paragraph runs on over a page with footnotes');
+    assert.deepEqual(comparable(text), comparable(source));
+    assert.deepEqual(remarks.filter((r) => /footnote|marker/.test(r)), []);
+    // One page: nothing repeats, the page number below the footnote is told by its place and shape.
+    const short = readFileSync('test/fixtures/sample.unres', 'utf8');
+    const one = join(dir, 'lo-one-page.fodt');
+    writeFileSync(one, fodtOfDraft(short));
+    const printed = await ingestPrinted(one);
+    assert.equal(printed.pages.length, 1);
+    assert.deepEqual(comparable(printed.text), comparable(short));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -304,25 +304,53 @@ export function draftFromPages(pages: PdfPage[]): string {
   const footnotes: { number: number; pieces: TextPiece[] }[] = [];
   let open: Paragraph | undefined;
   let lastFull = false;
+  // Marker numbers met in the text so far: a plain number opening a line of the footnote area is a
+  // footnote's own number when it is one of them (or the next after the last footnote).
+  const marked = new Set<number>();
   const repeated = repeatedFurniture(pages);
   pages.forEach((page, index) => {
     const lines = page.lines.filter((l) => lineText(l).length > 0 && !isFurniture(l, page, index === 0, repeated, size));
     if (lines.length === 0) return;
+    // Below the footnotes, a page number or job number that did not repeat (a one-page document).
+    let end = lines.length;
+    while (end > 0 && lines[end - 1].y > page.height * (1 - MARGIN_ZONE) && isPageFoot(lineText(lines[end - 1]))) end--;
     // The footnote area: the run of smaller lines at the page's foot.
-    let cut = lines.length;
+    let cut = end;
     while (cut > 0 && lines[cut - 1].size < size * 0.92) cut--;
-    const hasNote = lines.slice(cut).some((l) => FOOTNOTE_START.test(lineText(l)) || l.pieces[0]?.text.match(/^[⁰¹²³⁴⁵⁶⁷⁸⁹]/));
-    if (!hasNote) cut = lines.length;
-    for (const l of lines.slice(cut)) {
+    const markersOf = (ls: PageLine[]) => ls.forEach((l) => l.pieces.forEach((p) => p.superscript && marked.add(fromSuperscript(p.text))));
+    markersOf(lines.slice(0, cut));
+    const area = lines.slice(cut, end);
+    const areaLeft = Math.min(...area.map((l) => l.x));
+    let last = footnotes.length ? footnotes[footnotes.length - 1].number : 0;
+    const noted = new Set(footnotes.map((f) => f.number));
+    // Where a footnote starts: its number raised (¹²³), or a plain number at the area's left edge
+    // (LibreOffice's default footnote style does not raise it), not the start of a figure such as
+    // 2004, 50/245 or 1.5, that a marker cited and no footnote has taken yet, or that follows the
+    // last footnote.
+    const noteStarts = area.map((l) => {
       const text = lineText(l);
-      const m = FOOTNOTE_START.exec(text);
-      const pieces = [{ text, bold: false }];
-      if (m) {
+      const raised = FOOTNOTE_START.exec(text);
+      const plain = raised ? undefined : /^(\d{1,3})(?!\d)\s*/.exec(text);
+      let number: number;
+      if (raised) number = fromSuperscript(raised[1]);
+      else if (plain && /^\d{1,3}(?![\d./,:-])/.test(l.pieces[0]?.text.trimStart() ?? '') && l.x <= areaLeft + size * 0.3) {
+        number = Number(plain[1]);
+        if (!((marked.has(number) && !noted.has(number)) || number === last + 1)) return undefined;
+      } else return undefined;
+      noted.add(number);
+      last = number;
+      return { number, rest: text.slice((raised ?? plain)?.[0].length ?? 0) };
+    });
+    const hasNote = noteStarts.some(Boolean);
+    if (hasNote) {
+      area.forEach((l, i) => {
+        const start = noteStarts[i];
         // The footnote's number is its own: the text is what follows it (footnotes carry no bold).
-        footnotes.push({ number: fromSuperscript(m[1]), pieces: [{ text: text.slice(m[0].length), bold: false }] });
-      } else if (footnotes.length) joinPieces(footnotes[footnotes.length - 1].pieces, pieces);
-    }
-    const body = lines.slice(0, cut);
+        if (start) footnotes.push({ number: start.number, pieces: [{ text: start.rest, bold: false }] });
+        else if (footnotes.length) joinPieces(footnotes[footnotes.length - 1].pieces, [{ text: lineText(l), bold: false }]);
+      });
+    } else markersOf(lines.slice(cut));
+    const body = hasNote ? lines.slice(0, cut) : lines;
     const left = Math.min(...body.map((l) => l.x));
     const right = rightEdge;
     const width = right - left;

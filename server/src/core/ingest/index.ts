@@ -35,19 +35,20 @@ function decodeWith(encoding: string, bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Text that reads as the documents do: Chinese, ASCII, CJK and general punctuation, superscript
- * digits, no replacement characters or control codes. Text decoded in the wrong encoding is
- * mostly other scripts (Hangul, private use, symbols).
+ * How much a text reads as the documents do: the share of its characters that are Chinese, ASCII,
+ * CJK and general punctuation, superscript digits and the like; 0 when it has a replacement
+ * character or a control code. Text decoded in the wrong encoding is mostly other scripts
+ * (Hangul, private use, symbols).
  */
-function plausible(text: string): boolean {
-  if (text.length === 0) return false;
+function plausibility(text: string): number {
+  if (text.length === 0) return 0;
   let good = 0;
   let total = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     total++;
     if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c) good++;
-    else if (c < 0x20 || c === 0xfffd) return false;
+    else if (c < 0x20 || c === 0xfffd) return 0;
     else if (
       c < 0x250 || // ASCII and Latin
       (c >= 0x2000 && c <= 0x206f) || // general punctuation (——, “”)
@@ -63,11 +64,16 @@ function plausible(text: string): boolean {
       c === 0xfeff
     ) good++;
   }
-  return good >= total * 0.95;
+  return good / total;
 }
 
-/** The formats a binary file of a document is often in, named from its first bytes. */
-function binaryFormat(bytes: Uint8Array): string | undefined {
+/** Text that reads as the documents do (see plausibility). */
+function plausible(text: string): boolean {
+  return plausibility(text) >= 0.95;
+}
+
+/** The formats a binary file of a document is often in, named from its first bytes ("a PDF file"). */
+export function binaryFormat(bytes: Uint8Array): string | undefined {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF file';
   if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a Word (.docx) or other zipped file';
@@ -103,18 +109,24 @@ export function decodeRaw(bytes: Uint8Array): DecodeResult {
     else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
   }
   const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
-  // UTF-16 without a byte-order mark: try the order its zero bytes point to, then both (a text
-  // of Chinese alone has few zero bytes).
-  const utf16Orders: RawEncoding[] = zeros > 0 ? (looksLikeUtf16(sample) === 'le' ? ['UTF-16LE'] : looksLikeUtf16(sample) === 'be' ? ['UTF-16BE'] : []) : ['UTF-16LE', 'UTF-16BE'];
+  // UTF-16 without a byte-order mark: both orders are tried and the one that reads better as text
+  // is taken (binary data reads as neither). The zero bytes, the high bytes of ASCII, decide a
+  // tie; they cannot decide alone: 一 (U+4E00) is 00 4E in UTF-16LE, where an ASCII letter is 41 00,
+  // so a Chinese text with many 一 has zero bytes on both sides.
+  const hint = zeros > 0 ? looksLikeUtf16(sample) : undefined;
   if (zeros === 0 && controls <= sample.length / 20) {
     const utf8 = decodeWith('utf-8', bytes);
     if (utf8 !== undefined) return done(utf8, 'UTF-8', false);
   }
   if (bytes.length % 2 === 0 || zeros > 0) {
-    for (const order of utf16Orders) {
+    const orders: RawEncoding[] = hint === 'be' ? ['UTF-16BE', 'UTF-16LE'] : ['UTF-16LE', 'UTF-16BE'];
+    let best: { text: string; order: RawEncoding; score: number } | undefined;
+    for (const order of orders) {
       const text = decodeWith(order === 'UTF-16LE' ? 'utf-16le' : 'utf-16be', even);
-      if (text !== undefined && plausible(text)) return done(text, order, false);
+      const score = text === undefined ? 0 : plausibility(text);
+      if (text !== undefined && score >= 0.95 && (!best || score > best.score)) best = { text, order, score };
     }
+    if (best) return done(best.text, best.order, false);
   }
   if (zeros > 0 || controls > sample.length / 20) return { ok: false, problem: 'the file is binary, not text (a PDF or Word file must first be converted to text)' };
   const gb = decodeWith('gb18030', bytes);
@@ -157,7 +169,7 @@ export function ingestText(raw: string, profile: LanguageProfile = chinese, opti
 
 /**
  * UTF-16 without a byte-order mark: the zero bytes (high bytes of ASCII characters) sit almost
- * all at the same parity. Gives the byte order they point to.
+ * all at the same parity. Gives the byte order they point to, if any.
  */
 function looksLikeUtf16(sample: Uint8Array): 'le' | 'be' | undefined {
   let even = 0;

@@ -79,7 +79,7 @@ test('--config names the settings file', () => {
 test('an unreadable file is reported and the others are still linted', () => {
   const r = lint([join(dir, 'missing.unres'), join(dir, 'drafts', 'deep', 'reuse.unres')]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /missing\.unres: cannot read \(ENOENT\)/);
+  assert.match(r.stderr, /missing\.unres: cannot be read \(ENOENT\)/);
   assert.match(r.stdout, /footnote-reuse/);
 });
 

@@ -3,13 +3,14 @@
  * for by symbol or file), read and parsed, and the paragraphs aligned. Shared by the command line
  * and the server.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDraft, type ResolutionDocument } from '../core';
 import { indexedText } from '../core/agreed/corpus-paragraphs';
 import type { PhraseIndex } from '../core/agreed/phrase-index';
 import { compareDrafts, findPredecessor, symbolLookupKey, type CandidateDocument, type ParagraphComparison, type PredecessorRule } from '../core/compare';
 import type { Locale } from '../core/rules';
+import { readDraftFile } from './draft-file';
 import { readCatalogue } from './load';
 
 /** The corpus documents a draft can be compared with, from the catalogues (else the file names). Never throws. */
@@ -127,6 +128,16 @@ export function chooseComparison(
   return { with: { symbol: found.predecessor.symbol, file: found.predecessor.file, rule: found.predecessor.rule, reason: found.predecessor.reason }, ...recalledMissing };
 }
 
+/**
+ * The text of the document a draft is compared with, read as drafts are (a file given with
+ * `--with` may be in UTF-16 or GB18030); or the problem, as the outcome says it.
+ */
+export function readComparedText(file: string, locale: Locale = 'en'): { text: string } | { problem: string } {
+  const read = readDraftFile(file, 'compare with it');
+  if (read.ok) return { text: read.text };
+  return { problem: read.code ? SAY[locale].unreadable(file, read.code) : `${file}: ${read.problem}` };
+}
+
 /** The comparison with a chosen document whose text is at hand (`earlierText`). */
 export function compareWithText(draft: ResolutionDocument, choice: { with: ComparedWith; recalledMissing?: string }, earlierText: string): CompareOutcome {
   const earlier = parseDraft(earlierText.replace(/^\uFEFF/, ''));
@@ -150,11 +161,7 @@ export function compareWithCorpus(
   const locale = options.locale ?? 'en';
   const choice = chooseComparison(draft, options.documents ?? corpusDocuments(folders), options);
   if (!choice.with) return { ...(choice.recalledMissing ? { recalledMissing: choice.recalledMissing } : {}), problem: choice.problem, paragraphs: [] };
-  let text: string;
-  try {
-    text = readFileSync(choice.with.file, 'utf8');
-  } catch (err) {
-    return { problem: SAY[locale].unreadable(choice.with.file, (err as NodeJS.ErrnoException).code ?? String(err)), paragraphs: [] };
-  }
-  return compareWithText(draft, choice, text);
+  const read = readComparedText(choice.with.file, locale);
+  if (!('text' in read)) return { problem: read.problem, paragraphs: [] };
+  return compareWithText(draft, choice, read.text);
 }

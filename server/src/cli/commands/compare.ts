@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseDraft } from '../../core';
 import { comparisonCounts, comparisonHtml, recalledMissingNote, type ParagraphComparison } from '../../core/compare';
 import { compareWithCorpus, paragraphOverlap, type CompareOutcome } from '../../corpus/compare-with';
+import { readDraftFile } from '../../corpus/draft-file';
 import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
@@ -142,13 +143,13 @@ export const compareCommand: Command = {
       return 2;
     }
     const file = options.file as string;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    } catch (err) {
-      process.stderr.write(`resolution-drafter compare: ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).\n`);
+    const read = readDraftFile(file, 'compare');
+    if (!read.ok) {
+      process.stderr.write(`resolution-drafter compare: ${file}: ${read.problem}.\n`);
       return 1;
     }
+    if (read.note) process.stderr.write(`${file}: ${read.note}\n`);
+    const text = read.text;
     const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
     const draft = parseDraft(text);
     let outcome: CompareOutcome;

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { readDraftFile } from '../../corpus/draft-file';
 import { exportDocx } from '../../corpus/word';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
@@ -66,8 +67,15 @@ export const exportCommand: Command = {
     let failed = 0;
     for (const draft of drafts) {
       const target = out && !outIsFolder ? out : join(out ?? join(draft, '..'), basename(draft, extname(draft)) + '.docx');
+      const read = readDraftFile(draft, 'export');
+      if (!read.ok) {
+        failed++;
+        process.stderr.write(`${draft}: ${read.problem}\n`);
+        continue;
+      }
+      if (read.note) process.stderr.write(`${draft}: ${read.note}\n`);
       try {
-        const bytes = await exportDocx(readFileSync(draft, 'utf8'), { styles: template });
+        const bytes = await exportDocx(read.text, { styles: template });
         writeFileSync(target, bytes);
         process.stdout.write(`${draft} → ${target}\n`);
       } catch (err) {

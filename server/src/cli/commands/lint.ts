@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { decodeRaw, describeEncoding, hasResolutionStructure } from '../../core/ingest';
+import { hasResolutionStructure } from '../../core/ingest';
 import { dirname, join, resolve } from 'node:path';
 import { parseDraft, resolveSettings, type Catalogue, type CatalogueFacts, type DrafterSettings, type RuleSeverity } from '../../core';
 import { ruleById, rules, validate, type Severity } from '../../core/rules';
 import { bundledCorpusFolder } from '../../corpus/load';
 import { readCatalogueFacts } from '../../corpus/catalogue-index';
+import { readDraftFile } from '../../corpus/draft-file';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
 import { cliLocale, texts } from '../locale';
@@ -223,7 +224,7 @@ export const lintCommand: Command = {
           continue;
         }
       } else {
-        const read = readDraftFile(file);
+        const read = readDraftFile(file, 'lint');
         if (!read.ok) {
           process.stderr.write(`${file}: ${read.problem}\n`);
           failed = true;
@@ -271,25 +272,3 @@ export const lintCommand: Command = {
     return failed || count('error') > 0 ? 1 : 0;
   },
 };
-
-/**
- * Reads a draft as the ingest tool reads a raw file: UTF-8, UTF-16 or GB18030 are decoded (and
- * the note says so); binary or undecodable files are a problem, never linted as mojibake.
- */
-export function readDraftFile(file: string): { ok: true; text: string; note?: string } | { ok: false; problem: string } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    return { ok: false, problem: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
-  }
-  // An empty draft is a draft not yet written: lint it (no findings), as before.
-  if (bytes.length === 0) return { ok: true, text: '' };
-  const decoded = decodeRaw(bytes);
-  if (!decoded.ok) {
-    if (/white space only/.test(decoded.problem)) return { ok: true, text: Buffer.from(bytes).toString('utf8') };
-    return { ok: false, problem: `cannot lint: ${decoded.problem}` };
-  }
-  const how = describeEncoding(decoded);
-  return { ok: true, text: decoded.text, note: how ? `${how} (save it as UTF-8 to edit it in the editor)` : undefined };
-}

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { parseDraft } from '../../core';
+import { readDraftFile } from '../../corpus/draft-file';
 import type { Command } from '../command';
 
 /** Prints the structure the parser sees in a draft: useful to check a draft's shape. */
@@ -22,15 +22,14 @@ export const parseCommand: Command = {
     let failed = false;
     const out = [];
     for (const file of files) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (err) {
-        process.stderr.write(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+      const read = readDraftFile(file, 'parse');
+      if (!read.ok) {
+        process.stderr.write(`${file}: ${read.problem}\n`);
         failed = true;
         continue;
       }
-      const doc = parseDraft(text);
+      if (read.note) process.stderr.write(`${file}: ${read.note}\n`);
+      const doc = parseDraft(read.text);
       out.push({
         file,
         organ: doc.facts.organ ?? null,

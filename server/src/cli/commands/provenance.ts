@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parseDraft, type ResolutionDocument } from '../../core';
 import { indexedWithMap, ProvenanceFinder, type ParagraphProvenance } from '../../core/agreed/provenance';
 import { placeProvenance, provenanceWith } from '../../core/agreed/sampled-corpus';
+import { readDraftFile } from '../../corpus/draft-file';
 import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
@@ -122,14 +122,14 @@ export const provenanceCommand: Command = {
     const texts: string[] = [];
     let failed = false;
     for (const file of options.files) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-      } catch (err) {
-        process.stderr.write(`resolution-drafter provenance: ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).\n`);
+      const read = readDraftFile(file, 'read');
+      if (!read.ok) {
+        process.stderr.write(`resolution-drafter provenance: ${file}: ${read.problem}.\n`);
         failed = true;
         continue;
       }
+      if (read.note) process.stderr.write(`${file}: ${read.note}\n`);
+      const text = read.text;
       const model = parseDraft(text);
       const paragraphs: ParagraphProvenance[] = [];
       for (let i = 0; i < model.paragraphs.length; i++) {

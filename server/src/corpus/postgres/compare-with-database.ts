@@ -4,12 +4,11 @@
  * last rule (most paragraphs shared) counts the close paragraphs of both, and a database document
  * is read from the database. Shared by the server and the command line.
  */
-import { readFileSync } from 'node:fs';
 import type { ResolutionDocument } from '../../core';
 import type { PhraseIndex } from '../../core/agreed/phrase-index';
 import { symbolLookupKey, type CandidateDocument } from '../../core/compare';
 import type { Locale } from '../../core/rules';
-import { chooseComparison, compareWithText, corpusDocuments, documentsWithParagraphLike, overlapTexts, unreadableProblem, type CompareOutcome } from '../compare-with';
+import { chooseComparison, compareWithText, corpusDocuments, documentsWithParagraphLike, overlapTexts, readComparedText, unreadableProblem, type CompareOutcome } from '../compare-with';
 import { symbolOfDatabaseUri, type RemoteParagraphs } from './remote-paragraphs';
 
 /** The lowest similar-text score at which a database paragraph counts for the overlap rule (as compare-with.ts counts). */
@@ -60,16 +59,12 @@ export async function compareWithDatabase(draft: ResolutionDocument, options: Da
   if (!choice.with) return { ...(choice.recalledMissing ? { recalledMissing: choice.recalledMissing } : {}), problem: choice.problem, paragraphs: [] };
   const file = choice.with.file;
   const symbol = symbolOfDatabaseUri(file);
-  let text: string | undefined;
-  let why = 'the corpus database did not answer';
-  if (symbol !== undefined) text = database ? await within(database.text(symbol)) : undefined;
-  else {
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      why = (err as NodeJS.ErrnoException).code ?? String(err);
-    }
+  if (symbol === undefined) {
+    const read = readComparedText(file, locale);
+    if (!('text' in read)) return { problem: read.problem, paragraphs: [] };
+    return compareWithText(draft, choice, read.text);
   }
-  if (text === undefined) return { problem: unreadableProblem(symbol ?? file, why, locale), paragraphs: [] };
+  const text = database ? await within(database.text(symbol)) : undefined;
+  if (text === undefined) return { problem: unreadableProblem(symbol, 'the corpus database did not answer', locale), paragraphs: [] };
   return compareWithText(draft, choice, text);
 }

@@ -2,10 +2,10 @@
  * The file side of the ingest tool: reads raw documents, writes clean drafts and the catalogue.
  * Used by `resolution-drafter ingest` and by the server's "add a folder to the corpus".
  */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Catalogue, CatalogueDocument } from '../core/catalogue';
-import { buildCatalogue, cleanRawText, decodeRaw, describeEncoding, detectLanguage, ingestText, learnOpeners, serializeCatalogue, type CatalogueInput } from '../core/ingest';
+import { binaryFormat, buildCatalogue, cleanRawText, decodeRaw, describeEncoding, detectLanguage, ingestText, learnOpeners, serializeCatalogue, type CatalogueInput } from '../core/ingest';
 import { MAX_CATALOGUE_BYTES, MAX_DRAFT_BYTES, readRegularFile, staysInside, UnsafeFileError, writeFileSafely } from './safe-fs';
 
 /**
@@ -211,4 +211,59 @@ export function rawFilesIn(folder: string, extensions: readonly string[] = INGES
     .filter((n) => extensions.includes(extname(n).toLowerCase()))
     .sort()
     .map((n) => join(folder, n));
+}
+
+/** A file of a folder that ingest leaves aside, and why, in the words ingest uses for it when it is named. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/**
+ * What a folder holds that ingest does not read (its files of other types and its folders), sorted,
+ * each with the reason: for a Word .doc, an .odt or another binary document, what ingest says of
+ * it when it is named (its first bytes tell), else that its type is not read. Hidden files are
+ * left out. Never throws.
+ */
+export function skippedIn(folder: string, extensions: readonly string[] = INGESTED_EXTENSIONS): SkippedFile[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const named = extensions.join(', ').replace(/, ([^,]*)$/, ' or $1');
+  const skipped: SkippedFile[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      skipped.push({ path, reason: 'a folder (the folders inside a folder are not read; name it to ingest it)' });
+      continue;
+    }
+    if (extensions.includes(extname(entry.name).toLowerCase())) continue;
+    let reason = `not a ${named} file (name it on the command line to ingest it as text)`;
+    try {
+      // The first bytes only, and only of a regular file (a FIFO would wait for a writer).
+      if (statSync(path).isFile()) {
+        const head = Buffer.alloc(16);
+        const fd = openSync(path, 'r');
+        let length = 0;
+        try {
+          length = readSync(fd, head, 0, head.length, 0);
+        } finally {
+          closeSync(fd);
+        }
+        const bytes = head.subarray(0, length);
+        if (binaryFormat(bytes)) {
+          const decoded = decodeRaw(bytes);
+          if (!decoded.ok) reason = decoded.problem;
+        }
+      }
+    } catch {
+      /* unreadable: the reason above stands */
+    }
+    skipped.push({ path, reason });
+  }
+  return skipped;
 }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { ingestDocuments } from '../../corpus/documents';
-import { rawFilesIn, type IngestReport } from '../../corpus/ingest-files';
+import { rawFilesIn, skippedIn, type IngestReport } from '../../corpus/ingest-files';
 import type { Command } from '../command';
 
 /** Turns raw PDF-extracted documents into clean `.unres` drafts and a corpus catalogue. */
@@ -27,11 +27,14 @@ export const ingestCommand: Command = {
     '',
     'Files that cannot be ingested (empty, binary, in another encoding or language, no recognisable',
     'structure) are named on stderr with the reason; the others are still written. A file read as',
-    'UTF-16 or GB18030 is said so. Exit code 1 if any file failed.',
+    'UTF-16 or GB18030 is said so. A folder with no .txt, .pdf or .docx file in it is named, with',
+    'the files it holds and why each is not read. Exit code 1 if any file failed or a folder gave',
+    'nothing (when nothing at all is left to ingest, nothing is written).',
   ].join('\n'),
   async run(args) {
     let out: string | undefined;
     const inputs: string[] = [];
+    const emptyFolders: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       if (a === '--out' || a === '-o') {
@@ -52,16 +55,30 @@ export const ingestCommand: Command = {
         } catch {
           folder = false;
         }
-        inputs.push(...(folder ? rawFilesIn(a) : [a]));
+        const files = folder ? rawFilesIn(a) : [a];
+        if (folder && files.length === 0) emptyFolders.push(a);
+        inputs.push(...files);
       }
     }
-    if (inputs.length === 0) {
+    if (inputs.length === 0 && emptyFolders.length === 0) {
       process.stderr.write('resolution-drafter ingest: name at least one raw file or folder.\n');
       return 2;
     }
     if (out === undefined) {
       process.stderr.write('resolution-drafter ingest: name the folder to write the drafts to with --out DIR (there is no default, so that nothing is written into a corpus by mistake).\n');
       return 2;
+    }
+    // A folder named that gives nothing to ingest: said, with what it holds instead.
+    for (const folder of emptyFolders) {
+      const skipped = skippedIn(folder);
+      const holds = skipped.length === 0 ? ' (it is empty)' : '; it holds:';
+      process.stderr.write(`resolution-drafter ingest: the folder ${folder} holds no .txt, .pdf or .docx file${holds}\n`);
+      for (const f of skipped.slice(0, 20)) process.stderr.write(`  ${f.path}: ${f.reason}\n`);
+      if (skipped.length > 20) process.stderr.write(`  … and ${skipped.length - 20} more\n`);
+    }
+    if (inputs.length === 0) {
+      process.stderr.write('resolution-drafter ingest: nothing to ingest; nothing was written.\n');
+      return 1;
     }
     let report: IngestReport;
     try {
@@ -79,6 +96,6 @@ export const ingestCommand: Command = {
     for (const f of report.failed) process.stderr.write(`${f.input}: ${f.problem}\n`);
     const kept = report.kept.length ? ` (with ${report.kept.length} draft${report.kept.length > 1 ? 's' : ''} already in ${out})` : '';
     process.stdout.write(`${report.ingested.length} ingested, ${report.failed.length} failed; catalogue: ${report.catalogue}${kept}\n`);
-    return report.failed.length > 0 ? 1 : 0;
+    return report.failed.length > 0 || emptyFolders.length > 0 ? 1 : 0;
   },
 };

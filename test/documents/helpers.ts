@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { draftLines } from '../../server/src/core/layout/assemble';
 import { fromSuperscript } from '../../server/src/core/parse/superscript';
+import { parseDraft } from '../../server/src/core';
+import { toSuperscript } from '../../server/src/core/parse/superscript';
 
 /** Every bundled corpus draft and every fixture of another shape. */
 export function roundTripDrafts(): { name: string; text: string }[] {
@@ -25,6 +27,40 @@ const WRAP_SPACE = new RegExp(`(?<=[${CJK}])\\s+(?=[\\x21-\\x7e])|(?<=[\\x21-\\x
  * space right after a footnote marker.
  */
 export const comparable = (text: string): string[] => draftLines(text).map((l) => l.replace(WRAP_SPACE, ''));
+/** The drafts of every organ and kind (`test/fixtures/organs/`): the Word round trips cover them too. */
+export function organDrafts(): { name: string; text: string }[] {
+  const dir = 'test/fixtures/organs';
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.unres'))
+    .sort()
+    .map((n) => ({ name: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }));
+}
+
+/**
+ * A draft as a reader gives it back from a file with real footnotes: plain-digit markers and
+ * footnote numbers of older Security Council texts (`…通过。 1`, `1 二理事国未参加表决。`) written as
+ * superscripts (`…通过。¹`, `¹ 二理事国未参加表决。`) after a `---` line, as ingest writes every
+ * footnote. The parser says which digits are markers; a draft without them is returned as it is.
+ */
+export function withSuperscriptMarkers(text: string): string {
+  const doc = parseDraft(text);
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const m of doc.markers) {
+    if (!/^\d+$/.test(text.slice(m.span.start, m.span.end))) continue;
+    let start = m.span.start;
+    while (start > 0 && /[ \t\u3000]/.test(text[start - 1])) start--;
+    edits.push({ start, end: m.span.end, text: toSuperscript(m.number) });
+  }
+  const plain = doc.footnotes.filter((f) => /^\d+$/.test(text.slice(f.numberSpan.start, f.numberSpan.end)));
+  if (plain.length > 0 && !doc.footnoteSeparator) {
+    const first = doc.lines.lineStarts[doc.footnotes[0].line];
+    edits.push({ start: first, end: first, text: '---\n' });
+  }
+  for (const f of plain) edits.push({ start: f.numberSpan.start, end: f.numberSpan.end, text: toSuperscript(f.number) });
+  let out = text;
+  for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
 
 /** Whether LibreOffice (soffice) is installed; `.ci/run` installs it. */
 export function hasLibreOffice(): boolean {

@@ -3,9 +3,9 @@
  * render: so the two never disagree about how a resolution looks. A block is one line of the
  * draft (one paragraph in a word processor) with its role and its runs of text.
  */
-import type { HeadingField, LabelStyle, ResolutionDocument } from '../model';
+import type { FootnoteMarker, HeadingField, LabelStyle, ResolutionDocument } from '../model';
 import { parseDraft } from '../parse/parser';
-import { fromSuperscript, isSuperscriptDigit } from '../parse/superscript';
+import { toSuperscript } from '../parse/superscript';
 
 export type BlockRole =
   | 'heading' // a line of the heading block (大 会, 第七十六届会议, the adoption line …)
@@ -55,8 +55,12 @@ export interface DocumentLayout {
   symbol?: string;
 }
 
-/** Splits a stretch of a draft into runs: `**…**` bold (as the parser found it), superscript markers. */
-function runsOf(doc: ResolutionDocument, start: number, end: number, delimiters: Set<number>): Run[] {
+/**
+ * Splits a stretch of a draft into runs: `**…**` bold (as the parser found it), footnote markers
+ * where the parser found them (`markers`, by start offset): superscripts (`¹`) and the plain digits
+ * of older Security Council texts (`…通过。 1`), whose space before the digit is no part of the text.
+ */
+function runsOf(doc: ResolutionDocument, start: number, end: number, delimiters: Set<number>, markers: Map<number, FootnoteMarker>): Run[] {
   const text = doc.text;
   const runs: Run[] = [];
   let bold = false;
@@ -72,13 +76,13 @@ function runsOf(doc: ResolutionDocument, start: number, end: number, delimiters:
       i++;
       continue;
     }
-    if (isSuperscriptDigit(text[i])) {
-      let j = i;
-      while (j < end && isSuperscriptDigit(text[j])) j++;
+    const marker = markers.get(i);
+    if (marker) {
+      const plain = /^\d/.test(text[i]);
+      if (plain) buffer = buffer.replace(/[ \t\u3000]+$/, '');
       flush();
-      const marker = text.slice(i, j);
-      runs.push({ text: marker, footnote: fromSuperscript(marker) });
-      i = j - 1;
+      runs.push({ text: toSuperscript(marker.number), footnote: marker.number });
+      i = marker.span.end - 1;
       continue;
     }
     buffer += text[i];
@@ -95,6 +99,17 @@ export function layoutOf(input: ResolutionDocument | string): DocumentLayout {
     delimiters.add(e.span.start);
     delimiters.add(e.innerSpan.end);
   }
+  const markers = new Map<number, FootnoteMarker>();
+  // A plain-digit marker stands after the end of the paragraph the parser read (its ending is read without it).
+  const lastMarkerEnd = new Map<number, number>();
+  for (const m of doc.markers) {
+    markers.set(m.span.start, m);
+    lastMarkerEnd.set(m.line, Math.max(lastMarkerEnd.get(m.line) ?? 0, m.span.end));
+  }
+  const runs = (from: number, to: number): Run[] => {
+    const n = doc.lines.positionAt(to).line;
+    return runsOf(doc, from, Math.max(to, lastMarkerEnd.get(n) ?? 0), delimiters, markers);
+  };
   const blocks: LayoutBlock[] = [];
   const byLine = new Map<number, LayoutBlock>();
   const add = (b: LayoutBlock) => byLine.set(b.line, b);
@@ -106,9 +121,9 @@ export function layoutOf(input: ResolutionDocument | string): DocumentLayout {
     while (e > s && /\s/.test(doc.text[e - 1])) e--;
     return { start: s, end: e };
   };
-  for (const h of doc.heading) add({ role: 'heading', line: h.line, level: 0, headingField: h.field, runs: runsOf(doc, h.span.start, h.span.end, delimiters) });
-  if (doc.title) add({ role: 'title', line: doc.title.line, level: 0, runs: runsOf(doc, doc.title.span.start, doc.title.span.end, delimiters) });
-  if (doc.organ) add({ role: 'organ', line: doc.organ.line, level: 0, runs: runsOf(doc, doc.organ.span.start, doc.organ.span.end, delimiters) });
+  for (const h of doc.heading) add({ role: 'heading', line: h.line, level: 0, headingField: h.field, runs: runs(h.span.start, h.span.end) });
+  if (doc.title) add({ role: 'title', line: doc.title.line, level: 0, runs: runs(doc.title.span.start, doc.title.span.end) });
+  if (doc.organ) add({ role: 'organ', line: doc.organ.line, level: 0, runs: runs(doc.organ.span.start, doc.organ.span.end) });
   for (const p of doc.paragraphs) {
     const role = p.kind === 'preambular' ? 'preambular' : p.kind === 'subparagraph' ? 'subparagraph' : 'operative';
     add({
@@ -119,12 +134,12 @@ export function layoutOf(input: ResolutionDocument | string): DocumentLayout {
       labelStyle: p.label?.style,
       labelValue: p.label?.value,
       sequence: p.sequence,
-      runs: runsOf(doc, p.body.start, p.span.end, delimiters),
+      runs: runs(p.body.start, p.span.end),
     });
   }
-  for (const s of doc.sections) add({ role: 'section', line: s.line, level: 0, runs: runsOf(doc, s.span.start, s.span.end, delimiters) });
+  for (const s of doc.sections) add({ role: 'section', line: s.line, level: 0, runs: runs(s.span.start, s.span.end) });
   const closingLines = [doc.closing.dateLine ? doc.lines.positionAt(doc.closing.dateLine.start).line : undefined, doc.closing.meeting?.line];
-  for (const n of closingLines) if (n !== undefined) add({ role: 'closing', line: n, level: 0, runs: runsOf(doc, line(n).start, line(n).end, delimiters) });
+  for (const n of closingLines) if (n !== undefined) add({ role: 'closing', line: n, level: 0, runs: runs(line(n).start, line(n).end) });
   const footnoteLines = new Set(doc.footnotes.map((f) => f.line));
   const separatorLine = doc.footnoteSeparator ? doc.lines.positionAt(doc.footnoteSeparator.start).line : doc.lines.lineCount;
   const commentLines = new Set(doc.comments.map((c) => c.line));
@@ -133,10 +148,10 @@ export function layoutOf(input: ResolutionDocument | string): DocumentLayout {
     if (byLine.has(n) || commentLines.has(n) || footnoteLines.has(n)) continue;
     const { start, end } = line(n);
     if (start === end) continue;
-    add({ role: 'text', line: n, level: 0, runs: runsOf(doc, start, end, delimiters) });
+    add({ role: 'text', line: n, level: 0, runs: runs(start, end) });
   }
   for (const n of [...byLine.keys()].sort((a, b) => a - b)) blocks.push(byLine.get(n)!);
-  const footnotes = doc.footnotes.map((f) => ({ number: f.number, line: f.line, runs: runsOf(doc, f.textSpan.start, f.textSpan.end, delimiters) }));
+  const footnotes = doc.footnotes.map((f) => ({ number: f.number, line: f.line, runs: runs(f.textSpan.start, f.textSpan.end) }));
   return { blocks, footnotes, symbol: doc.facts.symbol };
 }
 

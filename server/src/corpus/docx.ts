@@ -43,6 +43,66 @@ function on(el: Element | undefined): boolean {
   return v === undefined || v === '' || !/^(?:0|false|off|none)$/i.test(v);
 }
 
+/** What a style says itself: undefined where it says nothing. */
+interface StyleDef {
+  basedOn?: string;
+  numId?: string;
+  ilvl?: number;
+}
+
+/**
+ * The styles of styles.xml, resolved as Word resolves them: a paragraph style's numbering
+ * (`w:numPr`, as Word's "List Number" and the UN template's `UNOperative` carry it), through its
+ * `w:basedOn` chain, the nearest definition winning.
+ */
+class Styles {
+  private readonly defs = new Map<string, StyleDef>();
+  /** The style of a paragraph that names none (Word's "Normal"). */
+  readonly defaultParagraph: string | undefined;
+
+  constructor(root: Element | undefined) {
+    let defaultParagraph: string | undefined;
+    if (root) {
+      for (const st of children(root, 'style')) {
+        const id = attr(st, 'styleId');
+        if (id === undefined) continue;
+        const type = attr(st, 'type') ?? 'paragraph';
+        if (type === 'paragraph' && /^(?:1|true|on)$/i.test(attr(st, 'default') ?? '')) defaultParagraph = id;
+        const numPr = child(child(st, 'pPr'), 'numPr');
+        const ilvl = attr(child(numPr, 'ilvl'), 'val');
+        this.defs.set(`${type}:${id}`, {
+          basedOn: attr(child(st, 'basedOn'), 'val'),
+          numId: attr(child(numPr, 'numId'), 'val'),
+          ilvl: ilvl === undefined ? undefined : Number(ilvl),
+        });
+      }
+    }
+    this.defaultParagraph = defaultParagraph;
+  }
+
+  /** A style and the styles it is based on, nearest first (a loop in basedOn ends the chain). */
+  private chain(type: 'paragraph' | 'character', id: string | undefined): { id: string; def: StyleDef }[] {
+    const out: { id: string; def: StyleDef }[] = [];
+    const seen = new Set<string>();
+    while (id !== undefined && !seen.has(id)) {
+      seen.add(id);
+      const def = this.defs.get(`${type}:${id}`);
+      if (!def) break;
+      out.push({ id, def });
+      id = def.basedOn;
+    }
+    return out;
+  }
+
+  /** The numbering a paragraph style gives (numId "0" included: numbering taken off), and the style that gives it. */
+  numbering(pStyle: string | undefined): { numId: string; ilvl?: number; style: string } | undefined {
+    const chain = this.chain('paragraph', pStyle);
+    const at = chain.find((s) => s.def.numId !== undefined);
+    if (!at) return undefined;
+    return { numId: at.def.numId!, ilvl: chain.find((s) => s.def.ilvl !== undefined)?.def.ilvl, style: at.id };
+  }
+}
+
 interface Level {
   format: string;
   text: string;
@@ -52,6 +112,8 @@ interface Level {
 /** One list's counters, as Word numbers its paragraphs. */
 class Numbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
+  /** The level each abstract definition gives a paragraph style (`w:lvl/w:pStyle`), by abstract and style. */
+  private readonly styleLevels = new Map<string, Map<string, number>>();
   private readonly nums = new Map<string, { abstract: string; starts: Map<number, number> }>();
   private readonly counters = new Map<string, number[]>();
   private readonly used = new Set<string>();
@@ -60,7 +122,10 @@ class Numbering {
     if (!root) return;
     for (const a of children(root, 'abstractNum')) {
       const levels = new Map<number, Level>();
+      const styleLevels = new Map<string, number>();
       for (const l of children(a, 'lvl')) {
+        const pStyle = attr(child(l, 'pStyle'), 'val');
+        if (pStyle !== undefined && !styleLevels.has(pStyle)) styleLevels.set(pStyle, Number(attr(l, 'ilvl') ?? 0));
         levels.set(Number(attr(l, 'ilvl') ?? 0), {
           format: attr(child(l, 'numFmt'), 'val') ?? 'decimal',
           text: attr(child(l, 'lvlText'), 'val') ?? '',
@@ -68,6 +133,7 @@ class Numbering {
         });
       }
       this.abstracts.set(attr(a, 'abstractNumId') ?? '', levels);
+      this.styleLevels.set(attr(a, 'abstractNumId') ?? '', styleLevels);
     }
     for (const n of children(root, 'num')) {
       const starts = new Map<number, number>();
@@ -77,6 +143,12 @@ class Numbering {
       }
       this.nums.set(attr(n, 'numId') ?? '', { abstract: attr(child(n, 'abstractNumId'), 'val') ?? '', starts });
     }
+  }
+
+  /** The level of list `numId` whose `w:pStyle` names paragraph style `style` (as Word links "List Number 2" to the second level), if one does. */
+  levelOfStyle(numId: string, style: string): number | undefined {
+    const num = this.nums.get(numId);
+    return num && this.styleLevels.get(num.abstract)?.get(style);
   }
 
   /**
@@ -202,6 +274,7 @@ export function readDocx(bytes: Uint8Array): DocumentRead {
   const body = child(parseXml(files['word/document.xml']), 'body');
   if (!body) return { ok: false, problem: 'is damaged or not a Word document: it has no word/document.xml body' };
   const numbering = new Numbering(parseXml(files['word/numbering.xml']));
+  const styles = new Styles(parseXml(files['word/styles.xml']));
   // Footnote texts by id; numbers by order of first reference, as Word numbers them.
   const footnoteXml = new Map<string, Element>();
   const notes = parseXml(files['word/footnotes.xml']);
@@ -218,9 +291,18 @@ export function readDocx(bytes: Uint8Array): DocumentRead {
       if (c.localName === 'tbl' || c.localName === 'tr' || c.localName === 'tc' || c.localName === 'sdt' || c.localName === 'sdtContent') visit(c);
       else if (c.localName === 'p') {
         const pPr = child(c, 'pPr');
+        // The paragraph's own numPr wins (numId 0: numbering taken off); else its style's, as in Word.
         const numPr = child(pPr, 'numPr');
-        const numId = attr(child(numPr, 'numId'), 'val');
-        const label = numId && numId !== '0' ? numbering.next(numId, Number(attr(child(numPr, 'ilvl'), 'val') ?? 0)) : undefined;
+        const pStyle = attr(child(pPr, 'pStyle'), 'val') ?? styles.defaultParagraph;
+        const ownLevel = attr(child(numPr, 'ilvl'), 'val');
+        let numId = attr(child(numPr, 'numId'), 'val');
+        let level = ownLevel === undefined ? undefined : Number(ownLevel);
+        if (numId === undefined) {
+          const fromStyle = styles.numbering(pStyle);
+          numId = fromStyle?.numId;
+          if (fromStyle && level === undefined) level = fromStyle.ilvl ?? (pStyle === undefined ? undefined : numbering.levelOfStyle(fromStyle.numId, pStyle)) ?? numbering.levelOfStyle(fromStyle.numId, fromStyle.style);
+        }
+        const label = numId && numId !== '0' ? numbering.next(numId, level ?? 0) : undefined;
         let text = emphasisText(paragraphPieces(c, footnoteNumber), label !== undefined);
         // A label typed as text and a tab, as numbering gives it: one space after the label.
         text = text.replace(/^\s*((?:\d{1,3}[.．]|[(（][a-z]{1,4}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]|[\u3220-\u3229]))\t+/, '$1 ');

@@ -1,5 +1,5 @@
-// Word in: numbering that comes from paragraph styles, not from the paragraph itself. The
-// documents are made by LibreOffice from the .fodt files in test/fixtures/documents/.
+// Word in: numbering and run formatting that come from styles, not from the paragraph or the run
+// itself. The documents are made by LibreOffice from the .fodt files in test/fixtures/documents/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,4 +86,42 @@ test('numbering from paragraph styles (and their basedOn chain) is read as Word 
       [],
     );
   }
+});
+
+test('bold and superscript from character styles (and their basedOn chain); direct formatting wins', { skip }, () => {
+  const made = docxOf('test/fixtures/documents/character-styles.fodt');
+  const document = text(made, 'word/document.xml');
+  // What LibreOffice wrote: the runs name their styles and carry no bold or superscript themselves,
+  // but for 秘书长, whose bold is taken off directly.
+  assert.match(document, /<w:rStyle w:val="UNVerb"\/><\/w:rPr><w:t>决定</);
+  assert.match(document, /<w:rStyle w:val="StrongEmphasis"\/><\/w:rPr><w:t>强调</);
+  assert.match(document, /<w:rStyle w:val="StrongEmphasis"\/><w:b w:val="false"\/>(?:(?!<\/w:r>).)*<w:t>秘书长</);
+  assert.match(document, /<w:rStyle w:val="UNMarker"\/><\/w:rPr><w:t>1</);
+  assert.doesNotMatch(document, /<w:b\/>|<w:vertAlign/);
+  const read = readDocx(made);
+  assert.ok(read.ok, read.ok ? '' : read.problem);
+  assert.deepEqual(draftLines(read.text), [
+    '安全理事会，',
+    '回顾《不扩散核武器条约》¹，',
+    '1. **决定**所有国家应避免向非国家行为者提供任何形式的支持；',
+    '2. **强调**必须加强国际合作；',
+    '3. **请**秘书长向安全理事会报告本决议的执行情况。',
+    '---',
+    '¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。',
+  ]);
+  // Bold is a toggle in Word's styles: with the paragraph style bold too, the "Strong" run is
+  // not bold (the two cancel out), a run without a style is (the typed label too), and direct formatting still decides.
+  const boldNormal = edit(made, 'word/styles.xml', (xml) => xml.replace(/(w:styleId="Normal">(?:(?!<\/w:style>).)*?<w:rPr>)/, '$1<w:b/>'));
+  assert.notEqual(text(boldNormal, 'word/styles.xml'), text(made, 'word/styles.xml'));
+  const toggled = readDocx(boldNormal);
+  assert.ok(toggled.ok);
+  assert.ok(draftLines(toggled.text).includes('**3.** 请秘书长**向安全理事会报告本决议的执行情况。**'), toggled.text);
+  // Only the remark that the typed ______ line is a placeholder (the placeholder rule takes the
+  // footnote separator for one, in any draft): no warning, no error.
+  assert.deepEqual(
+    validateDraft(read.text)
+      .filter((f) => f.severity === 'error' || f.severity === 'warning')
+      .map((f) => `${f.rule}: ${f.message}`),
+    [],
+  );
 });

@@ -36,33 +36,44 @@ function attr(el: Element | undefined, local: string): string | undefined {
   return el.getAttributeNS(W, local) ?? el.getAttribute(`w:${local}`) ?? undefined;
 }
 
-/** `<w:b/>`, `<w:b w:val="true"/>` are on; `w:val="0"` / `"false"` off. */
-function on(el: Element | undefined): boolean {
-  if (!el) return false;
+/** `<w:b/>`, `<w:b w:val="true"/>` are on; `w:val="0"` / `"false"` off; no element: not said (undefined). */
+function toggle(el: Element | undefined): boolean | undefined {
+  if (!el) return undefined;
   const v = attr(el, 'val');
   return v === undefined || v === '' || !/^(?:0|false|off|none)$/i.test(v);
 }
 
-/** What a style says itself: undefined where it says nothing. */
+/** What a style (or the document defaults) says, itself: undefined where it says nothing. */
 interface StyleDef {
   basedOn?: string;
   numId?: string;
   ilvl?: number;
+  bold?: boolean;
+  vertAlign?: string;
+}
+
+function runProperties(rPr: Element | undefined): Pick<StyleDef, 'bold' | 'vertAlign'> {
+  return { bold: toggle(child(rPr, 'b')), vertAlign: attr(child(rPr, 'vertAlign'), 'val') };
 }
 
 /**
  * The styles of styles.xml, resolved as Word resolves them: a paragraph style's numbering
- * (`w:numPr`, as Word's "List Number" and the UN template's `UNOperative` carry it), through its
- * `w:basedOn` chain, the nearest definition winning.
+ * (`w:numPr`, as Word's "List Number" and the UN template's `UNOperative` carry it) and run
+ * properties, and a character style's (`w:rStyle`, Word's "Strong"), each through its `w:basedOn`
+ * chain, the nearest definition winning. Bold is a toggle: a paragraph style and a character
+ * style that both set it cancel out, as in Word; direct formatting sets it absolutely.
  */
 class Styles {
   private readonly defs = new Map<string, StyleDef>();
+  private readonly defaults: Pick<StyleDef, 'bold' | 'vertAlign'> = {};
   /** The style of a paragraph that names none (Word's "Normal"). */
   readonly defaultParagraph: string | undefined;
 
   constructor(root: Element | undefined) {
     let defaultParagraph: string | undefined;
     if (root) {
+      const docDefaults = child(child(child(root, 'docDefaults'), 'rPrDefault'), 'rPr');
+      this.defaults = runProperties(docDefaults);
       for (const st of children(root, 'style')) {
         const id = attr(st, 'styleId');
         if (id === undefined) continue;
@@ -74,6 +85,7 @@ class Styles {
           basedOn: attr(child(st, 'basedOn'), 'val'),
           numId: attr(child(numPr, 'numId'), 'val'),
           ilvl: ilvl === undefined ? undefined : Number(ilvl),
+          ...runProperties(child(st, 'rPr')),
         });
       }
     }
@@ -94,12 +106,31 @@ class Styles {
     return out;
   }
 
+  private nearest<K extends keyof StyleDef>(type: 'paragraph' | 'character', id: string | undefined, key: K): StyleDef[K] | undefined {
+    for (const s of this.chain(type, id)) if (s.def[key] !== undefined) return s.def[key];
+    return undefined;
+  }
+
   /** The numbering a paragraph style gives (numId "0" included: numbering taken off), and the style that gives it. */
   numbering(pStyle: string | undefined): { numId: string; ilvl?: number; style: string } | undefined {
     const chain = this.chain('paragraph', pStyle);
     const at = chain.find((s) => s.def.numId !== undefined);
     if (!at) return undefined;
     return { numId: at.def.numId!, ilvl: chain.find((s) => s.def.ilvl !== undefined)?.def.ilvl, style: at.id };
+  }
+
+  /** A run's bold and superscript: direct formatting, else the character style, the paragraph style and the defaults. */
+  run(pStyle: string | undefined, rPr: Element | undefined): { bold: boolean; superscript: boolean } {
+    const rStyle = attr(child(rPr, 'rStyle'), 'val');
+    const direct = runProperties(rPr);
+    let bold = direct.bold;
+    if (bold === undefined) {
+      bold = this.defaults.bold ?? false;
+      if (this.nearest('paragraph', pStyle, 'bold')) bold = !bold;
+      if (this.nearest('character', rStyle, 'bold')) bold = !bold;
+    }
+    const vertAlign = direct.vertAlign ?? this.nearest('character', rStyle, 'vertAlign') ?? this.nearest('paragraph', pStyle, 'vertAlign') ?? this.defaults.vertAlign;
+    return { bold, superscript: vertAlign === 'superscript' };
   }
 }
 
@@ -210,8 +241,12 @@ function formatNumber(format: string, value: number): string {
 
 type Piece = TextPiece;
 
-/** Reads a paragraph's runs (also inside hyperlinks, insertions, smart tags), footnote references as `¹`. */
-function paragraphPieces(p: Element, footnoteNumber: (id: string) => number | undefined): Piece[] {
+/**
+ * Reads a paragraph's runs (also inside hyperlinks, insertions, smart tags), footnote references
+ * as `¹`; bold and superscript as the run's formatting and styles give them.
+ */
+function paragraphPieces(p: Element, styles: Styles, footnoteNumber: (id: string) => number | undefined): Piece[] {
+  const pStyle = attr(child(child(p, 'pPr'), 'pStyle'), 'val') ?? styles.defaultParagraph;
   const pieces: Piece[] = [];
   const walk = (el: Element) => {
     for (const c of children(el)) {
@@ -221,9 +256,7 @@ function paragraphPieces(p: Element, footnoteNumber: (id: string) => number | un
         walk(c);
         continue;
       }
-      const rPr = child(c, 'rPr');
-      const bold = on(child(rPr, 'b'));
-      const superscript = attr(child(rPr, 'vertAlign'), 'val') === 'superscript';
+      const { bold, superscript } = styles.run(pStyle, child(c, 'rPr'));
       for (const part of children(c)) {
         switch (part.localName) {
           case 't': {
@@ -303,7 +336,7 @@ export function readDocx(bytes: Uint8Array): DocumentRead {
           if (fromStyle && level === undefined) level = fromStyle.ilvl ?? (pStyle === undefined ? undefined : numbering.levelOfStyle(fromStyle.numId, pStyle)) ?? numbering.levelOfStyle(fromStyle.numId, fromStyle.style);
         }
         const label = numId && numId !== '0' ? numbering.next(numId, level ?? 0) : undefined;
-        let text = emphasisText(paragraphPieces(c, footnoteNumber), label !== undefined);
+        let text = emphasisText(paragraphPieces(c, styles, footnoteNumber), label !== undefined);
         // A label typed as text and a tab, as numbering gives it: one space after the label.
         text = text.replace(/^\s*((?:\d{1,3}[.．]|[(（][a-z]{1,4}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]|[\u3220-\u3229]))\t+/, '$1 ');
         text = text.replace(/\t+/g, ' ').trim();
@@ -317,7 +350,7 @@ export function readDocx(bytes: Uint8Array): DocumentRead {
   for (const [id, number] of numbers) {
     const f = footnoteXml.get(id)!;
     const text = children(f, 'p')
-      .map((p) => emphasisText(paragraphPieces(p, () => undefined).filter((x) => x.text !== '')))
+      .map((p) => emphasisText(paragraphPieces(p, styles, () => undefined).filter((x) => x.text !== '')))
       .join(' ')
       .replace(/\t+/g, ' ')
       .trim();

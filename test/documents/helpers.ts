@@ -4,9 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { draftLines } from '../../server/src/core/layout/assemble';
-import { fromSuperscript } from '../../server/src/core/parse/superscript';
 import { parseDraft } from '../../server/src/core';
-import { toSuperscript } from '../../server/src/core/parse/superscript';
+import { fromSuperscript, toSuperscript } from '../../server/src/core/parse/superscript';
 
 /** Every bundled corpus draft and every fixture of another shape. */
 export function roundTripDrafts(): { name: string; text: string }[] {

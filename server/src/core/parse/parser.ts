@@ -68,6 +68,9 @@ const MEETING = /^第\s*(\d{1,4}|[〇零一二三四五六七八九十百千]{1,
 const PLAIN_FOOTNOTE = /^(\d{1,2})[ \t\u3000]+(?=[^\s\d.．])/;
 const PLAIN_MARKER = /(?<=[。，；：”》)）\]］\u4e00-\u9fff])[ \t\u3000]+(\d{1,2})$/;
 const SEPARATOR = /^(?:-{3,}|_{3,}|—{2,}|－{3,}|＿{3,})$/;
+
+/** Whether a line (trimmed) is a footnote separator as the parser reads one: `---`, `______`. */
+export const isSeparatorLine = (line: string): boolean => SEPARATOR.test(line);
 const FULL_SYMBOL_LINE = /^[A-Z][A-Z0-9.()-]*(?:\/[A-Za-z0-9.()-]+)+(?:\s?\(\d{4}\))?$/;
 
 /** `一九六六年十一月二十九日` or `2021 年 12 月 6 日` as numbers; undefined for placeholders. */

@@ -46,3 +46,9 @@ test('comment lines are left alone; the messages are in Chinese with locale zh',
   const [first] = check('placeholder', resolution(['回顾……，', LAST]), {}, { locale: 'zh' });
   assert.equal(first.message, '“……”处的文字尚待填写。');
 });
+
+test('a footnote separator typed as underscores (______) is not a placeholder; underscores inside a line still are', () => {
+  const withSeparator = (separator: string) => resolution([FIRST.replace('，', '¹，'), LAST]).concat(`\n${separator}\n¹ 联合国，《条约汇编》，第 729 卷，第 10485 号。\n`);
+  for (const separator of ['______', '＿＿＿', '---']) assert.deepEqual(check('placeholder', withSeparator(separator)), [], separator);
+  assert.equal(check('placeholder', withSeparator('______').replace('第 729 卷', '第 ___ 卷')).length, 1);
+});

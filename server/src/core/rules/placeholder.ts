@@ -1,4 +1,5 @@
 import { placeholderPatterns, placeholderTitles } from '../lang/zh-template';
+import { isSeparatorLine } from '../parse/parser';
 import type { Rule, RuleFinding } from './types';
 
 const messages = {
@@ -36,6 +37,8 @@ export const placeholder: Rule = {
       const line = lines ? lines[i] : i;
       if (comments.has(line)) continue;
       const text = model.lines.lineText(line);
+      // A line of underscores alone is the footnote separator (______), not a blank to fill.
+      if (isSeparatorLine(text.trim())) continue;
       const start = model.lines.lineStarts[line];
       for (const { pattern, what } of placeholderPatterns) {
         for (const m of text.matchAll(pattern)) {

@@ -125,3 +125,16 @@ test('--out FILE in a folder that does not exist: the folder is made; a write er
   assert.equal(cli(['--out', join(f, 'taken.docx'), draft]).code, 0);
   assert.deepEqual(readdirSync(join(f, 'taken.docx')), ['draft.docx']);
 });
+
+test('exporting again replaces the .docx whole, through a file beside it renamed over it (no temporary file left behind)', () => {
+  const f = folder();
+  const draft = join(f, 'draft.unres');
+  assert.equal(cli([draft]).code, 0);
+  const first = readFileSync(join(f, 'draft.docx'));
+  writeFileSync(draft, readFileSync(draft, 'utf8').replace('建立无核武器世界', '建立一个无核武器世界'));
+  assert.equal(cli([draft]).code, 0);
+  const second = readFileSync(join(f, 'draft.docx'));
+  assert.ok(isDocx(join(f, 'draft.docx')));
+  assert.notDeepEqual(second, first);
+  assert.deepEqual(readdirSync(f).sort(), ['draft.docx', 'draft.unres']);
+});

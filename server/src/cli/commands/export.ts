@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { readDraftFile } from '../../corpus/draft-file';
+import { writeFileSafely } from '../../corpus/safe-fs';
 import { exportDocx } from '../../corpus/word';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
@@ -146,7 +147,8 @@ export const exportCommand: Command = {
         continue;
       }
       try {
-        writeFileSync(target, bytes);
+        // Beside it first, then renamed over it: a write that fails halfway leaves the old .docx whole.
+        writeFileSafely(target, bytes);
         process.stdout.write(`${draft} → ${target}\n`);
       } catch (err) {
         failed++;

@@ -62,6 +62,9 @@ test('a label typed in full-width digits (１．) or with 、 (2、) is still an
   // An older text's full-width stop is the form the fix keeps.
   const older = resolution([renumber(OP1, '1．'), renumber(OP2, '2、'), renumber(OP3, '3．')]);
   assert.equal(applyFirstFix('operative-numbering', older), resolution([renumber(OP1, '1．'), renumber(OP2, '2．'), renumber(OP3, '3．')]));
+  // Typed without a space after it (3、**决定**): the fix gives the label its space too.
+  const tight = resolution([OP1, OP2, OP3.replace('3. ', '3、')]);
+  assert.equal(applyFirstFix('operative-numbering', tight), resolution([OP1, OP2, OP3]));
 });
 
 test('parts A and B each number their paragraphs from 1; a gap in part B is caught on its line', () => {

@@ -83,7 +83,8 @@ export const operativeNumbering: Rule = {
             span: p.label!.span,
             severity: 'warning',
             message: say(messages, 'form', { n, text: p.label!.text, normal }),
-            data: { fix: 'replace', newText: normal, title: say(messages, 'formFix', { normal }) },
+            // `3、**决定**` typed without a space: the label as the corpus writes it, `3. ` and its space.
+            data: { fix: 'replace', newText: /\s/.test(model.text[p.label!.span.end] ?? '') ? normal : `${normal} `, title: say(messages, 'formFix', { normal }) },
           });
         }
         const expected = counted + 1;

@@ -66,3 +66,18 @@ test('Source Action… lists a fix-all per rule; applied, the draft is clean', a
   await server.change(uri, 2, apply(uri, DRAFT, all));
   assert.deepEqual((await server.diagnostics(uri, 2)).diagnostics, []);
 });
+
+test('the fix-all of repeated-opener, from the validation worker: 重申 重申 重申 becomes 重申 又重申 还重申, as the quick fixes one by one', async () => {
+  const three = DRAFT.replace('重申实现无核武器世界是国际社会的共同目标；', '重申实现无核武器世界是国际社会的共同目标，\n\n重申国际社会应立即采取共同行动，').replace('又重申《不扩散核武器条约》是国际核不扩散制度的基石。', '重申《不扩散核武器条约》是国际核不扩散制度的基石，');
+  const uri = await server.open('fix-all-repeats.unres', three);
+  await server.diagnostics(uri);
+  const actions = (await server.request('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] },
+  })) as CodeAction[];
+  const all = actions.find((a) => a.kind === 'source.fixAll.repeated-opener');
+  assert.ok(all, actions.map((a) => `${a.kind} ${a.title}`).join(' | '));
+  const fixed = apply(uri, three, all);
+  assert.match(fixed, /\n重申实现无核武器世界是国际社会的共同目标，\n\n又重申国际社会应立即采取共同行动，\n\n还重申《不扩散核武器条约》/);
+  await server.change(uri, 2, fixed);
+  assert.deepEqual((await server.diagnostics(uri, 2)).diagnostics.filter((d) => d.code === 'repeated-opener'), []);
+});

@@ -757,7 +757,8 @@ function addPlaced(found: InlineFindings, out: InlineFindings): void {
 /** A short line without a closing mark: a heading, not a paragraph. */
 function headingLike(line: string): boolean {
   const bare = trimEndWhere(line, (ch) => ch === '*' || isSpace(ch) || isSuperscriptDigit(ch));
-  return bare.length > 0 && bare.length <= 60 && !/[，；。：,;.、]$/.test(bare);
+  // A clause and its comma (深为关切……局势，包括 being typed) is a paragraph, whatever its opener: headings have none.
+  return bare.length > 0 && bare.length <= 60 && !/[，；。：,;.、]$/.test(bare) && !bare.includes('，');
 }
 
 /** Whether every character of `text` is a superscript digit (by code unit: they are all in the BMP). */

@@ -89,3 +89,15 @@ test('a draft closing with placeholders (XXXX 年 XX 月 XX 日, 第 XX 次全�
   assert.equal(adopted.closing.date?.iso, '2021-12-06');
   assert.equal(adopted.closing.meeting?.number, 45);
 });
+
+test('a preambular paragraph being typed (no closing mark yet) is a paragraph, not a heading: with the openers 深为关切 and 遵循 of the Council texts, and with an opener the tables lack once it has a comma', () => {
+  const body = (line: string) => ['第 2446(2018)号决议', '', '安全理事会，', '', '回顾其以往关于索马里局势的各项决议，', '', line].join('\n');
+  for (const line of ['深为关切索马里境内严峻的人道主义局势，包括', '遵循《联合国宪章》的', '极为关切索马里境内的局势，包括']) {
+    const model = parseDraft(body(line));
+    assert.deepEqual(model.sections, [], line);
+    assert.deepEqual(model.preamble.map((p) => p.line), [4, 6], line);
+  }
+  assert.equal(parseDraft(body('深为关切索马里境内严峻的人道主义局势，')).preamble[1].opener?.text, '深为关切');
+  // A short heading between paragraphs (E/RES/2023/10) is still one.
+  assert.deepEqual(parseDraft(body('互联网治理')).sections.map((s) => s.text), ['互联网治理']);
+});

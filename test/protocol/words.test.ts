@@ -32,12 +32,12 @@ test('English UI: “Cited by A/RES/76/54, preambular paragraph N”, dates in w
   assert.doesNotMatch(hover, /, line \d+/, hover);
   assert.match(hover, /Adopted 12 December 2019\./, hover);
   assert.ok(details.length > 0);
-  for (const d of details) assert.match(d, /^preamble · \d+ uses? · \d+ documents?$/, d);
+  for (const d of details) assert.match(d, /^preamble · \d+ uses?$/, d);
 });
 
 test('Chinese UI: “A/RES/76/54，序言部分第 N 段”, dates and notes in Chinese', async () => {
   const { hover, details } = await answers('zh-cn');
   assert.match(hover, /A\\\/RES\\\/76\\\/54，序言部分第 \d+ 段/, hover);
   assert.match(hover, /2019 年 12 月 12 日/, hover);
-  for (const d of details) assert.match(d, /^序言部分 \d+ 次 · \d+ 份文件$/, d);
+  for (const d of details) assert.match(d, /^序言部分 \d+ 次$/, d);
 });

@@ -116,7 +116,8 @@ interface CompletionWords {
   footnoteOf(title: string): string;
   footnoteText(title: string): string;
   /** A list item's short note: where an opener is used, how often, in how many documents. */
-  openerDetail(part: Part, uses: number, documents: number): string;
+  /** The part and how many of its paragraphs the opener opens (the documents, counted over both parts, are in `openerUses`). */
+  openerDetail(part: Part, uses: number): string;
   titleDetail(uses: number, documents: number): string;
   documentsDetail(documents: number, list: string): string;
   place(where: string): string;
@@ -144,7 +145,7 @@ const words: Record<Locale, CompletionWords> = {
     noReuse: (policy) => `Existing footnotes are not offered for reuse: ${policy}.`,
     footnoteOf: (title) => `The footnote the corpus gives ${title}, cited before this marker.`,
     footnoteText: (title) => `A footnote of the corpus, given to ${title}.`,
-    openerDetail: (part, uses, d) => `${part === 'preamble' ? 'preamble' : 'operative part'} · ${plural(uses, 'use')} · ${plural(d, 'document')}`,
+    openerDetail: (part, uses) => `${part === 'preamble' ? 'preamble' : 'operative part'} · ${plural(uses, 'use')}`,
     titleDetail: (uses, d) => `${plural(uses, 'use')}${d ? ` · ${plural(d, 'document')}` : ''}`,
     documentsDetail: (d, list) => `${plural(d, 'document')} · ${list}`,
     place: (where) => placeName('en', where),
@@ -170,7 +171,7 @@ const words: Record<Locale, CompletionWords> = {
     noReuse: (policy) => `不提供重复使用现有脚注：${policy}。`,
     footnoteOf: (title) => `语料中${title}的脚注；本标注之前引用的正是它。`,
     footnoteText: (title) => `语料中${title}的脚注。`,
-    openerDetail: (part, uses, d) => `${part === 'preamble' ? '序言部分' : '执行部分'} ${uses} 次 · ${d} 份文件`,
+    openerDetail: (part, uses) => `${part === 'preamble' ? '序言部分' : '执行部分'} ${uses} 次`,
     titleDetail: (uses, d) => `${uses} 次${d ? ` · ${d} 份文件` : ''}`,
     documentsDetail: (d, list) => `${d} 份文件 · ${list}`,
     place: (where) => where,
@@ -325,7 +326,8 @@ function openerItems(
     for (const form of forms) {
       if (!form.startsWith(word) && !use.base.startsWith(word)) continue;
       const isRepeat = form !== use.base;
-      const detail = w.openerDetail(part, count(use), openerDocumentCount(use));
+      // The part's uses alone: a count of documents beside it would be over both parts (1 use · 4 documents).
+      const detail = w.openerDetail(part, count(use));
       const quoted = (x: string) => `“${escapeMarkdown(x)}”`;
       const note = isRepeat
         ? w.openerRepeat(quoted(use.base), quoted(form))

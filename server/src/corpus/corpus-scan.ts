@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Raised whenever the layout of the index file or the meaning of its arrays changes (the fingerprint hashes it). */
-export const PHRASE_INDEX_FORMAT = 5;
+export const PHRASE_INDEX_FORMAT = 6;
 
 /** One pass of `stat`s over the corpus: the size and time of every draft and catalogue, and the fingerprint they make. */
 export interface CorpusScan {

@@ -22,17 +22,22 @@ export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n 
 
 /**
  * A place in a corpus document (as the index names it, in Chinese: `序言部分第 3 段`) in the
- * language: `preambular paragraph 3`, `operative paragraph 5`, `paragraph 3 (b)`, `footnote 1`.
+ * language: `preambular paragraph 3`, `operative paragraph 5`, `paragraph 3 (b)`, `footnote 1`,
+ * `part B, preambular paragraph 1`, `annex, paragraph 2`.
  */
 export function placeName(locale: Locale, where: string): string {
   if (locale === 'zh') return where;
   const place = readPlace(where);
   if (!place) return where;
+  const within = place.part !== undefined ? `part ${place.part}, ` : place.annex !== undefined ? `annex${place.annex ? ` ${ROMAN[place.annex] ?? place.annex}` : ''}, ` : '';
   switch (place.kind) {
-    case 'preambular': return `preambular paragraph ${place.number}`;
-    case 'operative': return `operative paragraph ${place.number}`;
-    case 'numbered': return `paragraph ${place.number}`;
-    case 'subparagraph': return `paragraph ${place.number} ${place.labels}`;
-    case 'footnote': return `footnote ${place.number}`;
+    case 'preambular': return `${within}preambular paragraph ${place.number}`;
+    case 'operative': return `${within}operative paragraph ${place.number}`;
+    case 'numbered': return `${within}paragraph ${place.number}`;
+    case 'subparagraph': return `${within}paragraph ${place.number} ${place.labels}`;
+    case 'footnote': return `${within}footnote ${place.number}`;
   }
 }
+
+/** Annexes numbered 附件一, 附件二 … are annex I, annex II … in English. */
+const ROMAN: Record<string, string> = { 一: 'I', 二: 'II', 三: 'III', 四: 'IV', 五: 'V', 六: 'VI', 七: 'VII', 八: 'VIII', 九: 'IX', 十: 'X' };

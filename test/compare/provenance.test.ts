@@ -118,3 +118,19 @@ test('coverage is exactly the union of the 8-character windows the corpus contai
     assert.deepEqual(got.newRanges, expected.filter(([s, e]) => text.slice(s, e).trim().length > 0), text);
   }
 });
+
+test('a preambular paragraph taken word for word into the operative part, its ，made ；or 。, is all agreed language: the closing mark alone is not new', () => {
+  const finder = new ProvenanceFinder(index);
+  const pre = earlier.preamble.map((p) => earlier.text.slice(p.body.start, p.body.end)).filter((t) => t.endsWith('，') && t.length > 30);
+  assert.ok(pre.length >= 2);
+  const draft = parseDraft(['大会，', '', '1. ' + pre[0].slice(0, -1) + '；', '', '2. ' + pre[1].slice(0, -1) + '。', ''].join('\n'));
+  const found = finder.ofDraft(draft);
+  assert.equal(found.length, 2);
+  for (const p of found) {
+    assert.equal(p.agreed, 100, `line ${p.line + 1}`);
+    assert.deepEqual(p.newInLine, [], `line ${p.line + 1}`);
+  }
+  // A changed word before the mark is still new, and so is a mark inside the text.
+  const changed = parseDraft(['大会，', '', '1. ' + pre[0].slice(0, -2) + '甲；', ''].join('\n'));
+  assert.ok(finder.ofDraft(changed)[0].newInLine.length > 0);
+});

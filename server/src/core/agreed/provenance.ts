@@ -7,6 +7,7 @@
  * every 8-character part of a longer shared stretch occurs too. So coverage is the union of the
  * draft's 8-character windows that the suffix array finds, one binary search each.
  */
+import { chineseAgreed } from '../lang/zh-agreed';
 import type { ResolutionDocument } from '../model';
 import { levenshtein } from './edit-distance';
 import { similarityText, type PhraseIndex } from './phrase-index';
@@ -247,7 +248,12 @@ export class ProvenanceFinder {
       if (newRanges.length > 0 && newRanges[newRanges.length - 1][1] === i) newRanges[newRanges.length - 1][1] = i + 1;
       else newRanges.push([i, i + 1]);
     }
-    const spaceOnly = (r: [number, number]) => text.slice(r[0], r[1]).trim().length === 0;
+    // Nor is the paragraph's closing mark alone, after agreed text: a preambular paragraph taken
+    // word for word into the operative part ends in ； or 。 instead of ，, its words unchanged.
+    const spaceOnly = (r: [number, number]) => {
+      const stretch = text.slice(r[0], r[1]).trim();
+      return stretch.length === 0 || (r[1] === n && r[0] > 0 && covered[r[0] - 1] === 1 && [...stretch].every((ch) => chineseAgreed.clauseBoundaries.includes(ch)));
+    };
     const cleanRanges = newRanges.filter((r) => !spaceOnly(r));
     const counted = n - newRanges.filter(spaceOnly).reduce((s, r) => s + r[1] - r[0], 0);
     const agreed = counted === 0 ? 0 : Math.round((100 * (agreedCount)) / Math.max(1, counted));

@@ -4,8 +4,7 @@
  * `vscode.l10n.t` as `t`.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { parseDraft } from '../../server/src/core/parse/parser';
-import { chinese } from '../../server/src/core/lang/zh';
+export { paragraphBody, type LineBody } from '../../server/src/core/parse/paragraph-body';
 import type { CorpusStats, SimilarMatch } from '../../server/src/lsp/protocol';
 
 /** `vscode.l10n.t`'s shape: a message with `{0}`, `{1}` … and its arguments. */
@@ -77,25 +76,6 @@ export function keepMarkers(original: string, replacement: string): { text: stri
 }
 
 /** Where a paragraph's text starts and ends in a line, after its label (`5. `, `(a) `, `㈠ `). */
-export interface LineBody {
-  text: string;
-  start: number;
-  end: number;
-}
-
-/**
- * The text of the paragraph on one line, without its label and surrounding spaces: what to look
- * up, and what a chosen match replaces (the label stays). Undefined for a blank line.
- */
-export function paragraphBody(line: string): LineBody | undefined {
-  const organ = `${chinese.organs[0]}${chinese.endings.preambular}\n`;
-  const paragraph = parseDraft(organ + line).paragraphs[0];
-  const start = paragraph ? paragraph.body.start - organ.length : line.length - line.trimStart().length;
-  const end = paragraph ? paragraph.body.end - organ.length : line.trimEnd().length;
-  if (end <= start) return undefined;
-  return { text: line.slice(start, end), start, end };
-}
-
 /** The status bar text: the corpus in use, spinning while the index is being built. */
 export function statusText(stats: CorpusStats | undefined, t: Translate): string {
   if (!stats) return `$(sync~spin) ${t('Corpus')}`;

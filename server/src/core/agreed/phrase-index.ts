@@ -3,6 +3,7 @@
  * with a suffix array over it ("what follows this text in the corpus", exact, in a few binary
  * searches) and a character-bigram inverted index ("which paragraphs are close to this text").
  */
+import { similarQuery } from '../parse/paragraph-body';
 import { chineseAgreed, type AgreedLanguageTables } from '../lang/zh-agreed';
 import { corpusParagraphs, CORPUS_PARAGRAPH_KINDS, indexedText, type CorpusParagraph, type CorpusParagraphKind, type IndexedDocumentInput } from './corpus-paragraphs';
 import { buildSuffixArray } from './suffix-array';
@@ -811,7 +812,7 @@ export class PhraseIndex implements PhraseSource {
   similar(query: string, options: SimilarOptions = {}): SimilarParagraph[] {
     const limit = options.limit ?? 10;
     const minScore = options.minScore ?? 50;
-    const q = similarityText(query);
+    const q = similarityText(similarQuery(query));
     if (q.length < 2 || limit <= 0) return [];
     const d = this.data;
     const queryBigrams = distinctBigrams(q);

@@ -67,7 +67,7 @@ describe('VS Code with the corpus database as its only corpus: lenses and Compar
     await box.fill(PASSWORDS.drafter);
     await page.keyboard.press('Enter');
     // The server starts again with the password (no local corpus: the lenses are the database's).
-    const lens = await waitForText(page, '.codelens-decoration', /^100 % A\/RES\/73\/62 序言部分第 \d+ 段$/, 120_000);
+    const lens = await waitForText(page, '.codelens-decoration', /^100 % A\/RES\/73\/62 preambular paragraph \d+$/, 120_000);
     assert.match(lens, /^100 % A\/RES\/73\/62/);
     // The tooltip again, now that the server has said it is connected (the pointer leaves the item first).
     await page.mouse.move(700, 400);

@@ -72,7 +72,7 @@ describe('inline continuation in VS Code (code-server), default settings', { ski
     // The text landed on its line (focus was not taken by a notification or a widget).
     await waitForLine(page, /^重申《不扩散核武器条约》作为$/);
     await ghostOrExplain('重申《不扩散核武器条约》作为', '国际核不扩散');
-    const status = await waitForText(page, '.statusbar-item', /A\/RES\/73\/62 序言部分第 \d+ 段 · 2 documents/);
+    const status = await waitForText(page, '.statusbar-item', /A\/RES\/73\/62 preambular paragraph \d+ · 2 documents/);
     await shot('ghost-text');
     assert.equal(await ghostText(), '国际核不扩散');
     assert.match(status, /A\/RES\/73\/62/);

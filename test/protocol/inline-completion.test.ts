@@ -50,7 +50,7 @@ test('after 重申《不扩散核武器条约》作为 the ghost text is what 73
   // 73/62: 作为国际核不扩散机制的基石…; 59/76: 作为国际核不扩散制度的基石…: they agree on 国际核不扩散.
   assert.equal(items[0].insertText, '国际核不扩散');
   assert.ok(corpus7362.includes(`作为${items[0].insertText as string}机制`));
-  assert.match(items[0].command?.title ?? '', /^A\/RES\/73\/62 序言部分第 \d+ 段 · 2 documents$/);
+  assert.match(items[0].command?.title ?? '', /^A\/RES\/73\/62 preambular paragraph \d+ · 2 documents$/);
   assert.deepEqual(items[0].range?.start, endOf(lines));
 });
 
@@ -61,7 +61,7 @@ test('a whole clause comes in one piece after the longest ending the corpus know
   const text = items[0]?.insertText as string;
   assert.ok(text && text.endsWith('，'), text);
   assert.ok(corpus6242.includes(`武器的危险，${text}`), text);
-  assert.match(items[0].command?.title ?? '', /^A\/RES\/62\/42 序言部分第 \d+ 段 · 1 document$/);
+  assert.match(items[0].command?.title ?? '', /^A\/RES\/62\/42 preambular paragraph \d+ · 1 document$/);
 });
 
 test('no ghost text before text on the same line, nor outside the paragraphs', async () => {

@@ -52,14 +52,16 @@ test('a code lens at each paragraph: the corpus paragraph it is, or its agreed a
   const lenses = (await server.request('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
   const at = new Map(lenses.map((l) => [l.range.start.line, l.command?.title]));
   assert.equal(lenses.length, parseDraft(draftText).paragraphs.length);
-  assert.equal(at.get(k.draftLine(MOVED_START)), '100 % A/RES/73/62 序言部分第 10 段');
+  // The place in the display language, as the hovers give it.
+  assert.equal(at.get(k.draftLine(MOVED_START)), '100 % A/RES/73/62 preambular paragraph 10');
   assert.equal(at.get(k.draftLine(INSERTED)), 'agreed 0 % · new 100 %');
-  assert.match(at.get(k.draftLine(REWORDED_START)) ?? '', /^agreed 9\d % · new \d+ % · closest 9\d % A\/RES\/73\/62 执行部分第 2 段$/);
+  assert.match(at.get(k.draftLine(REWORDED_START)) ?? '', /^agreed 9\d % · new \d+ % · closest 9\d % A\/RES\/73\/62 operative paragraph 2$/);
   assert.ok(lenses.every((l) => l.command?.command === ''));
   const zhUri = await zhServer.open('edited.unres', draftText);
   const zh = (await zhServer.request('textDocument/codeLens', { textDocument: { uri: zhUri } })) as CodeLens[];
   const zhAt = new Map(zh.map((l) => [l.range.start.line, l.command?.title]));
   assert.equal(zhAt.get(k.draftLine(INSERTED)), '商定语言 0 % · 新语言 100 %');
+  assert.equal(zhAt.get(k.draftLine(MOVED_START)), '100 % A/RES/73/62 序言部分第 10 段');
   assert.match(zhAt.get(k.draftLine(REWORDED_START)) ?? '', /^商定语言 9\d % · 新语言 \d+ % · 最接近 9\d % A\/RES\/73\/62 执行部分第 2 段$/);
 });
 
@@ -73,7 +75,7 @@ test('a changed paragraph changes its lens; the others stay', async () => {
   const after = (await server.request('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
   const changed = after.filter((l, i) => l.command?.title !== before[i].command?.title);
   assert.deepEqual(changed.map((l) => l.range.start.line), [moved]);
-  assert.match(changed[0].command?.title ?? '', /^agreed \d+ % · new \d+ % · closest \d+ % A\/RES\/73\/62 序言部分第 10 段$/);
+  assert.match(changed[0].command?.title ?? '', /^agreed \d+ % · new \d+ % · closest \d+ % A\/RES\/73\/62 preambular paragraph 10$/);
 });
 
 test('resolutionDrafter/provenance: per paragraph the 0-based line, agreed share, new ranges, closest and sources', async () => {
@@ -94,7 +96,7 @@ test('the hover of a paragraph\'s opening lists the documents its wording comes 
   const hover = (await server.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 0 } })) as Hover;
   const value = (hover.contents as { value: string }).value;
   assert.match(value, /Agreed language in this paragraph/);
-  assert.ok(value.includes(`序言部分第 10 段](${pathToFileURL(join(corpus, 'A-RES-73-62.unres')).toString()}#L${k.earlierLine(MOVED_START) + 1}) · 100 % of the paragraph`), value);
+  assert.ok(value.includes(`preambular paragraph 10](${pathToFileURL(join(corpus, 'A-RES-73-62.unres')).toString()}#L${k.earlierLine(MOVED_START) + 1}) · 100 % of the paragraph`), value);
   const middle = (await server.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 20 } })) as Hover | null;
   assert.ok(!middle || !(middle.contents as { value: string }).value.includes('Agreed language in this paragraph'));
   const inserted = (await server.request('textDocument/hover', { textDocument: { uri }, position: { line: k.draftLine(INSERTED), character: 1 } })) as Hover;

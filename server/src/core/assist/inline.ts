@@ -9,6 +9,7 @@ import { chineseAgreed, type AgreedLanguageTables } from '../lang/zh-agreed';
 import type { ResolutionDocument } from '../model';
 import type { Locale } from '../rules/types';
 import { agreedText } from './completion';
+import { placeName } from './words';
 
 /** The ghost text at a cursor: inserted at `offset`. */
 export interface InlineAnswer {
@@ -49,9 +50,9 @@ export function inlineAt(model: ResolutionDocument, offset: number, phrases: Phr
   return continuation ? { offset, continuation } : undefined;
 }
 
-/** Where a continuation comes from, in one line: `A/RES/73/62 序言部分第 3 段 · 4 份文件` (`· 4 documents` in English). */
+/** Where a continuation comes from, in one line: `A/RES/73/62 序言部分第 3 段 · 4 份文件` (`A/RES/73/62 preambular paragraph 3 · 4 documents` in English). */
 export function continuationSource(continuation: InlineContinuation, locale: Locale = 'zh'): string {
   const n = continuation.documents.length;
   const count = locale === 'en' ? `${n} document${n === 1 ? '' : 's'}` : `${n} 份文件`;
-  return `${continuation.source.symbol} ${continuation.source.where} · ${count}`;
+  return `${continuation.source.symbol} ${placeName(locale, continuation.source.where)} · ${count}`;
 }

@@ -8,6 +8,7 @@
  * paragraph), and a whole draft is worked through in slices of a few milliseconds with the event
  * loop free in between, so diagnostics, completion and hover never wait behind it.
  */
+import { placeName } from '../../core/assist/words';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, CodeLens, Position } from 'vscode-languageserver/node';
 import { PhraseIndex } from '../../core/agreed/phrase-index';
@@ -51,9 +52,11 @@ const TEXTS = {
 
 /** The lens title of one paragraph, in the display language. */
 export function lensTitle(p: ParagraphProvenance, locale: 'en' | 'zh'): string {
-  if (p.closest?.score === 100) return `100 % ${p.closest.symbol} ${p.closest.where}`;
+  // The place in the display language, as the hovers give it (preambular paragraph 1, 序言部分第 1 段).
+  const where = p.closest && placeName(locale, p.closest.where);
+  if (p.closest?.score === 100) return `100 % ${p.closest.symbol} ${where}`;
   const say = TEXTS[locale];
-  return say.agreed(p.agreed) + (p.closest ? ` · ${say.closest(p.closest.score, p.closest.symbol, p.closest.where)}` : '');
+  return say.agreed(p.agreed) + (p.closest ? ` · ${say.closest(p.closest.score, p.closest.symbol, where!)}` : '');
 }
 
 function place(x: { symbol: string; where: string; file?: string; line?: number }) {
@@ -150,7 +153,8 @@ export async function provenanceHover(ctx: ServerContext, draft: OpenDraft, posi
   const lines = [`**${say.sources}**: ${escapeMarkdown(lensTitle(p, ctx.locale()))}`, ''];
   if (p.sources.length === 0) lines.push(say.none);
   for (const s of p.sources) {
-    const link = s.file ? `[${escapeMarkdown(`${s.symbol} ${s.where}`)}](${pathToFileURL(s.file).toString()}${s.line !== undefined ? `#L${s.line + 1}` : ''})` : escapeMarkdown(`${s.symbol} ${s.where}`);
+    const name = `${s.symbol} ${placeName(ctx.locale(), s.where)}`;
+    const link = s.file ? `[${escapeMarkdown(name)}](${pathToFileURL(s.file).toString()}${s.line !== undefined ? `#L${s.line + 1}` : ''})` : escapeMarkdown(name);
     lines.push(`- ${link} · ${say.shared(s.shared)}`);
   }
   return lines.join('\n');

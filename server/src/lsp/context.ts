@@ -25,6 +25,8 @@ export interface Feature {
   register(ctx: ServerContext): void;
   /** Called once the client has sent `initialized` (work that may talk back to the client: progress, registrations). */
   initialized?(ctx: ServerContext): void;
+  /** Called on `shutdown` (what the feature holds open: watchers, timers). */
+  shutdown?(ctx: ServerContext): void;
 }
 
 /** What every feature shares: the connection, the open drafts (parsed once per version), settings. */

@@ -29,6 +29,7 @@ import { remoteCorpusFeature } from './features/remote-corpus';
 import { remoteProvenanceFeature } from './features/remote-provenance';
 import { provenanceFeature } from './features/provenance';
 import { wordDocumentsFeature } from './features/word-documents';
+import { corpusWatchFeature } from './features/corpus-watch';
 
 /** Every feature the server offers; each adds its capabilities and handlers. */
 const features: Feature[] = [
@@ -50,6 +51,7 @@ const features: Feature[] = [
   remoteProvenanceFeature,
   provenanceFeature,
   wordDocumentsFeature,
+  corpusWatchFeature,
 ];
 
 // A request cancelled while it still waits its turn is answered RequestCancelled without running it.
@@ -85,6 +87,9 @@ connection.onInitialized(() => {
   for (const f of features) f.initialized?.(ctx);
 });
 connection.onDidChangeConfiguration(() => ctx.settingsChanged());
+connection.onShutdown(() => {
+  for (const f of features) ctx.safely(`${f.name} shutdown`, undefined, () => f.shutdown?.(ctx));
+});
 
 for (const f of features) f.register(ctx);
 

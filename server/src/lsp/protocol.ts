@@ -45,6 +45,10 @@ export interface CorpusStats {
   maskedDocuments?: number;
   /** Problems met while loading (a broken corpus file is reported and skipped). */
   problems: string[];
+  /** How many times the corpus was read again since the server started (a change in its folders on disk, an ingest). */
+  reloads?: number;
+  /** The corpus folders watched for changes on disk (the user's folders that exist; not the bundled corpus). */
+  watchedFolders?: string[];
 }
 
 /**

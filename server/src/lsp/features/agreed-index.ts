@@ -13,6 +13,7 @@ import { invalidArguments, registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import type { AsBuiltOpened, IndexJob, IndexWorkerMessage, SegmentMessage } from '../index-worker';
 import { withRemoteSimilar } from './remote-corpus';
+import { corpusWatcher } from './corpus-watch';
 import { CorpusStatsRequest, CorpusStatusNotification, ServerCommands, SimilarRequest, type CorpusStats, type SimilarMatch, type SimilarParams } from '../protocol';
 
 /** How far along the build each stage ends, for the progress bar. */
@@ -88,6 +89,8 @@ class PhraseIndexKeeper {
       folders,
       indexing: this.indexing,
       problems: [...new Set([...this.catalogueProblems, ...this.corpusProblems, ...this.repairs, ...this.problems])],
+      reloads: this.ctx.corpusGeneration,
+      watchedFolders: corpusWatcher(this.ctx)?.watched() ?? [],
     };
   }
 

@@ -4,7 +4,7 @@
 // and the corpus stats answer from the corpus as it is on disk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -65,6 +65,7 @@ after(async () => {
 
 const OLD = '深为关切叙利亚阿拉伯共和国人权状况持续恶化，';
 const NEW = '深为震惊叙利亚阿拉伯共和国境内人道主义局势急剧恶化并对平民造成严重影响，';
+const AGAIN = '深为关切叙利亚阿拉伯共和国境内持续发生的强迫失踪和任意拘留行为，';
 
 test('a paragraph edited on disk is found at 100 % within a few seconds, the old text no longer; the index is updated by a segment, not rebuilt', async (t) => {
   const file = join(mine, 'A-HRC-RES-52-1.unres');
@@ -83,6 +84,16 @@ test('a paragraph edited on disk is found at 100 % within a few seconds, the old
   const index = logs.slice(logged).filter((l) => l.startsWith('phrase index:'));
   assert.match(index.at(-1) ?? '', /the base index kept \(not rebuilt\), with a segment of 1 added or changed documents \(1 masked in the base\)/, index.join('\n'));
   assert.ok(elapsed < 5000, `${elapsed} ms`);
+});
+
+test('a save through a temporary file and a rename (as many editors save) is noticed too', async () => {
+  const file = join(mine, 'A-HRC-RES-52-1.unres');
+  const temporary = join(mine, '.A-HRC-RES-52-1.unres.tmp');
+  writeFileSync(temporary, readFileSync(file, 'utf8').replace(NEW, AGAIN));
+  renameSync(temporary, file);
+  await until('the text saved through a rename at 100 %', () => exact(AGAIN, 'A/HRC/RES/52/1'));
+  assert.equal(await exact(NEW, 'A/HRC/RES/52/1'), undefined);
+  await settled(2);
 });
 
 test('a draft deleted on disk is no longer returned, and the corpus counts one document fewer', async () => {
@@ -165,7 +176,7 @@ test('the folder removed while the server runs: it still answers, logs it once, 
   rmSync(mine, { recursive: true, force: true });
   await settled(0);
   assert.deepEqual((await stats()).watchedFolders, []);
-  assert.deepEqual((await similar(NEW)).filter((m) => m.score === 100), []);
+  assert.deepEqual((await similar(AGAIN)).filter((m) => m.score === 100), []);
   const gone = logs.filter((l) => l.startsWith(`corpus folder ${mine}: it does not exist`));
   assert.equal(gone.length, 1, logs.join('\n'));
   assert.ok((await stats()).reloads! > before.reloads!);

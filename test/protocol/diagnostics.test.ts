@@ -2,6 +2,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startServer, type ServerHandle } from './harness';
 
 // A/RES/76/54, broken the way a drafter breaks it: paragraph 2 numbered 3, a footnote with no text,
@@ -106,4 +109,20 @@ test('structure notes stay a diagnostic of their own', async () => {
   const { diagnostics } = await server.diagnostics(uri);
   assert.ok(diagnostics.some((d) => d.code === 'structure' && d.range.start.line === 20), JSON.stringify(summary(diagnostics)));
   assert.ok(!diagnostics.some((d) => d.code === 'footnote-undefined'));
+});
+
+test('a draft of the corpus shipped with the extension, opened beside a draft (Compare with…), is not checked: its published faults are no problem of the drafter', async () => {
+  const file = resolve('corpus/A-RES-59-76.unres');
+  const text = readFileSync(file, 'utf8');
+  const shipped = pathToFileURL(file).toString();
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: shipped, languageId: 'unres', version: 1, text } });
+  // The same text anywhere else is checked (its half-width commas), and is validated after the shipped one would have been.
+  const copy = await server.open('A-RES-59-76.unres', text);
+  const { diagnostics } = await server.diagnostics(copy);
+  assert.ok(diagnostics.some((d) => d.code === 'punctuation-width'), JSON.stringify(diagnostics.map((d) => d.code)));
+  const actions = (await server.request('textDocument/codeAction', { textDocument: { uri: shipped }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })) as unknown[];
+  assert.deepEqual(actions, []);
+  // Drafts are validated in the order they come: had the shipped one been, its diagnostics would be here already.
+  assert.equal(await Promise.race([server.diagnostics(shipped).then((p) => `published ${p.diagnostics.length}`), Promise.resolve('none')]), 'none');
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: shipped } });
 });

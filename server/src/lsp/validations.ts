@@ -9,12 +9,14 @@
  * longer the draft's current one is dropped.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { Catalogue, DrafterSettings } from '../core';
 import { ParseMemo } from '../core/parse/parser';
 import { RuleMemo } from '../core/rules';
+import { bundledCorpusFolder } from '../corpus/load';
 import type { ServerContext } from './context';
 import type { ValidationStatus } from './protocol';
 import { runValidation, type ValidationResult } from './validation-run';
@@ -59,9 +61,29 @@ export class DraftValidations {
 
   /** Asks for a validation of the draft's current version (nothing happens when it has one already). */
   request(uri: string): void {
+    if (!this.checks(uri)) return;
     this.queue.add(uri);
     this.pump();
   }
+
+  /**
+   * Whether a document is checked: not a draft of the corpus shipped with the extension (opened
+   * beside a draft by Compare with…, or from a hover's link), which the drafter did not write and
+   * cannot change. The drafts of the user's own corpus folders are checked like any other.
+   */
+  checks(uri: string): boolean {
+    if (!uri.startsWith('file:')) return true;
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return true;
+    }
+    this.shipped ??= bundledCorpusFolder() + sep;
+    return !path.startsWith(this.shipped);
+  }
+
+  private shipped?: string;
 
   /** Settings or the corpus changed: every open draft is validated again. */
   invalidate(): void {
@@ -101,7 +123,7 @@ export class DraftValidations {
    */
   current(uri: string, token?: CancellationToken): Promise<DraftValidation | undefined> {
     const document = this.ctx.documents.get(uri);
-    if (!document) return Promise.resolve(undefined);
+    if (!document || !this.checks(uri)) return Promise.resolve(undefined);
     const have = this.last.get(uri);
     if (have && have.version === document.version && have.generation === this.generation) return Promise.resolve(have);
     this.request(uri);

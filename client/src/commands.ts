@@ -176,7 +176,10 @@ async function exportToWord(drafter: Drafter, uriArg?: unknown, targetArg?: unkn
   if (!uri) return undefined;
   let target = typeof targetArg === 'string' ? targetArg : undefined;
   if (!target) {
-    const base = uri.scheme === 'file' ? uri.fsPath.replace(/\.unres$/i, '') + '.docx' : undefined;
+    // An untitled draft (the template's A-RES-81-XX.unres, a Word draft opened) proposes its name, in the workspace's folder.
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const untitled = uri.scheme === 'untitled' ? uri.path.split('/').pop()?.replace(/\.unres$/i, '') : undefined;
+    const base = uri.scheme === 'file' ? uri.fsPath.replace(/\.unres$/i, '') + '.docx' : untitled ? (folder ? vscode.Uri.joinPath(folder, `${untitled}.docx`).fsPath : `${untitled}.docx`) : undefined;
     const picked = await vscode.window.showSaveDialog({
       title: t('Export to Word'),
       defaultUri: base ? vscode.Uri.file(base) : undefined,
@@ -285,7 +288,7 @@ function inCorpusSettings(folder: string): boolean {
  * With both folders given there is no dialog and no question unless `addToSettings` is undefined.
  */
 async function addCorpusFolder(drafter: Drafter, inputArg?: unknown, outArg?: unknown, addToSettings?: unknown): Promise<IngestOutcome | undefined> {
-  const input = typeof inputArg === 'string' ? inputArg : await pickFolder(t('Folder of raw documents (.txt)'), t('Use these documents'));
+  const input = typeof inputArg === 'string' ? inputArg : await pickFolder(t('Folder of raw documents (.txt, .pdf, .docx)'), t('Use these documents'));
   if (!input) return undefined;
   const outDir = typeof outArg === 'string' ? outArg : await pickFolder(t('Folder for the clean drafts and their catalogue'), t('Write the drafts here'), dirname(input));
   if (!outDir) return undefined;

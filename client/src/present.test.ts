@@ -72,7 +72,9 @@ test('ingest summary names what was written and which files could not be used', 
     ingested: [{ input: 'A_RES_76_54.txt', output: 'A-RES-76-54.unres', remarks: [] }],
     failed: [{ input: 'scan.txt', problem: 'not UTF-8 (GB18030?)' }],
   };
-  assert.equal(ingestSummary(report, english), 'Added 1 document to /tmp/my-corpus. 1 file could not be used: scan.txt (not UTF-8 (GB18030?))');
+  assert.equal(ingestSummary(report, english), 'Added 1 document to /tmp/my-corpus. 1 file could not be used: scan.txt: not UTF-8 (GB18030?)');
+  // What follows it is a sentence of its own, after a full stop.
+  assert.equal(sentences(ingestSummary(report, english), 'Use /tmp/my-corpus as corpus from now on?'), 'Added 1 document to /tmp/my-corpus. 1 file could not be used: scan.txt: not UTF-8 (GB18030?). Use /tmp/my-corpus as corpus from now on?');
   assert.equal(ingestSummary({ ...report, failed: [] }, chinese), '已向 /tmp/my-corpus 添加 1 份文件。');
 });
 
@@ -87,6 +89,8 @@ test('corpus settings become the server\'s initialization options; relative fold
 test('sentences: a space after an English stop, none after a Chinese one', () => {
   assert.equal(sentences('Added.', '', 'Use it?'), 'Added. Use it?');
   assert.equal(sentences('已添加。', '今后用作语料库吗？'), '已添加。今后用作语料库吗？');
+  assert.equal(sentences('1 个文件无法使用：b.txt：文本不是中文', '今后用作语料库吗？'), '1 个文件无法使用：b.txt：文本不是中文。今后用作语料库吗？');
+  assert.equal(sentences('1 file could not be used: b.txt: the text is not in Chinese', 'Use it?'), '1 file could not be used: b.txt: the text is not in Chinese. Use it?');
 });
 
 test('english() fills {0}, {1} and leaves unknown places alone', () => {

@@ -27,7 +27,14 @@ export const counted = {
 
 /** Sentences in a row: a space after an English stop, none after a Chinese one. */
 export function sentences(...parts: string[]): string {
-  return parts.filter((p) => p.length > 0).reduce((all, p) => (all === '' || /[。！？：；]$/.test(all) ? all + p : `${all} ${p}`), '');
+  return parts
+    .filter((p) => p.length > 0)
+    .reduce((all, p) => {
+      if (all === '' || /[。！？：；]$/.test(all)) return all + p;
+      if (/[.!?:;]$/.test(all)) return `${all} ${p}`;
+      // A sentence without its stop (a list of files and reasons): one, in the sentence's language.
+      return /[\u3400-\u9fff）》”]$/.test(all) ? `${all}。${p}` : `${all}. ${p}`;
+    }, '');
 }
 
 /** One quick-pick entry for a similar paragraph: `score%  symbol  where`, the text below. */
@@ -133,7 +140,8 @@ export interface IngestOutcome {
 export function ingestSummary(report: IngestOutcome, t: Translate): string {
   const added = t('Added {0} to {1}.', counted.documents(report.ingested.length, t), report.outDir);
   if (report.failed.length === 0) return added;
-  const failed = report.failed.map((f) => `${f.input} (${f.problem})`).join('; ');
+  // Each file with its reason after a colon: the reasons have parentheses of their own.
+  const failed = report.failed.map((f) => `${f.input}: ${f.problem}`).join('; ');
   return sentences(added, report.failed.length === 1 ? t('1 file could not be used: {0}', failed) : t('{0} files could not be used: {1}', count(report.failed.length), failed));
 }
 

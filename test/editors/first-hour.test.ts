@@ -288,6 +288,15 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
     }, `/${name}`);
     await shot('save-as');
     await page.keyboard.press('Escape');
+    // Export to Word proposes the same name, as a .docx (it proposed none for an untitled draft).
+    await quickOpen(page, '>Resolution Drafter: Export to Word', 'Export to Word');
+    await box.waitFor({ state: 'visible' });
+    await page.waitForFunction((want) => {
+      const input = document.querySelector('.quick-input-widget .quick-input-box input') as unknown as { value?: string } | null;
+      return (input?.value ?? '').endsWith(want);
+    }, `/${name.replace(/\.unres$/, '.docx')}`);
+    await shot('export-untitled');
+    await page.keyboard.press('Escape');
     assert.ok((await selectionStatus(page)).startsWith('Ln '));
   });
 });

@@ -112,7 +112,7 @@ async function findSimilar(drafter: Drafter, textArg?: unknown): Promise<Similar
     void vscode.window.showInformationMessage(message);
     return matches ?? [];
   }
-  const items = matches.map((m) => ({ ...similarItem(m, t), match: m }));
+  const items = matches.map((m) => ({ ...similarItem(m, t, vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en'), match: m }));
   // Nothing reached 50 %: the closest few, said so.
   const weak = matches.every((m) => m.closest);
   const picked = await vscode.window.showQuickPick(items, {

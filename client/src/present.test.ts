@@ -117,4 +117,6 @@ test('a similar paragraph found by a stretch of it says so; the closest below 50
   assert.equal(item.label, '68%  A/RES/59/76  第 3 段(a)');
   assert.equal(item.description, 'close to a stretch of this paragraph (19% of the whole)');
   assert.equal(similarItem({ score: 31, closest: true, symbol: 'A/RES/76/54', where: '序言部分第 1 段', text: '重申……' }).label, '31%  A/RES/76/54  序言部分第 1 段');
+  // In an English UI the place is English, as in the hovers.
+  assert.equal(similarItem({ score: 31, closest: true, symbol: 'A/RES/63/80', where: 'B 部分序言部分第 1 段', text: '重申……' }, english, 'en').label, '31%  A/RES/63/80  part B, preambular paragraph 1');
 });

@@ -5,6 +5,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 export { paragraphBody, type LineBody } from '../../server/src/core/parse/paragraph-body';
+import { placeName } from '../../server/src/core/assist/words';
 import type { CorpusStats, SimilarMatch } from '../../server/src/lsp/protocol';
 
 /** `vscode.l10n.t`'s shape: a message with `{0}`, `{1}` … and its arguments. */
@@ -37,9 +38,9 @@ export function sentences(...parts: string[]): string {
     }, '');
 }
 
-/** One quick-pick entry for a similar paragraph: `score%  symbol  where`, the text below. */
-export function similarItem(match: SimilarMatch, t: Translate = english): { label: string; description?: string; detail: string } {
-  const place = `${match.symbol}  ${match.where}`;
+/** One quick-pick entry for a similar paragraph: `score%  symbol  where` (the place in the display language), the text below. */
+export function similarItem(match: SimilarMatch, t: Translate = english, locale: 'en' | 'zh' = 'zh'): { label: string; description?: string; detail: string } {
+  const place = `${match.symbol}  ${placeName(locale, match.where)}`;
   if (match.within !== undefined && match.within < 100 && !match.contains) {
     return { label: `${match.within}%  ${place}`, description: t('close to a stretch of this paragraph ({0}% of the whole)', Math.round(match.score)), detail: match.text };
   }

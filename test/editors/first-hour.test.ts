@@ -228,6 +228,8 @@ describe('a plain .vsix install with VS Code\'s default settings', { skip, timeo
     const label = await first.innerText();
     assert.match(label, /A\/RES\/59\/76/, label);
     assert.match(label, /close to a stretch/, label);
+    // The place in the English UI's words, as in the hovers.
+    assert.match(label, /A\/RES\/59\/76 {2}(preambular |operative )?paragraph \d+/, label);
     await page.keyboard.press('Escape');
     // The paragraph with ¹: the one picked replaces it, the marker stays after 《不扩散核武器条约》.
     await goToLine(page, 5);

@@ -6,11 +6,12 @@
  */
 import { lintCommand } from './commands/lint';
 import { dispatch } from './dispatch';
+import { texts } from './locale';
 import { endWhenDone } from '../exit-watch';
 
 export { endWhenDone };
 
 /** The same answers as `main` of the whole command line, for `lint`. */
 export async function main(argv: string[]): Promise<number> {
-  return dispatch(argv, [lintCommand], () => "Run 'resolution-drafter --help' for the commands.");
+  return dispatch(argv, [lintCommand], () => texts().seeCommands);
 }

@@ -9,10 +9,8 @@ function usage(): string {
   const t = texts();
   const lines = [
     ...t.usage,
-    ...commands.map((c) => `  ${c.name.padEnd(10)} ${t.summaries[c.name] ?? c.summary}`),
-    '',
-    'Run `resolution-drafter <command> --help` for a command\'s options.',
-    'Exit codes: 0 fine, 1 findings or errors in the input, 2 usage errors.',
+    ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+    ...t.usageEnd,
   ];
   return lines.join('\n');
 }

@@ -5,11 +5,12 @@
  */
 import { searchCommand } from './commands/search';
 import { dispatch } from './dispatch';
+import { texts } from './locale';
 import { endWhenDone } from '../exit-watch';
 
 export { endWhenDone };
 
 /** The same answers as `main` of the whole command line, for `search`. */
 export async function main(argv: string[]): Promise<number> {
-  return dispatch(argv, [searchCommand], () => "Run 'resolution-drafter --help' for the commands.");
+  return dispatch(argv, [searchCommand], () => texts().seeCommands);
 }

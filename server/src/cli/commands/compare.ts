@@ -7,6 +7,7 @@ import { readDraftFile } from '../../corpus/draft-file';
 import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
+import { cliLocale, texts } from '../locale';
 import { argumentWords } from '../options';
 import { compareWithDatabase } from '../../corpus/postgres/compare-with-database';
 import { openCorpusDatabase, orNothing, readServerOption } from './corpus-database';
@@ -51,15 +52,16 @@ export function compareJson(outcome: CompareOutcome): CompareJson {
 function formatText(outcome: CompareOutcome): string {
   const w = outcome.with;
   if (!w) return '';
+  const t = texts();
   const counts = comparisonCounts(outcome.paragraphs);
-  const out = [`Compared with ${w.symbol} (${w.reason}): ${w.file}`];
-  if (outcome.recalledMissing) out.push(`Note: ${recalledMissingNote(outcome.recalledMissing)}.`);
-  out.push(Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(' · '), '');
+  const out = [t.compare.comparedWith(w.symbol, w.reason, w.file)];
+  if (outcome.recalledMissing) out.push(t.note(recalledMissingNote(outcome.recalledMissing, cliLocale())));
+  out.push(Object.entries(counts).map(([s, n]) => `${t.compare.status(s)} ${n}`).join(' · '), '');
   for (const p of outcome.paragraphs) {
-    const place = p.line !== undefined ? `line ${p.line + 1}` : '';
+    const place = p.line !== undefined ? t.compare.line(p.line + 1) : '';
     const from = p.withLine !== undefined ? `← ${p.withLine + 1}` : '';
     const where = p.where ?? p.withWhere ?? '';
-    out.push(`${p.status.padEnd(9)} ${place.padEnd(9)} ${from.padEnd(6)} ${where}${p.withWhere && p.where && p.withWhere !== p.where ? ` (was ${p.withWhere})` : ''}`);
+    out.push(`${t.compare.status(p.status).padEnd(t.compare.statusWidth)} ${place.padEnd(9)} ${from.padEnd(6)} ${where}${p.withWhere && p.where && p.withWhere !== p.where ? t.compare.was(p.withWhere) : ''}`);
     if (p.pieces) out.push(`          ${p.pieces.map((x) => (x.kind === 'same' ? x.text : x.kind === 'inserted' ? `{+${x.text}+}` : `[-${x.text}-]`)).join('')}`);
     else if (p.status === 'new') out.push(`          {+${p.text ?? ''}+}`);
     else if (p.status === 'deleted') out.push(`          [-${p.withText ?? ''}-]`);
@@ -77,6 +79,7 @@ interface Options extends CorpusOptions {
 }
 
 function parseArgs(args: string[]): Options | string {
+  const t = texts();
   const options: Options = { format: 'text', folders: [], bundled: true };
   for (const word of argumentWords(args)) {
     const corpus = readCorpusOption(word, options);
@@ -87,61 +90,41 @@ function parseArgs(args: string[]): Options | string {
     if (server) continue;
     if (word.name === '--format') {
       const f = word.value();
-      if (f !== 'text' && f !== 'json' && f !== 'html') return `--format takes text, json or html, not '${f ?? ''}'.`;
+      if (f !== 'text' && f !== 'json' && f !== 'html') return t.formatTakes(['text', 'json', 'html'], f ?? '');
       options.format = f;
     } else if (word.name === '--with') {
       const v = word.value();
-      if (!v) return '--with needs a symbol (A/RES/73/62) or a file.';
+      if (!v) return t.compare.withNeeds;
       options.with = v;
     } else if (word.name === '--out') {
       const v = word.value();
-      if (!v) return '--out needs a file.';
+      if (!v) return t.compare.outNeedsFile;
       options.out = v;
-    } else if (word.name.startsWith('-')) return `unknown option '${word.name}'.`;
-    else if (options.file) return 'compare takes one draft.';
+    } else if (word.name.startsWith('-')) return t.unknownOption(word.name);
+    else if (options.file) return t.compare.oneDraft;
     else options.file = word.word;
   }
-  if (!options.file) return 'name the draft to compare.';
-  if (!options.bundled && options.folders.length === 0 && !options.server) return '--no-bundled leaves no corpus: add --corpus FOLDER or --server postgres://….';
+  if (!options.file) return t.compare.nameDraft;
+  if (!options.bundled && options.folders.length === 0 && !options.server) return t.noCorpusOrServerLeft;
   return options;
 }
 
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'Compare a draft with the previous resolution on the item (or any document): paragraph by paragraph.',
-  help: [
-    'Usage: resolution-drafter compare [--with SYMBOL|FILE] [--format text|json|html] [--out FILE] [--corpus FOLDER]… [--no-bundled] [--server URL] DRAFT',
-    '',
-    'Aligns every paragraph of DRAFT with one of the earlier text and marks it unchanged, changed,',
-    'new, deleted or moved; a changed paragraph shows the text inserted and deleted, in characters and',
-    'words. Renumbered paragraphs, and paragraphs whose only change is a date or a symbol, still align.',
-    '',
-    'Without --with, the earlier text is the predecessor in the corpus: the resolution the draft recalls',
-    '(回顾其…第 72/50 号决议) when the corpus has it; else one with the same title, else on the same',
-    'agenda item, else the one sharing most paragraphs. The rule that chose it is named.',
-    '',
-    'Options:',
-    '  --with SYMBOL|FILE    compare with this corpus document or this .unres file.',
-    '  --format text|json|html  text (default); json: { with: { symbol, file, reason, rule }, paragraphs:',
-    '                       [ { status, line, withLine, inserted, deleted } ] } (lines 1-based); html: a printable',
-    '                       report in two columns.',
-    '  --out FILE            write the report to FILE instead of standard output.',
-    '  --corpus FOLDER       also use this corpus folder; may be repeated.',
-    '  --no-bundled          leave out the corpus bundled with the tool.',
-    '  --server URL          also use the corpus database at URL (postgres://…; password from PGPASSWORD or PGPASSFILE).',
-    '                        A document of the database is named by its symbol; the JSON gives its file as',
-    '                        resolution-drafter-corpus:/SYMBOL.unres.',
-    '',
-    'In the text format a change reads [-deleted-]{+inserted+} within the paragraph.',
-    'Exit codes: 0 compared, 1 nothing to compare with (the message says why) or the draft cannot be read, 2 usage errors,',
-    '3 compared, but the corpus database could not be used (the local corpus alone).',
-  ].join('\n'),
+  get summary() {
+    return texts().summaries.compare;
+  },
+  get help() {
+    return texts().compare.help;
+  },
   async run(args) {
     const options = parseArgs(args);
     if (typeof options === 'string') {
-      process.stderr.write(`resolution-drafter compare: ${options}\nRun 'resolution-drafter compare --help' for usage.\n`);
+      process.stderr.write(`resolution-drafter compare: ${options}\n${texts().seeHelp('compare')}\n`);
       return 2;
     }
+    const t = texts();
+    const locale = cliLocale();
     const file = options.file as string;
     const read = readDraftFile(file, 'compare');
     if (!read.ok) {
@@ -159,29 +142,29 @@ export const compareCommand: Command = {
       const opened = await openCorpusDatabase(options.server);
       databaseFailed = opened.problem;
       const loaded = options.with === undefined && folders.length > 0 ? loadOrBuildPhraseIndex(folders) : undefined;
-      for (const p of loaded?.problems ?? []) process.stderr.write(`phrase index: ${p}\n`);
-      outcome = await compareWithDatabase(draft, { folders, with: options.with, index: loaded?.index, database: opened.database, within: orNothing((m) => (databaseFailed ??= m)) });
+      for (const p of loaded?.problems ?? []) process.stderr.write(`${t.phraseIndexProblem(p)}\n`);
+      outcome = await compareWithDatabase(draft, { folders, with: options.with, index: loaded?.index, database: opened.database, within: orNothing((m) => (databaseFailed ??= m)), locale });
       await opened.close();
-      if (databaseFailed) process.stderr.write(`resolution-drafter compare: the corpus database: ${databaseFailed}; local corpus only.\n`);
+      if (databaseFailed) process.stderr.write(`resolution-drafter compare: ${t.databaseFailed(databaseFailed)}\n`);
     } else {
-      outcome = compareWithCorpus(draft, folders, { with: options.with });
+      outcome = compareWithCorpus(draft, folders, { with: options.with, locale });
       if (!outcome.with && options.with === undefined) {
         // The last rule (most paragraphs shared) needs the phrase index.
         const { index, problems } = loadOrBuildPhraseIndex(folders);
-        for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
-        outcome = compareWithCorpus(draft, folders, { overlap: paragraphOverlap(index, draft) });
+        for (const p of problems) process.stderr.write(`${t.phraseIndexProblem(p)}\n`);
+        outcome = compareWithCorpus(draft, folders, { overlap: paragraphOverlap(index, draft), locale });
       }
     }
-    if (outcome.recalledMissing && (options.format !== 'text' || !outcome.with)) process.stderr.write(`Note: ${recalledMissingNote(outcome.recalledMissing)}.\n`);
+    if (outcome.recalledMissing && (options.format !== 'text' || !outcome.with)) process.stderr.write(`${t.note(recalledMissingNote(outcome.recalledMissing, locale))}\n`);
     if (!outcome.with) {
-      process.stderr.write(`resolution-drafter compare: nothing to compare with: ${outcome.problem ?? 'no document found'}.\n`);
+      process.stderr.write(`resolution-drafter compare: ${t.compare.nothingToCompare(outcome.problem)}\n`);
       if (options.format === 'json') process.stdout.write(JSON.stringify(compareJson(outcome), null, 2) + '\n');
       return 1;
     }
     const report = options.format === 'json'
       ? JSON.stringify(compareJson(outcome), null, 2) + '\n'
       : options.format === 'html'
-        ? comparisonHtml({ draftName: basename(file), withSymbol: outcome.with.symbol, reason: outcome.with.reason, note: outcome.recalledMissing ? recalledMissingNote(outcome.recalledMissing) : undefined }, outcome.paragraphs)
+        ? comparisonHtml({ draftName: basename(file), withSymbol: outcome.with.symbol, reason: outcome.with.reason, note: outcome.recalledMissing ? recalledMissingNote(outcome.recalledMissing, locale) : undefined }, outcome.paragraphs, locale)
         : formatText(outcome) + '\n';
     if (options.out) writeFileSync(options.out, report);
     else process.stdout.write(report);

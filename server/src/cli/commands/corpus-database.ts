@@ -6,16 +6,14 @@
 import { isConnectionString } from '../../corpus/postgres/connection';
 import { RemoteCorpus } from '../../corpus/postgres/remote';
 import { RemoteParagraphs } from '../../corpus/postgres/remote-paragraphs';
+import { texts } from '../locale';
 import type { ArgumentWord } from '../options';
-
-/** The help line of the option. */
-export const SERVER_OPTION_HELP = '  --server URL         also use the corpus database at URL (postgres://…; password from PGPASSWORD or PGPASSFILE).';
 
 /** Reads `--server URL` when `word` is it: true when it was, a message when its value is wrong, false for another option. */
 export function readServerOption(word: ArgumentWord, into: { server?: string }): boolean | string {
   if (word.name !== '--server') return false;
   const s = word.value();
-  if (!s || !isConnectionString(s)) return `--server takes a connection string that starts with postgres://, not '${s ?? ''}'.`;
+  if (!s || !isConnectionString(s)) return texts().serverTakes(s ?? '');
   into.server = s;
   return true;
 }

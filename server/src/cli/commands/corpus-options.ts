@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { texts } from '../locale';
 import type { ArgumentWord } from '../options';
 
 /** The corpus options that several commands share: `--corpus FOLDER`… and `--no-bundled`. */
@@ -15,8 +16,8 @@ export interface CorpusOptions {
 export function readCorpusOption(word: ArgumentWord, into: CorpusOptions): boolean | string {
   if (word.name === '--corpus') {
     const c = word.value();
-    if (!c) return '--corpus needs a folder.';
-    if (!existsSync(c) || !statSync(c).isDirectory()) return `--corpus ${c}: no such folder.`;
+    if (!c) return texts().corpusNeedsFolder;
+    if (!existsSync(c) || !statSync(c).isDirectory()) return texts().noSuchCorpusFolder(c);
     into.folders.push(resolve(c));
     return true;
   }

@@ -4,6 +4,7 @@ import { readDraftFile } from '../../corpus/draft-file';
 import { writeFileSafely } from '../../corpus/safe-fs';
 import { exportDocx } from '../../corpus/word';
 import type { Command } from '../command';
+import { texts } from '../locale';
 import { argumentWords } from '../options';
 
 /**
@@ -28,29 +29,14 @@ function place(path: string): string {
 /** Writes drafts as Word files in the layout of a Chinese UN resolution. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write drafts as Word files (.docx) laid out as Chinese UN resolutions.',
-  help: [
-    'Usage: resolution-drafter export [--format docx] [--out FILE|FOLDER] [--styles TEMPLATE] DRAFT…',
-    '',
-    'Writes each .unres draft as a .docx: the heading block, the title, the organ line,',
-    'paragraphs with their first-line indent, operative numbers and (a) subparagraphs as Word',
-    'numbering, bold verbs, Word footnotes, SimSun and Times New Roman, A4.',
-    '',
-    'Options:',
-    '  --format docx       the only format for now (the default)',
-    '  --out FILE|FOLDER   a file for one draft; a folder for several (default: beside each draft)',
-    '  --styles TEMPLATE   a .dotx or .docx whose styles the export takes',
-    '',
-    'A .docx is never written over a file named on the command line (a draft, the template), nor',
-    'two drafts to one file (two drafts named draft.unres in different folders, with --out FOLDER):',
-    'then nothing is written, and the message names the files. A Word or PDF file is not a draft:',
-    'ingest turns it into one (resolution-drafter ingest --out FOLDER FILE). The folder of',
-    '--out FILE and the folder --out FOLDER are made when missing.',
-    '',
-    'Exit codes: 0 written; 1 a draft could not be read, exported or written (the others are still',
-    'written); 2 usage errors, or a .docx that would overwrite a named file or another draft\'s.',
-  ].join('\n'),
+  get summary() {
+    return texts().summaries.export;
+  },
+  get help() {
+    return texts().export.help;
+  },
   async run(args) {
+    const t = texts();
     let out: string | undefined;
     let styles: string | undefined;
     const drafts: string[] = [];
@@ -61,23 +47,23 @@ export const exportCommand: Command = {
     for (const { name, word, value } of argumentWords(args)) {
       if (name === '--format') {
         const f = value();
-        if (f !== 'docx') return fail(`--format takes docx, not '${f ?? ''}'.`);
+        if (f !== 'docx') return fail(t.formatTakes(['docx'], f ?? ''));
       } else if (name === '--out' || name === '-o') {
         out = value();
-        if (!out) return fail('--out needs a file or a folder.');
+        if (!out) return fail(t.export.outNeeds);
       } else if (name === '--styles') {
         styles = value();
-        if (!styles) return fail('--styles needs a .dotx or .docx file.');
-      } else if (word.startsWith('-')) return fail(`unknown option '${word}'.`);
+        if (!styles) return fail(t.export.stylesNeeds);
+      } else if (word.startsWith('-')) return fail(t.unknownOption(word));
       else drafts.push(word);
     }
-    if (drafts.length === 0) return fail('name at least one draft (.unres).');
+    if (drafts.length === 0) return fail(t.export.nameDrafts);
     let template: Uint8Array | undefined;
     if (styles) {
       try {
         template = readFileSync(styles);
       } catch (err) {
-        process.stderr.write(`${styles}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+        process.stderr.write(`${t.export.cannotReadStyles(styles, (err as NodeJS.ErrnoException).code ?? String(err))}\n`);
         return 1;
       }
     }
@@ -88,7 +74,7 @@ export const exportCommand: Command = {
       } catch {
         outIsFolder = drafts.length > 1 || !out.toLowerCase().endsWith('.docx');
       }
-      if (!outIsFolder && drafts.length > 1) return fail('--out names one file, but there are several drafts: name a folder.');
+      if (!outIsFolder && drafts.length > 1) return fail(t.export.outOneFile);
     }
     // Every draft is read before anything is written: a .docx must never land on a file named on
     // the command line (the draft itself, another draft, the template), nor two drafts on one file.
@@ -116,15 +102,15 @@ export const exportCommand: Command = {
     for (const { draft, target } of planned) {
       const key = place(target);
       const input = given.get(key);
-      if (input === draft) clashes.push(`${draft}: the .docx would be written over the draft itself; name another file with --out FILE.docx`);
-      else if (input !== undefined) clashes.push(`${draft}: its .docx would be written over ${input}, ${input === styles ? 'the --styles template' : 'named as a draft'}; name another file or folder with --out`);
+      if (input === draft) clashes.push(t.export.overDraft(draft));
+      else if (input !== undefined) clashes.push(t.export.overInput(draft, input, input === styles));
       const earlier = byTarget.get(key);
-      if (earlier !== undefined) clashes.push(`${earlier} and ${draft} would both be written to ${target}; export them one at a time with --out FILE.docx, or into different folders`);
+      if (earlier !== undefined) clashes.push(t.export.bothTo(earlier, draft, target));
       else byTarget.set(key, draft);
     }
     if (clashes.length > 0) {
-      for (const clash of clashes) process.stderr.write(`resolution-drafter export: ${clash}.\n`);
-      process.stderr.write('resolution-drafter export: nothing was written.\n');
+      for (const clash of clashes) process.stderr.write(`resolution-drafter export: ${clash}\n`);
+      process.stderr.write(`resolution-drafter export: ${t.export.nothingWritten}\n`);
       return 2;
     }
     for (const { draft, text, target } of planned) {
@@ -133,7 +119,7 @@ export const exportCommand: Command = {
         bytes = await exportDocx(text, { styles: template });
       } catch (err) {
         failed++;
-        process.stderr.write(`${draft}: cannot be exported (${err instanceof Error ? err.message : String(err)})\n`);
+        process.stderr.write(`${t.export.cannotExport(draft, err instanceof Error ? err.message : String(err))}\n`);
         continue;
       }
       const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
@@ -142,8 +128,8 @@ export const exportCommand: Command = {
         mkdirSync(dirname(target), { recursive: true });
       } catch (err) {
         failed++;
-        const why = code(err) === 'EEXIST' || code(err) === 'ENOTDIR' ? 'a file stands where a folder should be' : code(err);
-        process.stderr.write(`${target}: cannot be written: its folder ${dirname(target)} cannot be made (${why}), so ${draft} was not exported\n`);
+        const why = code(err) === 'EEXIST' || code(err) === 'ENOTDIR' ? t.export.fileInTheWay : code(err);
+        process.stderr.write(`${t.export.folderNotMade(target, dirname(target), why, draft)}\n`);
         continue;
       }
       try {
@@ -152,7 +138,7 @@ export const exportCommand: Command = {
         process.stdout.write(`${draft} → ${target}\n`);
       } catch (err) {
         failed++;
-        process.stderr.write(`${target}: cannot be written (${code(err)}), so ${draft} was not exported\n`);
+        process.stderr.write(`${t.export.cannotWrite(target, code(err), draft)}\n`);
       }
     }
     return failed > 0 ? 1 : 0;

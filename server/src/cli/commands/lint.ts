@@ -8,7 +8,7 @@ import { readCatalogueFacts } from '../../corpus/catalogue-index';
 import { readDraftFile } from '../../corpus/draft-file';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
-import { cliLocale, texts } from '../locale';
+import { cliLocale, cliText, texts } from '../locale';
 
 /** The settings file the lint command looks for, upward from each draft. Same shape as the editor's settings. */
 export const CONFIG_FILE = '.resolution-drafter.json';
@@ -35,6 +35,8 @@ interface Options {
 const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
 function parseArgs(args: string[]): Options | string {
+  const t = texts();
+  const ruleIds = rules.map((x) => x.id).join(', ');
   const options: Options = { format: 'text', rules: {}, files: [] };
   let onlyFiles = false;
   for (const { name: arg, word, value: take } of argumentWords(args)) {
@@ -49,26 +51,26 @@ function parseArgs(args: string[]): Options | string {
     }
     if (arg === '--format') {
       const f = take();
-      if (f !== 'text' && f !== 'json') return `--format takes text or json, not '${f ?? ''}'.`;
+      if (f !== 'text' && f !== 'json') return t.formatTakes(['text', 'json'], f ?? '');
       options.format = f;
     } else if (arg === '--config') {
       const c = take();
-      if (!c) return '--config needs a file.';
+      if (!c) return t.lint.configNeedsFile;
       options.config = c;
     } else if (arg === '--rule') {
       const r = take();
       const m = r ? /^([a-z-]+)=([a-z]+)$/.exec(r) : null;
-      if (!m) return `--rule takes id=severity, e.g. --rule footnote-reuse=error (got '${r ?? ''}').`;
-      if (!ruleById(m[1]) && m[1] !== 'structure') return `there is no rule '${m[1]}'. Rules: ${rules.map((x) => x.id).join(', ')}.`;
-      if (!SEVERITIES.has(m[2])) return `severity '${m[2]}' is not one of off, hint, info, warning, error.`;
+      if (!m) return t.lint.ruleTakes(r ?? '');
+      if (!ruleById(m[1]) && m[1] !== 'structure') return t.lint.noSuchRule(m[1], ruleIds);
+      if (!SEVERITIES.has(m[2])) return t.lint.badSeverity(m[2]);
       options.rules[m[1]] = m[2] as RuleSeverity;
     } else if (arg.startsWith('-') && arg !== '-') {
-      return `unknown option '${arg}'.`;
+      return t.unknownOption(arg);
     } else {
       options.files.push(word);
     }
   }
-  if (options.files.length === 0) return 'name at least one draft to lint.';
+  if (options.files.length === 0) return t.lint.nameDrafts;
   return options;
 }
 
@@ -105,7 +107,7 @@ export function readConfig(path: string): { settings: DrafterSettings; folder: s
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`${path}: not a valid settings file (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(texts().lint.badSettings(path, err instanceof Error ? err.message : String(err)));
   }
   return { settings: resolveSettings(raw), folder: dirname(resolve(path)) };
 }
@@ -134,7 +136,7 @@ export function lintText(file: string, text: string, settings: DrafterSettings, 
         ...at(first, first),
         severity: structure,
         rule: 'structure',
-        message: 'This text has no resolution structure: no title line (76/54. …), no organ line (大会，), no numbered paragraphs and no closing.',
+        message: cliText[locale].lint.noStructure,
       });
     }
   }
@@ -148,33 +150,16 @@ export function lintText(file: string, text: string, settings: DrafterSettings, 
 
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'Check drafts against the conventions of the published resolutions.',
-  help: [
-    'Usage: resolution-drafter lint [--format text|json] [--config FILE] [--rule id=severity]… [--] FILE…',
-    '',
-    'Checks each draft with the same rules and settings as the editor. FILE - reads standard input;',
-    'after -- every word is a file (also one whose name starts with -).',
-    '',
-    'Options:',
-    '  --format text|json   text (default): file:line:column severity rule message, grouped per file;',
-    '                       json: an array of { file, line, column, endLine, endColumn, severity, rule, message }',
-    '                       (1-based; columns in UTF-16 code units, as in LSP).',
-    `  --config FILE        settings file; by default ${CONFIG_FILE} in the draft's folder or above it.`,
-    '                       It has the shape of the editor settings, e.g.',
-    '                       { "rules": { "footnote-reuse": "error" }, "footnotes": { "reuse": "forbid" }, "parentheses": "half-width" }',
-    '                       Its "corpus": { "folders": [...] } (relative to the file) are read for the',
-    '                       corpus catalogue (each folder\'s catalogue.json, as the editor reads it), with',
-    '                       the bundled corpus unless "useBundled": false; no corpus draft is read.',
-    '                       A folder you do not trust: pass your own --config.',
-    '  --rule id=severity   set one rule: off, hint, info, warning or error (may be repeated; wins over the file).',
-    '',
-    `Rules: ${rules.map((r) => r.id).join(', ')} (and structure, the parser's notes).`,
-    'Exit codes: 0 no error found, 1 an error found or a file unreadable, 2 usage errors.',
-  ].join('\n'),
+  get summary() {
+    return texts().summaries.lint;
+  },
+  get help() {
+    return texts().lint.help(rules.map((r) => r.id).join(', '), CONFIG_FILE);
+  },
   async run(args) {
     const options = parseArgs(args);
     if (typeof options === 'string') {
-      process.stderr.write(`resolution-drafter lint: ${options}\nRun 'resolution-drafter lint --help' for usage.\n`);
+      process.stderr.write(`resolution-drafter lint: ${options}\n${texts().seeHelp('lint')}\n`);
       return 2;
     }
     let explicit: { settings: DrafterSettings; folder: string } | undefined;
@@ -196,10 +181,10 @@ export const lintCommand: Command = {
         // in the editor: no corpus draft is read (parsing a 200 MB corpus took 8.8 s and 1 GB),
         // and a large catalogue is looked up in its index (reading 103 MB of it whole took 3.5 s).
         const loaded = readCatalogueFacts(folders);
-        for (const p of loaded.problems) process.stderr.write(`corpus: ${p}\n`);
+        for (const p of loaded.problems) process.stderr.write(`${texts().corpusProblem(p)}\n`);
         // A folder of drafts without a catalogue gives the rules nothing (the editor reads the same):
         // said once, so that a drafter does not take the silence for dates and footnotes checked.
-        for (const f of folders) if (!existsSync(join(f, 'catalogue.json'))) process.stderr.write(`corpus: ${texts().noCatalogue(f)}\n`);
+        for (const f of folders) if (!existsSync(join(f, 'catalogue.json'))) process.stderr.write(`${texts().corpusProblem(texts().lint.noCatalogue(f))}\n`);
         catalogue = loaded.facts;
         corpora.set(key, catalogue);
       }
@@ -219,7 +204,7 @@ export const lintCommand: Command = {
         try {
           text = await readStandardInput();
         } catch (err) {
-          process.stderr.write(`${texts().cannotRead(file, (err as NodeJS.ErrnoException).code ?? String(err))}\n`);
+          process.stderr.write(`${texts().lint.cannotRead(file, (err as NodeJS.ErrnoException).code ?? String(err))}\n`);
           failed = true;
           continue;
         }
@@ -240,7 +225,7 @@ export const lintCommand: Command = {
           try {
             config = readConfig(found);
           } catch (err) {
-            process.stderr.write(`${err instanceof Error ? err.message : String(err)}; using the default settings\n`);
+            process.stderr.write(`${texts().lint.defaultSettings(err instanceof Error ? err.message : String(err))}\n`);
             failed = true;
           }
         }
@@ -267,7 +252,7 @@ export const lintCommand: Command = {
     if (options.format === 'json') await write(written === 0 ? ']\n' : '\n]\n');
     const count = (s: Severity) => counts[s];
     if (options.format === 'text') {
-      process.stderr.write(`${texts().lintSummary(count('error'), count('warning'), count('info') + count('hint'), options.files.length)}\n`);
+      process.stderr.write(`${texts().lint.summary(count('error'), count('warning'), count('info') + count('hint'), options.files.length)}\n`);
     }
     return failed || count('error') > 0 ? 1 : 0;
   },

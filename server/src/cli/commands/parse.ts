@@ -1,22 +1,21 @@
 import { parseDraft } from '../../core';
 import { readDraftFile } from '../../corpus/draft-file';
 import type { Command } from '../command';
+import { texts } from '../locale';
 
 /** Prints the structure the parser sees in a draft: useful to check a draft's shape. */
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'Show the structure of drafts (title, paragraphs, footnotes) as JSON.',
-  help: [
-    'Usage: resolution-drafter parse FILE…',
-    '',
-    'Prints, for each draft, what the parser recognises: organ, symbol, kind (resolution, decision,',
-    'numbered-text, other), date, meeting, title, counts of preambular and operative paragraphs,',
-    'subparagraphs, footnotes, symbols, citations, sections, parts, annexes, and any lines it could not place.',
-  ].join('\n'),
+  get summary() {
+    return texts().summaries.parse;
+  },
+  get help() {
+    return texts().parse.help;
+  },
   async run(args) {
     const files = args.filter((a) => !a.startsWith('-'));
     if (files.length === 0) {
-      process.stderr.write('resolution-drafter parse: name at least one file.\n');
+      process.stderr.write(`resolution-drafter parse: ${texts().parse.nameFiles}\n`);
       return 2;
     }
     let failed = false;

@@ -6,7 +6,8 @@ import { bundledCorpusFolder } from '../../corpus/load';
 import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
-import { openCorpusDatabase, orNothing, readServerOption, SERVER_OPTION_HELP } from './corpus-database';
+import { openCorpusDatabase, orNothing, readServerOption } from './corpus-database';
+import { texts } from '../locale';
 import { readCorpusOption, type CorpusOptions } from './corpus-options';
 
 /** One paragraph as `--format json` prints it (lines 1-based; `new` ranges are [start, end) characters of that line). */
@@ -37,11 +38,12 @@ export function provenanceRecord(p: ParagraphProvenance): ProvenanceRecord {
 
 /** One paragraph as the text format prints it. */
 export function formatProvenance(p: ParagraphProvenance, lineText: string): string {
+  const t = texts().provenance;
   const head = p.closest?.score === 100
-    ? `100 %  ${p.closest.symbol} ${p.closest.where}`
-    : `agreed ${p.agreed} % · new ${100 - p.agreed} %${p.closest ? `  closest ${p.closest.score} % ${p.closest.symbol} ${p.closest.where}` : ''}`;
+    ? t.same(p.closest.symbol, p.closest.where)
+    : `${t.agreed(p.agreed)}${p.closest ? t.closest(p.closest.score, p.closest.symbol, p.closest.where) : ''}`;
   const lines = [`${String(p.line + 1).padStart(5)}  ${head}`];
-  if (p.newInLine.length > 0 && p.closest?.score !== 100) lines.push(`       new: ${p.newInLine.map(([s, e]) => lineText.slice(s, e)).join(' … ')}`);
+  if (p.newInLine.length > 0 && p.closest?.score !== 100) lines.push(t.newLanguage(p.newInLine.map(([s, e]) => lineText.slice(s, e)).join(' … ')));
   return lines.join('\n');
 }
 
@@ -53,6 +55,7 @@ interface Options extends CorpusOptions {
 }
 
 function parseArgs(args: string[]): Options | string {
+  const t = texts();
   const options: Options = { format: 'text', files: [], folders: [], bundled: true };
   for (const word of argumentWords(args)) {
     const corpus = readCorpusOption(word, options);
@@ -63,47 +66,33 @@ function parseArgs(args: string[]): Options | string {
     if (server) continue;
     if (word.name === '--format') {
       const f = word.value();
-      if (f !== 'text' && f !== 'json') return `--format takes text or json, not '${f ?? ''}'.`;
+      if (f !== 'text' && f !== 'json') return t.formatTakes(['text', 'json'], f ?? '');
       options.format = f;
-    } else if (word.name.startsWith('-')) return `unknown option '${word.name}'.`;
+    } else if (word.name.startsWith('-')) return t.unknownOption(word.name);
     else options.files.push(word.word);
   }
-  if (options.files.length === 0) return 'name at least one draft.';
-  if (!options.bundled && options.folders.length === 0 && !options.server) return '--no-bundled leaves no corpus: add --corpus FOLDER or --server postgres://….';
+  if (options.files.length === 0) return t.provenance.nameDrafts;
+  if (!options.bundled && options.folders.length === 0 && !options.server) return t.noCorpusOrServerLeft;
   return options;
 }
 
 export const provenanceCommand: Command = {
   name: 'provenance',
-  summary: 'How much of each paragraph is agreed language, its closest corpus paragraph and the new language.',
-  help: [
-    'Usage: resolution-drafter provenance [--format text|json] [--corpus FOLDER]… [--no-bundled] [--server URL] DRAFT…',
-    '',
-    'For each paragraph of each draft: the share of its characters inside stretches of at least 8',
-    'characters that the corpus contains (agreed language), the closest corpus paragraph with its match',
-    'percentage (100 = the same text), the documents that use its wording, and the new language.',
-    '',
-    'Options:',
-    '  --format text|json   text (default); json: an array of { file, paragraphs }, each paragraph',
-    '                       { line, agreed, new, closest, sources }: line 1-based, agreed 0–100, new the',
-    '                       [start, end) character ranges of new language in that line, closest',
-    '                       { symbol, where, score, file, line } or null when nothing is 50 % close.',
-    '  --corpus FOLDER      also use this corpus folder; may be repeated.',
-    '  --no-bundled         leave out the corpus bundled with the tool.',
-    SERVER_OPTION_HELP,
-    '',
-    'A draft that is itself in the corpus finds itself: use a corpus without it.',
-    'Exit codes: 0 fine, 1 a draft could not be read, 2 usage errors, 3 the corpus database could not be used (local answers still printed).',
-  ].join('\n'),
+  get summary() {
+    return texts().summaries.provenance;
+  },
+  get help() {
+    return texts().provenance.help;
+  },
   async run(args) {
     const options = parseArgs(args);
     if (typeof options === 'string') {
-      process.stderr.write(`resolution-drafter provenance: ${options}\nRun 'resolution-drafter provenance --help' for usage.\n`);
+      process.stderr.write(`resolution-drafter provenance: ${options}\n${texts().seeHelp('provenance')}\n`);
       return 2;
     }
     const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
     const { index, problems } = loadOrBuildPhraseIndex(folders);
-    for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
+    for (const p of problems) process.stderr.write(`${texts().phraseIndexProblem(p)}\n`);
     const finder = new ProvenanceFinder(index);
     let databaseFailed: string | undefined;
     const opened = options.server ? await openCorpusDatabase(options.server) : undefined;
@@ -119,7 +108,7 @@ export const provenanceCommand: Command = {
       return (known && placeProvenance(model, i, known)) ?? local;
     };
     const records: ProvenanceFileRecord[] = [];
-    const texts: string[] = [];
+    const printed: string[] = [];
     let failed = false;
     for (const file of options.files) {
       const read = readDraftFile(file, 'read');
@@ -139,13 +128,13 @@ export const provenanceCommand: Command = {
       if (options.format === 'json') records.push({ file, paragraphs: paragraphs.map(provenanceRecord) });
       else {
         const lines = text.split(/\r?\n/);
-        texts.push([file, ...paragraphs.map((p) => formatProvenance(p, lines[p.line] ?? ''))].join('\n'));
+        printed.push([file, ...paragraphs.map((p) => formatProvenance(p, lines[p.line] ?? ''))].join('\n'));
       }
     }
     if (options.format === 'json') process.stdout.write(JSON.stringify(records, null, 2) + '\n');
-    else if (texts.length > 0) process.stdout.write(texts.join('\n\n') + '\n');
+    else if (printed.length > 0) process.stdout.write(printed.join('\n\n') + '\n');
     await opened?.close();
-    if (databaseFailed) process.stderr.write(`resolution-drafter provenance: the corpus database: ${databaseFailed}; local corpus only.\n`);
+    if (databaseFailed) process.stderr.write(`resolution-drafter provenance: ${texts().databaseFailed(databaseFailed)}\n`);
     return failed ? 1 : databaseFailed ? 3 : 0;
   },
 };

@@ -24,41 +24,42 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options | string {
+  const t = texts();
   const options: Options = { text: '', limit: 10, minScore: 50, format: 'text', folders: [], bundled: true };
   const words: string[] = [];
   for (const { name: arg, word, value: take } of argumentWords(args)) {
     if (arg === '--limit' || arg === '--min-score') {
       const v = take();
       const n = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
-      if (arg === '--limit' && !(n >= 1)) return `--limit takes a whole number of at least 1, not '${v ?? ''}'.`;
-      if (arg === '--min-score' && !(n >= 0 && n <= 100)) return `--min-score takes a number from 0 to 100, not '${v ?? ''}'.`;
+      if (arg === '--limit' && !(n >= 1)) return t.search.limitTakes(v ?? '');
+      if (arg === '--min-score' && !(n >= 0 && n <= 100)) return t.search.minScoreTakes(v ?? '');
       if (arg === '--limit') options.limit = n;
       else options.minScore = n;
     } else if (arg === '--format') {
       const f = take();
-      if (f !== 'text' && f !== 'json') return `--format takes text or json, not '${f ?? ''}'.`;
+      if (f !== 'text' && f !== 'json') return t.formatTakes(['text', 'json'], f ?? '');
       options.format = f;
     } else if (arg === '--corpus') {
       const c = take();
-      if (!c) return '--corpus needs a folder.';
-      if (!existsSync(c) || !statSync(c).isDirectory()) return `--corpus ${c}: no such folder.`;
+      if (!c) return t.corpusNeedsFolder;
+      if (!existsSync(c) || !statSync(c).isDirectory()) return t.noSuchCorpusFolder(c);
       options.folders.push(resolve(c));
     } else if (arg === '--server') {
       const s = take();
-      if (!s || !isConnectionString(s)) return `--server takes a connection string that starts with postgres://, not '${s ?? ''}'.`;
+      if (!s || !isConnectionString(s)) return t.serverTakes(s ?? '');
       options.server = s;
     } else if (arg === '--no-bundled') {
       options.bundled = false;
     } else if (arg.startsWith('-') && arg !== '-') {
-      return `unknown option '${arg}'.`;
+      return t.unknownOption(arg);
     } else {
       words.push(word);
     }
   }
-  if (words.length === 0) return 'give the text to look for (or - to read it from standard input).';
+  if (words.length === 0) return t.search.giveText;
   options.text = words.length === 1 && words[0] === '-' ? readFileSync(0, 'utf8').trim() : words.join(' ');
-  if (options.text.trim().length < 2) return 'the text to look for needs at least two characters.';
-  if (!options.bundled && options.folders.length === 0 && !options.server) return '--no-bundled leaves no corpus: add --corpus FOLDER or --server postgres://….';
+  if (options.text.trim().length < 2) return t.search.textTooShort;
+  if (!options.bundled && options.folders.length === 0 && !options.server) return t.noCorpusOrServerLeft;
   return options;
 }
 
@@ -78,37 +79,23 @@ async function searchServer(server: string, text: string, limit: number, minScor
 
 /** A match as the text format prints it: score, source and place, then the paragraph. */
 export function formatMatch(m: SimilarParagraph): string {
-  const note = m.contains ? `  ${texts().usesWordForWord}` : m.within !== undefined ? `  ${texts().closeStretch(m.within)}` : '';
+  const t = texts().search;
+  const note = m.contains ? `  ${t.usesWordForWord}` : m.within !== undefined ? `  ${t.closeStretch(m.within)}` : '';
   return `${String(m.score).padStart(3)}%  ${m.symbol}  ${m.where}${note}\n      ${m.text}`;
 }
 
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'Find corpus paragraphs close to a text (agreed language), with a match percentage.',
-  help: [
-    'Usage: resolution-drafter search [--limit N] [--min-score N] [--format text|json] [--corpus FOLDER]… [--no-bundled] TEXT',
-    '',
-    'Lists the corpus paragraphs and footnotes closest to TEXT, best first, with a percentage as',
-    'translation memories show it (100 = the same text; footnote markers, ** and spaces are ignored),',
-    'the symbol of the document and where in it (序言部分第 3 段, 执行部分第 5 段, 第 3 段(b), 脚注 1).',
-    'Paragraphs that use TEXT word for word are listed too, whatever their percentage.',
-    'TEXT - reads the text from standard input.',
-    '',
-    'Options:',
-    '  --limit N            at most N paragraphs (default 10).',
-    '  --min-score N        only matches of at least N percent (default 50).',
-    '  --format text|json   text (default); json: an array of { score, symbol, where, text, file, line, contains? } (line 1-based).',
-    '  --corpus FOLDER      also search this corpus folder (clean .unres drafts, as ingest writes them); may be repeated.',
-    '  --no-bundled         leave out the corpus bundled with the tool.',
-  '  --server URL         also search the corpus database at URL (postgres://…; password from PGPASSWORD or PGPASSFILE).',
-    '',
-    'The index is kept in corpus/.index/ (or the system temporary folder) and rebuilt when the corpus changes.',
-    'Exit codes: 0 matches found, 1 nothing close enough, 2 usage errors; 3 the corpus database could not be searched (local matches still printed).',
-  ].join('\n'),
+  get summary() {
+    return texts().summaries.search;
+  },
+  get help() {
+    return texts().search.help;
+  },
   async run(args) {
     const options = parseArgs(args);
     if (typeof options === 'string') {
-      process.stderr.write(`resolution-drafter search: ${options}\nRun 'resolution-drafter search --help' for usage.\n`);
+      process.stderr.write(`resolution-drafter search: ${options}\n${texts().seeHelp('search')}\n`);
       return 2;
     }
     const folders = [...(options.bundled ? [bundledCorpusFolder()] : []), ...options.folders];
@@ -117,14 +104,14 @@ export const searchCommand: Command = {
       // Only what the search reads of the index file is read (a large corpus's index is read in
       // part), with the segment over the drafts changed since it was built.
       const { result, problems } = queryUpdatedPhraseIndex(folders, (index) => index.similar(options.text, { limit: options.limit, minScore: options.minScore }));
-      for (const p of problems) process.stderr.write(`phrase index: ${p}\n`);
+      for (const p of problems) process.stderr.write(`${texts().phraseIndexProblem(p)}\n`);
       matches = result;
     }
     let serverFailed = false;
     if (options.server) {
       const remote = await searchServer(options.server, options.text, options.limit, options.minScore);
       if (typeof remote === 'string') {
-        process.stderr.write(`resolution-drafter search: ${remote}; local corpus only.\n`);
+        process.stderr.write(`resolution-drafter search: ${texts().localOnly(remote)}\n`);
         serverFailed = true;
       } else {
         const key = (m: SimilarParagraph) => `${m.symbol}\u0000${m.where}\u0000${m.text}`;
@@ -138,7 +125,7 @@ export const searchCommand: Command = {
     } else if (matches.length > 0) {
       process.stdout.write(matches.map(formatMatch).join('\n') + '\n');
     } else {
-      process.stderr.write(`${texts().nothingClose(options.minScore)}\n`);
+      process.stderr.write(`${texts().search.nothingClose(options.minScore)}\n`);
     }
     if (serverFailed) return 3;
     return matches.length > 0 ? 0 : 1;

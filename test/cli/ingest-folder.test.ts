@@ -57,9 +57,9 @@ test('a folder of .doc, .odt and other files: each named with the reason it is n
     r.stderr,
     [
       `resolution-drafter ingest: the folder ${others} holds no .txt, .pdf or .docx file; it holds:`,
-      `  ${join(others, 'minutes.odt')}: the file is a Word (.docx) or other zipped file, not text; extract its text first (as UTF-8 text) and ingest that`,
+      `  ${join(others, 'minutes.odt')}: the file is a Word (.docx) or other zipped file, not text; save it as .docx (Word) or PDF and ingest that`,
       `  ${join(others, 'notes.md')}: not a .txt, .pdf or .docx file (name it on the command line to ingest it as text)`,
-      `  ${join(others, 'old.doc')}: the file is an old Word (.doc) file, not text; extract its text first (as UTF-8 text) and ingest that`,
+      `  ${join(others, 'old.doc')}: the file is an old Word (.doc) file, not text; save it as .docx (Word) or PDF and ingest that`,
       `  ${join(others, 'older')}: a folder (the folders inside a folder are not read; name it to ingest it)`,
       'resolution-drafter ingest: nothing to ingest; nothing was written.',
       '',
@@ -67,7 +67,7 @@ test('a folder of .doc, .odt and other files: each named with the reason it is n
   );
   // What ingest says of old.doc named on its own is the reason given above.
   const named = ingest(['--out', join(dir, 'out-doc'), join(others, 'old.doc')]);
-  assert.match(named.stderr, /old\.doc: the file is an old Word \(\.doc\) file, not text; extract its text first \(as UTF-8 text\) and ingest that/);
+  assert.match(named.stderr, /old\.doc: the file is an old Word \(\.doc\) file, not text; save it as \.docx \(Word\) or PDF and ingest that/);
   assert.ok(!existsSync(out));
 });
 

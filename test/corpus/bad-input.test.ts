@@ -50,7 +50,7 @@ test('each kind of bad input is recognised with a clear reason', () => {
   };
   assert.match(problem(bad.empty), /empty/);
   assert.match(problem(bad.blank), /empty/);
-  assert.match(problem(bad.binary), /a PDF file, not text; extract its text first/);
+  assert.match(problem(bad.binary), /a PDF file, not text; name it \.pdf and ingest it again/);
   assert.match(problem(bad.image), /binary, not text/);
   assert.match(problem(bad.structureless), /no recognisable structure/);
   assert.match(problem(bad.english), /in English, not Chinese/);

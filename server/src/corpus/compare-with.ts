@@ -133,7 +133,7 @@ export function chooseComparison(
  * `--with` may be in UTF-16 or GB18030); or the problem, as the outcome says it.
  */
 export function readComparedText(file: string, locale: Locale = 'en'): { text: string } | { problem: string } {
-  const read = readDraftFile(file, 'compare with it');
+  const read = readDraftFile(file, 'compare with it', locale);
   if (read.ok) return { text: read.text };
   return { problem: read.code ? SAY[locale].unreadable(file, read.code) : `${file}: ${read.problem}` };
 }

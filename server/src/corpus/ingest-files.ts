@@ -5,7 +5,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Catalogue, CatalogueDocument } from '../core/catalogue';
-import { binaryFormat, buildCatalogue, cleanRawText, decodeRaw, describeEncoding, detectLanguage, ingestText, learnOpeners, serializeCatalogue, type CatalogueInput } from '../core/ingest';
+import { binaryFormat, buildCatalogue, cleanRawText, decodeRaw, describeEncoding, detectLanguage, ingestMessages, ingestText, learnOpeners, serializeCatalogue, type CatalogueInput } from '../core/ingest';
+import type { Locale } from '../core/rules/types';
 import { MAX_CATALOGUE_BYTES, MAX_DRAFT_BYTES, readRegularFile, staysInside, UnsafeFileError, writeFileSafely } from './safe-fs';
 
 /**
@@ -14,22 +15,23 @@ import { MAX_CATALOGUE_BYTES, MAX_DRAFT_BYTES, readRegularFile, staysInside, Uns
  */
 export type ReadResult = { ok: true; text: string; note?: string } | { ok: false; problem: string };
 
-/** A reader for one file type: from a path to the document's text. Must not throw for a bad file. */
-export type RawReader = (path: string) => ReadResult;
+/** A reader for one file type: from a path to the document's text (problems in `locale`, English by default). Must not throw for a bad file. */
+export type RawReader = (path: string, locale?: Locale) => ReadResult;
 
 /** Reads a raw text file in UTF-8, UTF-16 or GB18030 (see decodeRaw). */
-export const readRawTextFile: RawReader = (path) => {
+export const readRawTextFile: RawReader = (path, locale = 'en') => {
+  const say = ingestMessages[locale];
   let bytes: Uint8Array;
   try {
     // A regular file of at most 200 MB: a FIFO or a device is refused without waiting on it.
     bytes = readRegularFile(path, MAX_CATALOGUE_BYTES);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, problem: code === 'EISDIR' ? 'is a folder, not a file' : err instanceof UnsafeFileError ? `cannot be read: ${err.message}` : `cannot be read (${code ?? String(err)})` };
+    return { ok: false, problem: code === 'EISDIR' ? say.folderNotFile : err instanceof UnsafeFileError ? say.cannotBeReadBecause(err.message) : say.cannotBeRead(code ?? String(err)) };
   }
-  const decoded = decodeRaw(bytes);
+  const decoded = decodeRaw(bytes, locale);
   if (!decoded.ok) return decoded;
-  return { ok: true, text: decoded.text, note: describeEncoding(decoded) };
+  return { ok: true, text: decoded.text, note: describeEncoding(decoded, locale) };
 };
 
 /**
@@ -53,6 +55,8 @@ function readerFor(path: string, readers: Record<string, RawReader>): RawReader 
 export interface IngestOptions {
   /** Readers by extension; rawReaders by default. */
   readers?: Record<string, RawReader>;
+  /** The language of the problems and remarks (English by default). */
+  locale?: Locale;
 }
 
 export interface IngestedFile {
@@ -103,15 +107,17 @@ function sourcePath(input: string, outDir: string): string {
 export function ingestFiles(inputs: string[], outDir: string, options: IngestOptions = {}): IngestReport {
   const report: IngestReport = { outDir, ingested: [], failed: [], catalogue: join(outDir, 'catalogue.json'), kept: [] };
   const readers = options.readers ?? rawReaders;
+  const locale = options.locale ?? 'en';
+  const say = ingestMessages[locale];
   const drafts: CatalogueInput[] = [];
   const taken = new Map<string, string>();
   const read: { input: string; text: string; note?: string }[] = [];
   for (const input of inputs) {
     let result: ReadResult;
     try {
-      result = readerFor(input, readers)(input);
+      result = readerFor(input, readers)(input, locale);
     } catch (err) {
-      result = { ok: false, problem: `cannot be read (${err instanceof Error ? err.message : String(err)})` };
+      result = { ok: false, problem: say.cannotBeRead(err instanceof Error ? err.message : String(err)) };
     }
     if (!result.ok) report.failed.push({ input, problem: result.problem });
     else read.push({ input, text: result.text, note: result.note });
@@ -121,7 +127,7 @@ export function ingestFiles(inputs: string[], outDir: string, options: IngestOpt
   const firstPass = read.filter((r) => detectLanguage(r.text).ok).map((r) => cleanRawText(r.text).text);
   const openers = learnOpeners([...existingDrafts(outDir), ...firstPass]);
   for (const { input, text, note } of read) {
-    const result = ingestText(text, undefined, { openers });
+    const result = ingestText(text, undefined, { openers, locale });
     if (!result.ok) {
       report.failed.push({ input, problem: result.problem });
       continue;
@@ -129,7 +135,7 @@ export function ingestFiles(inputs: string[], outDir: string, options: IngestOpt
     const name = result.symbol ? draftFileName(result.symbol) : basename(input, extname(input)) + '.unres';
     const earlier = taken.get(name);
     if (earlier) {
-      report.failed.push({ input, problem: `gives the same document (${name}) as ${earlier}; skipped` });
+      report.failed.push({ input, problem: say.sameDocument(name, earlier) });
       continue;
     }
     taken.set(name, input);
@@ -149,7 +155,7 @@ export function ingestFiles(inputs: string[], outDir: string, options: IngestOpt
     } catch (err) {
       const at = report.ingested.findIndex((i) => i.output === d.file);
       const input = at >= 0 ? report.ingested.splice(at, 1)[0].input : d.file;
-      report.failed.push({ input, problem: `cannot write ${join(outDir, d.file)} (${err instanceof UnsafeFileError ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err))})` });
+      report.failed.push({ input, problem: say.cannotWrite(join(outDir, d.file), err instanceof UnsafeFileError ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err))) });
     }
   }
   drafts.length = 0;
@@ -165,7 +171,7 @@ export function ingestFiles(inputs: string[], outDir: string, options: IngestOpt
       if (!staysInside(outDir, join(outDir, name))) throw new UnsafeFileError('a link that leaves the folder', 'ELINK');
       text = readRegularFile(join(outDir, name), MAX_DRAFT_BYTES).toString('utf8');
     } catch (err) {
-      report.failed.push({ input: join(outDir, name), problem: `not kept in the catalogue: ${err instanceof Error ? err.message : String(err)}` });
+      report.failed.push({ input: join(outDir, name), problem: say.notKept(err instanceof Error ? err.message : String(err)) });
       continue;
     }
     const entry = earlier.get(name);
@@ -225,24 +231,25 @@ export interface SkippedFile {
  * it when it is named (its first bytes tell), else that its type is not read. Hidden files are
  * left out. Never throws.
  */
-export function skippedIn(folder: string, extensions: readonly string[] = INGESTED_EXTENSIONS): SkippedFile[] {
+export function skippedIn(folder: string, extensions: readonly string[] = INGESTED_EXTENSIONS, locale: Locale = 'en'): SkippedFile[] {
+  const say = ingestMessages[locale];
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch {
     return [];
   }
-  const named = extensions.join(', ').replace(/, ([^,]*)$/, ' or $1');
+  const named = say.extensions(extensions);
   const skipped: SkippedFile[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      skipped.push({ path, reason: 'a folder (the folders inside a folder are not read; name it to ingest it)' });
+      skipped.push({ path, reason: say.innerFolder });
       continue;
     }
     if (extensions.includes(extname(entry.name).toLowerCase())) continue;
-    let reason = `not a ${named} file (name it on the command line to ingest it as text)`;
+    let reason = say.otherType(named);
     try {
       // The first bytes only, and only of a regular file (a FIFO would wait for a writer).
       if (statSync(path).isFile()) {
@@ -256,7 +263,7 @@ export function skippedIn(folder: string, extensions: readonly string[] = INGEST
         }
         const bytes = head.subarray(0, length);
         if (binaryFormat(bytes)) {
-          const decoded = decodeRaw(bytes);
+          const decoded = decodeRaw(bytes, locale);
           if (!decoded.ok) reason = decoded.problem;
         }
       }

@@ -126,7 +126,7 @@ export const compareCommand: Command = {
     const t = texts();
     const locale = cliLocale();
     const file = options.file as string;
-    const read = readDraftFile(file, 'compare');
+    const read = readDraftFile(file, 'compare', cliLocale());
     if (!read.ok) {
       process.stderr.write(`resolution-drafter compare: ${file}: ${read.problem}.\n`);
       return 1;

@@ -4,7 +4,7 @@ import { readDraftFile } from '../../corpus/draft-file';
 import { writeFileSafely } from '../../corpus/safe-fs';
 import { exportDocx } from '../../corpus/word';
 import type { Command } from '../command';
-import { texts } from '../locale';
+import { cliLocale, texts } from '../locale';
 import { argumentWords } from '../options';
 
 /**
@@ -87,7 +87,7 @@ export const exportCommand: Command = {
       // The same draft named twice is exported once.
       if (seen.has(place(draft))) continue;
       seen.add(place(draft));
-      const read = readDraftFile(draft, 'export');
+      const read = readDraftFile(draft, 'export', cliLocale());
       if (!read.ok) {
         failed++;
         process.stderr.write(`${draft}: ${read.problem}\n`);

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { ingestDocuments } from '../../corpus/documents';
 import { rawFilesIn, skippedIn, type IngestReport } from '../../corpus/ingest-files';
 import type { Command } from '../command';
-import { texts } from '../locale';
+import { cliLocale, texts } from '../locale';
 
 /** Turns raw PDF-extracted documents into clean `.unres` drafts and a corpus catalogue. */
 export const ingestCommand: Command = {
@@ -54,7 +54,7 @@ export const ingestCommand: Command = {
     }
     // A folder named that gives nothing to ingest: said, with what it holds instead.
     for (const folder of emptyFolders) {
-      const skipped = skippedIn(folder);
+      const skipped = skippedIn(folder, undefined, cliLocale());
       say(t.ingest.emptyFolder(folder, skipped.length === 0));
       for (const f of skipped.slice(0, 20)) process.stderr.write(`  ${f.path}: ${f.reason}\n`);
       if (skipped.length > 20) process.stderr.write(`  ${t.ingest.andMore(skipped.length - 20)}\n`);
@@ -65,7 +65,7 @@ export const ingestCommand: Command = {
     }
     let report: IngestReport;
     try {
-      report = await ingestDocuments(inputs, out);
+      report = await ingestDocuments(inputs, out, cliLocale());
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       say(t.ingest.cannotWrite(out, code ?? String(err)));

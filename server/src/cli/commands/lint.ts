@@ -209,7 +209,7 @@ export const lintCommand: Command = {
           continue;
         }
       } else {
-        const read = readDraftFile(file, 'lint');
+        const read = readDraftFile(file, 'lint', cliLocale());
         if (!read.ok) {
           process.stderr.write(`${file}: ${read.problem}\n`);
           failed = true;

@@ -1,7 +1,7 @@
 import { parseDraft } from '../../core';
 import { readDraftFile } from '../../corpus/draft-file';
 import type { Command } from '../command';
-import { texts } from '../locale';
+import { cliLocale, texts } from '../locale';
 
 /** Prints the structure the parser sees in a draft: useful to check a draft's shape. */
 export const parseCommand: Command = {
@@ -21,7 +21,7 @@ export const parseCommand: Command = {
     let failed = false;
     const out = [];
     for (const file of files) {
-      const read = readDraftFile(file, 'parse');
+      const read = readDraftFile(file, 'parse', cliLocale());
       if (!read.ok) {
         process.stderr.write(`${file}: ${read.problem}\n`);
         failed = true;

@@ -7,7 +7,7 @@ import { loadOrBuildPhraseIndex } from '../../corpus/phrase-index-store';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
 import { openCorpusDatabase, orNothing, readServerOption } from './corpus-database';
-import { texts } from '../locale';
+import { cliLocale, texts } from '../locale';
 import { readCorpusOption, type CorpusOptions } from './corpus-options';
 
 /** One paragraph as `--format json` prints it (lines 1-based; `new` ranges are [start, end) characters of that line). */
@@ -111,7 +111,7 @@ export const provenanceCommand: Command = {
     const printed: string[] = [];
     let failed = false;
     for (const file of options.files) {
-      const read = readDraftFile(file, 'read');
+      const read = readDraftFile(file, 'read', cliLocale());
       if (!read.ok) {
         process.stderr.write(`resolution-drafter provenance: ${file}: ${read.problem}.\n`);
         failed = true;

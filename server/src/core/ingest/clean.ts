@@ -12,6 +12,8 @@ import type { LanguageProfile } from '../lang/profile';
 import { chineseIngest, type IngestTables } from '../lang/zh-ingest';
 import { toSuperscript } from '../parse/superscript';
 import { maxOf } from '../text';
+import type { Locale } from '../rules/types';
+import { ingestMessages } from './messages';
 
 export interface CleanDraft {
   /** The clean draft text (ends with a newline). */
@@ -30,6 +32,8 @@ export interface CleanDraft {
 export interface CleanOptions {
   /** Paragraph openers learned from the corpus (frequent paragraph starts, see learnOpeners). */
   openers?: readonly string[];
+  /** The language of the remarks (English by default). */
+  locale?: Locale;
 }
 
 type RawKind = 'blank' | 'separator' | 'artefact' | 'running-head' | 'marker' | 'text';
@@ -561,7 +565,7 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
         afterMarkerLine = true;
         continue;
       }
-      remarks.push(`line ${line.number}: a number on a line of its own (${line.content}) that follows no text; kept as text`);
+      remarks.push(ingestMessages[options.locale ?? 'en'].loneNumber(line.number, line.content));
     }
 
     let kind = blockKind(line.content, profile.organs, tables);

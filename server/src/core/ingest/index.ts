@@ -8,9 +8,12 @@ import { parseDraft } from '../parse/parser';
 import { chineseIngest, type IngestTables } from '../lang/zh-ingest';
 import { cleanRawText, hasResolutionStructure, type CleanDraft, type CleanOptions } from './clean';
 import { detectLanguage } from './language';
+import { ingestMessages, type DocumentKind } from './messages';
+import type { Locale } from '../rules/types';
 
 export { cleanRawText, hasResolutionStructure, joinLetterSpacedChinese, joinLetterSpacedDigits, learnOpeners, type CleanDraft, type CleanOptions } from './clean';
 export { detectLanguage, type LanguageCheck } from './language';
+export { ingestMessages, type DocumentKind, type DraftVerb } from './messages';
 export { buildCatalogue, describeDocument, serializeCatalogue, type CatalogueInput } from './catalogue';
 
 /** The encodings a raw text is read in. */
@@ -20,10 +23,9 @@ export type RawEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
 export type DecodeResult = { ok: true; text: string; encoding: RawEncoding; byteOrderMark: boolean } | { ok: false; problem: string };
 
 /** How a decoded text was read, for the report: undefined for plain UTF-8. */
-export function describeEncoding(result: { encoding: RawEncoding; byteOrderMark: boolean }): string | undefined {
+export function describeEncoding(result: { encoding: RawEncoding; byteOrderMark: boolean }, locale: Locale = 'en'): string | undefined {
   if (result.encoding === 'UTF-8') return undefined;
-  const mark = result.encoding === 'GB18030' ? '' : result.byteOrderMark ? ' with a byte-order mark' : ' without a byte-order mark';
-  return `read as ${result.encoding} text${mark} and converted to UTF-8`;
+  return ingestMessages[locale].readAs(result.encoding, result.encoding === 'GB18030' ? undefined : result.byteOrderMark);
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array): string | undefined {
@@ -72,14 +74,20 @@ function plausible(text: string): boolean {
   return plausibility(text) >= 0.95;
 }
 
-/** The formats a binary file of a document is often in, named from its first bytes ("a PDF file"). */
-export function binaryFormat(bytes: Uint8Array): string | undefined {
+/** The formats a binary file of a document is often in, from its first bytes. */
+export function binaryKind(bytes: Uint8Array): DocumentKind | undefined {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF file';
-  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a Word (.docx) or other zipped file';
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old Word (.doc) file';
-  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'an RTF file';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'zip';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'doc';
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'rtf';
   return undefined;
+}
+
+/** The format of a binary document named from its first bytes ("a PDF file"), in words. */
+export function binaryFormat(bytes: Uint8Array, locale: Locale = 'en'): string | undefined {
+  const kind = binaryKind(bytes);
+  return kind && ingestMessages[locale].kind[kind];
 }
 
 /**
@@ -88,18 +96,20 @@ export function binaryFormat(bytes: Uint8Array): string | undefined {
  * Binary files and text in no known encoding are reported rather than turned into mojibake.
  * Never throws.
  */
-export function decodeRaw(bytes: Uint8Array): DecodeResult {
-  if (bytes.length === 0) return { ok: false, problem: 'the file is empty' };
+export function decodeRaw(bytes: Uint8Array, locale: Locale = 'en'): DecodeResult {
+  const say = ingestMessages[locale];
+  if (bytes.length === 0) return { ok: false, problem: say.empty };
   const done = (text: string | undefined, encoding: RawEncoding, byteOrderMark: boolean): DecodeResult => {
-    if (text === undefined) return { ok: false, problem: `the file starts with a ${encoding} byte-order mark but is not valid ${encoding} text` };
-    if (text.trim().length === 0) return { ok: false, problem: 'the file is empty (white space only)' };
+    if (text === undefined) return { ok: false, problem: say.badMark(encoding) };
+    if (text.trim().length === 0) return { ok: false, problem: say.whiteSpaceOnly };
     return { ok: true, text, encoding, byteOrderMark };
   };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return done(decodeWith('utf-8', bytes.subarray(3)), 'UTF-8', true);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return done(decodeWith('utf-16le', bytes.subarray(2)), 'UTF-16LE', true);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return done(decodeWith('utf-16be', bytes.subarray(2)), 'UTF-16BE', true);
-  const format = binaryFormat(bytes);
-  if (format) return { ok: false, problem: `the file is ${format}, not text; extract its text first (as UTF-8 text) and ingest that` };
+  // A PDF named as text is read once named .pdf; a .doc, .odt or RTF file is saved as .docx or PDF first.
+  const kind = binaryKind(bytes);
+  if (kind) return { ok: false, problem: kind === 'pdf' ? say.pdfNotText(say.kind[kind]) : say.saveAsDocx(say.kind[kind]) };
 
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
   let zeros = 0;
@@ -128,10 +138,10 @@ export function decodeRaw(bytes: Uint8Array): DecodeResult {
     }
     if (best) return done(best.text, best.order, false);
   }
-  if (zeros > 0 || controls > sample.length / 20) return { ok: false, problem: 'the file is binary, not text (a PDF or Word file must first be converted to text)' };
+  if (zeros > 0 || controls > sample.length / 20) return { ok: false, problem: say.binary };
   const gb = decodeWith('gb18030', bytes);
   if (gb !== undefined && plausible(gb)) return done(gb, 'GB18030', false);
-  return { ok: false, problem: 'the file is not text in an encoding the tool reads (UTF-8, UTF-16 or GB18030); convert it to UTF-8 and ingest it again' };
+  return { ok: false, problem: say.unknownEncoding };
 }
 
 export type IngestResult = { ok: true; draft: CleanDraft; symbol?: string } | { ok: false; problem: string };
@@ -142,28 +152,29 @@ export type IngestResult = { ok: true; draft: CleanDraft; symbol?: string } | { 
  * learned from the corpus (learnOpeners). Never throws.
  */
 export function ingestText(raw: string, profile: LanguageProfile = chinese, options: CleanOptions = {}, tables: IngestTables = chineseIngest): IngestResult {
+  const say = ingestMessages[options.locale ?? 'en'];
   try {
-    const language = detectLanguage(raw, tables);
+    const language = detectLanguage(raw, tables, options.locale);
     if (!language.ok) return { ok: false, problem: language.problem };
     const draft = cleanRawText(raw, profile, tables, options);
     const doc = parseDraft(draft.text, profile);
     const numbered = doc.operative.filter((p) => p.label).length;
     if (!doc.title && !doc.organ && numbered === 0 && !hasResolutionStructure(draft.text, profile, tables)) {
-      return { ok: false, problem: 'no recognisable structure: no title line (76/54. …, 第 2446(2018)号决议), no organ line (大会，, 安全理事会，), no numbered paragraphs and no closing meeting line' };
+      return { ok: false, problem: say.noStructure };
     }
     // What a reader of the clean draft should check: footnotes that lost their marker or the
     // reverse, and lines the parser could not place.
     const remarks = [...draft.remarks];
     const marked = new Set(doc.markers.map((m) => m.number));
     const texts = new Set(doc.footnotes.map((f) => f.number));
-    for (const n of [...marked].filter((n) => !texts.has(n)).sort((a, b) => a - b)) remarks.push(`marker ${n} has no footnote text`);
-    for (const n of [...texts].filter((n) => !marked.has(n)).sort((a, b) => a - b)) remarks.push(`footnote ${n} has no marker in the text`);
-    for (const note of doc.notes) remarks.push(`draft line ${note.line + 1}: ${note.message}`);
+    for (const n of [...marked].filter((n) => !texts.has(n)).sort((a, b) => a - b)) remarks.push(say.markerWithoutText(n));
+    for (const n of [...texts].filter((n) => !marked.has(n)).sort((a, b) => a - b)) remarks.push(say.textWithoutMarker(n));
+    for (const note of doc.notes) remarks.push(say.draftLine(note.line + 1, note.message));
     // The masthead names the document itself; the parser reads the title; a running head comes last.
     const symbol = draft.symbolSource === 'masthead' ? draft.symbol : (doc.facts.symbol ?? draft.symbol);
     return { ok: true, draft: { ...draft, remarks }, symbol };
   } catch (err) {
-    return { ok: false, problem: `could not be cleaned (${err instanceof Error ? err.message : String(err)})` };
+    return { ok: false, problem: say.notCleaned(err instanceof Error ? err.message : String(err)) };
   }
 }
 

@@ -75,6 +75,9 @@ type IngestMessages = typeof en;
 const VERBS: Record<DraftVerb, string> = { lint: '检查', export: '导出', parse: '解析', compare: '比较', 'compare with it': '用于比较', read: '读取' };
 const LANGUAGES: Record<string, string> = { English: '英文', French: '法文', Spanish: '西班牙文', Russian: '俄文', Arabic: '阿拉伯文' };
 
+/** `是 PDF 文件`, `是旧版 Word（.doc）文件`: a space between 是 and a Latin word. */
+const is = (kind: string) => (/^[A-Za-z]/.test(kind) ? `是 ${kind}` : `是${kind}`);
+
 const zh: IngestMessages = {
   kind: {
     pdf: 'PDF 文件',
@@ -90,8 +93,8 @@ const zh: IngestMessages = {
   empty: '文件为空',
   badMark: (encoding) => `文件以 ${encoding} 字节顺序标记开头，但不是有效的 ${encoding} 文本`,
   whiteSpaceOnly: '文件为空（只有空白）',
-  pdfNotText: (kind) => `该文件是${kind}，不是文本；请将扩展名改为 .pdf 后重新导入`,
-  saveAsDocx: (kind) => `该文件是${kind}，不是文本；请另存为 .docx（Word）或 PDF 后导入`,
+  pdfNotText: (kind) => `该文件${is(kind)}，不是文本；请将扩展名改为 .pdf 后重新导入`,
+  saveAsDocx: (kind) => `该文件${is(kind)}，不是文本；请另存为 .docx（Word）或 PDF 后导入`,
   binary: '该文件是二进制文件，不是文本（PDF 或 Word 文件须先转为文本）',
   unknownEncoding: '该文件不是本工具可读编码（UTF-8、UTF-16 或 GB18030）的文本；请转为 UTF-8 后重新导入',
   noChinese: '该文件没有中文文字（一个汉字也没有）',
@@ -120,9 +123,9 @@ const zh: IngestMessages = {
   notADraft: (verb, kind, how, file) => {
     const make = `\`resolution-drafter ingest --out FOLDER ${file}\``;
     const then = `然后${verb}它写出的 .unres`;
-    if (how === 'pdf') return `无法${verb}：这是${kind}，不是草案（.unres）；请先用 ${make} 将其转为草案，${then}`;
-    if (how === 'word') return `无法${verb}：这是${kind}，不是草案（.unres）；请先用 ${make}（或编辑器中的“Open a Word Draft…”）将其转为草案，${then}`;
-    return `无法${verb}：这是${kind}，不是草案（.unres）；请另存为 .docx 或 PDF，用 ${make} 转为草案，${then}`;
+    if (how === 'pdf') return `无法${verb}：这${is(kind)}，不是草案（.unres）；请先用 ${make} 将其转为草案，${then}`;
+    if (how === 'word') return `无法${verb}：这${is(kind)}，不是草案（.unres）；请先用 ${make}（或编辑器中的“Open a Word Draft…”）将其转为草案，${then}`;
+    return `无法${verb}：这${is(kind)}，不是草案（.unres）；请另存为 .docx 或 PDF，用 ${make} 转为草案，${then}`;
   },
   saveAsUtf8: (how) => `${how}（请另存为 UTF-8，以便在编辑器中编辑）`,
 };

@@ -69,6 +69,8 @@ test('no help line is left in English: every command --help in zh walked line by
 const USAGE_ERRORS: { args: string[]; zh: RegExp; en: RegExp }[] = [
   { args: ['lint', '--frob', 'x.unres'], zh: /^resolution-drafter lint: 没有“--frob”这个选项。\n用法见 'resolution-drafter lint --help'。$/m, en: /^resolution-drafter lint: unknown option '--frob'\.$/m },
   { args: ['parse'], zh: /^resolution-drafter parse: 请至少指定一个文件。$/m, en: /^resolution-drafter parse: name at least one file\.$/m },
+  // An option of another command is not taken for a file (parse read `json` of `--format json` as one).
+  { args: ['parse', '--format', 'json', 'x.unres'], zh: /^resolution-drafter parse: 没有“--format”这个选项。$/m, en: /^resolution-drafter parse: unknown option '--format'\.$/m },
   { args: ['ingest', '--out'], zh: /^resolution-drafter ingest: --out 后须写文件夹。$/m, en: /^resolution-drafter ingest: --out needs a folder\.$/m },
   { args: ['search', '--limit', '0', '决定'], zh: /^resolution-drafter search: --limit 须为不小于 1 的整数，不能是“0”。$/m, en: /^resolution-drafter search: --limit takes a whole number of at least 1, not '0'\.$/m },
   { args: ['index', '--no-bundled'], zh: /^resolution-drafter index: 使用 --no-bundled 后没有语料库：请加 --corpus FOLDER。$/m, en: /^resolution-drafter index: --no-bundled leaves no corpus: add --corpus FOLDER\.$/m },

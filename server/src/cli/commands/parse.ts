@@ -13,6 +13,12 @@ export const parseCommand: Command = {
     return texts().parse.help;
   },
   async run(args) {
+    // parse takes files only: an option (a --format from another command) is a usage error, not a file to read.
+    const option = args.find((a) => a.startsWith('-') && a !== '-');
+    if (option) {
+      process.stderr.write(`resolution-drafter parse: ${texts().unknownOption(option)}\n${texts().seeHelp('parse')}\n`);
+      return 2;
+    }
     const files = args.filter((a) => !a.startsWith('-'));
     if (files.length === 0) {
       process.stderr.write(`resolution-drafter parse: ${texts().parse.nameFiles}\n`);

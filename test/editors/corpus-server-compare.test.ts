@@ -59,7 +59,7 @@ describe('VS Code with the corpus database as its only corpus: lenses and Compar
     const item = page.locator('.statusbar-item:has-text("Corpus database")').first();
     await item.waitFor({ state: 'visible', timeout: 90_000 });
     await item.hover();
-    await waitForText(page, '.monaco-hover-content, .statusbar-item', /refused the login/, 30_000);
+    await waitForText(page, '.monaco-hover-content, .statusbar-item', /asks a password for rd_drafter and none is set/, 30_000);
     await quickOpen(page, '>Resolution Drafter: Set the corpus database login', 'Set the corpus database login');
     const box = page.locator('.quick-input-widget .quick-input-box input');
     await box.waitFor({ state: 'visible' });

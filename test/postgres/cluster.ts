@@ -127,13 +127,26 @@ export class Relay {
   port = 0;
   accepting = true;
   delay = 0;
+  /** Connections the relay has let through since it started. */
+  accepted = 0;
   private readonly sockets = new Set<Socket>();
+  private readonly clients = new Set<Socket>();
   constructor(private readonly target: number) {}
+  /**
+   * Connections open through the relay now. Unlike pg_stat_activity (which lists a backend only
+   * once its login is done, before PostgreSQL 18), this counts one left waiting in the middle of a login.
+   */
+  get open(): number {
+    return this.clients.size;
+  }
   async start(): Promise<void> {
     this.server = createServer((client) => {
       if (!this.accepting) return client.destroy();
       const upstream = createConnection(this.target, '127.0.0.1');
       this.sockets.add(client).add(upstream);
+      this.clients.add(client);
+      this.accepted++;
+      client.on('close', () => this.clients.delete(client));
       client.on('data', (d) => upstream.write(d));
       upstream.on('data', (d) => (this.delay > 0 ? setTimeout(() => client.write(d), this.delay) : client.write(d)));
       const end = () => {

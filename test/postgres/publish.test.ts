@@ -160,6 +160,13 @@ describe('publish to a corpus database', { skip: missing ?? false, timeout: 600_
     for (const out of [denied.stdout, denied.stderr, refused.stdout, refused.stderr]) {
       assert.ok(!out.includes(PASSWORDS.drafter) && !out.includes('not-the-password-1234'), out);
     }
+    // No password anywhere: said at once, and the command ends (no socket left open in the middle of the login).
+    const started = Date.now();
+    const none = cli(['publish', bundledCorpusFolder(), '--to', `postgres://rd_publisher@127.0.0.1:${cluster.port}/corpus`], { PGPASSWORD: '', PGPASSFILE: join(work, 'no-pgpass') });
+    assert.equal(none.status, 2, none.stderr);
+    assert.ok(none.stderr.includes('the corpus database asks a password for rd_publisher and none is set: set PGPASSWORD or a .pgpass line'), none.stderr);
+    assert.ok(!/SASL|still alive/.test(none.stderr), none.stderr);
+    assert.ok(Date.now() - started < 4000, `publish without a password took ${Date.now() - started} ms`);
     const ok = cli(['publish', bundledCorpusFolder(), '--to', cluster.writerUrl]);
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /5 unchanged/);

@@ -3,13 +3,17 @@
 // (unreachable, login refused, schema too old or too new, a slow database) giving a status note,
 // one log line and local answers only, never a password. Needs `npm run build` and Debian's postgresql.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { bundledCorpusFolder } from '../../server/src/corpus/load';
 import { publishCorpus } from '../../server/src/corpus/postgres/publish';
 import { CorpusBusyError, RemoteCorpus, type CorpusServerStatus } from '../../server/src/corpus/postgres/remote';
 import { SCHEMA_VERSION } from '../../server/src/corpus/postgres/schema';
+import { KEPT_ALIVE } from '../../server/src/exit-watch';
 import { startServer, type ServerHandle } from '../protocol/harness';
 import { PASSWORDS, postgresMissing, Relay, startCluster, type Cluster } from './cluster';
 
@@ -18,15 +22,26 @@ if (missing && process.env.CI) test('PostgreSQL is installed for the corpus data
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The server with its log lines and status notes collected. */
-async function start(initializationOptions: Record<string, unknown>): Promise<{ server: ServerHandle; logs: string[]; statuses: CorpusServerStatus[] }> {
-  const server = await startServer({ initializationOptions });
+/** The server with its log lines, messages shown to the user and status notes collected. */
+async function start(initializationOptions: Record<string, unknown>, env?: NodeJS.ProcessEnv): Promise<{ server: ServerHandle; logs: string[]; shown: { type: number; message: string }[]; statuses: CorpusServerStatus[] }> {
+  const server = await startServer({ initializationOptions, ...(env ? { env } : {}) });
   const logs: string[] = [];
+  const shown: { type: number; message: string }[] = [];
   const statuses: CorpusServerStatus[] = [];
   server.connection.onNotification('window/logMessage', (m: { message: string }) => { logs.push(m.message); });
+  server.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => { shown.push(m); });
   server.connection.onNotification('resolutionDrafter/corpusServerStatus', (s: CorpusServerStatus) => { statuses.push(s); });
-  return { server, logs, statuses };
+  return { server, logs, shown, statuses };
 }
+
+/** An environment with no password anywhere: no PGPASSWORD, a PGPASSFILE that does not exist. */
+function noPasswordEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PGPASSFILE: join(tmpdir(), 'rd-no-such-pgpass') };
+  delete env.PGPASSWORD;
+  return env;
+}
+
+const NO_PASSWORD = /^the corpus database asks a password for rd_drafter and none is set: set PGPASSWORD or a \.pgpass line \(in the editor: “Resolution Drafter: Set the corpus database login”\)$/;
 
 /** Waits until the database state is `state` (asked, so that a note sent before listening is not missed). */
 async function waitForState(server: ServerHandle, state: string, ms = 20_000): Promise<CorpusServerStatus> {
@@ -174,6 +189,67 @@ describe('the language server with a corpus database', { skip: missing ?? false,
       assert.equal(logs.filter((l) => l.includes('corpus database')).length, 1, logs.join('\n'));
     } finally {
       await server.stop();
+    }
+  });
+
+  test('no password anywhere: the status says so at once, and no connection is left open by the attempts again (1, 2, 4 s)', async () => {
+    const relay = new Relay(cluster.port);
+    await relay.start();
+    const { server, logs, statuses } = await start({ corpusServer: `postgres://rd_drafter@127.0.0.1:${relay.port}/corpus` }, noPasswordEnv());
+    try {
+      const started = Date.now();
+      const status = await waitForState(server, 'refused');
+      assert.ok(Date.now() - started < 3000, `told after ${Date.now() - started} ms`);
+      assert.match(status.message, NO_PASSWORD);
+      // Through the attempts again: connections open through the relay (one waiting in its login
+      // counts) and those PostgreSQL lists for the drafter.
+      let most = 0;
+      let listed = 0;
+      const until = Date.now() + 8000;
+      while (Date.now() < until) {
+        most = Math.max(most, relay.open);
+        listed = Math.max(listed, Number(cluster.sql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'rd_drafter'")));
+        await sleep(250);
+      }
+      assert.ok(relay.accepted >= 4, `${relay.accepted} attempts in 8 s`);
+      assert.ok(most <= 1, `${most} connections open at once`);
+      assert.ok(listed <= 1, `${listed} connections in pg_stat_activity`);
+      await sleep(300);
+      assert.equal(relay.open, 0, 'a connection left open between attempts');
+      assert.equal(logs.filter((l) => l.includes('corpus database')).length, 1, logs.join('\n'));
+      assert.deepEqual(statuses.map((s) => s.state), ['refused']);
+      const similar = (await server.request('resolutionDrafter/similar', { text: '重申实现无核武器世界是国际社会的共同目标' })) as unknown[];
+      assert.ok(similar.length > 0, 'the local corpus still answers');
+    } finally {
+      await server.stop();
+      relay.stop();
+    }
+  });
+
+  test('the command line with no password anywhere: search and provenance say so at once, print the local answers, exit 3, and end', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rd-cli-nopw-'));
+    try {
+      const draft = join(dir, 'draft.unres');
+      copyFileSync(`${bundledCorpusFolder()}/A-RES-76-54.unres`, draft);
+      const cli = (args: string[]) => {
+        const at = Date.now();
+        const r = spawnSync(process.execPath, [resolve('bin/resolution-drafter.js'), ...args], { encoding: 'utf8', env: noPasswordEnv(), timeout: 30_000 });
+        return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - at };
+      };
+      for (const [command, args] of [['search', ['重申实现无核武器世界']], ['provenance', ['--format', 'json', draft]]] as const) {
+        const local = cli([command, ...args]);
+        assert.equal(local.code, 0, local.stderr);
+        const r = cli([command, '--server', urlWithoutPassword, ...args]);
+        assert.equal(r.code, 3, `${command}: ${r.stderr}`);
+        assert.equal(r.stdout, local.stdout, `${command}: the local answers`);
+        assert.ok(r.stderr.includes('the corpus database asks a password for rd_drafter and none is set: set PGPASSWORD or a .pgpass line'), r.stderr);
+        assert.ok(!r.stderr.includes('SASL') && !r.stderr.includes(KEPT_ALIVE), r.stderr);
+        assert.match(r.stderr, /local corpus only/);
+        // The local run's time and a connection: well under the 5 s the exit watch waits for a handle left open.
+        assert.ok(r.ms < local.ms + 2000, `${command} --server took ${r.ms} ms, ${local.ms} ms without`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { displayConnection, faultOf, isConnectionString, scrub } from './connection';
+import { displayConnection, faultOf, isConnectionString, PasswordMissingError, scrub, SET_LOGIN_COMMAND_TITLE } from './connection';
 
 test('a connection string is shown without its password or other parameters than sslmode', () => {
   assert.equal(displayConnection('postgres://drafter:s3cr%40t@db.example.org:5433/corpus?sslmode=verify-full&application_name=x'), 'postgres://drafter@db.example.org:5433/corpus?sslmode=verify-full');
@@ -24,4 +25,12 @@ test('errors are told apart as a drafter needs: refused, unreachable, schema mis
   assert.equal(faultOf({ code: '42P01', message: 'relation does not exist' }), 'schema-missing');
   assert.equal(faultOf({ code: '22P02', message: 'invalid input syntax' }), 'failed');
   assert.equal(faultOf({ code: '57014', message: 'canceling statement due to statement timeout' }), 'failed');
+});
+
+test('no password known: the message says what to set, with the command title the editor shows', () => {
+  const nls = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
+  assert.equal(SET_LOGIN_COMMAND_TITLE, `${nls['command.category']}: ${nls['command.setCorpusServerLogin']}`);
+  const err = new PasswordMissingError('rd_drafter');
+  assert.equal(err.message, 'the corpus database asks a password for rd_drafter and none is set: set PGPASSWORD or a .pgpass line (in the editor: “Resolution Drafter: Set the corpus database login”)');
+  assert.equal(faultOf(err), 'refused');
 });

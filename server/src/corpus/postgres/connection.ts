@@ -2,7 +2,7 @@
  * Connecting to a corpus database: the connection string as a drafter sees it (never with its
  * password), the pooled client with a timeout per query, and what a failure means for a drafter.
  */
-import type { Pool, PoolConfig } from 'pg';
+import type { Client, ClientConfig, Pool, PoolConfig } from 'pg';
 import { parse } from 'pg-connection-string';
 
 /** Where the corpus database is and how to log in. The password never comes from a settings file. */
@@ -61,10 +61,25 @@ export function scrub(message: string, config: CorpusServerConfig): string {
 /** What went wrong, for a drafter: each has its own status note. */
 export type CorpusServerFault = 'unreachable' | 'refused' | 'schema-missing' | 'schema-too-old' | 'schema-too-new' | 'failed';
 
+/** The editor command that stores the login (its title as package.nls.json gives it, with its category). */
+export const SET_LOGIN_COMMAND_TITLE = 'Resolution Drafter: Set the corpus database login';
+
+/**
+ * The database asked for a password and none is known (none given, none in the URL, no line of
+ * PGPASSFILE / ~/.pgpass): told as such, at once, rather than as the driver's SCRAM error.
+ */
+export class PasswordMissingError extends Error {
+  readonly code = 'RD_NO_PASSWORD';
+  constructor(user: string | undefined) {
+    super(`the corpus database asks a password for ${user || 'this login'} and none is set: set PGPASSWORD or a .pgpass line (in the editor: “${SET_LOGIN_COMMAND_TITLE}”)`);
+  }
+}
+
 /** The kind of fault an error from `pg` (or the network) is. */
 export function faultOf(err: unknown): CorpusServerFault {
   const e = err as { code?: string; message?: string } | undefined;
   const code = e?.code ?? '';
+  if (code === 'RD_NO_PASSWORD') return 'refused';
   // 57014: the statement ran past its timeout (a slow question, the database is there).
   if (code === '57014') return 'failed';
   // 28P01 wrong password, 28000 no such role or not allowed by pg_hba, 3D000 no such database, 42501 no privilege, 25006 a read-only login.
@@ -93,7 +108,11 @@ export function connectionConfig(config: CorpusServerConfig): PoolConfig {
   const where = { host: parsed.host ?? undefined, port: parsed.port ?? undefined, database: parsed.database ?? undefined, user: parsed.user ?? undefined };
   return {
     ...(parsed as PoolConfig),
-    password: password !== undefined ? () => Promise.resolve(password) : () => new Promise<string>((resolve) => loadPgpass()(where, (found) => resolve(found ?? ''))),
+    // Asked only when the database wants a password; none anywhere fails the login at once (the socket is closed by the client, see closingClient).
+    password:
+      password !== undefined
+        ? () => Promise.resolve(password)
+        : () => new Promise<string>((resolve, reject) => loadPgpass()(where, (found) => (found ? resolve(found) : reject(new PasswordMissingError(where.user))))),
   };
 }
 
@@ -113,6 +132,35 @@ function loadPg(): typeof import('pg') {
 }
 
 /**
+ * pg's client, closing its socket when the login fails on the client's side (no password, a SCRAM
+ * error): pg reports the error but leaves the connection open, the database waiting for the rest
+ * of the login (until its authentication_timeout, 60 s), and a command line alive.
+ */
+export function closingClient(): new (config?: ClientConfig) => Client {
+  const pg = loadPg();
+  return class ClosingClient extends pg.Client {
+    constructor(config?: ClientConfig) {
+      super(config);
+      // Every error of the connection itself is fatal to it (pg then ends its queries): the socket goes too.
+      this.connection.on('error', () => this.connection.stream.destroy());
+    }
+  };
+}
+
+/** A client (one connection, not pooled) connected, or its socket closed and the error thrown. */
+export async function connectClient(config: ClientConfig): Promise<Client> {
+  const client = new (closingClient())(config);
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (err) {
+    client.connection.stream.destroy();
+    throw err;
+  }
+  return client;
+}
+
+/**
  * A pool of connections with a timeout on every statement (`statement_timeout` in the database
  * and `query_timeout` in the client, so that a database that stops answering cannot hold a
  * request) and on connecting.
@@ -121,6 +169,7 @@ export function createPool(config: CorpusServerConfig, options: { readOnly?: boo
   const timeout = config.queryTimeout ?? 2000;
   const poolConfig: PoolConfig = {
     ...connectionConfig(config),
+    Client: closingClient(),
     max: config.max ?? 4,
     // A login (SCRAM) on a busy database server takes a while; a late answer is dropped by the caller anyway.
     connectionTimeoutMillis: Math.max(5000, timeout),

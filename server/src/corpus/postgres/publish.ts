@@ -8,12 +8,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { KnowledgeBuilder, knowledgeData, parseDraft, symbolKey, chineseAssist, type Catalogue, type CatalogueDocument, type CitedDocument, type CitedTitle } from '../../core';
 import { corpusParagraphs } from '../../core/agreed/corpus-paragraphs';
 import { bandKeys } from '../../core/agreed/text-signature';
 import { readCatalogue } from '../load';
-import { connectionConfig, errorMessage, faultOf, type CorpusServerConfig } from './connection';
+import { connectClient, connectionConfig, errorMessage, faultOf, PasswordMissingError, type CorpusServerConfig } from './connection';
 import { endingRows, migrate, SCHEMA } from './schema';
 
 export interface PublishReport {
@@ -76,11 +76,8 @@ function sliceCatalogue(catalogue: Catalogue | undefined, files: string[]): Map<
 }
 
 /** A client for publishing: one connection, no statement timeout (an index build takes its time). */
-async function connect(config: CorpusServerConfig): Promise<Client> {
-  const client = new Client({ ...connectionConfig(config), application_name: 'resolution-drafter publish', connectionTimeoutMillis: 10_000 });
-  client.on('error', () => undefined);
-  await client.connect();
-  return client;
+function connect(config: CorpusServerConfig): Promise<Client> {
+  return connectClient({ ...connectionConfig(config), application_name: 'resolution-drafter publish', connectionTimeoutMillis: 10_000 });
 }
 
 /** The error a publish ends with: what a drafter can act on, never the password. */
@@ -89,6 +86,7 @@ export class PublishError extends Error {}
 function failure(err: unknown, config: CorpusServerConfig): PublishError {
   const fault = faultOf(err);
   const message = errorMessage(err, config);
+  if (err instanceof PasswordMissingError) return new PublishError(message);
   if (fault === 'refused') return new PublishError(`the database refused the login or the rights to publish (${message}): publish needs the writer role (see README, "Corpus database")`);
   if (fault === 'unreachable') return new PublishError(`cannot reach the database (${message})`);
   return new PublishError(message);

@@ -11,7 +11,7 @@ import { bandKeys } from '../../core/agreed/text-signature';
 import { CONTAINING_CAP, EDIT_CANDIDATES, MIN_MATCH, editDistance, similarityText, type SimilarParagraph } from '../../core/agreed/phrase-index';
 import type { Continuation, PhraseSourceParagraph } from '../../core/agreed/types';
 import { chineseAssist, symbolKey, titleKey, type DocumentKind, type KnownResolution, type OpenerUse, type SymbolFacts, type TitleUse } from '../../core';
-import { createPool, displayConnection, errorMessage, faultOf, type CorpusServerConfig, type CorpusServerFault } from './connection';
+import { createPool, displayConnection, errorMessage, faultOf, PasswordMissingError, type CorpusServerConfig, type CorpusServerFault } from './connection';
 import { ENDING_KEY, schemaState, SCHEMA, SCHEMA_VERSION } from './schema';
 
 /**
@@ -178,6 +178,8 @@ export class RemoteCorpus implements CorpusAnswers {
   private describe(err: unknown): string {
     const fault = faultOf(err);
     const message = errorMessage(err, this.config);
+    // Says what to do already (no driver message around it).
+    if (err instanceof PasswordMissingError) return message;
     if (fault === 'refused') return `the corpus database refused the login (${message})`;
     if (fault === 'unreachable') return `cannot reach the corpus database (${message})`;
     return `the corpus database failed (${message})`;

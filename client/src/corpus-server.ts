@@ -8,34 +8,38 @@
 import * as vscode from 'vscode';
 import { CorpusServerStatusNotification } from '../../server/src/lsp/protocol';
 import { Commands } from './command-ids';
+import { serverOptionsFor, withoutPassword } from './corpus-login';
 import { t } from './l10n';
 
 const SECRET = (key: string) => `resolutionDrafter.corpus.server/${key}`;
 const SET_LOGIN_COMMAND = Commands.setCorpusServerLogin;
 
-/** The setting without any password written in it, and whether one was (it is then not used). */
-export function withoutPassword(setting: string): { server: string; hadPassword: boolean } {
-  if (!/^postgres(ql)?:\/\//i.test(setting)) return { server: setting, hadPassword: false };
-  try {
-    const url = new URL(setting);
-    if (!url.password) return { server: setting, hadPassword: false };
-    url.password = '';
-    return { server: url.toString(), hadPassword: true };
-  } catch {
-    return { server: setting, hadPassword: false };
-  }
+/** Settings whose written password the user has been told about (once per setting and session). */
+const warned = new Set<string>();
+
+/** Tells the user, once, that the password written in the setting is not used, and how to store it. */
+function warnPasswordIgnored(server: string): void {
+  if (warned.has(server)) return;
+  warned.add(server);
+  const store = t('Set the corpus database login');
+  void vscode.window
+    .showWarningMessage(t('The password written in resolutionDrafter.corpus.server is ignored: store it with "Resolution Drafter: Set the corpus database login" (or in a .pgpass line), and take it out of the setting.'), store)
+    .then((choice) => (choice === store ? vscode.commands.executeCommand(SET_LOGIN_COMMAND) : undefined));
 }
 
-/** What the server is started with: the connection string and the stored password, if any. */
+/**
+ * What the server is started with: the connection string (never with a password in it) and the
+ * password: the stored one for a connection string, the one in the stored connection string for a name.
+ */
 export async function corpusServerOptions(secrets: vscode.SecretStorage, log: (line: string) => void): Promise<{ corpusServer?: string; corpusServerPassword?: string }> {
   const setting = (vscode.workspace.getConfiguration('resolutionDrafter').get<string>('corpus.server') ?? '').trim();
   if (!setting) return {};
   const { server, hadPassword } = withoutPassword(setting);
-  if (hadPassword) log('The corpus database setting holds a password: it is not used. Store it with "Resolution Drafter: Set the corpus database login".');
-  const secret = await secrets.get(SECRET(server));
-  if (/^postgres(ql)?:\/\//i.test(server)) return { corpusServer: server, corpusServerPassword: secret };
-  // A name: the stored secret is the whole connection string.
-  return { corpusServer: secret ?? server };
+  if (hadPassword) {
+    log('The corpus database setting holds a password: it is not used. Store it with "Resolution Drafter: Set the corpus database login".');
+    warnPasswordIgnored(server);
+  }
+  return serverOptionsFor(server, await secrets.get(SECRET(server)));
 }
 
 /** The command that stores the login, and the status bar item. */

@@ -186,6 +186,12 @@ describe('publish to a corpus database', { skip: missing ?? false, timeout: 600_
     assert.ok(!down.stderr.includes('secret-word-xyz') && !down.stdout.includes('secret-word-xyz'));
     // The local answer is still printed.
     assert.match(down.stdout, /A\/RES\/76\/54/);
+    // A wrong password given as ?password= (used on the command line, as one in the user part): refused, never printed.
+    const refused = cli(['search', '--server', `postgres://rd_drafter@127.0.0.1:${cluster.port}/corpus?password=q-secret-9x1`, '重申实现无核武器世界']);
+    assert.equal(refused.status, 3, refused.stderr);
+    assert.match(refused.stderr, /refused the login/);
+    assert.ok(!refused.stderr.includes('q-secret-9x1') && !refused.stdout.includes('q-secret-9x1'), refused.stderr);
+    assert.match(refused.stdout, /A\/RES\/76\/54/);
   });
 
   test('a schema newer than this program is refused by publish; the current one is kept as it is', async () => {

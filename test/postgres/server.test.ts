@@ -178,7 +178,7 @@ describe('the language server with a corpus database', { skip: missing ?? false,
 
   test('credentials refused: a status note that says so, never the password', async () => {
     const wrong = 'wrong-password-q8z1';
-    const { server, logs, statuses } = await start({ corpusServer: `postgres://rd_drafter:${wrong}@127.0.0.1:${cluster.port}/corpus` });
+    const { server, logs, statuses } = await start({ corpusServer: `postgres://rd_drafter@127.0.0.1:${cluster.port}/corpus`, corpusServerPassword: wrong });
     try {
       const status = await waitForState(server, 'refused');
       assert.match(status.message, /refused the login/);
@@ -250,6 +250,32 @@ describe('the language server with a corpus database', { skip: missing ?? false,
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a password written in the connection string (?password= or user:…@) is not used by the server: a warning once, never the password', async () => {
+    for (const written of [`postgres://rd_drafter@127.0.0.1:${cluster.port}/corpus?password=${PASSWORDS.drafter}`, `postgres://rd_drafter:${PASSWORDS.drafter}@127.0.0.1:${cluster.port}/corpus?sslmode=disable`]) {
+      const { server, logs, shown, statuses } = await start({ corpusServer: written }, noPasswordEnv());
+      try {
+        // The right password, yet none is used.
+        const status = await waitForState(server, 'refused');
+        assert.match(status.message, NO_PASSWORD);
+        await sleep(300);
+        const warnings = shown.filter((m) => m.type === 2 && /password written in the corpus database setting .* is ignored: store it with “Resolution Drafter: Set the corpus database login”/.test(m.message));
+        assert.equal(warnings.length, 1, JSON.stringify(shown));
+        assert.equal(logs.filter((l) => l.includes('is ignored')).length, 1, logs.join('\n'));
+        const seen = [...logs, ...shown.map((m) => m.message), JSON.stringify(statuses), JSON.stringify(status)].join('\n');
+        assert.ok(!seen.includes(PASSWORDS.drafter), seen);
+      } finally {
+        await server.stop();
+      }
+    }
+    // The password given beside it is the one used (a wrong one in the URL changes nothing).
+    const { server } = await start({ corpusServer: `postgres://rd_drafter@127.0.0.1:${cluster.port}/corpus?password=wrong-in-url`, corpusServerPassword: PASSWORDS.drafter }, noPasswordEnv());
+    try {
+      await waitForState(server, 'connected');
+    } finally {
+      await server.stop();
     }
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { displayConnection, faultOf, isConnectionString, PasswordMissingError, scrub, SET_LOGIN_COMMAND_TITLE } from './connection';
+import { connectionConfig, displayConnection, faultOf, isConnectionString, PasswordMissingError, scrub, SET_LOGIN_COMMAND_TITLE } from './connection';
 
 test('a connection string is shown without its password or other parameters than sslmode', () => {
   assert.equal(displayConnection('postgres://drafter:s3cr%40t@db.example.org:5433/corpus?sslmode=verify-full&application_name=x'), 'postgres://drafter@db.example.org:5433/corpus?sslmode=verify-full');
@@ -25,6 +25,19 @@ test('errors are told apart as a drafter needs: refused, unreachable, schema mis
   assert.equal(faultOf({ code: '42P01', message: 'relation does not exist' }), 'schema-missing');
   assert.equal(faultOf({ code: '22P02', message: 'invalid input syntax' }), 'failed');
   assert.equal(faultOf({ code: '57014', message: 'canceling statement due to statement timeout' }), 'failed');
+});
+
+test('a password given as ?password= is scrubbed from messages too, as written and as read', () => {
+  const config = { connectionString: 'postgres://drafter@db/corpus?password=p%40ss%20word' };
+  const out = scrub('failed with p%40ss%20word, p@ss word and p%40ss+word', config);
+  assert.ok(!out.includes('ss'), out);
+});
+
+test('a connection string nested in a parameter is not read (pg would take its host, login and password)', () => {
+  const config = connectionConfig({ connectionString: `postgres://drafter@db/corpus?connectionString=${encodeURIComponent('postgres://x:nested@elsewhere/other')}` });
+  assert.equal(config.host, 'db');
+  assert.equal(config.database, 'corpus');
+  assert.equal((config as { connectionString?: string }).connectionString, undefined);
 });
 
 test('no password known: the message says what to set, with the command title the editor shows', () => {

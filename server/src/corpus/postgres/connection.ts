@@ -4,10 +4,11 @@
  */
 import type { Client, ClientConfig, Pool, PoolConfig } from 'pg';
 import { parse } from 'pg-connection-string';
+import { splitPassword } from './url-password';
 
 /** Where the corpus database is and how to log in. The password never comes from a settings file. */
 export interface CorpusServerConfig {
-  /** `postgres://user@host:port/db?sslmode=…` (a password in it is used but never shown). */
+  /** `postgres://user@host:port/db?sslmode=…` (a password in it, `user:…@` or `?password=`, is used but never shown). */
   connectionString: string;
   /** From VS Code's SecretStorage (passed by the client) or the command line's environment; else `PGPASSFILE` / `~/.pgpass`. */
   password?: string;
@@ -48,7 +49,10 @@ function secretsOf(config: CorpusServerConfig): string[] {
   } catch {
     /* not a URL: nothing more to find */
   }
-  return secrets.filter((s) => s.length > 0);
+  // `?password=…` (or a nested connection string's), as written and as read.
+  const inUrl = splitPassword(config.connectionString).password;
+  if (inUrl) secrets.push(inUrl, encodeURIComponent(inUrl), new URLSearchParams({ p: inUrl }).toString().slice(2));
+  return [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
 }
 
 /** A message with the configuration's secrets and its full connection string taken out. */
@@ -103,7 +107,9 @@ export function errorMessage(err: unknown, config: CorpusServerConfig): string {
  * is read here rather than by `pg`, which lets a URL without a password override the one beside it.
  */
 export function connectionConfig(config: CorpusServerConfig): PoolConfig {
-  const parsed = parse(config.connectionString);
+  // A connection string nested in a parameter would replace this one's host, login and password in pg: not read.
+  const parsed = parse(config.connectionString) as ReturnType<typeof parse> & { connectionString?: string };
+  delete parsed.connectionString;
   const password = config.password ?? (parsed.password ? parsed.password : undefined);
   const where = { host: parsed.host ?? undefined, port: parsed.port ?? undefined, database: parsed.database ?? undefined, user: parsed.user ?? undefined };
   return {

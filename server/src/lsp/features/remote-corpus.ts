@@ -24,10 +24,12 @@ import {
   type SymbolFacts,
   type TitleUse,
 } from '../../core';
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { SimilarParagraph } from '../../core/agreed/phrase-index';
 import type { Continuation, PhraseSource } from '../../core/agreed/types';
 import type { Locale } from '../../core/rules';
-import { displayConnection, isConnectionString } from '../../corpus/postgres/connection';
+import { displayConnection, isConnectionString, SET_LOGIN_COMMAND_TITLE } from '../../corpus/postgres/connection';
+import { splitPassword } from '../../corpus/postgres/url-password';
 import { RemoteCorpus, type CorpusServerStatus } from '../../corpus/postgres/remote';
 import type { Feature, ServerContext } from '../context';
 import { CorpusServerStatusNotification, CorpusServerStatusRequest } from '../protocol';
@@ -206,8 +208,17 @@ export const remoteCorpusFeature: Feature = {
   },
   initialized(ctx) {
     const options = (ctx.initializeParams?.initializationOptions ?? {}) as Options;
-    const server = typeof options.corpusServer === 'string' ? options.corpusServer.trim() : '';
-    if (!server) return;
+    const given = typeof options.corpusServer === 'string' ? options.corpusServer.trim() : '';
+    if (!given) return;
+    // A password written in the setting (`user:…@`, `?password=`) is never used, whoever passes it
+    // (the extension takes it out already): passwords come from corpusServerPassword or PGPASSFILE.
+    const { connectionString: server, password: written } = splitPassword(given);
+    if (written !== undefined) {
+      const warning = `Resolution Drafter: the password written in the corpus database setting (${displayConnection(server)}) is ignored: store it with “${SET_LOGIN_COMMAND_TITLE}”, or put it in a .pgpass line`;
+      ctx.connection.console.warn(warning);
+      // A notification (window.showWarningMessage would be a request waiting for the user's choice).
+      void ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: warning });
+    }
     if (!isConnectionString(server)) {
       const status: CorpusServerStatus = { state: 'refused', server, message: `no connection is stored under the name '${server}': run "Resolution Drafter: Set the corpus database login"` };
       ctx.connection.console.warn(`corpus database: ${status.message}`);

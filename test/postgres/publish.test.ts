@@ -105,6 +105,10 @@ describe('publish to a corpus database', { skip: missing ?? false, timeout: 600_
       assert.equal(remote.status.state, 'connected');
       const found = await remote.similar('重申实现无核武器世界是国际社会的共同目标，', { limit: 5, minScore: 50 });
       assert.ok(found.length > 0);
+      // Copied with its label, an operative paragraph is the same text as the corpus keeps it: 100, as locally.
+      const operative = bundled.drafts[0].model.operative.find((p) => p.label && p.children.length === 0)!;
+      const line = bundled.drafts[0].model.lines.lineText(operative.line).trim();
+      assert.equal((await remote.similar(line, { limit: 1, minScore: 50 }))[0]?.score, 100, line);
       // Against the local index of the same corpus: a common ending is sampled (256 places) on both
       // sides, in different orders, so the lists may differ past their head; the first continuation
       // and the source of a corpus paragraph lightly edited must agree.

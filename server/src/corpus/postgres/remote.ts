@@ -4,6 +4,7 @@
  * read-only connections. A fault (unreachable, login refused, schema too old or too new) turns
  * the answers off, is told once through `onStatus`, and is retried with backoff.
  */
+import { similarQuery } from '../../core/parse/paragraph-body';
 import type { Pool } from 'pg';
 import { indexedText } from '../../core/agreed/corpus-paragraphs';
 import { continuationsAtPlaces, endingMatched, endingToLookUp, type TextPlace } from '../../core/agreed/paragraph-continuations';
@@ -416,7 +417,9 @@ export class RemoteCorpus implements CorpusAnswers {
     return value;
   }
 
-  async similar(text: string, options: { limit: number; minScore: number }): Promise<SimilarParagraph[]> {
+  async similar(asked: string, options: { limit: number; minScore: number }): Promise<SimilarParagraph[]> {
+    // A paragraph copied with its label (8. …) is looked up without it, as the local index does.
+    const text = similarQuery(asked);
     const q = similarityText(text);
     if (q.length < 2 || options.limit <= 0) return [];
     const verbatim = indexedText(text).trim();

@@ -60,8 +60,9 @@ describe('VS Code with the corpus database as its only corpus: lenses and Compar
     await item.waitFor({ state: 'visible', timeout: 90_000 });
     await item.hover();
     await waitForText(page, '.monaco-hover-content, .statusbar-item', /asks a password for rd_drafter and none is set/, 30_000);
-    await quickOpen(page, '>Resolution Drafter: Set the corpus database login', 'Set the corpus database login');
-    const box = page.locator('.quick-input-widget .quick-input-box input');
+    await quickOpen(page, '>Resolution Drafter: Set the corpus database login', 'Set the corpus database login', false);
+    // The command asks for the password in the same box, at once or a moment later.
+    const box = page.locator('.quick-input-widget .quick-input-box input[type="password"]');
     await box.waitFor({ state: 'visible' });
     assert.equal(await box.getAttribute('type'), 'password');
     await box.fill(PASSWORDS.drafter);

@@ -40,7 +40,7 @@ export async function openFile(page: Page, name: string): Promise<void> {
 }
 
 /** Types into Quick Open and accepts the row showing `rowText` (`:25` goes to line 25). */
-export async function quickOpen(page: Page, input: string, rowText?: string): Promise<void> {
+export async function quickOpen(page: Page, input: string, rowText?: string, closes = true): Promise<void> {
   const box = page.locator('.quick-input-widget .quick-input-box input');
   // A suggestion list that opens late (the client opens one after the numbering writes `2. `) can
   // take the focus back and close Quick Open: a box not shown in 5 s is asked for again.
@@ -58,7 +58,8 @@ export async function quickOpen(page: Page, input: string, rowText?: string): Pr
   if (rowText) await page.locator(`.quick-input-widget .monaco-list-row:has-text("${rowText}")`).first().waitFor({ state: 'visible', timeout: 20_000 });
   else await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
-  await box.waitFor({ state: 'hidden' });
+  // A command that asks for input at once (a password) keeps the same box open: the caller waits for what it shows.
+  if (closes) await box.waitFor({ state: 'hidden' });
 }
 
 /** Puts the cursor at the start of a line (1-based) of the active editor. */

@@ -180,7 +180,9 @@ export function checkDraftEdits(text: string): number {
   const doc = parseDraft(text);
   checkFootnotes(text, doc, false);
   checkFootnotes(text, doc, true);
-  checkInPlace(text, 'renumber paragraphs', renumberParagraphs(doc), /[0-9]/g, renumberParagraphs);
+  // Numbers change, and an operative paragraph without one among numbered ones is given its label
+  // (`3. `, over a mistyped `3 .`): what is left without the labels at the lines' starts and the digits is the same.
+  checkInPlace(text, 'renumber paragraphs', renumberParagraphs(doc), /^[ \t]*[0-9０-９]+[ \t]*[.．、，,]?[ \t]*|[0-9]/gm, renumberParagraphs);
   checkInPlace(text, 'reletter subparagraphs', reletterSubparagraphs(doc), /[a-zA-Z㈠-㈩（）()]/g, reletterSubparagraphs);
   return 3 + checkQuickFixes(text, doc);
 }

@@ -116,7 +116,7 @@ test('Neovim (headless, built-in LSP client) talks to the server', { skip, timeo
     // Inline completion (LSP 3.18) from the phrase index: what 73/62 and 59/76 agree on after 作为.
     const inline = outcome.results.inlineCompletion.result as { items: { insertText: string; command?: { title: string } }[] } | null;
     assert.equal(inline?.items[0]?.insertText, '国际核不扩散', JSON.stringify(outcome.results.inlineCompletion));
-    assert.match(inline?.items[0]?.command?.title ?? '', /^A\/RES\/73\/62 序言部分第 \d+ 段 · 2 documents$/);
+    assert.match(inline?.items[0]?.command?.title ?? '', /^A\/RES\/73\/62 preambular paragraph \d+ · 2 documents$/);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

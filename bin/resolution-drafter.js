@@ -18,8 +18,21 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('resolution-drafter: dist/cli.js is missing; run `npm run build` first.\n');
   process.exit(2);
 }
+// `search` stats every corpus draft to know that the index is current, in a worker thread beside
+// the query: started now, the thread is ready by the time the bundle is loaded.
+let scanWorker;
+const scanFile = path.join(dist, 'scan-worker.js');
+if (name === 'search' && bundle.endsWith(own) && fs.existsSync(scanFile)) {
+  try {
+    scanWorker = new (require('node:worker_threads').Worker)(scanFile);
+    scanWorker.unref();
+    scanWorker.on('error', () => {});
+  } catch {
+    scanWorker = undefined;
+  }
+}
 const cli = require(bundle);
-cli.main(args).then(
+cli.main(args, { scanWorker }).then(
   (code) => { process.exitCode = code; cli.endWhenDone('resolution-drafter'); },
   (err) => { process.stderr.write(`resolution-drafter: ${err && err.message ? err.message : String(err)}\n`); process.exitCode = 1; },
 );

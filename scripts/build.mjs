@@ -21,6 +21,8 @@ const entries = [
   { in: 'server/src/bench/main.ts', out: 'bench' },
   // The phrase index is built in a worker thread beside the server.
   { in: 'server/src/lsp/index-worker.ts', out: 'index-worker' },
+  // `search` scans the corpus in a worker thread beside its query (server/src/corpus/corpus-scan-thread.ts).
+  { in: 'server/src/corpus/scan-worker.ts', out: 'scan-worker' },
   // Drafts are validated in a worker thread beside the server (server/src/lsp/validations.ts).
   { in: 'server/src/lsp/validation-worker.ts', out: 'validation-worker' },
 ].filter((e) => existsSync(e.in));

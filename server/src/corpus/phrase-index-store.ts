@@ -526,9 +526,11 @@ function pagedArray(fd: number, position: number, length: number, type: ArrayTyp
  * Opens an index file for a few queries: the header and section table checked, small sections
  * read, large ones read on demand (see `pagedArray`); the checksums are not checked (the file's
  * writer made them; the server checks them after it starts). The file stays open. A problem as
- * with `readPhraseIndex`. Sections of `lazyFrom` bytes or more are read on demand.
+ * with `readPhraseIndex`. Sections of `lazyFrom` bytes or more are read on demand. Without a
+ * `fingerprint`, the file is opened whatever state of the corpus it was built from (its own
+ * fingerprint is returned: the caller compares it with the corpus's before it trusts an answer).
  */
-export function openPhraseIndexForQuery(path: string, fingerprint: string, folders?: string[], lazyFrom = LAZY_SECTION_BYTES, byContent = true): { data: PhraseIndexData; corpusProblems: string[] } | { problem: string; missing?: boolean } {
+export function openPhraseIndexForQuery(path: string, fingerprint: string | undefined, folders?: string[], lazyFrom = LAZY_SECTION_BYTES, byContent = true): { data: PhraseIndexData; corpusProblems: string[]; fingerprint: string } | { problem: string; missing?: boolean } {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -541,7 +543,7 @@ export function openPhraseIndexForQuery(path: string, fingerprint: string, folde
     if ('problem' in read) return read;
     const { header, start } = read;
     const sameContent = () => byContent && folders !== undefined && header.contentFingerprint !== undefined && header.contentFingerprint === corpusContentFingerprint(folders);
-    if (header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
+    if (fingerprint !== undefined && header.fingerprint !== fingerprint && !sameContent()) return { problem: `${path} was built from another state of the corpus` };
     const arrays: Partial<Record<ArrayName, (ArrayLike<number> & ArrayBufferView) | PagedSection>> = {};
     for (const s of header.sections) {
       const type = ARRAYS[s.name];
@@ -564,7 +566,7 @@ export function openPhraseIndexForQuery(path: string, fingerprint: string, folde
     if (damage) return { problem: `${path} is damaged (${damage})` };
     // The documents read when a result names one (a query with none reads none of them).
     deferSections(data, path, fileIdentity(fstatSync(fd)), { documents: documentsSection(header, start, folders) });
-    return { data, corpusProblems: header.corpusProblems ?? [] };
+    return { data, corpusProblems: header.corpusProblems ?? [], fingerprint: header.fingerprint };
   } catch (err) {
     return { problem: `${path} is damaged (${err instanceof Error ? err.message : String(err)})` };
   } finally {
@@ -607,6 +609,30 @@ export function queryStoredIndex<T>(folders: string[], fingerprint: string, quer
       return { result };
     } catch (err) {
       problems.push(`${path} could not be used (${err instanceof Error ? err.message : String(err)}); checking it`);
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `query` over the first stored index of the folders, whatever state of the corpus it was built
+ * from, with that state's fingerprint: an answer to hold until the corpus's own fingerprint is
+ * known (`search` takes it when the two are the same, the index then being exactly the one
+ * `queryStoredIndex` would use). Undefined when there is no index or it cannot be used (the
+ * caller's usual path then reports and repairs it). The file is not touched: the caller touches
+ * the one whose answer it takes.
+ */
+export function queryIndexAsStored<T>(folders: string[], query: (data: PhraseIndexData) => T, storagePath?: string): { result: T; fingerprint: string; path: string } | undefined {
+  for (const path of phraseIndexPaths(folders, storagePath)) {
+    const opened = openPhraseIndexForQuery(path, undefined, folders, LAZY_SECTION_BYTES, false);
+    if (!('data' in opened)) {
+      if (!opened.missing) return undefined;
+      continue;
+    }
+    try {
+      return { result: query(opened.data), fingerprint: opened.fingerprint, path };
+    } catch {
       return undefined;
     }
   }

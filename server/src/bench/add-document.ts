@@ -5,7 +5,8 @@
  * index worker and the server thread do it (the segment built, the composite index and the
  * knowledge put together, a continuation of the new draft found); a restart (the base and the
  * segment read from their files); and the real server, from the ingest command to the
- * corpusStatus that says the index is ready again with the new document.
+ * corpusStatus that says the index is ready again with the new document, and from a draft
+ * written into the corpus folder from outside (its watch) to the same.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -122,7 +123,24 @@ async function serverAddDocument(folders: string[], storage: string, input: stri
     if (!similar.some((m) => m.score === 100 && m.uri === pathToFileURL(draft.path).toString())) throw new Error(`the added document is not found by the server: ${JSON.stringify(similar)}`);
     const line = logs.filter((l) => l.startsWith('phrase index:')).at(-1) ?? '';
     if (!/not rebuilt/.test(line)) throw new Error(`the server rebuilt the index: ${line}`);
-    return { serverStartMs: startMs, serverAddDocumentUsableMs: usable, serverSegmentDocuments: after.segmentDocuments ?? 0 };
+    // A draft copied into the corpus folder itself (22,783 drafts at 200 MB) from outside the
+    // editor: the server's watch of the folder notices it (after 600 ms without another change),
+    // and the index takes it in as a segment.
+    const copied = join(folders[0], 'COPIED-99-998.unres');
+    const copiedParagraph = '呼吁各国就深海采矿的环境影响开展联合研究并交流最佳做法，';
+    const watched = until((s) => !s.indexing && s.documents === after.documents + 1);
+    let watchedMs: number;
+    try {
+      const w = now();
+      writeFileSync(copied, readFileSync(draft.path, 'utf8').replace(/^99\/999\./m, '99/998.').replace(paragraph, copiedParagraph));
+      await watched;
+      watchedMs = Math.round(now() - w);
+      const found = (await connection.sendRequest('resolutionDrafter/similar', { text: copiedParagraph, limit: 3 })) as SimilarMatch[];
+      if (!found.some((m) => m.score === 100 && m.uri === pathToFileURL(copied).toString())) throw new Error(`the copied draft is not found by the server: ${JSON.stringify(found)}`);
+    } finally {
+      rmSync(copied, { force: true });
+    }
+    return { serverStartMs: startMs, serverAddDocumentUsableMs: usable, serverSegmentDocuments: after.segmentDocuments ?? 0, serverWatchedDraftUsableMs: watchedMs };
   } finally {
     await stopServer(child, connection, ended);
   }

@@ -148,3 +148,34 @@ test('ingest in Chinese: the check on a clean draft and the reasons a file is no
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('ingest in Chinese: why a PDF or a Word file is not read (not a PDF, a damaged one, not a zip archive, no document body)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'locale-documents-'));
+  try {
+    const notPdf = join(dir, 'notes.pdf');
+    writeFileSync(notPdf, '这只是文字。');
+    const damaged = join(dir, 'cut.pdf');
+    writeFileSync(damaged, '%PDF-1.7\n1 0 obj\n<< /Type /Catalog');
+    const notZip = join(dir, 'renamed.docx');
+    writeFileSync(notZip, '大会，');
+    const noBody = join(dir, 'hollow.docx');
+    // A zip archive (an empty one: its end record alone) without word/document.xml.
+    writeFileSync(noBody, Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
+    const files = [notPdf, damaged, notZip, noBody];
+    for (const r of both(['ingest', '--out', join(dir, 'out'), ...files])) {
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, /notes\.pdf: 不是 PDF 文件（开头不是 %PDF-）$/m);
+      assert.match(r.stderr, /cut\.pdf: 已损坏，无法按 PDF 读取（.+）$/m);
+      assert.match(r.stderr, /renamed\.docx: 不是 Word 文件（\.docx 是 zip 压缩包；旧版 \.doc 须先另存为 \.docx）$/m);
+      assert.match(r.stderr, /hollow\.docx: 已损坏或不是 Word 文档：没有 word\/document\.xml 正文$/m);
+      assert.doesNotMatch(r.stderr, PROSE);
+    }
+    const e = english(['ingest', '--out', join(dir, 'out'), ...files]);
+    assert.match(e.stderr, /notes\.pdf: is not a PDF file \(it does not start with %PDF-\)$/m);
+    assert.match(e.stderr, /cut\.pdf: is damaged and cannot be read as a PDF \(.+\)$/m);
+    assert.match(e.stderr, /renamed\.docx: is not a Word file/m);
+    assert.match(e.stderr, /hollow\.docx: is damaged or not a Word document/m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

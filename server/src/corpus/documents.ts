@@ -14,7 +14,7 @@ import type { Locale } from '../core/rules/types';
 export type { DocumentRead } from './docx';
 
 /** The readers by file extension (lower case, with its dot). */
-export const documentReaders: Record<string, (bytes: Uint8Array) => DocumentRead | Promise<DocumentRead>> = {
+export const documentReaders: Record<string, (bytes: Uint8Array, locale: Locale) => DocumentRead | Promise<DocumentRead>> = {
   '.pdf': readPdf,
   '.docx': readDocx,
 };
@@ -37,7 +37,7 @@ export async function readDocument(path: string, locale: Locale = 'en'): Promise
     return { ok: false, problem: code === 'EISDIR' ? say.folderNotFile : say.cannotBeRead(code ?? String(err)) };
   }
   try {
-    return await reader(bytes);
+    return await reader(bytes, locale);
   } catch (err) {
     return { ok: false, problem: say.couldNotBeRead(err instanceof Error ? err.message : String(err)) };
   }

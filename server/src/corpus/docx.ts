@@ -8,6 +8,8 @@ import { unzipSync } from 'fflate';
 import { assembleDraft, emphasisText, type ReadFootnote, type TextPiece } from '../core/layout/assemble';
 import { toSuperscript } from '../core/parse/superscript';
 import { toChineseNumeral, toLatinLetter, toRoman } from '../core/parse/numbers';
+import { ingestMessages, type IngestMessages } from '../core/ingest/messages';
+import type { Locale } from '../core/rules/types';
 
 export type DocumentRead = { ok: true; text: string } | { ok: false; problem: string };
 
@@ -288,12 +290,12 @@ function paragraphPieces(p: Element, styles: Styles, footnoteNumber: (id: string
   return pieces;
 }
 
-function readZip(bytes: Uint8Array): Record<string, Uint8Array> | string {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return 'is not a Word file (.docx is a zip archive; an old .doc must be saved as .docx first)';
+function readZip(bytes: Uint8Array, say: IngestMessages): Record<string, Uint8Array> | string {
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return say.notWordFile;
   try {
     return unzipSync(bytes, { filter: (f) => f.name.startsWith('word/') });
   } catch (err) {
-    return `is damaged: the Word archive cannot be read (${err instanceof Error ? err.message : String(err)})`;
+    return say.wordArchiveDamaged(err instanceof Error ? err.message : String(err));
   }
 }
 
@@ -301,11 +303,12 @@ function readZip(bytes: Uint8Array): Record<string, Uint8Array> | string {
  * Reads a `.docx` into draft text: one paragraph a line, numbering labels written out, footnotes
  * after `---` numbered as Word shows them (in order of their references). Never throws.
  */
-export function readDocx(bytes: Uint8Array): DocumentRead {
-  const files = readZip(bytes);
+export function readDocx(bytes: Uint8Array, locale: Locale = 'en'): DocumentRead {
+  const say = ingestMessages[locale];
+  const files = readZip(bytes, say);
   if (typeof files === 'string') return { ok: false, problem: files };
   const body = child(parseXml(files['word/document.xml']), 'body');
-  if (!body) return { ok: false, problem: 'is damaged or not a Word document: it has no word/document.xml body' };
+  if (!body) return { ok: false, problem: say.wordNoBody };
   const numbering = new Numbering(parseXml(files['word/numbering.xml']));
   const styles = new Styles(parseXml(files['word/styles.xml']));
   // Footnote texts by id; numbers by order of first reference, as Word numbers them.
@@ -356,6 +359,6 @@ export function readDocx(bytes: Uint8Array): DocumentRead {
       .trim();
     footnotes.push({ number, text });
   }
-  if (paragraphs.length === 0) return { ok: false, problem: 'has no text (an empty Word document)' };
+  if (paragraphs.length === 0) return { ok: false, problem: say.wordEmpty };
   return { ok: true, text: assembleDraft(paragraphs, footnotes) };
 }

@@ -9,6 +9,8 @@
 import { assembleDraft, emphasisText, type ReadFootnote, type TextPiece } from '../core/layout/assemble';
 import { fromSuperscript, toSuperscript } from '../core/parse/superscript';
 import type { DocumentRead } from './docx';
+import { ingestMessages } from '../core/ingest/messages';
+import type { Locale } from '../core/rules/types';
 import { requireOwnBundle } from './own-bundle';
 import { providePdfGlobals } from './pdf-globals';
 
@@ -391,18 +393,19 @@ export function draftFromPages(pages: PdfPage[]): string {
   );
 }
 
-/** Reads a PDF into draft text; a clear problem for an image-only, encrypted or damaged file. Never throws. */
-export async function readPdf(bytes: Uint8Array): Promise<DocumentRead> {
-  if (bytes.length < 5 || new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-') return { ok: false, problem: 'is not a PDF file (it does not start with %PDF-)' };
+/** Reads a PDF into draft text; a clear problem (in `locale`) for an image-only, encrypted or damaged file. Never throws. */
+export async function readPdf(bytes: Uint8Array, locale: Locale = 'en'): Promise<DocumentRead> {
+  const say = ingestMessages[locale];
+  if (bytes.length < 5 || new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-') return { ok: false, problem: say.notPdfFile };
   let pages: PdfPage[];
   try {
     pages = await readPdfPages(bytes);
   } catch (err) {
     const name = (err as { name?: string }).name ?? '';
-    if (name === 'PasswordException') return { ok: false, problem: 'is encrypted (password-protected); save an unprotected copy and ingest that' };
-    return { ok: false, problem: `is damaged and cannot be read as a PDF (${err instanceof Error ? err.message : String(err)})` };
+    if (name === 'PasswordException') return { ok: false, problem: say.pdfEncrypted };
+    return { ok: false, problem: say.pdfDamaged(err instanceof Error ? err.message : String(err)) };
   }
   const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + lineText(l).length, 0), 0);
-  if (chars === 0) return { ok: false, problem: 'has no text layer; run OCR first' };
+  if (chars === 0) return { ok: false, problem: say.pdfNoText };
   return { ok: true, text: draftFromPages(pages) };
 }

@@ -7,6 +7,7 @@ import { requireOwnBundle } from './own-bundle';
 import type { DocumentRead } from './docx';
 import type { WordExportOptions } from '../export/docx';
 import type { ResolutionDocument } from '../core/model';
+import type { Locale } from '../core/rules/types';
 
 type Word = typeof import('./word-bundle');
 let word: Word | undefined;
@@ -16,9 +17,9 @@ function loadWord(): Word {
   return (word ??= requireOwnBundle<Word>('word.js', './word-bundle'));
 }
 
-/** A `.docx` read as a draft (see docx.ts). */
-export function readDocx(bytes: Uint8Array): DocumentRead {
-  return loadWord().readDocx(bytes);
+/** A `.docx` read as a draft (see docx.ts), its problems in `locale`. */
+export function readDocx(bytes: Uint8Array, locale: Locale = 'en'): DocumentRead {
+  return loadWord().readDocx(bytes, locale);
 }
 
 /** A draft as a `.docx` (see export/docx.ts). */

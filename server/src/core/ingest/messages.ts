@@ -50,6 +50,15 @@ const en = {
   cannotBeReadBecause: (why: string) => `cannot be read: ${why}`,
   couldNotBeRead: (why: string) => `could not be read (${why})`,
   notPdfOrWord: 'is neither a PDF nor a Word file',
+  // A PDF or Word file that its reader cannot take.
+  notPdfFile: 'is not a PDF file (it does not start with %PDF-)',
+  pdfEncrypted: 'is encrypted (password-protected); save an unprotected copy and ingest that',
+  pdfDamaged: (why: string) => `is damaged and cannot be read as a PDF (${why})`,
+  pdfNoText: 'has no text layer; run OCR first',
+  notWordFile: 'is not a Word file (.docx is a zip archive; an old .doc must be saved as .docx first)',
+  wordArchiveDamaged: (why: string) => `is damaged: the Word archive cannot be read (${why})`,
+  wordNoBody: 'is damaged or not a Word document: it has no word/document.xml body',
+  wordEmpty: 'has no text (an empty Word document)',
   notRead: 'was not read',
   sameDocument: (name: string, earlier: string) => `gives the same document (${name}) as ${earlier}; skipped`,
   cannotWrite: (path: string, why: string) => `cannot write ${path} (${why})`,
@@ -70,7 +79,7 @@ const en = {
   saveAsUtf8: (how: string) => `${how} (save it as UTF-8 to edit it in the editor)`,
 };
 
-type IngestMessages = typeof en;
+export type IngestMessages = typeof en;
 
 const VERBS: Record<DraftVerb, string> = { lint: '检查', export: '导出', parse: '解析', compare: '比较', 'compare with it': '用于比较', read: '读取' };
 const LANGUAGES: Record<string, string> = { English: '英文', French: '法文', Spanish: '西班牙文', Russian: '俄文', Arabic: '阿拉伯文' };
@@ -112,6 +121,14 @@ const zh: IngestMessages = {
   cannotBeReadBecause: (why) => `无法读取：${why}`,
   couldNotBeRead: (why) => `无法读取（${why}）`,
   notPdfOrWord: '既不是 PDF 文件，也不是 Word 文件',
+  notPdfFile: '不是 PDF 文件（开头不是 %PDF-）',
+  pdfEncrypted: '已加密（有密码保护）；请另存一份未加密的副本后导入',
+  pdfDamaged: (why) => `已损坏，无法按 PDF 读取（${why}）`,
+  pdfNoText: '没有文字层；请先做文字识别（OCR）',
+  notWordFile: '不是 Word 文件（.docx 是 zip 压缩包；旧版 .doc 须先另存为 .docx）',
+  wordArchiveDamaged: (why) => `已损坏：无法读取 Word 压缩包（${why}）`,
+  wordNoBody: '已损坏或不是 Word 文档：没有 word/document.xml 正文',
+  wordEmpty: '没有文字（空 Word 文档）',
   notRead: '未读取',
   sameDocument: (name, earlier) => `与 ${earlier} 是同一文件（${name}）；已跳过`,
   cannotWrite: (path, why) => `无法写入 ${path}（${why}）`,

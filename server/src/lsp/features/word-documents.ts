@@ -5,6 +5,7 @@ import { exportDocx, readDocx } from '../../corpus/word';
 import { registerServerCommand } from '../commands';
 import type { Feature, ServerContext } from '../context';
 import { ServerCommands } from '../protocol';
+import { ingestMessages } from '../../core/ingest/messages';
 
 /** Word out ("Export to Word") and Word in ("Open a Word draft"), on the server that has the readers. */
 export const wordDocumentsFeature: Feature = {
@@ -29,9 +30,9 @@ export const wordDocumentsFeature: Feature = {
       try {
         bytes = readFileSync(path);
       } catch (err) {
-        return { ok: false, problem: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+        return { ok: false, problem: ingestMessages[ctx.locale()].cannotBeRead((err as NodeJS.ErrnoException).code ?? String(err)) };
       }
-      return readDocx(bytes);
+      return readDocx(bytes, ctx.locale());
     });
   },
 };

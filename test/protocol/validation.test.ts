@@ -237,3 +237,22 @@ test('each version after an edit is validated incrementally (paragraph-local rul
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 });
+
+test('a big draft with a thousand findings and more: its diagnostics go out before the server thread parses it for a request', async () => {
+  // Every operative paragraph ends with ， (paragraph-ending): the diagnostics are capped, a message of some 400 KB.
+  const bigText = longDraft(3_000_000).replace(/；\n/g, '，\n');
+  const line = bigText.split('\n').findIndex((l) => l.includes('《不扩散核武器条约》'));
+  const character = bigText.split('\n')[line].indexOf('不扩散') + 1;
+  const started = now();
+  parseDraft(bigText);
+  const parseMs = now() - started;
+  const uri = await server.open('big-many-findings.unres', bigText);
+  // Asked at once: the server thread waits for the validation, then parses the draft itself.
+  const hovered = server.request('textDocument/hover', { textDocument: { uri }, position: { line, character } }).then(() => now());
+  const diagnosedAt = (await diagnosed(uri, 1), now());
+  const hoveredAt = await hovered;
+  assert.ok((published.get(uri) ?? [])[0].diagnostics.length > 1000, 'capped: more findings than shown');
+  // Written before that parse, the diagnostics come a parse's time before the hover (they came
+  // together, both after it, when the publication was left to finish behind the parse).
+  assert.ok(hoveredAt - diagnosedAt > parseMs / 3, `the diagnostics came ${Math.round(hoveredAt - diagnosedAt)} ms before the hover; a parse takes ${Math.round(parseMs)} ms`);
+});

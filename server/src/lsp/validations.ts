@@ -52,8 +52,10 @@ export class DraftValidations {
   /** In the server thread (no worker): what each draft's last parse kept. */
   private readonly memos = new Map<string, { parse: ParseMemo; rules: RuleMemo }>();
   private sentCatalogue?: { value: Catalogue | undefined } | { value: 'folders'; generation: number };
-  /** Told of every validation kept (the diagnostics feature publishes it). */
-  onValidated?: (v: DraftValidation) => void;
+  /** Told of every validation kept (the diagnostics feature publishes it: the promise of that message written). */
+  onValidated?: (v: DraftValidation) => Promise<void> | void;
+  /** Per draft, the publication of its last validation's diagnostics, settled when the message is written. */
+  private readonly publishing = new Map<string, Promise<void>>();
   /** Counts the validations run, per draft: what the tests of "once per version" read. */
   readonly runs = new Map<string, number>();
 
@@ -97,9 +99,22 @@ export class DraftValidations {
     this.memos.delete(uri);
     this.queue.delete(uri);
     this.last.delete(uri);
+    this.publishing.delete(uri);
     this.runs.delete(uri);
     for (const w of this.waiters.get(uri) ?? []) w.resolve(undefined);
     this.waiters.delete(uri);
+  }
+
+  /**
+   * Settles when the diagnostics of the draft's last validation are written to the client, or
+   * after `waitMs` (a client that does not read): a thousand diagnostics are several writes, which
+   * a long task begun meanwhile in this thread would hold back until it ends.
+   */
+  published(uri: string, waitMs = 250): Promise<void> {
+    const publishing = this.publishing.get(uri);
+    if (!publishing) return Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([publishing, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]).finally(() => clearTimeout(timer));
   }
 
   /** Whether drafts are validated in the worker thread (starts it on first use); false when they are validated in the server thread. */
@@ -183,7 +198,8 @@ export class DraftValidations {
     }
     const kept: DraftValidation = { ...result, generation: job.generation };
     this.last.set(job.uri, kept);
-    this.onValidated?.(kept);
+    const publishing = this.onValidated?.(kept);
+    if (publishing) this.publishing.set(job.uri, publishing.catch(() => undefined));
     this.settle(job.uri, kept);
   }
 

@@ -69,9 +69,7 @@ export const diagnosticsFeature: Feature = {
   register(ctx: ServerContext) {
     const validations = new DraftValidations(ctx);
     ctx.validations = validations;
-    validations.onValidated = (v) => {
-      void ctx.connection.sendDiagnostics({ uri: v.uri, version: v.version, diagnostics: v.diagnostics });
-    };
+    validations.onValidated = (v) => ctx.connection.sendDiagnostics({ uri: v.uri, version: v.version, diagnostics: v.diagnostics });
     const timers = new Map<string, NodeJS.Timeout>();
     const schedule = (uri: string, delay: number) => {
       clearTimeout(timers.get(uri));

@@ -98,7 +98,7 @@ export function buildGrammar(profile: LanguageProfile): Rule {
       captures: { 1: { name: 'constant.numeric.section.unres' } },
     },
     'operative-paragraph': {
-      begin: '^\\s*(\\d{1,3})([.．])(?!\\d)\\s*',
+      begin: '^\\s*(\\d{1,6})([.．])(?!\\d)\\s*',
       end: '$',
       name: 'meta.paragraph.operative.unres',
       beginCaptures: { 1: { name: 'constant.numeric.paragraph.unres' }, 2: { name: 'punctuation.separator.paragraph.unres' } },
@@ -130,7 +130,7 @@ export function buildGrammar(profile: LanguageProfile): Rule {
       // After the separator come the footnotes, to the end of the draft. A numbered paragraph ends
       // the block early: in text taken from a PDF the footnotes of a page stand mid-text.
       begin: '^\\s*(?:-{3,}|_{3,}|—{2,}|－{3,}|＿{3,})\\s*$',
-      end: '^(?=\\s*(?:\\d{1,3}[.．](?!\\d)|[(（][a-z]{1,4}[)）]|[㈠-㈩]))',
+      end: '^(?=\\s*(?:\\d{1,6}[.．](?!\\d)|[(（][a-z]{1,4}[)）]|[㈠-㈩]))',
       name: 'meta.footnotes.unres',
       beginCaptures: { 0: { name: 'keyword.operator.separator.unres' } },
       patterns: [

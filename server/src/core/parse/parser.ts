@@ -55,7 +55,7 @@ type LineClass =
 const TITLE_NUMBER = /^((?:\d{1,4}|[Xx_＿?？…]+)\/(?:\d{1,4}(?:\s?[A-Z](?![A-Za-z]))?|[Xx_＿?？…]+))\s*[.．]\s*(?=\S)/;
 // `1.`, `1．`; also what an input method in full-width mode or a Chinese list habit gives, `１．`
 // and `1、`, so that the paragraph is still an operative paragraph (operative-numbering names the form).
-const NUMBERED = /^([0-9０-９]{1,4})([.．、])(?![0-9０-９])\s*/;
+const NUMBERED = /^([0-9０-９]{1,6})([.．、])(?![0-9０-９])\s*/;
 const SUB_LATIN = /^[(（]([a-z]{1,4})[)）]\s*/;
 const SUB_CHINESE = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*/;
 const SECTION = /^(?:[一二三四五六七八九十]{1,3}[.．、]\s*\S|第[一二三四五六七八九十百]+(?:条|部分|章|节)(?:\S{0,40})$|[A-Z][.．]\s+\S)/;

@@ -121,3 +121,11 @@ test('a lone unnumbered operative paragraph (a decision, a one-paragraph resolut
   assert.deepEqual(check('operative-numbering', organFixture('A-DEC-77-555.unres')), []);
   assert.deepEqual(check('operative-numbering', organFixture('S-RES-2833-2026.unres')), []);
 });
+
+test('a very long text numbered on past 9999 stays quiet: 10000. is a number, not a paragraph without one', () => {
+  const body = OP2.replace(/^2\. /, '').replace(/；$/, '');
+  const paragraphs = Array.from({ length: 10_002 }, (_, i) => `${i + 1}. ${body}${i === 10_001 ? '。' : '；'}`);
+  assert.deepEqual(check('operative-numbering', resolution(paragraphs)), []);
+  const skipped = paragraphs.filter((_, i) => i !== 10_000);
+  assert.deepEqual(check('operative-numbering', resolution(skipped)).map((f) => f.message), ['Paragraph 10002 follows paragraph 10000: number 10001 is missing.']);
+});

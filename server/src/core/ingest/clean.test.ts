@@ -373,3 +373,15 @@ test('the first years of the Security Council: 四(一九四六). titles and 因
   assert.deepEqual(lines(raw).filter((l) => l), ['四(一九四六). 西班牙问题', '安全理事会，', '鉴于该问题已提交安理会，', '因此，安全理事会，', '兹决定设立一个小组委员会。']);
   assert.ok(ingestText(raw).ok);
 });
+
+test('a recorded vote laid out a group a line (赞成：……；) keeps its lines; the same note wrapped is joined', () => {
+  const head = ['52/1. 标题', '人权理事会，', '1. 决定继续处理此问题。', '2023 年 4 月 3 日', '第 54 次会议'];
+  const note = ['[以 28 票赞成、6 票反对、13 票弃权，经记录表决通过。表决情况如下：', '赞成：阿根廷、比利时、智利；', '反对：中国、古巴、厄立特里亚；', '弃权：印度、尼泊尔、南非。]'];
+  assert.deepEqual(lines([...head, ...note].join('\n')).filter(Boolean).slice(-4), note);
+  // Wrapped as a PDF wraps it: the groups begin mid-line, and a list runs on over its line's end.
+  const wrapped = ['[以 28 票赞成、6 票反对、13 票弃权，经记录表决通过。表决情况如下：赞成：阿根', '廷、比利时、智利；反对：中国、古巴、厄立特里亚；弃权：印度、尼泊尔、南非。]'];
+  assert.deepEqual(lines([...head, ...wrapped].join('\n')).filter(Boolean).slice(-1), ['[以 28 票赞成、6 票反对、13 票弃权，经记录表决通过。表决情况如下：赞成：阿根廷、比利时、智利；反对：中国、古巴、厄立特里亚；弃权：印度、尼泊尔、南非。]']);
+  // A group's long list of countries wrapped onto the next line goes on in the group.
+  const long = [note[0], '赞成：阿根廷、比利时、智利、捷克、芬兰、法国、德国、卢森堡、黑山、荷兰、罗马尼亚、美利坚', '合众国；', note[2], note[3]];
+  assert.deepEqual(lines([...head, ...long].join('\n')).filter(Boolean).slice(-4), [note[0], '赞成：阿根廷、比利时、智利、捷克、芬兰、法国、德国、卢森堡、黑山、荷兰、罗马尼亚、美利坚合众国；', note[2], note[3]]);
+});

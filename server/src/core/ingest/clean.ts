@@ -574,9 +574,12 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
       if (current && !COMPLETE_KINDS.has(current.kind) && lastFragment !== undefined && !endsParagraph(lastFragment)) kind = 'text';
     }
     let join: boolean;
+    // The vote note runs over raw lines as it wraps; a group of the vote that the layout began on
+    // a line of its own, after the line before it ended (：, ；), stays there, as the draft had it.
+    const voteGroup = current !== undefined && lastFragment !== undefined && openBracket(current) && tables.voteGroup.test(line.content) && /[：；:;]$/.test(stripTail(lastFragment));
     if (!current || lastFragment === undefined) join = false;
     else if (afterMarkerLine) join = true;
-    else if (openBracket(current) && (kind === 'text' || kind === 'heading')) join = true;
+    else if (openBracket(current) && (kind === 'text' || kind === 'heading')) join = !voteGroup;
     else if (kind !== 'text') join = false;
     else if (bodyStarted && wrapped && !numberedText && (endsParagraph(lastFragment) || COMPLETE_KINDS.has(current.kind)) && looksLikeHeading(i, line)) {
       join = false;
@@ -601,7 +604,11 @@ export function cleanRawText(raw: string, profile: LanguageProfile = chinese, ta
     if (join && current) {
       current.fragments.push(line.content);
       if (current.bracket !== undefined) current.bracket += bracketBalance(line.content);
-    } else blocks.push({ kind, fragments: [line.content], ...(/^[[［]/.test(line.content) ? { bracket: bracketBalance(line.content) } : {}) });
+    } else {
+      // A vote group of an open note carries the note's open bracket on.
+      const bracket = /^[[［]/.test(line.content) ? bracketBalance(line.content) : voteGroup ? current!.bracket! + bracketBalance(line.content) : undefined;
+      blocks.push({ kind, fragments: [line.content], ...(bracket !== undefined ? { bracket } : {}) });
+    }
     noteTrailingNumber(line.content);
     if (kind === 'title' || kind === 'organ') bodyStarted = true;
     blankBefore = false;

@@ -23,6 +23,8 @@ export interface IngestTables {
   closingDate: RegExp;
   /** The closing meeting line (第 45 次全体会议; the Security Council's 第 1769 次会议以 13 票对 0 票通过。). */
   meeting: RegExp;
+  /** A group of a recorded vote opening a line of the vote note (赞成：……；, 反对：……；, 弃权：……。]): a line of its own there. */
+  voteGroup: RegExp;
   /** The start of a section heading (第一部分, 第五条, 一. 核裁军). */
   sectionStart: RegExp;
   /** What may follow a number that is not a footnote marker: a unit (2018 年, 第 3 段, 6 个国家). */
@@ -96,6 +98,7 @@ export const chineseIngest: IngestTables = {
   closingDate: new RegExp(`^(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[${CN_DIGIT}]{4}年${CN_NUMBER}{1,3}月${CN_NUMBER}{1,3}日)$`),
   // 第 45 次全体会议; 第一四八一次全体会议; 第 2833 次会议一致通过。; 第 1769 次会议以 13 票对 0 票通过。 1
   meeting: new RegExp(`^第\\s*(?:\\d{1,5}|${CN_NUMBER}{1,6})\\s*次(?:全体)?会议(?:[^，。；]{0,40}通过。?(?:\\s*(?:\\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))?)?$`),
+  voteGroup: /^(?:赞成|反对|弃权)\s*[:：]/,
   sectionStart: /^(?:[一二三四五六七八九十]{1,3}[.．、]\s*\S|第[一二三四五六七八九十百]+(?:条|部分|章|节))/,
   unitAfterNumber: /^[年月日号段卷条款次届个项名国周岁时分页章节点倍%％亿万千百十人票部册期]/,
   wordBeforeNumber: /(?:第|附件|附录|行动|目标|群组|编号|卷|段|至|-|—|~|～|以|对)$/,

@@ -179,3 +179,21 @@ test('ingest in Chinese: why a PDF or a Word file is not read (not a PDF, a dama
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the parser\'s structure notes in Chinese: lint and parse with --locale zh and LANG=zh_CN.UTF-8, English with LANG=C', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'locale-notes-'));
+  try {
+    const file = join(dir, 'twice.unres');
+    writeFileSync(file, ['76/__. 草案', '', '大会，', '', '重申实现无核武器世界是共同目标，', '', '大会，', '', '1. **决定**继续审议此问题。', ''].join('\n'));
+    for (const r of both(['lint', file])) {
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /:7:1 warning structure 机构行（大会，）出现了不止一次。$/m);
+    }
+    const parsed = both(['parse', file]).map((r) => JSON.parse(r.stdout)[0].notes);
+    for (const notes of parsed) assert.deepEqual(notes, [{ line: 7, message: '机构行（大会，）出现了不止一次。' }]);
+    assert.match(english(['lint', file]).stdout, /:7:1 warning structure The organ line \(大会，\) appears more than once\.$/m);
+    assert.deepEqual(JSON.parse(english(['parse', file]).stdout)[0].notes, [{ line: 7, message: 'The organ line (大会，) appears more than once.' }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,3 +1,4 @@
+import type { ParseNoteKind } from './parse/notes';
 import type { LineIndex, Span } from './text';
 
 export type { Span } from './text';
@@ -245,7 +246,12 @@ export interface Closing {
 }
 
 export interface ParseNote {
+  /** What the note is about (its sentence in each language: `noteMessage` in parse/notes.ts). */
+  kind: ParseNoteKind;
+  /** The sentence in English. */
   message: string;
+  /** On the last note of its kind: how many more lines are like it, not marked. */
+  more?: number;
   span: Span;
   line: number;
 }

@@ -9,6 +9,7 @@ import { readDraftFile } from '../../corpus/draft-file';
 import type { Command } from '../command';
 import { argumentWords } from '../options';
 import { cliLocale, cliText, texts } from '../locale';
+import { noteMessage } from '../../core/parse/notes';
 
 /** The settings file the lint command looks for, upward from each draft. Same shape as the editor's settings. */
 export const CONFIG_FILE = '.resolution-drafter.json';
@@ -126,7 +127,7 @@ export function lintText(file: string, text: string, settings: DrafterSettings, 
   };
   const structure = settings.rules.structure ?? 'warning';
   if (structure !== 'off') {
-    for (const n of model.notes) records.push({ file, ...at(n.span.start, n.span.end), severity: structure, rule: 'structure', message: n.message });
+    for (const n of model.notes) records.push({ file, ...at(n.span.start, n.span.end), severity: structure, rule: 'structure', message: noteMessage(n, locale) });
     // A text with nothing of a resolution (a letter, notes, mojibake) gets one note, not silence.
     const numbered = model.operative.some((p) => p.label);
     if (text.trim().length > 0 && !model.title && !model.organ && !numbered && !hasResolutionStructure(text)) {

@@ -2,6 +2,7 @@ import { parseDraft } from '../../core';
 import { readDraftFile } from '../../corpus/draft-file';
 import type { Command } from '../command';
 import { cliLocale, texts } from '../locale';
+import { noteMessage } from '../../core/parse/notes';
 
 /** Prints the structure the parser sees in a draft: useful to check a draft's shape. */
 export const parseCommand: Command = {
@@ -55,7 +56,7 @@ export const parseCommand: Command = {
         sections: doc.sections.map((s) => s.text),
         parts: doc.parts.map((p) => p.letter),
         annexes: doc.annexes.map((a) => ({ line: a.heading.line + 1, title: a.title ?? null, organ: a.organ?.organ ?? null })),
-        notes: doc.notes.map((n) => ({ line: n.line + 1, message: n.message })),
+        notes: doc.notes.map((n) => ({ line: n.line + 1, message: noteMessage(n, cliLocale()) })),
       });
     }
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');

@@ -2,6 +2,7 @@
  * The ingest tool's core: raw PDF-extracted text in, a clean `.unres` draft and catalogue out.
  * Editor-free and file-free: the file side lives in server/src/corpus/ingest-files.ts.
  */
+import { noteMessage } from '../parse/notes';
 import { chinese } from '../lang/zh';
 import type { LanguageProfile } from '../lang/profile';
 import { parseDraft } from '../parse/parser';
@@ -169,7 +170,7 @@ export function ingestText(raw: string, profile: LanguageProfile = chinese, opti
     const texts = new Set(doc.footnotes.map((f) => f.number));
     for (const n of [...marked].filter((n) => !texts.has(n)).sort((a, b) => a - b)) remarks.push(say.markerWithoutText(n));
     for (const n of [...texts].filter((n) => !marked.has(n)).sort((a, b) => a - b)) remarks.push(say.textWithoutMarker(n));
-    for (const note of doc.notes) remarks.push(say.draftLine(note.line + 1, note.message));
+    for (const note of doc.notes) remarks.push(say.draftLine(note.line + 1, noteMessage(note, options.locale)));
     // The masthead names the document itself; the parser reads the title; a running head comes last.
     const symbol = draft.symbolSource === 'masthead' ? draft.symbol : (doc.facts.symbol ?? draft.symbol);
     return { ok: true, draft: { ...draft, remarks }, symbol };

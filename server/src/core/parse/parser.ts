@@ -21,6 +21,7 @@ import { LineIndex, type Span } from '../text';
 import { emptyFindings, makeDate, scanInline as scanLine, type InlineFindings } from './inline';
 import { chineseNumeral, circledValue, latinLetterValue, romanNumeral, toUpperRoman, upperRomanNumeral, writtenNumber } from './numbers';
 import { fromSuperscript, isSuperscriptDigit } from './superscript';
+import { parseNoteMessage, type ParseNoteKind } from './notes';
 
 
 type LineClass =
@@ -296,16 +297,16 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
   };
   // Each kind of note on its first lines only: a pasted or damaged text could give one on every
   // line. The last note kept of a kind says how many more lines it has.
-  const noteCounts = new Map<string, { count: number; last: ParseNote }>();
-  const note = (message: string, i: number) => {
-    const seen = noteCounts.get(message);
+  const noteCounts = new Map<ParseNoteKind, { count: number; last: ParseNote }>();
+  const note = (kind: ParseNoteKind, i: number) => {
+    const seen = noteCounts.get(kind);
     if (seen && seen.count >= NOTES_PER_KIND) {
       seen.count++;
       return;
     }
-    const made: ParseNote = { message, span: extents[i], line: i };
+    const made: ParseNote = { kind, message: parseNoteMessage(kind), span: extents[i], line: i };
     doc.notes.push(made);
-    noteCounts.set(message, { count: (seen?.count ?? 0) + 1, last: made });
+    noteCounts.set(kind, { count: (seen?.count ?? 0) + 1, last: made });
   };
   const startsWithOpener = (line: string) => {
     const at = trimStartWhere(line, (ch) => ch === '*' || isSpace(ch));
@@ -348,7 +349,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       continue;
     }
     if (phase === 'footnotes' && (cls.kind === 'text' || cls.kind === 'heading' || cls.kind === 'title')) {
-      note('This line stands among the footnotes but does not start with a footnote number (¹, ², …).', i);
+      note('stray-footnote-line', i);
       scanInline(text, span.start, span.end, i, inline);
       continue;
     }
@@ -471,7 +472,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
       // 因此，安全理事会， restates the enacting formula before the operative part (older texts).
       if (cls.leadIn) continue;
       // A second organ line: keep the first, report this one.
-      note('The organ line (大会，) appears more than once.', i);
+      note('repeated-organ-line', i);
       continue;
     }
     if (cls.kind === 'closing-date') {
@@ -559,7 +560,7 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
         p.parent = parent;
         parent.children.push(p);
       } else {
-        note('This subparagraph has no paragraph above it to belong to.', i);
+        note('orphan-subparagraph', i);
       }
       addParagraph(p);
       scanInline(text, cls.bodyStart, span.end, i, inline);
@@ -602,8 +603,11 @@ export function parseDraft(text: string, profile: LanguageProfile = chinese, mem
     }
   }
 
-  for (const [message, { count, last }] of noteCounts) {
-    if (count > NOTES_PER_KIND) last.message = `${message} ${count - NOTES_PER_KIND} more ${count - NOTES_PER_KIND === 1 ? 'line is' : 'lines are'} like this one, not marked.`;
+  for (const [kind, { count, last }] of noteCounts) {
+    if (count > NOTES_PER_KIND) {
+      last.more = count - NOTES_PER_KIND;
+      last.message = parseNoteMessage(kind, 'en', last.more);
+    }
   }
 
   loneOperative(doc, profile);

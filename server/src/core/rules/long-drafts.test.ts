@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { adversarialDrafts, longResolution } from '../../bench/big-drafts';
 import { loadCorpus, bundledCorpusFolder } from '../../corpus/load';
 import { NOTES_PER_KIND, parseDraft } from '../parse/parser';
+import { noteMessage } from '../parse/notes';
 import { defaultSettings, type DrafterSettings } from '../settings';
 import { BRACKET_FINDINGS_PER_PARAGRAPH } from './bracket-pairs';
 import { validate } from './index';
@@ -137,4 +138,7 @@ test('a long text pasted under the footnote line: the parser marks its first 100
   assert.deepEqual([model.notes[0].line, model.notes[99].line], [10, 109]);
   assert.equal(model.notes[0].message, 'This line stands among the footnotes but does not start with a footnote number (¹, ², …).');
   assert.equal(model.notes[99].message, 'This line stands among the footnotes but does not start with a footnote number (¹, ², …). 250 more lines are like this one, not marked.');
+  // In Chinese, for an editor or a command line in Chinese.
+  assert.equal(noteMessage(model.notes[0], 'zh'), '此行位于脚注之中，但不以脚注编号（¹、²……）开头。');
+  assert.equal(noteMessage(model.notes[99], 'zh'), '此行位于脚注之中，但不以脚注编号（¹、²……）开头。另有 250 行与此行相同，未逐一标出。');
 });

@@ -3,6 +3,7 @@ import type { DrafterSettings, ResolutionDocument } from '../../core';
 import { validate, type Finding, type Severity, type ValidationContext } from '../../core/rules';
 import type { Feature, ServerContext } from '../context';
 import { toRange } from '../convert';
+import { noteMessage } from '../../core/parse/notes';
 import { DraftValidations } from '../validations';
 import { ValidationStatusRequest, type ValidationStatusParams } from '../protocol';
 
@@ -42,7 +43,7 @@ export function diagnoseWithFindings(uri: string, model: ResolutionDocument, set
     severity: DiagnosticSeverity.Warning,
     source: SOURCE,
     code: 'structure',
-    message: n.message,
+    message: noteMessage(n, context.locale),
   }));
   const findings = validate(model, settings, context);
   return { diagnostics: [...notes, ...findings.map((f) => toDiagnostic(uri, model, f))], findings };

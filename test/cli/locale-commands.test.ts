@@ -197,3 +197,17 @@ test('the parser\'s structure notes in Chinese: lint and parse with --locale zh 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the corpus database\'s faults in Chinese: publish and search --server to a database that does not answer', () => {
+  const unreachable = 'postgres://nobody@127.0.0.1:1/corpus';
+  for (const r of both(['publish', corpus, '--to', unreachable])) {
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /^resolution-drafter publish: postgres:\/\/nobody@127\.0\.0\.1:1\/corpus: 无法连接数据库（connect ECONNREFUSED 127\.0\.0\.1:1）$/m);
+  }
+  for (const r of both(['search', '--no-bundled', '--corpus', corpus, '--server', unreachable, '叙利亚阿拉伯共和国'])) {
+    assert.equal(r.status, 3, r.stderr);
+    assert.match(r.stderr, /无法连接语料库数据库（connect ECONNREFUSED 127\.0\.0\.1:1）；仅使用本地语料库。$/m);
+  }
+  assert.match(english(['publish', corpus, '--to', unreachable]).stderr, /: cannot reach the database \(connect ECONNREFUSED 127\.0\.0\.1:1\)$/m);
+  assert.match(english(['search', '--no-bundled', '--corpus', corpus, '--server', unreachable, '叙利亚阿拉伯共和国']).stderr, /cannot reach the corpus database \(connect ECONNREFUSED 127\.0\.0\.1:1\)/);
+});

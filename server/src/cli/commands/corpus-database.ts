@@ -6,7 +6,7 @@
 import { isConnectionString } from '../../corpus/postgres/connection';
 import { RemoteCorpus } from '../../corpus/postgres/remote';
 import { RemoteParagraphs } from '../../corpus/postgres/remote-paragraphs';
-import { texts } from '../locale';
+import { cliLocale, texts } from '../locale';
 import type { ArgumentWord } from '../options';
 
 /** Reads `--server URL` when `word` is it: true when it was, a message when its value is wrong, false for another option. */
@@ -20,7 +20,7 @@ export function readServerOption(word: ArgumentWord, into: { server?: string }):
 
 /** The corpus database for one command run: its questions when it answers, else why not (the local corpus is then used alone). */
 export async function openCorpusDatabase(server: string): Promise<{ database?: RemoteParagraphs; problem?: string; close(): Promise<void> }> {
-  const remote = new RemoteCorpus({ connectionString: server, password: process.env.PGPASSWORD || undefined, queryTimeout: 10_000, max: 2 });
+  const remote = new RemoteCorpus({ connectionString: server, password: process.env.PGPASSWORD || undefined, queryTimeout: 10_000, max: 2, locale: cliLocale() });
   const close = () => remote.close();
   try {
     await remote.start();

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { displayConnection, isConnectionString } from '../../corpus/postgres/connection';
 import { publishCorpus, PublishError } from '../../corpus/postgres/publish';
 import type { Command } from '../command';
-import { texts } from '../locale';
+import { cliLocale, texts } from '../locale';
 import { argumentWords } from '../options';
 
 export const publishCommand: Command = {
@@ -38,7 +38,7 @@ export const publishCommand: Command = {
     const shown = displayConnection(to);
     process.stderr.write(`${t.publish.publishing(folders.length, shown)}\n`);
     try {
-      const report = await publishCorpus(folders, { connectionString: to, password: process.env.PGPASSWORD || undefined }, (line) => process.stderr.write(`${line}\n`));
+      const report = await publishCorpus(folders, { connectionString: to, password: process.env.PGPASSWORD || undefined, locale: cliLocale() }, (line) => process.stderr.write(`${line}\n`));
       for (const p of report.problems) process.stderr.write(`${t.publish.skipped(p)}\n`);
       const { added, replaced, removed, unchanged, paragraphs, schema } = report;
       process.stdout.write(`${t.publish.result({ shown, added, replaced, removed, unchanged, paragraphs, seconds: (report.milliseconds / 1000).toFixed(1), schema })}\n`);

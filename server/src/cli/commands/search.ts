@@ -9,7 +9,7 @@ import type { CorpusPhraseIndex } from '../../core/agreed/segmented-index';
 import { isConnectionString } from '../../corpus/postgres/connection';
 import { RemoteCorpus } from '../../corpus/postgres/remote';
 import type { Command } from '../command';
-import { texts } from '../locale';
+import { cliLocale, texts } from '../locale';
 import { argumentWords } from '../options';
 
 /** One match as `--format json` prints it: a similar paragraph, its line 1-based (as lint prints lines). */
@@ -68,7 +68,7 @@ function parseArgs(args: string[]): Options | string {
 
 /** The corpus database's similar paragraphs, or what went wrong (never with the password). */
 async function searchServer(server: string, text: string, limit: number, minScore: number): Promise<SimilarParagraph[] | string> {
-  const remote = new RemoteCorpus({ connectionString: server, password: process.env.PGPASSWORD || undefined, queryTimeout: 10_000, max: 1 });
+  const remote = new RemoteCorpus({ connectionString: server, password: process.env.PGPASSWORD || undefined, queryTimeout: 10_000, max: 1, locale: cliLocale() });
   try {
     await remote.start();
     if (!remote.available) return `${remote.status.server}: ${remote.status.message}`;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { connectionConfig, displayConnection, faultOf, isConnectionString, PasswordMissingError, scrub, SET_LOGIN_COMMAND_TITLE } from './connection';
+import { databaseMessages } from './messages';
 
 test('a connection string is shown without its password or other parameters than sslmode', () => {
   assert.equal(displayConnection('postgres://drafter:s3cr%40t@db.example.org:5433/corpus?sslmode=verify-full&application_name=x'), 'postgres://drafter@db.example.org:5433/corpus?sslmode=verify-full');
@@ -46,4 +47,10 @@ test('no password known: the message says what to set, with the command title th
   const err = new PasswordMissingError('rd_drafter');
   assert.equal(err.message, 'the corpus database asks a password for rd_drafter and none is set: set PGPASSWORD or a .pgpass line (in the editor: “Resolution Drafter: Set the corpus database login”)');
   assert.equal(faultOf(err), 'refused');
+  // In Chinese, with the title a Chinese editor shows.
+  const zhNls = JSON.parse(readFileSync('package.nls.zh-cn.json', 'utf8')) as Record<string, string>;
+  assert.equal(databaseMessages.zh.setLoginCommand, `${zhNls['command.category']}: ${zhNls['command.setCorpusServerLogin']}`);
+  const zh = new PasswordMissingError('rd_drafter', 'zh');
+  assert.equal(zh.message, '语料库数据库要求 rd_drafter 提供密码，但未设置：请设置 PGPASSWORD 或 .pgpass 中的一行（在编辑器中：“决议起草: 设置语料库数据库登录”）');
+  assert.equal(faultOf(zh), 'refused');
 });

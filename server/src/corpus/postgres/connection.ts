@@ -2,6 +2,8 @@
  * Connecting to a corpus database: the connection string as a drafter sees it (never with its
  * password), the pooled client with a timeout per query, and what a failure means for a drafter.
  */
+import type { Locale } from '../../core/rules/types';
+import { databaseMessages } from './messages';
 import type { Client, ClientConfig, Pool, PoolConfig } from 'pg';
 import { parse } from 'pg-connection-string';
 import { splitPassword } from './url-password';
@@ -16,6 +18,8 @@ export interface CorpusServerConfig {
   queryTimeout?: number;
   /** Connections in the pool (default 4 for a drafter's server). */
   max?: number;
+  /** The language of the notes and faults told (the editor's display language, the command line's); English by default. */
+  locale?: Locale;
 }
 
 /** Whether a text is a connection string (rather than the name of one stored elsewhere). */
@@ -66,7 +70,7 @@ export function scrub(message: string, config: CorpusServerConfig): string {
 export type CorpusServerFault = 'unreachable' | 'refused' | 'schema-missing' | 'schema-too-old' | 'schema-too-new' | 'failed';
 
 /** The editor command that stores the login (its title as package.nls.json gives it, with its category). */
-export const SET_LOGIN_COMMAND_TITLE = 'Resolution Drafter: Set the corpus database login';
+export const SET_LOGIN_COMMAND_TITLE = databaseMessages.en.setLoginCommand;
 
 /**
  * The database asked for a password and none is known (none given, none in the URL, no line of
@@ -74,8 +78,9 @@ export const SET_LOGIN_COMMAND_TITLE = 'Resolution Drafter: Set the corpus datab
  */
 export class PasswordMissingError extends Error {
   readonly code = 'RD_NO_PASSWORD';
-  constructor(user: string | undefined) {
-    super(`the corpus database asks a password for ${user || 'this login'} and none is set: set PGPASSWORD or a .pgpass line (in the editor: “${SET_LOGIN_COMMAND_TITLE}”)`);
+  constructor(user: string | undefined, locale: Locale = 'en') {
+    const say = databaseMessages[locale];
+    super(say.noPassword(user, say.setLoginCommand));
   }
 }
 
@@ -118,7 +123,7 @@ export function connectionConfig(config: CorpusServerConfig): PoolConfig {
     password:
       password !== undefined
         ? () => Promise.resolve(password)
-        : () => new Promise<string>((resolve, reject) => loadPgpass()(where, (found) => (found ? resolve(found) : reject(new PasswordMissingError(where.user))))),
+        : () => new Promise<string>((resolve, reject) => loadPgpass()(where, (found) => (found ? resolve(found) : reject(new PasswordMissingError(where.user, config.locale))))),
   };
 }
 

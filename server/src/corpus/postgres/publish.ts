@@ -5,6 +5,7 @@
  * as in the database is left alone; a changed or new one is replaced; one no longer in the folders
  * is deleted. The merged lists are made again at the end.
  */
+import { databaseMessages } from './messages';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,8 +88,9 @@ function failure(err: unknown, config: CorpusServerConfig): PublishError {
   const fault = faultOf(err);
   const message = errorMessage(err, config);
   if (err instanceof PasswordMissingError) return new PublishError(message);
-  if (fault === 'refused') return new PublishError(`the database refused the login or the rights to publish (${message}): publish needs the writer role (see README, "Corpus database")`);
-  if (fault === 'unreachable') return new PublishError(`cannot reach the database (${message})`);
+  const say = databaseMessages[config.locale ?? 'en'];
+  if (fault === 'refused') return new PublishError(say.publishRefused(message));
+  if (fault === 'unreachable') return new PublishError(say.publishUnreachable(message));
   return new PublishError(message);
 }
 

@@ -4,6 +4,7 @@
  * read-only connections. A fault (unreachable, login refused, schema too old or too new) turns
  * the answers off, is told once through `onStatus`, and is retried with backoff.
  */
+import { databaseMessages, type DatabaseMessages } from './messages';
 import { similarQuery } from '../../core/parse/paragraph-body';
 import type { Pool } from 'pg';
 import { indexedText } from '../../core/agreed/corpus-paragraphs';
@@ -122,12 +123,15 @@ export class RemoteCorpus implements CorpusAnswers {
   /** Client timeouts in a row (no answer in between). */
   private timeouts = 0;
   status: CorpusServerStatus;
+  /** The notes and faults in the configured language. */
+  private readonly say: DatabaseMessages;
 
   constructor(
     private readonly config: CorpusServerConfig,
     private readonly onStatus: (status: CorpusServerStatus) => void = () => undefined,
   ) {
-    this.status = { state: 'connecting', server: displayConnection(config.connectionString), message: 'connecting to the corpus database' };
+    this.say = databaseMessages[config.locale ?? 'en'];
+    this.status = { state: 'connecting', server: displayConnection(config.connectionString), message: this.say.connecting };
   }
 
   /** True while the database answers; the questions fail at once otherwise. */
@@ -154,16 +158,16 @@ export class RemoteCorpus implements CorpusAnswers {
     if (!pool || this.closed) return;
     try {
       const state = await schemaState(pool);
-      if (state.state === 'missing') return this.fault('schema-missing', `the database has no corpus (schema ${SCHEMA}): publish one with resolution-drafter publish`);
-      if (state.state === 'too-old') return this.fault('schema-too-old', `the corpus database's schema is version ${state.version}, older than ${SCHEMA_VERSION}: publish the corpus again with this version`);
-      if (state.state === 'too-new') return this.fault('schema-too-new', `the corpus database's schema is version ${state.version}, newer than ${SCHEMA_VERSION}: update Resolution Drafter`);
+      if (state.state === 'missing') return this.fault('schema-missing', this.say.schemaMissing(SCHEMA));
+      if (state.state === 'too-old') return this.fault('schema-too-old', this.say.schemaTooOld(state.version, SCHEMA_VERSION));
+      if (state.state === 'too-new') return this.fault('schema-too-new', this.say.schemaTooNew(state.version, SCHEMA_VERSION));
       const counts = await pool.query<{ documents: number; paragraphs: number }>({
         name: 'rd-counts',
         text: `SELECT (SELECT count(*) FROM ${SCHEMA}.documents)::int AS documents, (SELECT reltuples FROM pg_class WHERE oid = '${SCHEMA}.paragraphs'::regclass)::bigint AS paragraphs`,
       });
       this.delay = BACKOFF.first;
       const { documents, paragraphs } = counts.rows[0];
-      this.setStatus({ state: 'connected', message: `corpus database: ${documents} documents`, documents, paragraphs: Math.max(0, Number(paragraphs)) });
+      this.setStatus({ state: 'connected', message: this.say.connected(documents), documents, paragraphs: Math.max(0, Number(paragraphs)) });
       void this.warm(pool);
     } catch (err) {
       this.fault(faultOf(err), this.describe(err));
@@ -181,9 +185,9 @@ export class RemoteCorpus implements CorpusAnswers {
     const message = errorMessage(err, this.config);
     // Says what to do already (no driver message around it).
     if (err instanceof PasswordMissingError) return message;
-    if (fault === 'refused') return `the corpus database refused the login (${message})`;
-    if (fault === 'unreachable') return `cannot reach the corpus database (${message})`;
-    return `the corpus database failed (${message})`;
+    if (fault === 'refused') return this.say.refused(message);
+    if (fault === 'unreachable') return this.say.unreachable(message);
+    return this.say.failed(message);
   }
 
   private fault(state: CorpusServerFault, message: string): void {

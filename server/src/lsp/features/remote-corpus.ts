@@ -226,7 +226,7 @@ export const remoteCorpusFeature: Feature = {
       return;
     }
     const password = typeof options.corpusServerPassword === 'string' ? options.corpusServerPassword : undefined;
-    const remote = new RemoteCorpus({ connectionString: server, password, queryTimeout: 2000 }, (status) => {
+    const remote = new RemoteCorpus({ connectionString: server, password, queryTimeout: 2000, locale: ctx.locale() }, (status) => {
       // One line per change of state; the message never holds a password (see connection.ts).
       const line = `corpus database ${displayConnection(server)}: ${status.message}`;
       if (status.state === 'connected') {

@@ -19,10 +19,11 @@ if (!fs.existsSync(bundle)) {
   process.exit(2);
 }
 // `search` stats every corpus draft to know that the index is current, in a worker thread beside
-// the query: started now, the thread is ready by the time the bundle is loaded.
+// the query: started now, the thread is ready by the time the bundle is loaded. Only for folders of
+// the user's (`--corpus`): the bundled corpus alone, five drafts, is scanned sooner than a thread starts.
 let scanWorker;
 const scanFile = path.join(dist, 'scan-worker.js');
-if (name === 'search' && bundle.endsWith(own) && fs.existsSync(scanFile)) {
+if (name === 'search' && bundle.endsWith(own) && args.some((a) => a === '--corpus' || a.startsWith('--corpus=')) && fs.existsSync(scanFile)) {
   try {
     scanWorker = new (require('node:worker_threads').Worker)(scanFile);
     scanWorker.unref();

@@ -121,8 +121,9 @@ export const searchCommand: Command = {
       // Only what the search reads of the index file is read (a large corpus's index is read in
       // part), with the segment over the drafts changed since it was built. The corpus is scanned
       // in a worker thread meanwhile (a thread of the bundle's own when none was started before it).
-      // Without a thread (the sources run as they are), the corpus is scanned first, here.
-      const scanner = scan ?? CorpusScanThread.start(join(__dirname, 'scan-worker.js'));
+      // Without a thread (the sources run as they are, or the bundled corpus alone: five drafts are
+      // scanned sooner than a thread starts), the corpus is scanned first, here.
+      const scanner = scan ?? (options.folders.length > 0 ? CorpusScanThread.start(join(__dirname, 'scan-worker.js')) : undefined);
       const similar = (index: CorpusPhraseIndex) => index.similar(options.text, { limit: options.limit, minScore: options.minScore });
       const { result, problems } = scanner ? await queryUpdatedPhraseIndexBesideScan(folders, similar, scanner.fingerprint(folders)) : queryUpdatedPhraseIndex(folders, similar);
       for (const p of problems) process.stderr.write(`${texts().phraseIndexProblem(p)}\n`);

@@ -597,20 +597,28 @@ export function queryPhraseIndex<T>(folders: string[], query: (index: PhraseInde
  * another fingerprint is not taken for one of the same content (that reads every draft).
  */
 export function queryStoredIndex<T>(folders: string[], fingerprint: string, query: (data: PhraseIndexData) => T, problems: string[], storagePath?: string, byContent = true): { result: T } | undefined {
+  const first = openFirstStored(folders, fingerprint, storagePath, byContent);
+  if (!first) return undefined;
+  try {
+    const result = query(first.data);
+    touch(first.path);
+    return { result };
+  } catch (err) {
+    problems.push(`${first.path} could not be used (${err instanceof Error ? err.message : String(err)}); checking it`);
+    return undefined;
+  }
+}
+
+/**
+ * The first of the folders' index files that exists, opened for a few queries (see
+ * `openPhraseIndexForQuery`: of this `fingerprint`, or of any state without one); undefined when
+ * there is none, or when the first one cannot be opened so (the later places are not looked at).
+ */
+function openFirstStored(folders: string[], fingerprint: string | undefined, storagePath: string | undefined, byContent: boolean): { path: string; data: PhraseIndexData; fingerprint: string } | undefined {
   for (const path of phraseIndexPaths(folders, storagePath)) {
     const opened = openPhraseIndexForQuery(path, fingerprint, folders, LAZY_SECTION_BYTES, byContent);
-    if (!('data' in opened)) {
-      if (!opened.missing) break;
-      continue;
-    }
-    try {
-      const result = query(opened.data);
-      touch(path);
-      return { result };
-    } catch (err) {
-      problems.push(`${path} could not be used (${err instanceof Error ? err.message : String(err)}); checking it`);
-      return undefined;
-    }
+    if ('data' in opened) return { path, data: opened.data, fingerprint: opened.fingerprint };
+    if (!opened.missing) return undefined;
   }
   return undefined;
 }
@@ -624,19 +632,13 @@ export function queryStoredIndex<T>(folders: string[], fingerprint: string, quer
  * the one whose answer it takes.
  */
 export function queryIndexAsStored<T>(folders: string[], query: (data: PhraseIndexData) => T, storagePath?: string): { result: T; fingerprint: string; path: string } | undefined {
-  for (const path of phraseIndexPaths(folders, storagePath)) {
-    const opened = openPhraseIndexForQuery(path, undefined, folders, LAZY_SECTION_BYTES, false);
-    if (!('data' in opened)) {
-      if (!opened.missing) return undefined;
-      continue;
-    }
-    try {
-      return { result: query(opened.data), fingerprint: opened.fingerprint, path };
-    } catch {
-      return undefined;
-    }
+  const first = openFirstStored(folders, undefined, storagePath, false);
+  if (!first) return undefined;
+  try {
+    return { result: query(first.data), fingerprint: first.fingerprint, path: first.path };
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /**
